@@ -1,0 +1,96 @@
+package cn.foi.command.agency;
+
+import cn.foi.command.agency.AgencyCommands.CloseReportingYear;
+import cn.foi.command.agency.AgencyCommands.RegisterAgency;
+import cn.foi.command.problem.InvalidInput;
+import cn.foi.command.problem.RuleViolation;
+import cn.foi.command.problem.StateConflict;
+import cn.foi.command.register.RequestRegister;
+import cn.foi.events.agency.AgencyRegistered;
+import cn.foi.events.agency.ReportingYearClosed;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/** An agency and its reporting years: which years are closed, and so frozen. */
+@Aggregate(cache = "aggregateCache")
+public class Agency {
+
+    private static final Pattern AGENCY_ID = Pattern.compile("[a-z0-9-]{2,64}");
+
+    @AggregateIdentifier
+    private String agencyId;
+    private String name;
+    private final SortedSet<Integer> closedYears = new TreeSet<>();
+
+    protected Agency() {
+        // for Axon
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.ALWAYS)
+    public void handle(RegisterAgency command, Clock clock) {
+        if (command.agencyId() == null || !AGENCY_ID.matcher(command.agencyId()).matches()) {
+            throw new InvalidInput("机构编号 agencyId 须为 2–64 位小写字母、数字或连字符 (pattern [a-z0-9-]{2,64})");
+        }
+        if (command.name() == null || command.name().isBlank()) {
+            throw new InvalidInput("机构名称 name 不能为空 (name is required)");
+        }
+        apply(new AgencyRegistered(command.agencyId(), command.name().strip(), LocalDate.now(clock)));
+    }
+
+    /**
+     * Closing year Y: only after Y has ended and every earlier year with requests is closed; every
+     * request open at the end of Y (by business dates) is carried forward into Y + 1.
+     */
+    @CommandHandler
+    public int handle(CloseReportingYear command, Clock clock, RequestRegister register) {
+        int year = command.year();
+        LocalDate today = LocalDate.now(clock);
+        if (year >= today.getYear()) {
+            throw new RuleViolation(year + " 年尚未结束，不能关闭 (year " + year + " has not ended yet)");
+        }
+        if (closedYears.contains(year)) {
+            throw new StateConflict(year + " 年已关闭 (year " + year + " is already closed)");
+        }
+        var book = register.bookOf(agencyId);
+        for (int earlier : book.yearsWithRequestsBefore(year)) {
+            if (!closedYears.contains(earlier)) {
+                throw new StateConflict("须先关闭有申请的更早年度 " + earlier + " 年 (close " + earlier + " first)");
+            }
+        }
+        var carriedForward = book.openAtEndOf(year);
+        apply(new ReportingYearClosed(agencyId, year, today, carriedForward));
+        return carriedForward.size();
+    }
+
+    @EventSourcingHandler
+    void on(AgencyRegistered event) {
+        this.agencyId = event.agencyId();
+        this.name = event.name();
+    }
+
+    @EventSourcingHandler
+    void on(ReportingYearClosed event) {
+        closedYears.add(event.year());
+    }
+
+    public boolean isClosed(int year) {
+        return closedYears.contains(year);
+    }
+
+    public String name() {
+        return name;
+    }
+}

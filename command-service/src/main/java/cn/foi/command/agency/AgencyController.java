@@ -1,0 +1,45 @@
+package cn.foi.command.agency;
+
+import cn.foi.command.agency.AgencyCommands.CloseReportingYear;
+import cn.foi.command.agency.AgencyCommands.RegisterAgency;
+import cn.foi.command.problem.StateConflict;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.util.Map;
+
+@RestController
+class AgencyController {
+
+    private final CommandGateway commands;
+
+    AgencyController(CommandGateway commands) {
+        this.commands = commands;
+    }
+
+    record RegisterAgencyBody(String agencyId, String name) {
+    }
+
+    @PostMapping("/api/agencies")
+    ResponseEntity<Map<String, String>> register(@RequestBody RegisterAgencyBody body) {
+        try {
+            commands.sendAndWait(new RegisterAgency(body.agencyId(), body.name()));
+        } catch (ConcurrencyException e) {
+            throw new StateConflict("机构 " + body.agencyId() + " 已存在 (agency already registered)");
+        }
+        return ResponseEntity.created(URI.create("/api/agencies/" + body.agencyId()))
+                             .body(Map.of("agencyId", body.agencyId()));
+    }
+
+    @PostMapping("/api/agencies/{agencyId}/years/{year}/close")
+    Map<String, Object> close(@PathVariable String agencyId, @PathVariable int year) {
+        Integer carriedForward = commands.sendAndWait(new CloseReportingYear(agencyId, year));
+        return Map.of("agencyId", agencyId, "year", year, "carriedForward", carriedForward);
+    }
+}

@@ -1,0 +1,35 @@
+package cn.foi.command.agency;
+
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.Repository;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads the agency aggregate itself (cached), inside the caller's unit of work, so a decision and a year
+ * close of the same agency see each other's outcome.
+ */
+@Component
+class RepositoryAgencyDirectory implements AgencyDirectory {
+
+    private final Repository<Agency> agencies;
+
+    RepositoryAgencyDirectory(@Lazy Repository<Agency> agencyRepository) {
+        this.agencies = agencyRepository;
+    }
+
+    @Override
+    public boolean exists(String agencyId) {
+        try {
+            agencies.load(agencyId);
+            return true;
+        } catch (AggregateNotFoundException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public boolean isClosed(String agencyId, int year) {
+        return agencies.load(agencyId).invoke(agency -> agency.isClosed(year));
+    }
+}

@@ -1,0 +1,83 @@
+package cn.foi.command.config;
+
+import cn.foi.command.eventstore.CommitLogEventStorageEngine;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoDatabase;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.WeakReferenceCache;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.extensions.mongo.DefaultMongoTemplate;
+import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
+import org.axonframework.messaging.StreamableMessageSource;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.time.Clock;
+import java.time.ZoneId;
+
+@Configuration
+public class EventStoreConfiguration {
+
+    /** Processors that must see every event from the very first one. */
+    public static final String KAFKA_PUBLISHER = "kafka-publisher";
+    public static final String REQUEST_REGISTER = "request-register";
+
+    @Bean
+    MongoDatabase commandDatabase(MongoClient mongoClient, @Value("${foi.mongo.database:foi_command}") String name) {
+        return mongoClient.getDatabase(name);
+    }
+
+    @Bean(destroyMethod = "writeHeadHint")
+    CommitLogEventStorageEngine eventStorageEngine(MongoDatabase commandDatabase,
+                                                   @Qualifier("eventSerializer") Serializer eventSerializer,
+                                                   Serializer serializer,
+                                                   @Value("${foi.eventstore.batch-size:500}") int batchSize) {
+        CommitLogEventStorageEngine engine = CommitLogEventStorageEngine.builder()
+                                                                        .database(commandDatabase)
+                                                                        .eventSerializer(eventSerializer)
+                                                                        .snapshotSerializer(serializer)
+                                                                        .batchSize(batchSize)
+                                                                        .build();
+        engine.ensureIndexes();
+        return engine;
+    }
+
+    @Bean
+    TokenStore tokenStore(MongoClient mongoClient, @Value("${foi.mongo.database:foi_command}") String name,
+                          Serializer serializer) {
+        return MongoTokenStore.builder()
+                              .mongoTemplate(DefaultMongoTemplate.builder().mongoDatabase(mongoClient, name).build())
+                              .serializer(serializer)
+                              .build();
+    }
+
+    /** Aggregates stay in memory between commands, so a command rarely reads the store at all. */
+    @Bean
+    Cache aggregateCache() {
+        return new WeakReferenceCache();
+    }
+
+    /** Business dates are Beijing dates. */
+    @Bean
+    Clock clock() {
+        return Clock.system(ZoneId.of("Asia/Shanghai"));
+    }
+
+    @Bean
+    ConfigurerModule trackingProcessorsFromTheFirstEvent(@Value("${foi.processor.batch-size:500}") int batchSize) {
+        return configurer -> configurer.eventProcessing(processing -> {
+            for (String name : new String[]{KAFKA_PUBLISHER, REQUEST_REGISTER}) {
+                processing.registerTrackingEventProcessorConfiguration(
+                        name, c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                                                                      .andBatchSize(batchSize)
+                                                                      .andInitialTrackingToken(StreamableMessageSource::createTailToken));
+                processing.registerTrackingEventProcessor(name);
+            }
+        });
+    }
+}

@@ -1,0 +1,38 @@
+package cn.foi.command.config;
+
+import cn.foi.command.agency.AgencyCommands.CloseReportingYear;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.messaging.InterceptorChain;
+import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.springframework.stereotype.Component;
+
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+
+/**
+ * A year close sees no command half-done: it runs alone, while all other commands share the lock.
+ * The lock is held until the unit of work is cleaned up, i.e. after its events are stored. Closes are
+ * rare (once a year per agency), so the brief pause they impose on other commands is acceptable; it
+ * assumes one active command-service instance (see docs/decisions).
+ */
+@Component
+class YearCloseGuard implements MessageHandlerInterceptor<CommandMessage<?>> {
+
+    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock(true);
+
+    YearCloseGuard(CommandBus commandBus) {
+        commandBus.registerHandlerInterceptor(this);
+    }
+
+    @Override
+    public Object handle(UnitOfWork<? extends CommandMessage<?>> unitOfWork, InterceptorChain interceptorChain)
+            throws Exception {
+        Lock held = unitOfWork.getMessage().getPayload() instanceof CloseReportingYear
+                ? lock.writeLock() : lock.readLock();
+        held.lock();
+        unitOfWork.onCleanup(u -> held.unlock());
+        return interceptorChain.proceed();
+    }
+}

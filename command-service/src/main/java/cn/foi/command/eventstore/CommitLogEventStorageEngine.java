@@ -1,0 +1,434 @@
+package cn.foi.command.eventstore;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.WriteConcern;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.ReplaceOptions;
+import org.axonframework.common.AxonConfigurationException;
+import org.axonframework.eventhandling.DomainEventData;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericDomainEventEntry;
+import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
+import org.axonframework.eventhandling.TrackedDomainEventData;
+import org.axonframework.eventhandling.TrackedEventData;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.AbstractEventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStoreException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.Serializer;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.TreeMap;
+import java.util.stream.LongStream;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+
+/**
+ * An Axon event storage engine on MongoDB whose every read is an exact-key lookup.
+ * <p>
+ * Each append of one aggregate's events is ONE document (a "commit"), so it is atomic without
+ * transactions. Commits carry a gap-free global sequence: a commit's {@code _id} is the global index of
+ * its first event and {@code lastIndex} that of its last; a writer proposes {@code _id = lastIndex + 1}
+ * of the newest commit it knows, and the unique {@code _id} rejects a concurrent writer that proposed
+ * the same. Because a commit can only be proposed after its predecessor was visible, readers that follow
+ * the chain never skip an event (no look-back window, no timestamp heuristics), and a tracking token is
+ * one number ({@link GlobalSequenceTrackingToken}) however long the history grows.
+ * <p>
+ * Optimistic concurrency per aggregate is a unique index on (aggregateIdentifier, firstSequenceNumber):
+ * a writer that loaded the aggregate up to sequence n proposes a commit starting at n + 1, and collides
+ * with any commit already starting there. Loading an aggregate follows its commits by that exact key.
+ */
+public class CommitLogEventStorageEngine extends AbstractEventStorageEngine {
+
+    private static final Logger log = LoggerFactory.getLogger(CommitLogEventStorageEngine.class);
+    static final String AGGREGATE_STREAM_INDEX = "aggregate_stream";
+    /** Bounds how far back a reader looks for the commit holding a given index (see {@link #commitHolding}). */
+    static final int MAX_EVENTS_PER_COMMIT = 1000;
+    private static final int HEAD_HINT_EVERY = 64;
+
+    private final MongoCollection<Document> commits;
+    private final MongoCollection<Document> meta;
+    private final int batchSize;
+    private final Object appendLock = new Object();
+    private long nextIndex = -1;
+    private long commitsSinceHint;
+
+    private CommitLogEventStorageEngine(Builder builder) {
+        super(builder);
+        this.commits = builder.database.getCollection(builder.collectionName)
+                                       .withWriteConcern(WriteConcern.MAJORITY.withJournal(true));
+        this.meta = builder.database.getCollection(builder.collectionName + "_meta");
+        this.batchSize = builder.batchSize;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Creates the indexes this engine relies on; idempotent. */
+    public void ensureIndexes() {
+        commits.createIndex(Indexes.ascending("aggregateIdentifier", "firstSequenceNumber"),
+                            new IndexOptions().unique(true).name(AGGREGATE_STREAM_INDEX));
+    }
+
+    // ---------------------------------------------------------------- appending
+
+    @Override
+    protected void appendEvents(List<? extends EventMessage<?>> events, Serializer serializer) {
+        if (events.isEmpty()) {
+            return;
+        }
+        List<List<DomainEventMessage<?>>> perAggregate = splitByAggregate(events);
+        synchronized (appendLock) {
+            for (List<DomainEventMessage<?>> commitEvents : perAggregate) {
+                appendCommit(commitEvents, serializer);
+            }
+        }
+    }
+
+    private List<List<DomainEventMessage<?>>> splitByAggregate(List<? extends EventMessage<?>> events) {
+        List<List<DomainEventMessage<?>>> result = new ArrayList<>();
+        List<DomainEventMessage<?>> current = null;
+        for (EventMessage<?> event : events) {
+            if (!(event instanceof DomainEventMessage<?> domainEvent)) {
+                throw new EventStoreException("Only aggregate events are stored; got " + event.getPayloadType());
+            }
+            if (current == null || !current.get(0).getAggregateIdentifier().equals(domainEvent.getAggregateIdentifier())) {
+                current = new ArrayList<>();
+                result.add(current);
+            }
+            current.add(domainEvent);
+        }
+        for (List<DomainEventMessage<?>> commit : result) {
+            if (commit.size() > MAX_EVENTS_PER_COMMIT) {
+                throw new EventStoreException("A single commit may hold at most " + MAX_EVENTS_PER_COMMIT + " events");
+            }
+        }
+        return result;
+    }
+
+    private void appendCommit(List<DomainEventMessage<?>> events, Serializer serializer) {
+        DomainEventMessage<?> first = events.get(0);
+        List<Document> serialized = new ArrayList<>(events.size());
+        for (DomainEventMessage<?> event : events) {
+            SerializedObject<String> payload = serializer.serialize(event.getPayload(), String.class);
+            SerializedObject<String> metaData = serializer.serialize(event.getMetaData(), String.class);
+            serialized.add(new Document("eventIdentifier", event.getIdentifier())
+                                   .append("sequenceNumber", event.getSequenceNumber())
+                                   .append("payloadType", payload.getType().getName())
+                                   .append("payloadRevision", payload.getType().getRevision())
+                                   .append("payload", payload.getData())
+                                   .append("metaData", metaData.getData())
+                                   .append("timestamp", event.getTimestamp().toString()));
+        }
+        while (true) {
+            long start = nextIndex();
+            Document commit = new Document("_id", start)
+                    .append("lastIndex", start + events.size() - 1)
+                    .append("aggregateIdentifier", first.getAggregateIdentifier())
+                    .append("type", first.getType())
+                    .append("firstSequenceNumber", first.getSequenceNumber())
+                    .append("lastSequenceNumber", events.get(events.size() - 1).getSequenceNumber())
+                    .append("events", serialized);
+            try {
+                commits.insertOne(commit);
+                nextIndex = start + events.size();
+                maybeWriteHeadHint();
+                return;
+            } catch (MongoWriteException e) {
+                if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                    throw new EventStoreException("Could not store events of " + first.getAggregateIdentifier(), e);
+                }
+                if (commitStartingAt(first.getAggregateIdentifier(), first.getSequenceNumber()) != null) {
+                    throw new ConcurrencyException(String.format(
+                            "Aggregate %s already has an event at sequence %d: it was changed concurrently",
+                            first.getAggregateIdentifier(), first.getSequenceNumber()), e);
+                }
+                // another writer took this global index: find the new end of the log and try again
+                log.debug("Global index {} taken by another writer; retrying", start);
+                nextIndex = -1;
+            }
+        }
+    }
+
+    private long nextIndex() {
+        if (nextIndex < 0) {
+            nextIndex = findEndOfLog();
+        }
+        return nextIndex;
+    }
+
+    /** Walks the commit chain from the last hint: a few exact-key lookups, never a scan. */
+    private long findEndOfLog() {
+        Document hint = meta.find(Filters.eq("_id", "head")).first();
+        long probe = hint == null ? 0 : hint.getLong("next");
+        Document commit;
+        while ((commit = commits.find(Filters.eq("_id", probe)).first()) != null) {
+            probe = commit.getLong("lastIndex") + 1;
+        }
+        return probe;
+    }
+
+    private void maybeWriteHeadHint() {
+        if (++commitsSinceHint >= HEAD_HINT_EVERY) {
+            writeHeadHint();
+        }
+    }
+
+    /** The hint only shortens the walk in {@link #findEndOfLog}; it is never trusted as the end. */
+    public void writeHeadHint() {
+        synchronized (appendLock) {
+            if (nextIndex >= 0) {
+                meta.replaceOne(Filters.eq("_id", "head"), new Document("_id", "head").append("next", nextIndex),
+                                new ReplaceOptions().upsert(true));
+                commitsSinceHint = 0;
+            }
+        }
+    }
+
+    @Override
+    protected void storeSnapshot(DomainEventMessage<?> snapshot, Serializer serializer) {
+        // Aggregates here are short (a request has a handful of events) and cached: no snapshots.
+    }
+
+    @Override
+    protected Stream<? extends DomainEventData<?>> readSnapshotData(String aggregateIdentifier) {
+        return Stream.empty();
+    }
+
+    // ---------------------------------------------------------------- aggregate streams
+
+    private Document commitStartingAt(String aggregateIdentifier, long firstSequenceNumber) {
+        return commits.find(Filters.and(Filters.eq("aggregateIdentifier", aggregateIdentifier),
+                                        Filters.eq("firstSequenceNumber", firstSequenceNumber))).first();
+    }
+
+    @Override
+    protected Stream<? extends DomainEventData<?>> readEventData(String identifier, long firstSequenceNumber) {
+        List<DomainEventData<?>> result = new ArrayList<>();
+        long sequence = 0;
+        Document commit;
+        while ((commit = commitStartingAt(identifier, sequence)) != null) {
+            for (Document event : commit.getList("events", Document.class)) {
+                if (event.getLong("sequenceNumber") >= firstSequenceNumber) {
+                    result.add(toDomainEventData(commit, event));
+                }
+            }
+            sequence = commit.getLong("lastSequenceNumber") + 1;
+        }
+        return result.stream();
+    }
+
+    @Override
+    public Optional<Long> lastSequenceNumberFor(String aggregateIdentifier) {
+        long sequence = 0;
+        Long last = null;
+        Document commit;
+        while ((commit = commitStartingAt(aggregateIdentifier, sequence)) != null) {
+            last = commit.getLong("lastSequenceNumber");
+            sequence = last + 1;
+        }
+        return Optional.ofNullable(last);
+    }
+
+    // ---------------------------------------------------------------- tracking
+
+    @Override
+    protected Stream<? extends TrackedEventData<?>> readEventData(TrackingToken trackingToken, boolean mayBlock) {
+        long from = trackingToken == null ? 0 : indexOf(trackingToken) + 1;
+        Iterator<TrackedEventData<?>> iterator = new Iterator<>() {
+            private long next = from;
+            private Iterator<TrackedEventData<?>> batch = fetchFrom(next).iterator();
+
+            @Override
+            public boolean hasNext() {
+                if (!batch.hasNext()) {
+                    batch = fetchFrom(next).iterator();
+                }
+                return batch.hasNext();
+            }
+
+            @Override
+            public TrackedEventData<?> next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                TrackedEventData<?> event = batch.next();
+                next = indexOf(event.trackingToken()) + 1;
+                return event;
+            }
+        };
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(iterator, Spliterator.ORDERED), false);
+    }
+
+    private static long indexOf(TrackingToken token) {
+        if (token instanceof GlobalSequenceTrackingToken global) {
+            return global.getGlobalIndex();
+        }
+        throw new IllegalArgumentException("Unsupported token type " + token.getClass().getName());
+    }
+
+    /**
+     * Reads the events with global index {@code from} onwards, up to about one batch, in order. The
+     * candidate commit starts are looked up by exact {@code _id}s; the chain stops at the first index no
+     * commit holds, which is the end of the log.
+     */
+    List<TrackedEventData<?>> fetchFrom(long from) {
+        TreeMap<Long, Document> byStart = new TreeMap<>();
+        List<Long> candidates = LongStream.range(from, from + batchSize).boxed().toList();
+        commits.find(Filters.in("_id", candidates)).forEach(c -> byStart.put(c.getLong("_id"), c));
+        if (!byStart.containsKey(from)) {
+            Document holding = commitHolding(from);
+            if (holding == null) {
+                return List.of();
+            }
+            byStart.put(holding.getLong("_id"), holding);
+        }
+        List<TrackedEventData<?>> result = new ArrayList<>();
+        long index = from;
+        Document commit;
+        while ((commit = floorCommit(byStart, index)) != null) {
+            long start = commit.getLong("_id");
+            List<Document> events = commit.getList("events", Document.class);
+            for (int i = (int) (index - start); i < events.size(); i++) {
+                result.add(new TrackedDomainEventData<>(new GlobalSequenceTrackingToken(start + i),
+                                                         toDomainEventData(commit, events.get(i))));
+            }
+            index = commit.getLong("lastIndex") + 1;
+        }
+        return result;
+    }
+
+    private static Document floorCommit(TreeMap<Long, Document> byStart, long index) {
+        var entry = byStart.floorEntry(index);
+        if (entry == null || entry.getValue().getLong("lastIndex") < index) {
+            return null;
+        }
+        return entry.getValue();
+    }
+
+    /** The commit whose range holds {@code index} when it is not a commit start (a token mid-commit). */
+    private Document commitHolding(long index) {
+        List<Long> candidates = LongStream.rangeClosed(Math.max(0, index - MAX_EVENTS_PER_COMMIT + 1), index)
+                                          .boxed().toList();
+        Document best = null;
+        for (Document c : commits.find(Filters.in("_id", candidates))) {
+            if (c.getLong("_id") <= index && c.getLong("lastIndex") >= index
+                    && (best == null || c.getLong("_id") > best.getLong("_id"))) {
+                best = c;
+            }
+        }
+        return best;
+    }
+
+    @Override
+    public TrackingToken createTailToken() {
+        return null;
+    }
+
+    @Override
+    public TrackingToken createHeadToken() {
+        long end = findEndOfLog();
+        return end == 0 ? null : new GlobalSequenceTrackingToken(end - 1);
+    }
+
+    /** Binary search over global indexes by exact lookups: timestamps grow with the index. */
+    @Override
+    public TrackingToken createTokenAt(Instant dateTime) {
+        long low = 0;
+        long high = findEndOfLog();
+        while (low < high) {
+            long mid = (low + high) >>> 1;
+            Document commit = commitHolding(mid);
+            Instant at = Instant.parse(commit.getList("events", Document.class).get(0).getString("timestamp"));
+            if (at.isBefore(dateTime)) {
+                low = commit.getLong("lastIndex") + 1;
+            } else {
+                high = commit.getLong("_id");
+            }
+        }
+        return low == 0 ? null : new GlobalSequenceTrackingToken(low - 1);
+    }
+
+    /** Number of events stored (the end of the global sequence). */
+    public long size() {
+        return findEndOfLog();
+    }
+
+    private static DomainEventData<String> toDomainEventData(Document commit, Document event) {
+        return new GenericDomainEventEntry<>(commit.getString("type"), commit.getString("aggregateIdentifier"),
+                                             event.getLong("sequenceNumber"), event.getString("eventIdentifier"),
+                                             event.getString("timestamp"), event.getString("payloadType"),
+                                             event.getString("payloadRevision"), event.getString("payload"),
+                                             event.getString("metaData"));
+    }
+
+    public static class Builder extends AbstractEventStorageEngine.Builder {
+
+        private MongoDatabase database;
+        private String collectionName = "event_commits";
+        private int batchSize = 500;
+
+        @Override
+        public Builder eventSerializer(Serializer eventSerializer) {
+            super.eventSerializer(eventSerializer);
+            return this;
+        }
+
+        @Override
+        public Builder snapshotSerializer(Serializer snapshotSerializer) {
+            super.snapshotSerializer(snapshotSerializer);
+            return this;
+        }
+
+        @Override
+        public Builder upcasterChain(org.axonframework.serialization.upcasting.event.EventUpcaster upcasterChain) {
+            super.upcasterChain(upcasterChain);
+            return this;
+        }
+
+        public Builder database(MongoDatabase database) {
+            this.database = database;
+            return this;
+        }
+
+        public Builder collectionName(String collectionName) {
+            this.collectionName = collectionName;
+            return this;
+        }
+
+        public Builder batchSize(int batchSize) {
+            this.batchSize = batchSize;
+            return this;
+        }
+
+        @Override
+        protected void validate() throws AxonConfigurationException {
+            super.validate();
+            if (database == null) {
+                throw new AxonConfigurationException("A MongoDatabase is required");
+            }
+        }
+
+        public CommitLogEventStorageEngine build() {
+            return new CommitLogEventStorageEngine(this);
+        }
+    }
+}

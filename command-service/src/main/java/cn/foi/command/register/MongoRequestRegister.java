@@ -1,0 +1,121 @@
+package cn.foi.command.register;
+
+import cn.foi.command.config.EventStoreConfiguration;
+import cn.foi.events.codes.ApplicantType;
+import cn.foi.events.request.OpenRequestImported;
+import cn.foi.events.request.RequestDecided;
+import cn.foi.events.request.RequestReceived;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.Updates;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
+import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.bson.Document;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.stereotype.Component;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * The command side's own list of requests per agency, kept by a tracking processor from the event
+ * store (so it can always be rebuilt from it). {@link #bookOf} first waits until the processor has
+ * seen every event stored so far: a year close never works from a stale list.
+ */
+@Component
+@ProcessingGroup(EventStoreConfiguration.REQUEST_REGISTER)
+class MongoRequestRegister implements RequestRegister {
+
+    private final MongoCollection<Document> register;
+    private final EventStore eventStore;
+    private final EventProcessingConfiguration processing;
+    private final Duration catchUpTimeout;
+
+    MongoRequestRegister(MongoDatabase commandDatabase, @Lazy EventStore eventStore,
+                         @Lazy EventProcessingConfiguration processing,
+                         @Value("${foi.register.catch-up-timeout:PT30S}") Duration catchUpTimeout) {
+        this.register = commandDatabase.getCollection("request_register");
+        this.eventStore = eventStore;
+        this.processing = processing;
+        this.catchUpTimeout = catchUpTimeout;
+    }
+
+    @EventHandler
+    void on(RequestReceived event) {
+        save(event.requestId(), event.agencyId(), event.applicant().type(), event.receivedOn().getYear());
+    }
+
+    @EventHandler
+    void on(OpenRequestImported event) {
+        save(event.requestId(), event.agencyId(), event.applicant().type(), event.carriedOverInto());
+    }
+
+    @EventHandler
+    void on(RequestDecided event) {
+        register.updateOne(Filters.eq("_id", event.requestId()), Updates.set("decidedOn", event.decidedOn().toString()));
+    }
+
+    private void save(String requestId, String agencyId, ApplicantType type, int firstYear) {
+        register.replaceOne(Filters.eq("_id", requestId),
+                            new Document("_id", requestId).append("agencyId", agencyId)
+                                                          .append("applicantType", type.name())
+                                                          .append("firstYear", firstYear),
+                            new ReplaceOptions().upsert(true));
+    }
+
+    @Override
+    public AgencyBook bookOf(String agencyId) {
+        awaitCaughtUp();
+        List<RegisteredRequest> requests = new ArrayList<>();
+        for (Document d : register.find(Filters.eq("agencyId", agencyId))) {
+            String decidedOn = d.getString("decidedOn");
+            requests.add(new RegisteredRequest(d.getString("_id"), ApplicantType.valueOf(d.getString("applicantType")),
+                                               d.getInteger("firstYear"),
+                                               decidedOn == null ? null : LocalDate.parse(decidedOn)));
+        }
+        return new AgencyBook(requests);
+    }
+
+    private void awaitCaughtUp() {
+        TrackingToken head = eventStore.createHeadToken();
+        if (head == null) {
+            return;
+        }
+        long target = ((GlobalSequenceTrackingToken) head).getGlobalIndex();
+        TrackingEventProcessor processor = processing.eventProcessor(EventStoreConfiguration.REQUEST_REGISTER,
+                                                                     TrackingEventProcessor.class).orElseThrow();
+        long deadline = System.nanoTime() + catchUpTimeout.toNanos();
+        while (!reached(processor, target)) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("The request register did not catch up with the event store in "
+                                                + catchUpTimeout);
+            }
+            LockSupport.parkNanos(Duration.ofMillis(5).toNanos());
+        }
+    }
+
+    private static boolean reached(TrackingEventProcessor processor, long target) {
+        var statuses = processor.processingStatus().values();
+        if (statuses.isEmpty()) {
+            return false;
+        }
+        for (EventTrackerStatus status : statuses) {
+            if (status.getCurrentPosition().orElse(-1) < target) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

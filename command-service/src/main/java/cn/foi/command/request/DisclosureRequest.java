@@ -1,0 +1,161 @@
+package cn.foi.command.request;
+
+import cn.foi.command.agency.AgencyDirectory;
+import cn.foi.command.problem.InvalidInput;
+import cn.foi.command.problem.NotFound;
+import cn.foi.command.problem.RuleViolation;
+import cn.foi.command.problem.StateConflict;
+import cn.foi.command.request.RequestCommands.DecideRequest;
+import cn.foi.command.request.RequestCommands.ImportOpenRequest;
+import cn.foi.command.request.RequestCommands.LogRequest;
+import cn.foi.events.codes.ApplicantType;
+import cn.foi.events.codes.Channel;
+import cn.foi.events.request.Applicant;
+import cn.foi.events.request.OpenRequestImported;
+import cn.foi.events.request.RequestDecided;
+import cn.foi.events.request.RequestReceived;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import java.time.Clock;
+import java.time.LocalDate;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/** One application for government information, from receipt to answer. */
+@Aggregate(cache = "aggregateCache")
+public class DisclosureRequest {
+
+    @AggregateIdentifier
+    private String requestId;
+    private String agencyId;
+    private LocalDate receivedOn;
+    /** The year it entered the books: the year of receipt, or the year it was imported into. */
+    private int firstYear;
+    private boolean decided;
+
+    protected DisclosureRequest() {
+        // for Axon
+    }
+
+    @CommandHandler
+    public DisclosureRequest(LogRequest command, Clock clock, AgencyDirectory agencies) {
+        requireReceiptDetails(command.agencyId(), command.receivedOn(), command.channel(), command.applicantType(),
+                              command.subject());
+        requireKnownAgency(agencies, command.agencyId());
+        requireNotInFuture(command.receivedOn(), clock, "收到申请日期 receivedOn");
+        requireYearOpen(agencies, command.agencyId(), command.receivedOn().getYear());
+        apply(new RequestReceived(command.requestId(), command.agencyId(), command.receivedOn(), command.channel(),
+                                  new Applicant(command.applicantType(), strip(command.applicantName())),
+                                  command.subject().strip()));
+    }
+
+    @CommandHandler
+    public DisclosureRequest(ImportOpenRequest command, Clock clock, AgencyDirectory agencies) {
+        requireReceiptDetails(command.agencyId(), command.receivedOn(), command.channel(), command.applicantType(),
+                              command.subject());
+        requireKnownAgency(agencies, command.agencyId());
+        int year = command.carriedOverInto();
+        if (year > LocalDate.now(clock).getYear()) {
+            throw new RuleViolation("不能结转到尚未开始的年度 " + year + " (year " + year + " has not started)");
+        }
+        if (!command.receivedOn().isBefore(LocalDate.of(year, 1, 1))) {
+            throw new RuleViolation("上年结转的申请须在 " + year + " 年之前收到 (an open request carried over into "
+                                    + year + " must have been received before it)");
+        }
+        requireYearOpen(agencies, command.agencyId(), year);
+        apply(new OpenRequestImported(command.requestId(), command.agencyId(), command.receivedOn(),
+                                      command.channel(), new Applicant(command.applicantType(),
+                                                                       strip(command.applicantName())),
+                                      command.subject().strip(), year));
+    }
+
+    /** Every request ends with exactly one result, dated between its receipt and today, in an open year. */
+    @CommandHandler
+    public void handle(DecideRequest command, Clock clock, AgencyDirectory agencies) {
+        if (command.result() == null) {
+            throw new InvalidInput("缺少办理结果 result (result is required)");
+        }
+        if (command.decidedOn() == null) {
+            throw new InvalidInput("缺少答复日期 decidedOn (decidedOn is required)");
+        }
+        if (decided) {
+            throw new StateConflict("该申请已办结，不能再次答复 (request " + requestId + " is already decided)");
+        }
+        if (command.decidedOn().isBefore(receivedOn)) {
+            throw new RuleViolation("答复日期 " + command.decidedOn() + " 早于收到申请日期 " + receivedOn
+                                    + " (decidedOn is before receivedOn)");
+        }
+        if (command.decidedOn().getYear() < firstYear) {
+            throw new RuleViolation("该申请结转至 " + firstYear + " 年办理，答复日期不能早于该年 (it was still open at the start of "
+                                    + firstYear + ")");
+        }
+        requireNotInFuture(command.decidedOn(), clock, "答复日期 decidedOn");
+        requireYearOpen(agencies, agencyId, command.decidedOn().getYear());
+        apply(new RequestDecided(requestId, agencyId, command.result(), command.decidedOn(), strip(command.note())));
+    }
+
+    @EventSourcingHandler
+    void on(RequestReceived event) {
+        requestId = event.requestId();
+        agencyId = event.agencyId();
+        receivedOn = event.receivedOn();
+        firstYear = event.receivedOn().getYear();
+    }
+
+    @EventSourcingHandler
+    void on(OpenRequestImported event) {
+        requestId = event.requestId();
+        agencyId = event.agencyId();
+        receivedOn = event.receivedOn();
+        firstYear = event.carriedOverInto();
+    }
+
+    @EventSourcingHandler
+    void on(RequestDecided event) {
+        decided = true;
+    }
+
+    private static void requireReceiptDetails(String agencyId, LocalDate receivedOn, Channel channel,
+                                              ApplicantType applicantType, String subject) {
+        if (agencyId == null || agencyId.isBlank()) {
+            throw new InvalidInput("缺少机构编号 agencyId (agencyId is required)");
+        }
+        if (receivedOn == null) {
+            throw new InvalidInput("缺少收到申请日期 receivedOn (receivedOn is required)");
+        }
+        if (channel == null) {
+            throw new InvalidInput("缺少申请方式 channel (channel is required)");
+        }
+        if (applicantType == null) {
+            throw new InvalidInput("缺少申请人类型 applicant.type (applicant.type is required)");
+        }
+        if (subject == null || subject.isBlank()) {
+            throw new InvalidInput("缺少申请内容 subject (subject is required)");
+        }
+    }
+
+    private static void requireKnownAgency(AgencyDirectory agencies, String agencyId) {
+        if (!agencies.exists(agencyId)) {
+            throw new NotFound("机构 " + agencyId + " 不存在 (unknown agency)");
+        }
+    }
+
+    private static void requireNotInFuture(LocalDate date, Clock clock, String what) {
+        if (date.isAfter(LocalDate.now(clock))) {
+            throw new RuleViolation(what + " " + date + " 晚于今天，不能是将来的日期 (date is in the future)");
+        }
+    }
+
+    private static void requireYearOpen(AgencyDirectory agencies, String agencyId, int year) {
+        if (agencies.isClosed(agencyId, year)) {
+            throw new StateConflict(year + " 年度已关闭，数据已冻结 (year " + year + " is closed)");
+        }
+    }
+
+    private static String strip(String text) {
+        return text == null ? null : text.strip();
+    }
+}

@@ -1,0 +1,29 @@
+package cn.foi.command.request;
+
+import cn.foi.events.codes.ApplicantType;
+import cn.foi.events.codes.Channel;
+import cn.foi.events.codes.ResultCode;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.time.LocalDate;
+
+/** What may be asked of a disclosure request. */
+public final class RequestCommands {
+
+    private RequestCommands() {
+    }
+
+    public record LogRequest(@TargetAggregateIdentifier String requestId, String agencyId, LocalDate receivedOn,
+                             Channel channel, ApplicantType applicantType, String applicantName, String subject) {
+    }
+
+    /** For agencies that start mid-stream: a request already open at the start of {@code carriedOverInto}. */
+    public record ImportOpenRequest(@TargetAggregateIdentifier String requestId, String agencyId,
+                                    LocalDate receivedOn, Channel channel, ApplicantType applicantType,
+                                    String applicantName, String subject, int carriedOverInto) {
+    }
+
+    public record DecideRequest(@TargetAggregateIdentifier String requestId, ResultCode result, LocalDate decidedOn,
+                                String note) {
+    }
+}

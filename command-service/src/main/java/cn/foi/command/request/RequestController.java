@@ -1,0 +1,78 @@
+package cn.foi.command.request;
+
+import cn.foi.command.request.RequestCommands.DecideRequest;
+import cn.foi.command.request.RequestCommands.ImportOpenRequest;
+import cn.foi.command.request.RequestCommands.LogRequest;
+import cn.foi.command.problem.InvalidInput;
+import cn.foi.events.codes.ApplicantType;
+import cn.foi.events.codes.Channel;
+import cn.foi.events.codes.ResultCode;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.UUID;
+
+@RestController
+class RequestController {
+
+    private final CommandGateway commands;
+
+    RequestController(CommandGateway commands) {
+        this.commands = commands;
+    }
+
+    record ApplicantBody(ApplicantType type, String name) {
+    }
+
+    record ReceiptBody(LocalDate receivedOn, Channel channel, ApplicantBody applicant, String subject,
+                       Integer carriedOverInto) {
+
+        ApplicantType applicantType() {
+            if (applicant == null) {
+                throw new InvalidInput("缺少申请人 applicant (applicant is required)");
+            }
+            return applicant.type();
+        }
+    }
+
+    record DecisionBody(ResultCode result, LocalDate decidedOn, String note) {
+    }
+
+    @PostMapping("/api/agencies/{agencyId}/requests")
+    ResponseEntity<Map<String, String>> log(@PathVariable String agencyId, @RequestBody ReceiptBody body) {
+        String requestId = UUID.randomUUID().toString();
+        commands.sendAndWait(new LogRequest(requestId, agencyId, body.receivedOn(), body.channel(),
+                                            body.applicantType(), body.applicant().name(), body.subject()));
+        return created(requestId);
+    }
+
+    /** For agencies that start mid-stream: a request that was already open at the start of a year. */
+    @PostMapping("/api/agencies/{agencyId}/carried-over-requests")
+    ResponseEntity<Map<String, String>> importOpen(@PathVariable String agencyId, @RequestBody ReceiptBody body) {
+        if (body.carriedOverInto() == null) {
+            throw new InvalidInput("缺少结转年度 carriedOverInto (carriedOverInto is required)");
+        }
+        String requestId = UUID.randomUUID().toString();
+        commands.sendAndWait(new ImportOpenRequest(requestId, agencyId, body.receivedOn(), body.channel(),
+                                                   body.applicantType(), body.applicant().name(), body.subject(),
+                                                   body.carriedOverInto()));
+        return created(requestId);
+    }
+
+    @PostMapping("/api/requests/{requestId}/decision")
+    Map<String, Object> decide(@PathVariable String requestId, @RequestBody DecisionBody body) {
+        commands.sendAndWait(new DecideRequest(requestId, body.result(), body.decidedOn(), body.note()));
+        return Map.of("requestId", requestId, "result", body.result(), "decidedOn", body.decidedOn());
+    }
+
+    private static ResponseEntity<Map<String, String>> created(String requestId) {
+        return ResponseEntity.created(URI.create("/api/requests/" + requestId)).body(Map.of("requestId", requestId));
+    }
+}

@@ -1,0 +1,203 @@
+package cn.foi.command.request;
+
+import cn.foi.command.problem.InvalidInput;
+import cn.foi.command.problem.NotFound;
+import cn.foi.command.problem.RuleViolation;
+import cn.foi.command.problem.StateConflict;
+import cn.foi.command.request.RequestCommands.DecideRequest;
+import cn.foi.command.request.RequestCommands.ImportOpenRequest;
+import cn.foi.command.request.RequestCommands.LogRequest;
+import cn.foi.events.request.Applicant;
+import cn.foi.events.request.OpenRequestImported;
+import cn.foi.events.request.RequestDecided;
+import cn.foi.events.request.RequestReceived;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+
+import static cn.foi.events.codes.ApplicantType.COMMERCIAL_ENTERPRISE;
+import static cn.foi.events.codes.ApplicantType.NATURAL_PERSON;
+import static cn.foi.events.codes.Channel.ONLINE;
+import static cn.foi.events.codes.ResultCode.DISCLOSED;
+import static cn.foi.events.codes.ResultCode.NOT_PROCESSED_DUPLICATE;
+
+class DisclosureRequestTest {
+
+    private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+    private static final LocalDate TODAY = LocalDate.of(2025, 3, 10);
+    private static final String AGENCY = "xixia-office";
+    private static final String REQUEST = "r-1";
+
+    private AggregateTestFixture<DisclosureRequest> fixture;
+    private FakeAgencyDirectory agencies;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(DisclosureRequest.class);
+        agencies = new FakeAgencyDirectory().with(AGENCY, 2023);
+        fixture.registerInjectableResource(Clock.fixed(TODAY.atStartOfDay(BEIJING).toInstant(), BEIJING));
+        fixture.registerInjectableResource(agencies);
+    }
+
+    private static RequestReceived receivedOn(LocalDate date) {
+        return new RequestReceived(REQUEST, AGENCY, date, ONLINE, new Applicant(NATURAL_PERSON, "张三"), "拆迁补偿方案");
+    }
+
+    private static LogRequest log(LocalDate receivedOn) {
+        return new LogRequest(REQUEST, AGENCY, receivedOn, ONLINE, NATURAL_PERSON, "张三", "拆迁补偿方案");
+    }
+
+    @Nested
+    class Receipt {
+
+        @Test
+        void a_request_received_today_or_earlier_is_recorded_with_its_legal_receipt_date() {
+            fixture.givenNoPriorActivity()
+                   .when(log(LocalDate.of(2024, 12, 31)))
+                   .expectSuccessfulHandlerExecution()
+                   .expectEvents(receivedOn(LocalDate.of(2024, 12, 31)));
+        }
+
+        @Test
+        void a_receipt_date_in_the_future_is_refused() {
+            fixture.givenNoPriorActivity()
+                   .when(log(TODAY.plusDays(1)))
+                   .expectException(RuleViolation.class)
+                   .expectNoEvents();
+        }
+
+        @Test
+        void a_receipt_dated_in_a_closed_year_is_refused() {
+            fixture.givenNoPriorActivity()
+                   .when(log(LocalDate.of(2023, 6, 1)))
+                   .expectException(StateConflict.class)
+                   .expectNoEvents();
+        }
+
+        @Test
+        void a_request_for_an_unknown_agency_is_refused() {
+            fixture.givenNoPriorActivity()
+                   .when(new LogRequest(REQUEST, "nobody", TODAY, ONLINE, NATURAL_PERSON, "张三", "x"))
+                   .expectException(NotFound.class)
+                   .expectNoEvents();
+        }
+
+        @Test
+        void a_request_without_applicant_type_or_subject_is_refused() {
+            fixture.givenNoPriorActivity()
+                   .when(new LogRequest(REQUEST, AGENCY, TODAY, ONLINE, null, "张三", "x"))
+                   .expectException(InvalidInput.class);
+            fixture.givenNoPriorActivity()
+                   .when(new LogRequest(REQUEST, AGENCY, TODAY, ONLINE, NATURAL_PERSON, "张三", " "))
+                   .expectException(InvalidInput.class)
+                   .expectNoEvents();
+        }
+    }
+
+    @Nested
+    class ImportOfRequestsAlreadyOpen {
+
+        @Test
+        void a_request_open_at_the_start_of_the_year_is_imported_as_carried_over_into_it() {
+            fixture.givenNoPriorActivity()
+                   .when(new ImportOpenRequest(REQUEST, AGENCY, LocalDate.of(2024, 12, 20), ONLINE,
+                                               COMMERCIAL_ENTERPRISE, "某公司", "环评报告", 2025))
+                   .expectEvents(new OpenRequestImported(REQUEST, AGENCY, LocalDate.of(2024, 12, 20), ONLINE,
+                                                         new Applicant(COMMERCIAL_ENTERPRISE, "某公司"), "环评报告", 2025));
+        }
+
+        @Test
+        void it_must_have_been_received_before_the_year_it_is_carried_over_into() {
+            fixture.givenNoPriorActivity()
+                   .when(new ImportOpenRequest(REQUEST, AGENCY, LocalDate.of(2025, 1, 2), ONLINE,
+                                               COMMERCIAL_ENTERPRISE, "某公司", "环评报告", 2025))
+                   .expectException(RuleViolation.class)
+                   .expectNoEvents();
+        }
+
+        @Test
+        void it_cannot_be_carried_over_into_a_closed_year() {
+            fixture.givenNoPriorActivity()
+                   .when(new ImportOpenRequest(REQUEST, AGENCY, LocalDate.of(2022, 12, 1), ONLINE,
+                                               COMMERCIAL_ENTERPRISE, "某公司", "环评报告", 2023))
+                   .expectException(StateConflict.class)
+                   .expectNoEvents();
+        }
+
+        @Test
+        void an_imported_request_cannot_be_decided_before_the_year_it_was_carried_over_into() {
+            fixture.given(new OpenRequestImported(REQUEST, AGENCY, LocalDate.of(2024, 11, 20), ONLINE,
+                                                  new Applicant(COMMERCIAL_ENTERPRISE, "某公司"), "环评报告", 2025))
+                   .when(new DecideRequest(REQUEST, DISCLOSED, LocalDate.of(2024, 12, 5), null))
+                   .expectException(RuleViolation.class)
+                   .expectNoEvents();
+        }
+    }
+
+    @Nested
+    class Decision {
+
+        @Test
+        void a_received_request_is_decided_with_exactly_one_result() {
+            fixture.given(receivedOn(LocalDate.of(2025, 1, 6)))
+                   .when(new DecideRequest(REQUEST, NOT_PROCESSED_DUPLICATE, LocalDate.of(2025, 2, 10), "重复申请"))
+                   .expectEvents(new RequestDecided(REQUEST, AGENCY, NOT_PROCESSED_DUPLICATE,
+                                                    LocalDate.of(2025, 2, 10), "重复申请"));
+        }
+
+        @Test
+        void a_second_decision_is_a_conflict() {
+            fixture.given(receivedOn(LocalDate.of(2025, 1, 6)),
+                          new RequestDecided(REQUEST, AGENCY, DISCLOSED, LocalDate.of(2025, 1, 20), null))
+                   .when(new DecideRequest(REQUEST, NOT_PROCESSED_DUPLICATE, LocalDate.of(2025, 2, 10), null))
+                   .expectException(StateConflict.class)
+                   .expectNoEvents();
+        }
+
+        @Test
+        void a_decision_dated_before_receipt_breaks_the_rules() {
+            fixture.given(receivedOn(LocalDate.of(2025, 1, 6)))
+                   .when(new DecideRequest(REQUEST, DISCLOSED, LocalDate.of(2025, 1, 5), null))
+                   .expectException(RuleViolation.class)
+                   .expectNoEvents();
+        }
+
+        @Test
+        void a_decision_dated_in_the_future_breaks_the_rules() {
+            fixture.given(receivedOn(LocalDate.of(2025, 1, 6)))
+                   .when(new DecideRequest(REQUEST, DISCLOSED, TODAY.plusDays(1), null))
+                   .expectException(RuleViolation.class)
+                   .expectNoEvents();
+        }
+
+        @Test
+        void a_decision_dated_in_a_closed_year_is_refused() {
+            agencies.with(AGENCY, 2023, 2024);
+            fixture.given(receivedOn(LocalDate.of(2024, 12, 2)))
+                   .when(new DecideRequest(REQUEST, DISCLOSED, LocalDate.of(2024, 12, 20), null))
+                   .expectException(StateConflict.class)
+                   .expectNoEvents();
+        }
+
+        @Test
+        void a_request_received_in_a_closed_year_may_still_be_decided_in_the_next() {
+            agencies.with(AGENCY, 2023, 2024);
+            fixture.given(receivedOn(LocalDate.of(2024, 12, 2)))
+                   .when(new DecideRequest(REQUEST, DISCLOSED, LocalDate.of(2025, 1, 3), null))
+                   .expectEvents(new RequestDecided(REQUEST, AGENCY, DISCLOSED, LocalDate.of(2025, 1, 3), null));
+        }
+
+        @Test
+        void a_decision_needs_a_result_and_a_date() {
+            fixture.given(receivedOn(LocalDate.of(2025, 1, 6)))
+                   .when(new DecideRequest(REQUEST, null, LocalDate.of(2025, 1, 7), null))
+                   .expectException(InvalidInput.class)
+                   .expectNoEvents();
+        }
+    }
+}

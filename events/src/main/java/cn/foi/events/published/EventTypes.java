@@ -1,0 +1,33 @@
+package cn.foi.events.published;
+
+import cn.foi.events.agency.AgencyRegistered;
+import cn.foi.events.agency.ReportingYearClosed;
+import cn.foi.events.request.OpenRequestImported;
+import cn.foi.events.request.RequestDecided;
+import cn.foi.events.request.RequestReceived;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** The event records of the published language, by the stable name they carry on the topic. */
+public final class EventTypes {
+
+    private static final Map<String, Class<?>> BY_NAME = List.<Class<?>>of(
+            AgencyRegistered.class, ReportingYearClosed.class,
+            RequestReceived.class, OpenRequestImported.class, RequestDecided.class
+    ).stream().collect(Collectors.toUnmodifiableMap(Class::getSimpleName, Function.identity()));
+
+    private EventTypes() {
+    }
+
+    public static Optional<Class<?>> byName(String name) {
+        return Optional.ofNullable(BY_NAME.get(name));
+    }
+
+    public static String nameOf(Class<?> type) {
+        return type.getSimpleName();
+    }
+}
