@@ -255,12 +255,13 @@ public class CommitLogEventStorageEngine extends AbstractEventStorageEngine {
         long from = trackingToken == null ? 0 : indexOf(trackingToken) + 1;
         Iterator<TrackedEventData<?>> iterator = new Iterator<>() {
             private long next = from;
-            private Iterator<TrackedEventData<?>> batch = fetchFrom(next).iterator();
+            // only the caller's token can point into the middle of a commit; later batches start at a commit
+            private Iterator<TrackedEventData<?>> batch = fetchFrom(next, true).iterator();
 
             @Override
             public boolean hasNext() {
                 if (!batch.hasNext()) {
-                    batch = fetchFrom(next).iterator();
+                    batch = fetchFrom(next, false).iterator();
                 }
                 return batch.hasNext();
             }
@@ -290,11 +291,14 @@ public class CommitLogEventStorageEngine extends AbstractEventStorageEngine {
      * candidate commit starts are looked up by exact {@code _id}s; the chain stops at the first index no
      * commit holds, which is the end of the log.
      */
-    List<TrackedEventData<?>> fetchFrom(long from) {
+    List<TrackedEventData<?>> fetchFrom(long from, boolean mayStartMidCommit) {
         TreeMap<Long, Document> byStart = new TreeMap<>();
         List<Long> candidates = LongStream.range(from, from + batchSize).boxed().toList();
         commits.find(Filters.in("_id", candidates)).forEach(c -> byStart.put(c.getLong("_id"), c));
         if (!byStart.containsKey(from)) {
+            if (!mayStartMidCommit) {
+                return List.of();
+            }
             Document holding = commitHolding(from);
             if (holding == null) {
                 return List.of();

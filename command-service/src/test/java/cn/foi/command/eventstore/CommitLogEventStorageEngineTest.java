@@ -1,0 +1,243 @@
+package cn.foi.command.eventstore;
+
+import cn.foi.infra.EmbeddedInfrastructure;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The storage engine against a real Mongo-wire server: concurrent writers (two engine instances, as
+ * two processes would be) and a reader tracking the log while it grows.
+ */
+class CommitLogEventStorageEngineTest {
+
+    @TempDir
+    static Path dataDir;
+    static EmbeddedInfrastructure infra;
+    static MongoClient client;
+    MongoDatabase database;
+
+    @BeforeAll
+    static void startMongo() {
+        infra = EmbeddedInfrastructure.start(dataDir, 0, 0);
+        client = MongoClients.create(infra.mongoUri());
+    }
+
+    @AfterAll
+    static void stop() {
+        client.close();
+        infra.close();
+    }
+
+    @BeforeEach
+    void freshDatabase() {
+        database = client.getDatabase("store_" + System.nanoTime());
+    }
+
+    private CommitLogEventStorageEngine engine() {
+        JacksonSerializer serializer = JacksonSerializer.defaultSerializer();
+        CommitLogEventStorageEngine engine = CommitLogEventStorageEngine.builder().database(database)
+                                                                        .eventSerializer(serializer)
+                                                                        .snapshotSerializer(serializer)
+                                                                        .batchSize(100).build();
+        engine.ensureIndexes();
+        return engine;
+    }
+
+    private static DomainEventMessage<String> event(String aggregate, long sequence) {
+        return new GenericDomainEventMessage<>("Test", aggregate, sequence, aggregate + "#" + sequence);
+    }
+
+    @Test
+    void concurrent_writers_and_a_tracking_reader_see_every_event_exactly_once_in_one_global_order() throws Exception {
+        CommitLogEventStorageEngine writerA = engine();
+        CommitLogEventStorageEngine writerB = engine();
+        CommitLogEventStorageEngine reader = engine();
+        int writers = 8;
+        int aggregatesPerWriter = 60;
+        int eventsPerAggregate = 5;
+        int expected = writers * aggregatesPerWriter * eventsPerAggregate;
+
+        List<String> seen = Collections.synchronizedList(new ArrayList<>());
+        List<Long> seenIndexes = Collections.synchronizedList(new ArrayList<>());
+        AtomicBoolean writing = new AtomicBoolean(true);
+        Thread tracker = new Thread(() -> {
+            TrackingToken token = null;
+            while (writing.get() || seen.size() < expected) {
+                try (var stream = reader.readEvents(token, false)) {
+                    List<? extends TrackedEventMessage<?>> batch = stream.toList();
+                    if (batch.isEmpty()) {
+                        java.util.concurrent.locks.LockSupport.parkNanos(1_000_000); // idle reader, not an assertion wait
+                    }
+                    for (TrackedEventMessage<?> message : batch) {
+                        seen.add((String) message.getPayload());
+                        seenIndexes.add(((GlobalSequenceTrackingToken) message.trackingToken()).getGlobalIndex());
+                        token = message.trackingToken();
+                    }
+                }
+            }
+        });
+        tracker.start();
+
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<?>> done = new ArrayList<>();
+        for (int w = 0; w < writers; w++) {
+            CommitLogEventStorageEngine engine = w % 2 == 0 ? writerA : writerB;
+            int writer = w;
+            done.add(pool.submit(() -> {
+                go.await();
+                for (int a = 0; a < aggregatesPerWriter; a++) {
+                    String aggregate = "w" + writer + "-a" + a;
+                    // a commit of one event, then one of several: both shapes interleave with other writers
+                    engine.appendEvents(List.of(event(aggregate, 0)));
+                    List<DomainEventMessage<?>> rest = new ArrayList<>();
+                    for (int s = 1; s < eventsPerAggregate; s++) {
+                        rest.add(event(aggregate, s));
+                    }
+                    engine.appendEvents(rest);
+                }
+                return null;
+            }));
+        }
+        go.countDown();
+        for (Future<?> f : done) {
+            f.get();
+        }
+        writing.set(false);
+        pool.shutdown();
+        await().atMost(Duration.ofSeconds(60)).until(() -> seen.size() >= expected);
+        tracker.join();
+
+        assertThat(seen).hasSize(expected).doesNotHaveDuplicates();
+        assertThat(seenIndexes).containsExactlyElementsOf(
+                java.util.stream.LongStream.range(0, expected).boxed().toList());
+        // per aggregate, events are seen in sequence order
+        Map<String, List<Integer>> perAggregate = new HashMap<>();
+        for (String payload : seen) {
+            String[] parts = payload.split("#");
+            perAggregate.computeIfAbsent(parts[0], k -> new ArrayList<>()).add(Integer.parseInt(parts[1]));
+        }
+        assertThat(perAggregate).hasSize(writers * aggregatesPerWriter);
+        perAggregate.values().forEach(seqs -> assertThat(seqs).containsExactly(0, 1, 2, 3, 4));
+        assertThat(reader.size()).isEqualTo(expected);
+    }
+
+    @Test
+    void a_stale_writer_of_the_same_aggregate_is_refused_and_stores_nothing() {
+        CommitLogEventStorageEngine one = engine();
+        CommitLogEventStorageEngine other = engine();
+        one.appendEvents(List.of(event("r-1", 0)));
+        // both writers have now seen r-1 up to sequence 0; one of them moves it on by a commit of two
+        one.appendEvents(List.of(event("r-1", 1), event("r-1", 2)));
+        assertThatThrownBy(() -> other.appendEvents(List.of(event("r-1", 1))))
+                .isInstanceOf(ConcurrencyException.class);
+        assertThat(other.size()).isEqualTo(3);
+        assertThat(other.readEvents("r-1").asStream().map(m -> (Object) m.getPayload()).toList())
+                .containsExactly("r-1#0", "r-1#1", "r-1#2");
+    }
+
+    @Test
+    void many_concurrent_attempts_on_one_aggregate_store_exactly_one_event_per_sequence() throws Exception {
+        List<CommitLogEventStorageEngine> engines = List.of(engine(), engine(), engine(), engine());
+        engines.get(0).appendEvents(List.of(event("r-1", 0)));
+        AtomicInteger refused = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<?>> attempts = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            CommitLogEventStorageEngine engine = engines.get(i % engines.size());
+            attempts.add(pool.submit(() -> {
+                go.await();
+                try {
+                    engine.appendEvents(List.of(event("r-1", 1)));
+                } catch (ConcurrencyException e) {
+                    refused.incrementAndGet();
+                }
+                return null;
+            }));
+        }
+        go.countDown();
+        for (Future<?> f : attempts) {
+            f.get();
+        }
+        pool.shutdown();
+        assertThat(refused).hasValue(7);
+        assertThat(engines.get(1).readEvents("r-1").asStream().count()).isEqualTo(2);
+        assertThat(engines.get(1).lastSequenceNumberFor("r-1")).contains(1L);
+    }
+
+    @Test
+    void a_token_in_the_middle_of_a_commit_resumes_with_the_rest_of_it() {
+        CommitLogEventStorageEngine engine = engine();
+        engine.appendEvents(List.of(event("a", 0)));
+        engine.appendEvents(List.of(event("b", 0), event("b", 1), event("b", 2)));
+        engine.appendEvents(List.of(event("c", 0)));
+        List<Object> rest = engine.readEvents(new GlobalSequenceTrackingToken(2), false)
+                                  .map(TrackedEventMessage::getPayload).collect(Collectors.toList());
+        assertThat(rest).containsExactly("b#2", "c#0");
+    }
+
+    @Test
+    void head_tail_and_time_tokens() {
+        CommitLogEventStorageEngine engine = engine();
+        assertThat(engine.createHeadToken()).isNull();
+        engine.appendEvents(List.of(event("a", 0), event("a", 1)));
+        Instant between = Instant.now();
+        engine.appendEvents(List.of(new GenericDomainEventMessage<>("Test", "b", 0, "b#0")));
+        assertThat(engine.createHeadToken()).isEqualTo(new GlobalSequenceTrackingToken(2));
+        assertThat(engine.createTailToken()).isNull();
+        assertThat(engine.createTokenAt(between)).isEqualTo(new GlobalSequenceTrackingToken(1));
+    }
+
+    @Test
+    void a_new_engine_on_an_existing_log_continues_the_global_sequence() {
+        CommitLogEventStorageEngine first = engine();
+        for (int i = 0; i < 100; i++) {
+            first.appendEvents(List.of(event("x" + i, 0)));
+        }
+        first.writeHeadHint();
+        for (int i = 100; i < 130; i++) {
+            first.appendEvents(List.of(event("x" + i, 0)));
+        }
+        CommitLogEventStorageEngine second = engine();
+        second.appendEvents(List.of(event("y", 0)));
+        Map<Long, Object> byIndex = new ConcurrentHashMap<>();
+        second.readEvents(null, false).forEach(m -> byIndex.put(
+                ((GlobalSequenceTrackingToken) m.trackingToken()).getGlobalIndex(), m.getPayload()));
+        assertThat(byIndex).hasSize(131).containsEntry(130L, "y#0");
+    }
+}

@@ -1,0 +1,33 @@
+package cn.foi.query.agency;
+
+import cn.foi.query.problem.QueryProblem;
+import cn.foi.query.projection.ReadModel;
+import org.bson.Document;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.Map;
+
+@RestController
+class AgencyQueryController {
+
+    private final ReadModel readModel;
+
+    AgencyQueryController(ReadModel readModel) {
+        this.readModel = readModel;
+    }
+
+    /** An agency with its closed (frozen) years. */
+    @GetMapping("/api/agencies/{agencyId}")
+    Map<String, Object> agency(@PathVariable String agencyId) {
+        Document doc = readModel.agency(agencyId)
+                                .filter(d -> d.getString("name") != null)
+                                .orElseThrow(() -> new QueryProblem(HttpStatus.NOT_FOUND,
+                                                                    "机构 " + agencyId + " 不存在 (unknown agency)"));
+        Document closed = doc.get("closedYears", Document.class);
+        return Map.of("agencyId", agencyId, "name", doc.getString("name"),
+                      "closedYears", closed == null ? Map.of() : closed);
+    }
+}

@@ -1,0 +1,246 @@
+package cn.foi.query.projection;
+
+import cn.foi.events.published.EventTopic;
+import cn.foi.events.published.PublishedEvent;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+
+/**
+ * Feeds the read model from the events topic with plain kafka-clients. All partitions are assigned
+ * explicitly (no group rebalances to lose or replay records in flight); offsets are committed only
+ * after a batch is written, so delivery is at least once, and the read model's sequence check makes
+ * it effectively once. A failed batch is retried from its first record.
+ */
+public class EventConsumer implements Runnable {
+
+    private static final Logger log = LoggerFactory.getLogger(EventConsumer.class);
+
+    private final Properties consumerProps = new Properties();
+    private final String bootstrap;
+    private final String topic;
+    private final Duration topicWait;
+    private final ReadModel readModel;
+    private final ObjectMapper objectMapper;
+    private final Supplier<Map<String, Object>> tablesSnapshot;
+    private final AtomicReference<String> failure = new AtomicReference<>();
+    private final AtomicReference<RebuildStatus> rebuild = new AtomicReference<>(RebuildStatus.none());
+    private volatile boolean rebuildRequested;
+    private volatile boolean running = true;
+    private volatile boolean ready;
+    private volatile KafkaConsumer<String, String> consumer;
+    private Thread thread;
+
+    public EventConsumer(String bootstrap, String topic, String groupId, Duration topicWait, ReadModel readModel,
+                         ObjectMapper objectMapper, Supplier<Map<String, Object>> tablesSnapshot) {
+        this.bootstrap = bootstrap;
+        this.topic = topic;
+        this.topicWait = topicWait;
+        this.readModel = readModel;
+        this.objectMapper = objectMapper;
+        this.tablesSnapshot = tablesSnapshot;
+        consumerProps.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        consumerProps.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
+        consumerProps.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        consumerProps.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        consumerProps.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
+        consumerProps.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        consumerProps.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        consumerProps.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+    }
+
+    public void start() {
+        readModel.loadLedger();
+        thread = new Thread(this, "event-consumer");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    public void stop() throws InterruptedException {
+        running = false;
+        KafkaConsumer<String, String> current = consumer;
+        if (current != null) {
+            current.wakeup();
+        }
+        if (thread != null) {
+            thread.join(TimeUnit.SECONDS.toMillis(30));
+        }
+    }
+
+    /** Null while healthy; otherwise why the projection is not advancing. */
+    public String failure() {
+        return failure.get();
+    }
+
+    public boolean isReady() {
+        return ready;
+    }
+
+    public RebuildStatus rebuildStatus() {
+        return rebuild.get();
+    }
+
+    /** Asks for the read model to be rebuilt from offset 0 of the topic; returns false if one is running. */
+    public synchronized boolean requestRebuild() {
+        if (rebuild.get().running() || rebuildRequested) {
+            return false;
+        }
+        rebuildRequested = true;
+        return true;
+    }
+
+    @Override
+    public void run() {
+        try {
+            List<TopicPartition> partitions = awaitTopic();
+            try (KafkaConsumer<String, String> kafka = new KafkaConsumer<>(consumerProps)) {
+                consumer = kafka;
+                kafka.assign(partitions);
+                ready = true;
+                loop(kafka, partitions);
+            }
+        } catch (WakeupException e) {
+            if (running) {
+                failure.set("consumer woken up unexpectedly");
+            }
+        } catch (Exception e) {
+            log.error("The projection stopped", e);
+            failure.set(e.getMessage());
+        }
+    }
+
+    private void loop(KafkaConsumer<String, String> kafka, List<TopicPartition> partitions) {
+        Map<TopicPartition, Long> rebuildEnd = null;
+        while (running) {
+            if (rebuildRequested) {
+                rebuildEnd = startRebuild(kafka, partitions);
+            }
+            ConsumerRecords<String, String> records = kafka.poll(Duration.ofMillis(100));
+            if (!records.isEmpty()) {
+                try {
+                    readModel.apply(parse(records));
+                    kafka.commitSync();
+                    failure.set(null);
+                } catch (WakeupException e) {
+                    throw e;
+                } catch (Exception e) {
+                    log.warn("Applying a batch failed; it will be retried", e);
+                    failure.set("applying events failed: " + e.getMessage());
+                    rewind(kafka, records);
+                    pause();
+                    continue;
+                }
+            }
+            if (rebuildEnd != null) {
+                RebuildStatus status = rebuild.get().progress(position(kafka, partitions));
+                rebuild.set(status);
+                if (reached(kafka, rebuildEnd)) {
+                    rebuild.set(status.finished(tablesSnapshot.get()));
+                    rebuildEnd = null;
+                }
+            }
+        }
+    }
+
+    private Map<TopicPartition, Long> startRebuild(KafkaConsumer<String, String> kafka, List<TopicPartition> partitions) {
+        rebuildRequested = false;
+        Map<String, Object> before = tablesSnapshot.get();
+        Map<TopicPartition, Long> end = kafka.endOffsets(partitions);
+        long total = end.values().stream().mapToLong(Long::longValue).sum();
+        rebuild.set(RebuildStatus.started(before, total));
+        readModel.clear();
+        kafka.seekToBeginning(partitions);
+        log.info("Rebuilding the read model from offset 0 ({} records)", total);
+        return end;
+    }
+
+    private static long position(KafkaConsumer<String, String> kafka, List<TopicPartition> partitions) {
+        long sum = 0;
+        for (TopicPartition partition : partitions) {
+            sum += kafka.position(partition);
+        }
+        return sum;
+    }
+
+    private static boolean reached(KafkaConsumer<String, String> kafka, Map<TopicPartition, Long> end) {
+        for (var entry : end.entrySet()) {
+            if (kafka.position(entry.getKey()) < entry.getValue()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private List<PublishedEvent> parse(ConsumerRecords<String, String> records) throws Exception {
+        List<PublishedEvent> events = new ArrayList<>(records.count());
+        for (ConsumerRecord<String, String> record : records) {
+            events.add(objectMapper.readValue(record.value(), PublishedEvent.class));
+        }
+        return events;
+    }
+
+    private static void rewind(KafkaConsumer<String, String> kafka, ConsumerRecords<String, String> records) {
+        Map<TopicPartition, Long> first = new HashMap<>();
+        for (TopicPartition partition : records.partitions()) {
+            first.put(partition, records.records(partition).get(0).offset());
+        }
+        first.forEach(kafka::seek);
+    }
+
+    private void pause() {
+        try {
+            TimeUnit.SECONDS.sleep(1);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+
+    /** Waits for the topic (the command service creates it), then refuses one that does not keep everything. */
+    private List<TopicPartition> awaitTopic() throws Exception {
+        Properties adminProps = new Properties();
+        adminProps.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        Instant deadline = Instant.now().plus(topicWait);
+        try (Admin admin = Admin.create(adminProps);
+             KafkaConsumer<String, String> probe = new KafkaConsumer<>(consumerProps)) {
+            while (running) {
+                if (admin.listTopics().names().get(30, TimeUnit.SECONDS).contains(topic)) {
+                    EventTopic.verifyRetainsForever(admin, topic);
+                    List<TopicPartition> partitions = new ArrayList<>();
+                    for (PartitionInfo info : probe.partitionsFor(topic)) {
+                        partitions.add(new TopicPartition(topic, info.partition()));
+                    }
+                    return partitions;
+                }
+                if (Instant.now().isAfter(deadline)) {
+                    throw new IllegalStateException("Topic " + topic + " does not exist at " + bootstrap);
+                }
+                failure.set("waiting for topic " + topic);
+                pause();
+            }
+        }
+        throw new IllegalStateException("stopped");
+    }
+
+}

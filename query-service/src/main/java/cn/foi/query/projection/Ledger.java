@@ -1,0 +1,89 @@
+package cn.foi.query.projection;
+
+import cn.foi.query.table.AnnualTable;
+import cn.foi.query.table.ApplicantColumn;
+import cn.foi.query.table.ApplicationRow;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The compact facts of every request, per agency, in memory: tables are computed from them on demand
+ * (microseconds for thousands of requests), so no counter can drift and the carried-over and
+ * carried-forward rows follow from business dates for any year. It is derived from the persisted read
+ * model at start-up and kept current by the projector.
+ */
+public class Ledger {
+
+    private final Map<String, String> agencyNames = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, RequestFacts>> requestsByAgency = new ConcurrentHashMap<>();
+
+    public void putAgency(String agencyId, String name) {
+        agencyNames.put(agencyId, name);
+        requestsByAgency.computeIfAbsent(agencyId, id -> new ConcurrentHashMap<>());
+    }
+
+    public void putRequest(String agencyId, RequestFacts facts) {
+        requestsByAgency.computeIfAbsent(agencyId, id -> new ConcurrentHashMap<>()).put(facts.requestId(), facts);
+    }
+
+    public Optional<String> agencyName(String agencyId) {
+        return Optional.ofNullable(agencyNames.get(agencyId));
+    }
+
+    public Map<String, String> agencies() {
+        return Map.copyOf(agencyNames);
+    }
+
+    /** Every year from the first in which the agency had a request up to {@code untilYear}. */
+    public java.util.SortedSet<Integer> yearsOf(String agencyId, int untilYear) {
+        java.util.SortedSet<Integer> years = new java.util.TreeSet<>();
+        int first = untilYear;
+        for (RequestFacts facts : requestsByAgency.getOrDefault(agencyId, Map.of()).values()) {
+            first = Math.min(first, Math.min(facts.firstYear(), facts.receivedOn().getYear()));
+            if (facts.decidedOn() != null) {
+                untilYear = Math.max(untilYear, facts.decidedOn().getYear());
+            }
+        }
+        for (int year = first; year <= untilYear; year++) {
+            years.add(year);
+        }
+        return years;
+    }
+
+    public void clear() {
+        agencyNames.clear();
+        requestsByAgency.clear();
+    }
+
+    public Optional<AnnualTable> tableOf(String agencyId, int year) {
+        String name = agencyNames.get(agencyId);
+        if (name == null) {
+            return Optional.empty();
+        }
+        Map<ApplicationRow, Map<ApplicantColumn, Integer>> counts = new EnumMap<>(ApplicationRow.class);
+        for (RequestFacts facts : requestsByAgency.getOrDefault(agencyId, Map.of()).values()) {
+            ApplicantColumn column = ApplicantColumn.of(facts.applicantType());
+            if (facts.isNewIn(year)) {
+                count(counts, ApplicationRow.NEW, column);
+            }
+            if (facts.isCarriedOverInto(year)) {
+                count(counts, ApplicationRow.CARRIED_OVER, column);
+            }
+            if (facts.isDecidedIn(year)) {
+                count(counts, ApplicationRow.of(facts.result()), column);
+            }
+            if (facts.isOpenAtEndOf(year)) {
+                count(counts, ApplicationRow.CARRIED_FORWARD, column);
+            }
+        }
+        return Optional.of(AnnualTable.of(agencyId, name, year, counts, Map.of()));
+    }
+
+    private static void count(Map<ApplicationRow, Map<ApplicantColumn, Integer>> counts, ApplicationRow row,
+                              ApplicantColumn column) {
+        counts.computeIfAbsent(row, r -> new EnumMap<>(ApplicantColumn.class)).merge(column, 1, Integer::sum);
+    }
+}

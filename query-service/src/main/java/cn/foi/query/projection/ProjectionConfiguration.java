@@ -1,0 +1,71 @@
+package cn.foi.query.projection;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoDatabase;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.HealthIndicator;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+@Configuration
+class ProjectionConfiguration {
+
+    @Bean
+    Clock clock() {
+        return Clock.system(ZoneId.of("Asia/Shanghai"));
+    }
+
+    @Bean
+    Ledger ledger() {
+        return new Ledger();
+    }
+
+    @Bean
+    ReadModel readModel(MongoClient mongoClient, @Value("${foi.mongo.database:foi_query}") String name,
+                        ObjectMapper objectMapper, Ledger ledger) {
+        MongoDatabase database = mongoClient.getDatabase(name);
+        return new ReadModel(database, objectMapper, ledger);
+    }
+
+    @Bean(initMethod = "start", destroyMethod = "stop")
+    EventConsumer eventConsumer(@Value("${foi.kafka.bootstrap}") String bootstrap,
+                                @Value("${foi.kafka.topic:foi.events}") String topic,
+                                @Value("${foi.kafka.group-id:foi-query-projection}") String groupId,
+                                @Value("${foi.kafka.topic-wait:PT2M}") Duration topicWait,
+                                ReadModel readModel, ObjectMapper objectMapper, Ledger ledger, Clock clock) {
+        return new EventConsumer(bootstrap, topic, groupId, topicWait, readModel, objectMapper,
+                                 () -> allTables(ledger, clock));
+    }
+
+    /** Every table of every agency, keyed "agency/year": what a rebuild must reproduce. */
+    static Map<String, Object> allTables(Ledger ledger, Clock clock) {
+        Map<String, Object> tables = new LinkedHashMap<>();
+        int thisYear = LocalDate.now(clock).getYear();
+        for (String agencyId : ledger.agencies().keySet().stream().sorted().toList()) {
+            for (int year : ledger.yearsOf(agencyId, thisYear)) {
+                tables.put(agencyId + "/" + year, ledger.tableOf(agencyId, year).orElseThrow());
+            }
+        }
+        return tables;
+    }
+
+    @Bean
+    HealthIndicator projection(EventConsumer consumer) {
+        return () -> {
+            String failure = consumer.failure();
+            if (failure == null && consumer.isReady()) {
+                return Health.up().withDetail("rebuilding", consumer.rebuildStatus().running()).build();
+            }
+            return Health.down().withDetail("reason", failure == null ? "starting" : failure).build();
+        };
+    }
+}

@@ -1,0 +1,269 @@
+package cn.foi.query.projection;
+
+import cn.foi.events.agency.AgencyRegistered;
+import cn.foi.events.agency.ReportingYearClosed;
+import cn.foi.events.codes.ApplicantType;
+import cn.foi.events.codes.ResultCode;
+import cn.foi.events.published.EventTypes;
+import cn.foi.events.published.PublishedEvent;
+import cn.foi.events.request.OpenRequestImported;
+import cn.foi.events.request.RequestDecided;
+import cn.foi.events.request.RequestReceived;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.WriteModel;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The query side's persisted read model: one document per agency and per request, each with the
+ * sequence number of the last event applied to it. An event is applied only if its sequence number is
+ * higher, so a redelivered event never counts twice, whatever Kafka does. A batch of events is applied
+ * to the documents in memory and written back with one bulk write.
+ */
+public class ReadModel {
+
+    private static final Logger log = LoggerFactory.getLogger(ReadModel.class);
+
+    private final MongoCollection<Document> agencies;
+    private final MongoCollection<Document> requests;
+    private final ObjectMapper objectMapper;
+    private final Ledger ledger;
+
+    public ReadModel(MongoDatabase database, ObjectMapper objectMapper, Ledger ledger) {
+        this.agencies = database.getCollection("agencies");
+        this.requests = database.getCollection("requests");
+        this.objectMapper = objectMapper;
+        this.ledger = ledger;
+    }
+
+    /** Rebuilds the in-memory ledger from the persisted documents (at start-up). */
+    public void loadLedger() {
+        ledger.clear();
+        for (Document agency : agencies.find()) {
+            ledger.putAgency(agency.getString("_id"), agency.getString("name"));
+        }
+        for (Document request : requests.find()) {
+            if (request.getString("agencyId") == null) {
+                continue; // only a carry-forward note so far; its receipt has not arrived yet
+            }
+            ledger.putRequest(request.getString("agencyId"), factsOf(request));
+        }
+    }
+
+    /** Drops every projected document (before a rebuild from offset 0). */
+    public void clear() {
+        agencies.drop();
+        requests.drop();
+        ledger.clear();
+    }
+
+    public Optional<Document> request(String requestId) {
+        return Optional.ofNullable(requests.find(Filters.eq("_id", requestId)).first());
+    }
+
+    public Optional<Document> agency(String agencyId) {
+        return Optional.ofNullable(agencies.find(Filters.eq("_id", agencyId)).first());
+    }
+
+    public void apply(List<PublishedEvent> events) {
+        Set<String> agencyIds = new LinkedHashSet<>();
+        Set<String> requestIds = new LinkedHashSet<>();
+        List<Object> payloads = new ArrayList<>(events.size());
+        for (PublishedEvent event : events) {
+            Object payload = payloadOf(event);
+            payloads.add(payload);
+            if (payload instanceof AgencyRegistered || payload instanceof ReportingYearClosed) {
+                agencyIds.add(event.aggregateId());
+            }
+            if (payload instanceof RequestReceived || payload instanceof OpenRequestImported
+                    || payload instanceof RequestDecided) {
+                requestIds.add(event.aggregateId());
+            }
+            if (payload instanceof ReportingYearClosed closed) {
+                closed.carriedForward().forEach(r -> requestIds.add(r.requestId()));
+            }
+        }
+        Map<String, Document> agencyDocs = load(agencies, agencyIds);
+        Map<String, Document> requestDocs = load(requests, requestIds);
+        Set<String> changedAgencies = new LinkedHashSet<>();
+        Set<String> changedRequests = new LinkedHashSet<>();
+
+        for (int i = 0; i < events.size(); i++) {
+            PublishedEvent event = events.get(i);
+            Object payload = payloads.get(i);
+            if (payload == null) {
+                continue;
+            }
+            if (payload instanceof AgencyRegistered || payload instanceof ReportingYearClosed) {
+                Document agency = agencyDocs.computeIfAbsent(event.aggregateId(), id -> new Document("_id", id).append("lastSeq", -1L));
+                if (event.sequenceNumber() > agency.getLong("lastSeq")) {
+                    applyToAgency(agency, event, payload, requestDocs, changedRequests);
+                    agency.put("lastSeq", event.sequenceNumber());
+                    changedAgencies.add(event.aggregateId());
+                }
+            } else {
+                Document request = requestDocs.computeIfAbsent(event.aggregateId(), id -> new Document("_id", id).append("lastSeq", -1L));
+                if (event.sequenceNumber() > request.getLong("lastSeq")) {
+                    applyToRequest(request, event, payload);
+                    request.put("lastSeq", event.sequenceNumber());
+                    changedRequests.add(event.aggregateId());
+                }
+            }
+        }
+        write(agencies, agencyDocs, changedAgencies);
+        write(requests, requestDocs, changedRequests);
+        for (String id : changedAgencies) {
+            Document agency = agencyDocs.get(id);
+            ledger.putAgency(id, agency.getString("name"));
+        }
+        for (String id : changedRequests) {
+            Document request = requestDocs.get(id);
+            if (request.getString("agencyId") != null) {
+                ledger.putRequest(request.getString("agencyId"), factsOf(request));
+            }
+        }
+    }
+
+    private Object payloadOf(PublishedEvent event) {
+        Optional<Class<?>> type = EventTypes.byName(event.type());
+        if (type.isEmpty()) {
+            log.warn("Skipping event {} of unknown type {}", event.globalIndex(), event.type());
+            return null;
+        }
+        try {
+            return objectMapper.treeToValue(event.payload(), type.get());
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot read event " + event.globalIndex() + " of type " + event.type(), e);
+        }
+    }
+
+    private void applyToAgency(Document agency, PublishedEvent event, Object payload, Map<String, Document> requestDocs,
+                               Set<String> changedRequests) {
+        if (payload instanceof AgencyRegistered registered) {
+            agency.put("name", registered.name());
+            agency.put("registeredOn", registered.registeredOn().toString());
+            addHistory(agency, event, "机构登记", registered.registeredOn(), registered.name());
+        } else if (payload instanceof ReportingYearClosed closed) {
+            Document years = agency.get("closedYears", Document.class);
+            if (years == null) {
+                years = new Document();
+                agency.put("closedYears", years);
+            }
+            years.put(String.valueOf(closed.year()),
+                      new Document("closedOn", closed.closedOn().toString())
+                              .append("carriedForward", closed.carriedForward().size())
+                              .append("globalIndex", event.globalIndex()));
+            addHistory(agency, event, closed.year() + " 年度关闭", closed.closedOn(),
+                       "结转下年度 " + closed.carriedForward().size() + " 件");
+            for (var carried : closed.carriedForward()) {
+                // The year close is part of each carried request's history, once. Partitions are keyed by
+                // aggregate, so the request's own events may arrive later: then this starts its document.
+                Document request = requestDocs.computeIfAbsent(carried.requestId(),
+                                                               id -> new Document("_id", id).append("lastSeq", -1L));
+                if (!hasHistoryEntry(request, event.globalIndex())) {
+                    addHistory(request, event, "结转下年度继续办理", closed.closedOn(),
+                               closed.year() + " 年结转至 " + (closed.year() + 1) + " 年");
+                    changedRequests.add(carried.requestId());
+                }
+            }
+        }
+    }
+
+    private void applyToRequest(Document request, PublishedEvent event, Object payload) {
+        if (payload instanceof RequestReceived received) {
+            request.put("agencyId", received.agencyId());
+            request.put("receivedOn", received.receivedOn().toString());
+            request.put("channel", received.channel().name());
+            request.put("applicantType", received.applicant().type().name());
+            request.put("applicantName", received.applicant().name());
+            request.put("subject", received.subject());
+            request.put("firstYear", received.receivedOn().getYear());
+            request.put("imported", false);
+            addHistory(request, event, "收到申请", received.receivedOn(),
+                       received.channel().label() + "，" + received.applicant().type().label());
+        } else if (payload instanceof OpenRequestImported imported) {
+            request.put("agencyId", imported.agencyId());
+            request.put("receivedOn", imported.receivedOn().toString());
+            request.put("channel", imported.channel().name());
+            request.put("applicantType", imported.applicant().type().name());
+            request.put("applicantName", imported.applicant().name());
+            request.put("subject", imported.subject());
+            request.put("firstYear", imported.carriedOverInto());
+            request.put("imported", true);
+            addHistory(request, event, "上年结转申请导入", imported.receivedOn(),
+                       "结转入 " + imported.carriedOverInto() + " 年");
+        } else if (payload instanceof RequestDecided decided) {
+            request.put("result", decided.result().name());
+            request.put("decidedOn", decided.decidedOn().toString());
+            request.put("note", decided.note());
+            addHistory(request, event, "办理答复", decided.decidedOn(), decided.result().label());
+        }
+    }
+
+    private static boolean hasHistoryEntry(Document doc, long globalIndex) {
+        List<Document> history = doc.getList("history", Document.class);
+        return history != null && history.stream().anyMatch(h -> h.getLong("globalIndex") == globalIndex);
+    }
+
+    private static void addHistory(Document doc, PublishedEvent event, String label, LocalDate businessDate,
+                                   String summary) {
+        List<Document> history = doc.getList("history", Document.class);
+        if (history == null) {
+            history = new ArrayList<>();
+            doc.put("history", history);
+        }
+        Object recordedBy = event.metaData() == null ? null : event.metaData().get("userId");
+        history.add(new Document("globalIndex", event.globalIndex())
+                            .append("sequenceNumber", event.sequenceNumber())
+                            .append("type", event.type())
+                            .append("label", label)
+                            .append("businessDate", businessDate.toString())
+                            .append("recordedAt", event.timestamp())
+                            .append("recordedBy", recordedBy == null ? null : recordedBy.toString())
+                            .append("summary", summary));
+    }
+
+    private static Map<String, Document> load(MongoCollection<Document> collection, Set<String> ids) {
+        Map<String, Document> docs = new HashMap<>();
+        if (!ids.isEmpty()) {
+            collection.find(Filters.in("_id", ids)).forEach(d -> docs.put(d.getString("_id"), d));
+        }
+        return docs;
+    }
+
+    private static void write(MongoCollection<Document> collection, Map<String, Document> docs, Set<String> changed) {
+        if (changed.isEmpty()) {
+            return;
+        }
+        List<WriteModel<Document>> writes = new ArrayList<>(changed.size());
+        for (String id : changed) {
+            writes.add(new ReplaceOneModel<>(Filters.eq("_id", id), docs.get(id), new ReplaceOptions().upsert(true)));
+        }
+        collection.bulkWrite(writes);
+    }
+
+    static RequestFacts factsOf(Document request) {
+        String decidedOn = request.getString("decidedOn");
+        String result = request.getString("result");
+        return new RequestFacts(request.getString("_id"), ApplicantType.valueOf(request.getString("applicantType")),
+                                LocalDate.parse(request.getString("receivedOn")), request.getInteger("firstYear"),
+                                Boolean.TRUE.equals(request.getBoolean("imported")),
+                                result == null ? null : ResultCode.valueOf(result),
+                                decidedOn == null ? null : LocalDate.parse(decidedOn));
+    }
+}

@@ -1,0 +1,38 @@
+package cn.foi.query.projection;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * Progress and outcome of a rebuild of the read model from offset 0: records done of total, rate, and
+ * whether the rebuilt tables equal those before the rebuild.
+ */
+public record RebuildStatus(boolean running, Instant startedAt, Instant finishedAt, long total, long done,
+                            Boolean tablesEqual, Map<String, Object> tablesBefore) {
+
+    static RebuildStatus none() {
+        return new RebuildStatus(false, null, null, 0, 0, null, Map.of());
+    }
+
+    static RebuildStatus started(Map<String, Object> before, long total) {
+        return new RebuildStatus(true, Instant.now(), null, total, 0, null, before);
+    }
+
+    RebuildStatus progress(long done) {
+        return new RebuildStatus(running, startedAt, finishedAt, total, done, tablesEqual, tablesBefore);
+    }
+
+    RebuildStatus finished(Map<String, Object> after) {
+        return new RebuildStatus(false, startedAt, Instant.now(), total, total, tablesBefore.equals(after), tablesBefore);
+    }
+
+    public double recordsPerSecond() {
+        if (startedAt == null) {
+            return 0;
+        }
+        Instant end = finishedAt == null ? Instant.now() : finishedAt;
+        long millis = Math.max(1, Duration.between(startedAt, end).toMillis());
+        return done * 1000.0 / millis;
+    }
+}

@@ -1,0 +1,59 @@
+package cn.foi.query.request;
+
+import cn.foi.query.problem.QueryProblem;
+import cn.foi.query.projection.ReadModel;
+import org.bson.Document;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+@RestController
+class RequestQueryController {
+
+    private final ReadModel readModel;
+
+    RequestQueryController(ReadModel readModel) {
+        this.readModel = readModel;
+    }
+
+    @GetMapping("/api/requests/{requestId}")
+    Map<String, Object> request(@PathVariable String requestId) {
+        Document doc = find(requestId);
+        Map<String, Object> state = new LinkedHashMap<>();
+        state.put("requestId", requestId);
+        state.put("agencyId", doc.getString("agencyId"));
+        state.put("status", doc.getString("result") == null ? "OPEN" : "DECIDED");
+        state.put("receivedOn", doc.getString("receivedOn"));
+        state.put("channel", doc.getString("channel"));
+        state.put("applicant", Map.of("type", doc.getString("applicantType"),
+                                      "name", String.valueOf(doc.getString("applicantName"))));
+        state.put("subject", doc.getString("subject"));
+        state.put("carriedOverInto", Boolean.TRUE.equals(doc.getBoolean("imported")) ? doc.getInteger("firstYear") : null);
+        state.put("result", doc.getString("result"));
+        state.put("decidedOn", doc.getString("decidedOn"));
+        return state;
+    }
+
+    /** The request's events, oldest first, each with its business date, when and by whom it was recorded. */
+    @GetMapping("/api/requests/{requestId}/history")
+    Map<String, Object> history(@PathVariable String requestId) {
+        Document doc = find(requestId);
+        List<Document> history = doc.getList("history", Document.class).stream()
+                                    .sorted(Comparator.comparingLong(h -> h.getLong("globalIndex")))
+                                    .toList();
+        return Map.of("requestId", requestId, "agencyId", doc.getString("agencyId"), "events", history);
+    }
+
+    private Document find(String requestId) {
+        return readModel.request(requestId)
+                        .filter(doc -> doc.getString("agencyId") != null)
+                        .orElseThrow(() -> new QueryProblem(HttpStatus.NOT_FOUND,
+                                                            "申请 " + requestId + " 不存在 (unknown request)"));
+    }
+}

@@ -1,0 +1,70 @@
+package cn.foi.query.table;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Tables 三 and 四 of one agency and year, every cell present (zeros included). {@code consistent} is
+ * the 勾稽 cross-check: for every column, NEW + CARRIED_OVER = TOTAL_HANDLED + CARRIED_FORWARD.
+ */
+public record AnnualTable(String agencyId, String agencyName, int year,
+                          Map<ApplicationRow, Map<ApplicantColumn, Integer>> applications,
+                          Map<String, Integer> reviews) {
+
+    @JsonProperty("consistent")
+    public boolean consistent() {
+        for (ApplicantColumn column : ApplicantColumn.values()) {
+            int in = cell(ApplicationRow.NEW, column) + cell(ApplicationRow.CARRIED_OVER, column);
+            int out = cell(ApplicationRow.TOTAL_HANDLED, column) + cell(ApplicationRow.CARRIED_FORWARD, column);
+            if (in != out) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    public int cell(ApplicationRow row, ApplicantColumn column) {
+        return applications.get(row).get(column);
+    }
+
+    /** Builds a table from per-row, per-applicant-type counts; TOTAL_HANDLED and TOTAL are derived here. */
+    public static AnnualTable of(String agencyId, String agencyName, int year,
+                                 Map<ApplicationRow, Map<ApplicantColumn, Integer>> counts,
+                                 Map<String, Integer> reviews) {
+        Map<ApplicationRow, Map<ApplicantColumn, Integer>> rows = new EnumMap<>(ApplicationRow.class);
+        for (ApplicationRow row : ApplicationRow.values()) {
+            Map<ApplicantColumn, Integer> cells = new EnumMap<>(ApplicantColumn.class);
+            for (ApplicantColumn column : ApplicantColumn.values()) {
+                cells.put(column, 0);
+            }
+            rows.put(row, cells);
+        }
+        counts.forEach((row, cells) -> cells.forEach((column, n) -> {
+            if (column != ApplicantColumn.TOTAL && row != ApplicationRow.TOTAL_HANDLED) {
+                rows.get(row).merge(column, n, Integer::sum);
+            }
+        }));
+        for (ApplicationRow row : ApplicationRow.values()) {
+            if (row.result().isPresent()) {
+                rows.get(row).forEach((column, n) -> rows.get(ApplicationRow.TOTAL_HANDLED).merge(column, n, Integer::sum));
+            }
+        }
+        for (Map<ApplicantColumn, Integer> cells : rows.values()) {
+            int total = 0;
+            for (ApplicantColumn column : ApplicantColumn.values()) {
+                if (column != ApplicantColumn.TOTAL) {
+                    total += cells.get(column);
+                }
+            }
+            cells.put(ApplicantColumn.TOTAL, total);
+        }
+        Map<String, Integer> reviewCells = new LinkedHashMap<>();
+        for (String code : ReviewCell.CODES) {
+            reviewCells.put(code, reviews.getOrDefault(code, 0));
+        }
+        return new AnnualTable(agencyId, agencyName, year, rows, reviewCells);
+    }
+}

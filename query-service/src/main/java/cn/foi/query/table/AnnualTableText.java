@@ -1,0 +1,103 @@
+package cn.foi.query.table;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * Plain-text export of tables 三 and 四 in the printed layout of published annual reports: tab-separated
+ * cells, one printed row a line, merged cells as empty cells. {@link PublishedTable#parse} reads it back.
+ */
+public final class AnnualTableText {
+
+    public static final String TABLE_3_TITLE = "三、收到和处理政府信息公开申请情况";
+    public static final String TABLE_4_TITLE = "四、政府信息公开行政复议、行政诉讼情况";
+    static final String CROSS_CHECK_NOTE = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）";
+
+    /** Table 三: 3 label columns + 6 applicant columns + 总计. */
+    private static final int TABLE_3_WIDTH = 3 + ApplicantColumn.values().length;
+    private static final List<String> OUTCOME_LABELS = List.of("结果维持", "结果纠正", "其他结果", "尚未审结", "总计");
+
+    private AnnualTableText() {
+    }
+
+    public static String render(AnnualTable table, ZeroStyle zero) {
+        StringBuilder out = new StringBuilder();
+        line(out, TABLE_3_TITLE);
+        line(out, "");
+
+        // Header: row 1 spans 申请人情况 over the applicant columns, rows 2-3 split 法人或其他组织.
+        List<String> header1 = blanks(TABLE_3_WIDTH);
+        header1.set(0, CROSS_CHECK_NOTE);
+        header1.set(3, "申请人情况");
+        line(out, header1);
+        List<String> header2 = blanks(TABLE_3_WIDTH);
+        header2.set(3, ApplicantColumn.NATURAL_PERSON.label());
+        header2.set(4, "法人或其他组织");
+        header2.set(TABLE_3_WIDTH - 1, ApplicantColumn.TOTAL.label());
+        line(out, header2);
+        List<String> header3 = blanks(TABLE_3_WIDTH);
+        ApplicantColumn[] columns = ApplicantColumn.values();
+        for (int i = 1; i < columns.length - 1; i++) {
+            header3.set(3 + i, columns[i].label());
+        }
+        line(out, header3);
+
+        for (ApplicationRow row : ApplicationRow.values()) {
+            List<String> cells = new ArrayList<>(List.of(row.section(), row.group(), row.item()));
+            for (ApplicantColumn column : columns) {
+                cells.add(number(table.cell(row, column), zero));
+            }
+            line(out, cells);
+        }
+
+        line(out, "");
+        line(out, TABLE_4_TITLE);
+        line(out, "");
+        int width = ReviewCell.CODES.size();
+        int block = ReviewCell.OUTCOMES.size();
+        List<String> review1 = blanks(width);
+        review1.set(0, "行政复议");
+        review1.set(block, "行政诉讼");
+        line(out, review1);
+        List<String> review2 = blanks(width);
+        for (int i = 0; i < block; i++) {
+            review2.set(i, OUTCOME_LABELS.get(i));
+        }
+        review2.set(block, "未经复议直接起诉");
+        review2.set(2 * block, "复议后起诉");
+        line(out, review2);
+        List<String> review3 = blanks(width);
+        for (int i = 0; i < block; i++) {
+            review3.set(block + i, OUTCOME_LABELS.get(i));
+            review3.set(2 * block + i, OUTCOME_LABELS.get(i));
+        }
+        line(out, review3);
+        List<String> numbers = new ArrayList<>();
+        for (String code : ReviewCell.CODES) {
+            numbers.add(number(table.reviews().getOrDefault(code, 0), zero));
+        }
+        line(out, numbers);
+        return out.toString();
+    }
+
+    public static String render(AnnualTable table) {
+        return render(table, ZeroStyle.ZERO);
+    }
+
+    private static String number(int n, ZeroStyle zero) {
+        return n == 0 && zero == ZeroStyle.DASH ? "-" : Integer.toString(n);
+    }
+
+    private static List<String> blanks(int width) {
+        return new ArrayList<>(Collections.nCopies(width, ""));
+    }
+
+    private static void line(StringBuilder out, List<String> cells) {
+        line(out, String.join("\t", cells));
+    }
+
+    private static void line(StringBuilder out, String text) {
+        out.append(text).append('\n');
+    }
+}

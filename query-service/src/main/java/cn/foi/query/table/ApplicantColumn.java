@@ -1,0 +1,17 @@
+package cn.foi.query.table;
+
+import cn.foi.events.codes.ApplicantType;
+
+/** The columns of table 三: the six applicant types and their total. */
+public enum ApplicantColumn {
+    NATURAL_PERSON, COMMERCIAL_ENTERPRISE, RESEARCH_INSTITUTION, SOCIAL_WELFARE_ORGANIZATION,
+    LEGAL_SERVICE_INSTITUTION, OTHER_ORGANIZATION, TOTAL;
+
+    public static ApplicantColumn of(ApplicantType type) {
+        return valueOf(type.name());
+    }
+
+    public String label() {
+        return this == TOTAL ? "总计" : ApplicantType.valueOf(name()).label();
+    }
+}

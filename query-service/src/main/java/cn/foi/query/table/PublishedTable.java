@@ -1,0 +1,282 @@
+package cn.foi.query.table;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * Tables 三 and 四 as read from the text of a published annual report (or from {@link AnnualTableText}).
+ * Published layouts differ (merged cells, labels split or misplaced across lines, {@code -} for zero), so
+ * parsing ignores the labels and relies on the numbers only: inside the 三 section every line ending in
+ * 7 numeric cells is one row, in printed order; after the 四 heading the first line ending in 15 numeric
+ * cells holds table 四. A row that lost one cell in extraction is repaired only when TOTAL = sum of the
+ * applicant columns leaves a single possible reading (see {@link #repair}).
+ */
+public record PublishedTable(Map<ApplicationRow, Map<ApplicantColumn, Integer>> applications,
+                             Map<String, Integer> reviews) {
+
+    private static final int COLUMNS = ApplicantColumn.values().length;
+    private static final int ROWS = ApplicationRow.values().length;
+    private static final int REVIEW_CELLS = ReviewCell.CODES.size();
+
+    // Matched on the line with all whitespace removed, so "三、收到 和处理…" and "三.收到…" also match.
+    private static final Pattern TABLE_3_HEADING = Pattern.compile("^三[、.．,，]?收到和处理政府信息公开申请情况.*");
+    private static final Pattern TABLE_4_HEADING = Pattern.compile("^四[、.．,，]?政府信息公开行政复议.*");
+    private static final Pattern WHITESPACE = Pattern.compile("[\\s\\u00A0\\u3000\\uFEFF]+");
+    private static final Pattern NUMBER = Pattern.compile("\\d+|\\d{1,3}(,\\d{3})+");
+    /** Single-character dashes printed for zero (ASCII, full-width, en/em dash, horizontal bar). */
+    private static final String ZERO_DASHES = "-－–—―";
+
+    public PublishedTable {
+        Objects.requireNonNull(applications, "applications");
+        Objects.requireNonNull(reviews, "reviews");
+    }
+
+    public int cell(ApplicationRow row, ApplicantColumn column) {
+        Map<ApplicantColumn, Integer> cells = applications.get(row);
+        return cells == null ? 0 : cells.getOrDefault(column, 0);
+    }
+
+    public int review(String code) {
+        return reviews.getOrDefault(code, 0);
+    }
+
+    /**
+     * Reads tables 三 and 四 out of a whole report or a pasted excerpt.
+     *
+     * @throws IllegalArgumentException (message in Chinese and English) when either table cannot be found
+     */
+    public static PublishedTable parse(String text) {
+        if (text == null || text.isBlank()) {
+            throw new IllegalArgumentException("文本为空，未找到表三、表四 / the text is empty: tables 三 and 四 not found");
+        }
+        List<String> lines = List.of(text.split("\\r\\n|\\r|\\n", -1));
+
+        // A table of contents may repeat the heading: use the first 三 section that yields a full table.
+        List<Integer> starts = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            if (TABLE_3_HEADING.matcher(squeeze(lines.get(i))).matches()) {
+                starts.add(i);
+            }
+        }
+        boolean headed = !starts.isEmpty();
+        if (!headed) {
+            starts.add(-1); // a pasted grid without its title: scan from the top
+        }
+        Rows rows = null;
+        int end = lines.size();
+        for (int start : starts) {
+            end = sectionEnd(lines, start + 1);
+            rows = numberRows(lines, start + 1, end);
+            if (rows.rows().size() == ROWS) {
+                break;
+            }
+        }
+        if (rows.found() == 0 && !headed) {
+            throw new IllegalArgumentException(
+                    "未找到表三“三、收到和处理政府信息公开申请情况” / table 三 (收到和处理政府信息公开申请情况) not found");
+        }
+        if (rows.rows().size() != ROWS) {
+            String ambiguous = rows.ambiguousLines().isEmpty() ? "" : String.format(
+                    "；第 %s 行只有 %d 个数字，无法确定缺少的单元格 / lines %s have only %d numbers and the missing cell is ambiguous",
+                    rows.ambiguousLines(), COLUMNS - 1, rows.ambiguousLines(), COLUMNS - 1);
+            throw new IllegalArgumentException(String.format(
+                    "表三应有 %d 行、每行 %d 个数字，实际找到 %d 行 / table 三 must have %d rows of %d numbers, found %d%s",
+                    ROWS, COLUMNS, rows.found(), ROWS, COLUMNS, rows.found(), ambiguous));
+        }
+        Map<ApplicationRow, Map<ApplicantColumn, Integer>> applications = new EnumMap<>(ApplicationRow.class);
+        ApplicationRow[] rowCodes = ApplicationRow.values();
+        ApplicantColumn[] columnCodes = ApplicantColumn.values();
+        for (int r = 0; r < ROWS; r++) {
+            Map<ApplicantColumn, Integer> cells = new EnumMap<>(ApplicantColumn.class);
+            for (int c = 0; c < COLUMNS; c++) {
+                cells.put(columnCodes[c], rows.rows().get(r)[c]);
+            }
+            applications.put(rowCodes[r], Collections.unmodifiableMap(cells));
+        }
+
+        int[] review = reviewRow(lines, end);
+        Map<String, Integer> reviews = new LinkedHashMap<>();
+        for (int i = 0; i < REVIEW_CELLS; i++) {
+            reviews.put(ReviewCell.CODES.get(i), review[i]);
+        }
+        return new PublishedTable(Collections.unmodifiableMap(applications), Collections.unmodifiableMap(reviews));
+    }
+
+    /** Human-readable list of cells where this published table and {@code table} disagree; empty when equal. */
+    public List<String> differencesFrom(AnnualTable table) {
+        List<String> differences = new ArrayList<>();
+        for (ApplicationRow row : ApplicationRow.values()) {
+            for (ApplicantColumn column : ApplicantColumn.values()) {
+                int published = cell(row, column);
+                int replayed = table.cell(row, column);
+                if (published != replayed) {
+                    differences.add(difference(row.name() + "/" + column.name(), published, replayed));
+                }
+            }
+        }
+        for (String code : ReviewCell.CODES) {
+            int published = review(code);
+            int replayed = table.reviews().getOrDefault(code, 0);
+            if (published != replayed) {
+                differences.add(difference(code, published, replayed));
+            }
+        }
+        return differences;
+    }
+
+    private static String difference(String cell, int published, int replayed) {
+        return cell + ": 公布 " + published + "，事件日志 " + replayed;
+    }
+
+    /** Index of the 四 heading at or after {@code from}, or the end of the text. */
+    private static int sectionEnd(List<String> lines, int from) {
+        for (int i = from; i < lines.size(); i++) {
+            if (TABLE_4_HEADING.matcher(squeeze(lines.get(i))).matches()) {
+                return i;
+            }
+        }
+        return lines.size();
+    }
+
+    /**
+     * The rows of table 三 found in lines [from, to), stopping at table 四's 15 numbers. {@code found} counts
+     * complete rows (and repaired ones when they make the table complete); {@code ambiguousLines} are
+     * 1-based line numbers of rows missing a cell that could not be repaired.
+     */
+    private record Rows(List<int[]> rows, int found, List<Integer> ambiguousLines) {
+    }
+
+    private static Rows numberRows(List<String> lines, int from, int to) {
+        List<int[]> complete = new ArrayList<>();
+        List<int[]> withRepairs = new ArrayList<>();
+        List<Integer> ambiguous = new ArrayList<>();
+        boolean repaired = false;
+        for (int i = Math.max(from, 0); i < to; i++) {
+            int[] numbers = trailingNumbers(lines.get(i));
+            if (numbers.length >= REVIEW_CELLS) {
+                break; // table 四 printed without its heading
+            }
+            if (numbers.length >= COLUMNS) {
+                int[] row = new int[COLUMNS];
+                System.arraycopy(numbers, numbers.length - COLUMNS, row, 0, COLUMNS);
+                complete.add(row);
+                withRepairs.add(row);
+            } else if (numbers.length == COLUMNS - 1) {
+                int[] row = repair(numbers);
+                if (row == null) {
+                    ambiguous.add(i + 1);
+                } else {
+                    withRepairs.add(row);
+                    repaired = true;
+                }
+            }
+        }
+        // Repaired rows are used only when they complete the table, never to displace complete rows.
+        if (complete.size() != ROWS && repaired && ambiguous.isEmpty() && withRepairs.size() == ROWS) {
+            return new Rows(withRepairs, withRepairs.size(), ambiguous);
+        }
+        return new Rows(complete, complete.size(), ambiguous);
+    }
+
+    /**
+     * A published row that lost one cell (seen in real reports: a merged/blank cell dropped in extraction).
+     * Since TOTAL is the sum of the six applicant columns, try every position for the missing cell with the
+     * value that constraint gives; accept the row only if all valid placements agree (e.g. an all-zero row).
+     */
+    private static int[] repair(int[] numbers) {
+        int[] unique = null;
+        for (int missing = 0; missing < COLUMNS; missing++) {
+            int[] row = new int[COLUMNS];
+            for (int c = 0, n = 0; c < COLUMNS; c++) {
+                row[c] = c == missing ? 0 : numbers[n++];
+            }
+            int applicants = 0;
+            for (int c = 0; c < COLUMNS - 1; c++) {
+                applicants += row[c];
+            }
+            if (missing == COLUMNS - 1) {
+                row[missing] = applicants;
+            } else {
+                row[missing] = row[COLUMNS - 1] - applicants;
+                if (row[missing] < 0) {
+                    continue;
+                }
+            }
+            if (unique == null) {
+                unique = row;
+            } else if (!Arrays.equals(unique, row)) {
+                return null;
+            }
+        }
+        return unique;
+    }
+
+    private static int[] reviewRow(List<String> lines, int from) {
+        for (int i = from; i < lines.size(); i++) {
+            int[] numbers = trailingNumbers(lines.get(i));
+            if (numbers.length >= REVIEW_CELLS) {
+                int[] row = new int[REVIEW_CELLS];
+                System.arraycopy(numbers, numbers.length - REVIEW_CELLS, row, 0, REVIEW_CELLS);
+                return row;
+            }
+        }
+        throw new IllegalArgumentException(String.format(
+                "未找到表四“政府信息公开行政复议、行政诉讼情况”的 %d 个数字 / table 四 (行政复议、行政诉讼): no line of %d numbers found",
+                REVIEW_CELLS, REVIEW_CELLS));
+    }
+
+    /** The numbers at the end of a tab-separated line, empty cells skipped; empty when the line ends in text. */
+    private static int[] trailingNumbers(String line) {
+        String[] cells = line.split("\t", -1);
+        List<Integer> numbers = new ArrayList<>();
+        for (int i = cells.length - 1; i >= 0; i--) {
+            String cell = squeeze(toHalfWidthDigits(cells[i]));
+            if (cell.isEmpty()) {
+                continue;
+            }
+            Integer n = number(cell);
+            if (n == null) {
+                break;
+            }
+            numbers.add(n);
+        }
+        int[] result = new int[numbers.size()];
+        for (int i = 0; i < result.length; i++) {
+            result[i] = numbers.get(result.length - 1 - i);
+        }
+        return result;
+    }
+
+    private static Integer number(String cell) {
+        if (cell.length() == 1 && ZERO_DASHES.indexOf(cell.charAt(0)) >= 0) {
+            return 0;
+        }
+        if (NUMBER.matcher(cell).matches() && cell.length() <= 10) {
+            try {
+                return Integer.parseInt(cell.replace(",", ""));
+            } catch (NumberFormatException e) {
+                return null; // above int range: not a count
+            }
+        }
+        return null;
+    }
+
+    private static String toHalfWidthDigits(String s) {
+        StringBuilder out = new StringBuilder(s.length());
+        for (char ch : s.toCharArray()) {
+            out.append(ch >= '０' && ch <= '９' ? (char) (ch - '０' + '0') : ch == '，' ? ',' : ch);
+        }
+        return out.toString();
+    }
+
+    private static String squeeze(String s) {
+        return WHITESPACE.matcher(s).replaceAll("");
+    }
+}

@@ -1,0 +1,96 @@
+package cn.foi.query.endtoend;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The public HTTP API as a client script would use it. */
+final class Api {
+
+    private final Services services;
+
+    Api(Services services) {
+        this.services = services;
+    }
+
+    void registerAgency(String agencyId, String name) {
+        var response = services.post(services.commandUrl + "/api/agencies",
+                                     "{\"agencyId\":\"" + agencyId + "\",\"name\":\"" + name + "\"}");
+        assertThat(response.status()).as(response.body()).isEqualTo(201);
+    }
+
+    String logRequest(String agencyId, String receivedOn, String channel, String applicantType) {
+        var response = services.post(services.commandUrl + "/api/agencies/" + agencyId + "/requests",
+                                     "{\"receivedOn\":\"" + receivedOn + "\",\"channel\":\"" + channel
+                                     + "\",\"applicant\":{\"type\":\"" + applicantType + "\",\"name\":\"张三\"},"
+                                     + "\"subject\":\"申请公开某路段拆迁补偿方案\"}");
+        assertThat(response.status()).as(response.body()).isEqualTo(201);
+        return response.json().get("requestId").asText();
+    }
+
+    String importOpen(String agencyId, String receivedOn, String applicantType, int carriedOverInto) {
+        var response = services.post(services.commandUrl + "/api/agencies/" + agencyId + "/carried-over-requests",
+                                     "{\"receivedOn\":\"" + receivedOn + "\",\"channel\":\"LETTER\",\"applicant\":{\"type\":\""
+                                     + applicantType + "\",\"name\":\"某单位\"},\"subject\":\"上年未办结申请\","
+                                     + "\"carriedOverInto\":" + carriedOverInto + "}");
+        assertThat(response.status()).as(response.body()).isEqualTo(201);
+        return response.json().get("requestId").asText();
+    }
+
+    void decide(String requestId, String result, String decidedOn) {
+        var response = services.post(services.commandUrl + "/api/requests/" + requestId + "/decision",
+                                     "{\"result\":\"" + result + "\",\"decidedOn\":\"" + decidedOn + "\"}");
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+    }
+
+    int closeYear(String agencyId, int year) {
+        var response = services.post(services.commandUrl + "/api/agencies/" + agencyId + "/years/" + year + "/close", "");
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        return response.json().get("carriedForward").asInt();
+    }
+
+    JsonNode table(String agencyId, int year) {
+        var response = services.get(services.queryUrl + "/api/agencies/" + agencyId + "/annual-tables/" + year);
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        return response.json();
+    }
+
+    String tableText(String agencyId, int year) {
+        var response = services.get(services.queryUrl + "/api/agencies/" + agencyId + "/annual-tables/" + year
+                                    + "?format=text");
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        return response.body();
+    }
+
+    /** Polls (the query side is eventually consistent) until the request's history has n events. */
+    JsonNode awaitHistory(String requestId, int events) {
+        AtomicReference<JsonNode> history = new AtomicReference<>();
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            var response = services.get(services.queryUrl + "/api/requests/" + requestId + "/history");
+            if (response.status() != 200 || response.json().get("events").size() < events) {
+                return false;
+            }
+            history.set(response.json());
+            return true;
+        });
+        return history.get();
+    }
+
+    /** Polls until the table of the year satisfies the check. */
+    JsonNode awaitTable(String agencyId, int year, java.util.function.Predicate<JsonNode> check) {
+        AtomicReference<JsonNode> table = new AtomicReference<>();
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
+            var response = services.get(services.queryUrl + "/api/agencies/" + agencyId + "/annual-tables/" + year);
+            if (response.status() != 200 || !check.test(response.json())) {
+                return false;
+            }
+            table.set(response.json());
+            return true;
+        });
+        return table.get();
+    }
+}

@@ -1,0 +1,106 @@
+package cn.foi.query.endtoend;
+
+import cn.foi.query.table.ApplicantColumn;
+import cn.foi.query.table.ApplicationRow;
+import cn.foi.query.table.PublishedTable;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Reproduces table 三 of real published reports through the public API only (register the agency,
+ * log the requests, close the previous year, decide, read the table) and compares every cell with
+ * the figures printed in the report. Table 四 (reviews) comes with the case-workflow issue.
+ */
+class GoldenTablesTest {
+
+    static Services services;
+    static Api api;
+
+    @BeforeAll
+    static void start() {
+        services = Services.shared();
+        api = new Api(services);
+    }
+
+    static PublishedTable published(String name) throws IOException {
+        try (InputStream in = GoldenTablesTest.class.getResourceAsStream("/examples/" + name)) {
+            return PublishedTable.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
+    }
+
+    @Test
+    void xixia_district_office_2024() throws IOException {
+        PublishedTable expected = published("xixia-district-office-2024.txt");
+        String agency = "golden-xixia";
+        api.registerAgency(agency, "西夏区人民政府办公室");
+        // 9 requests from natural persons in 2024: 7 online, 2 by letter (as the report's text says)
+        List<String> requests = new ArrayList<>();
+        for (int i = 0; i < 9; i++) {
+            requests.add(api.logRequest(agency, "2024-0" + (1 + i) + "-1" + i, i < 7 ? "ONLINE" : "LETTER",
+                                        "NATURAL_PERSON"));
+        }
+        assertThat(api.closeYear(agency, 2023)).isZero();
+        for (int i = 0; i < 8; i++) {
+            api.decide(requests.get(i), "DISCLOSED", "2024-0" + (1 + i) + "-2" + i);
+        }
+        api.decide(requests.get(8), "NOT_PROCESSED_DUPLICATE", "2024-09-28");
+
+        JsonNode table = api.awaitTable(agency, 2024, t -> cell(t, "TOTAL_HANDLED", "TOTAL") == 9);
+        assertSameApplications(table, expected);
+        assertThat(table.get("consistent").asBoolean()).isTrue();
+        assertThat(table.get("agencyName").asText()).isEqualTo("西夏区人民政府办公室");
+        assertThat(PublishedTable.parse(api.tableText(agency, 2024)).applications()).isEqualTo(expected.applications());
+    }
+
+    @Test
+    void ningxia_offices_administration_2024_had_no_requests() throws IOException {
+        assertAllZeroYearAmidOthers("golden-ningxia", "自治区机关事务管理局",
+                                    published("ningxia-offices-admin-2024.txt"));
+    }
+
+    @Test
+    void zhongwei_government_services_2024_had_no_requests() throws IOException {
+        assertAllZeroYearAmidOthers("golden-zhongwei", "中卫市政府办公室",
+                                    published("zhongwei-offices-service-2024.txt"));
+    }
+
+    /** Activity in the years around 2024 must not leak into it. */
+    private void assertAllZeroYearAmidOthers(String agency, String name, PublishedTable expected) {
+        api.registerAgency(agency, name);
+        String before = api.logRequest(agency, "2023-05-06", "IN_PERSON", "RESEARCH_INSTITUTION");
+        api.decide(before, "DISCLOSED", "2023-05-20");
+        api.closeYear(agency, 2023);
+        api.closeYear(agency, 2024);
+        String after = api.logRequest(agency, "2025-02-03", "EMAIL", "OTHER_ORGANIZATION");
+        api.decide(after, "OTHER_OTHER", "2025-02-10");
+        api.awaitTable(agency, 2025, t -> cell(t, "TOTAL_HANDLED", "TOTAL") == 1);
+        api.awaitTable(agency, 2023, t -> cell(t, "DISCLOSED", "RESEARCH_INSTITUTION") == 1);
+
+        JsonNode table = api.table(agency, 2024);
+        assertSameApplications(table, expected);
+        assertThat(PublishedTable.parse(api.tableText(agency, 2024)).applications()).isEqualTo(expected.applications());
+    }
+
+    static int cell(JsonNode table, String row, String column) {
+        return table.get("applications").get(row).get(column).asInt();
+    }
+
+    static void assertSameApplications(JsonNode table, PublishedTable expected) {
+        for (ApplicationRow row : ApplicationRow.values()) {
+            for (ApplicantColumn column : ApplicantColumn.values()) {
+                assertThat(cell(table, row.name(), column.name()))
+                        .as(row + "/" + column)
+                        .isEqualTo(expected.applications().get(row).get(column));
+            }
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package cn.foi.query.endtoend;
+
+import cn.foi.command.CommandServiceApplication;
+import cn.foi.command.eventstore.CommitLogEventStorageEngine;
+import cn.foi.infra.EmbeddedInfrastructure;
+import cn.foi.query.QueryServiceApplication;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The whole system in this JVM, as `./run` starts it: the embedded Mongo-wire server and KRaft broker,
+ * the command service and the query service, each on a free port, talking over real sockets. Started
+ * once and shared by the end-to-end tests (each test uses its own agencies).
+ */
+final class Services {
+
+    private static Services shared;
+
+    final Path dataDir;
+    EmbeddedInfrastructure infra;
+    ConfigurableApplicationContext command;
+    ConfigurableApplicationContext query;
+    String commandUrl;
+    String queryUrl;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    final ObjectMapper json = new ObjectMapper();
+
+    private Services(Path dataDir) {
+        this.dataDir = dataDir;
+    }
+
+    static synchronized Services shared() {
+        if (shared == null) {
+            try {
+                shared = new Services(Files.createTempDirectory("foi-e2e"));
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+            shared.startAll();
+            Runtime.getRuntime().addShutdownHook(new Thread(shared::stopAll));
+        }
+        return shared;
+    }
+
+    void startAll() {
+        infra = EmbeddedInfrastructure.start(dataDir, 0, 0);
+        startCommand();
+        startQuery();
+    }
+
+    void startCommand() {
+        command = CommandServiceApplication.start("--server.port=0", "--spring.data.mongodb.uri=" + infra.mongoUri(),
+                                                  "--foi.kafka.bootstrap=" + infra.kafkaBootstrap());
+        commandUrl = "http://localhost:" + command.getEnvironment().getProperty("local.server.port");
+    }
+
+    void startQuery() {
+        query = QueryServiceApplication.start("--server.port=0", "--spring.data.mongodb.uri=" + infra.mongoUri(),
+                                              "--foi.kafka.bootstrap=" + infra.kafkaBootstrap());
+        queryUrl = "http://localhost:" + query.getEnvironment().getProperty("local.server.port");
+        await().atMost(Duration.ofSeconds(60)).until(() -> get(queryUrl + "/actuator/health").status() == 200);
+    }
+
+    void stopAll() {
+        if (query != null) {
+            query.close();
+        }
+        if (command != null) {
+            command.close();
+        }
+        if (infra != null) {
+            infra.close();
+        }
+    }
+
+    CommitLogEventStorageEngine eventStore() {
+        return command.getBean(CommitLogEventStorageEngine.class);
+    }
+
+    record Response(int status, String contentType, String body, JsonNode json) {
+    }
+
+    Response post(String url, String body) {
+        return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                               .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+    }
+
+    Response get(String url) {
+        return send(HttpRequest.newBuilder(URI.create(url)).GET());
+    }
+
+    private Response send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(60)).build(),
+                                                      HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            String type = response.headers().firstValue("Content-Type").orElse("");
+            JsonNode node = null;
+            if (type.contains("json") && !response.body().isEmpty()) {
+                node = json.readTree(response.body());
+            }
+            return new Response(response.statusCode(), type, response.body(), node);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

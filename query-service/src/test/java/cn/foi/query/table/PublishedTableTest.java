@@ -1,0 +1,131 @@
+package cn.foi.query.table;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class PublishedTableTest {
+
+    static String example(String name) throws IOException {
+        try (InputStream in = PublishedTableTest.class.getResourceAsStream("/examples/" + name)) {
+            assertThat(in).as("test resource %s", name).isNotNull();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
+    void xixiaExampleParsesItsNumbers() throws IOException {
+        PublishedTable table = PublishedTable.parse(example("xixia-district-office-2024.txt"));
+
+        Map<ApplicationRow, Integer> expected = Map.of(
+                ApplicationRow.NEW, 9,
+                ApplicationRow.DISCLOSED, 8,
+                ApplicationRow.NOT_PROCESSED_DUPLICATE, 1,
+                ApplicationRow.TOTAL_HANDLED, 9);
+        for (ApplicationRow row : ApplicationRow.values()) {
+            for (ApplicantColumn column : ApplicantColumn.values()) {
+                boolean counted = column == ApplicantColumn.NATURAL_PERSON || column == ApplicantColumn.TOTAL;
+                int want = counted ? expected.getOrDefault(row, 0) : 0;
+                assertThat(table.cell(row, column)).as("%s/%s", row, column).isEqualTo(want);
+            }
+        }
+        for (String code : ReviewCell.CODES) {
+            int want = code.equals("RECONSIDERATION_UPHELD") || code.equals("RECONSIDERATION_TOTAL") ? 1 : 0;
+            assertThat(table.review(code)).as(code).isEqualTo(want);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ningxia-offices-admin-2024.txt", "zhongwei-offices-service-2024.txt"})
+    void otherExamplesAreAllZero(String name) throws IOException {
+        PublishedTable table = PublishedTable.parse(example(name));
+
+        assertThat(table.applications()).hasSize(25).containsOnlyKeys(ApplicationRow.values());
+        table.applications().values().forEach(cells ->
+                assertThat(cells).hasSize(7).containsOnlyKeys(ApplicantColumn.values()).allSatisfy((c, n) -> assertThat(n).isZero()));
+        assertThat(table.reviews()).hasSize(15).containsOnlyKeys(ReviewCell.CODES).allSatisfy((c, n) -> assertThat(n).isZero());
+    }
+
+    @Test
+    void dashesAreZeros() throws IOException {
+        String dashed = example("xixia-district-office-2024.txt").replaceAll("(?m)(^|\t)0(?=\t|$)", "$1-");
+        assertThat(dashed).contains("\t-\t");
+
+        PublishedTable table = PublishedTable.parse(dashed);
+
+        assertThat(table).isEqualTo(PublishedTable.parse(example("xixia-district-office-2024.txt")));
+        assertThat(table.cell(ApplicationRow.CARRIED_FORWARD, ApplicantColumn.TOTAL)).isZero();
+    }
+
+    @Test
+    void differencesNameTheDifferingCells() throws IOException {
+        PublishedTable published = PublishedTable.parse(example("xixia-district-office-2024.txt"));
+        AnnualTable replayed = AnnualTable.of("a", "西峡", 2024,
+                Map.of(ApplicationRow.NEW, Map.of(ApplicantColumn.NATURAL_PERSON, 8),
+                       ApplicationRow.DISCLOSED, Map.of(ApplicantColumn.NATURAL_PERSON, 8),
+                       ApplicationRow.NOT_PROCESSED_DUPLICATE, Map.of(ApplicantColumn.NATURAL_PERSON, 1)),
+                Map.of("RECONSIDERATION_UPHELD", 1, "RECONSIDERATION_TOTAL", 1));
+
+        assertThat(published.differencesFrom(replayed)).containsExactly(
+                "NEW/NATURAL_PERSON: 公布 9，事件日志 8",
+                "NEW/TOTAL: 公布 9，事件日志 8");
+    }
+
+    @Test
+    void garbageIsRejected() {
+        assertThatThrownBy(() -> PublishedTable.parse("hello\tworld\n1\t2"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("table 三");
+        assertThatThrownBy(() -> PublishedTable.parse(""))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> PublishedTable.parse(null))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void missingRowIsReportedWithTheCountFound() throws IOException {
+        String text = example("zhongwei-offices-service-2024.txt").replaceFirst("(?m)^\t\t2\\. 重复申请.*\n", "");
+
+        assertThatThrownBy(() -> PublishedTable.parse(text))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("found 24").hasMessageContaining("实际找到 24 行");
+    }
+
+    @Test
+    void rowMissingOneCellIsRepairedWhenUnambiguous() throws IOException {
+        // The ningxia example prints CARRIED_FORWARD with 6 zeros; here the 总计 row loses its TOTAL 9.
+        String text = example("xixia-district-office-2024.txt").replace("\t(七) 总计\t\t9\t0\t0\t0\t0\t0\t9", "\t(七) 总计\t\t9\t0\t0\t0\t0\t0");
+        assertThat(text).isNotEqualTo(example("xixia-district-office-2024.txt"));
+
+        PublishedTable table = PublishedTable.parse(text);
+
+        assertThat(table).isEqualTo(PublishedTable.parse(example("xixia-district-office-2024.txt")));
+    }
+
+    @Test
+    void rowMissingOneCellIsRejectedWhenAmbiguous() throws IOException {
+        // "9 0 0 0 0 9" reads as 9 natural persons with the TOTAL lost, or with a zero column lost.
+        String text = example("xixia-district-office-2024.txt").replace("本年新收政府信息公开申请数量\t\t9\t0\t0\t0\t0\t0\t9", "本年新收政府信息公开申请数量\t\t9\t0\t0\t0\t0\t9");
+        assertThat(text).isNotEqualTo(example("xixia-district-office-2024.txt"));
+
+        assertThatThrownBy(() -> PublishedTable.parse(text))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("found 24").hasMessageContaining("ambiguous");
+    }
+
+    @Test
+    void missingTable4IsRejected() throws IOException {
+        String text = example("zhongwei-offices-service-2024.txt");
+        String truncated = text.substring(0, text.indexOf("四、政府信息公开行政复议"));
+
+        assertThatThrownBy(() -> PublishedTable.parse(truncated))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("table 四");
+    }
+}
