@@ -126,29 +126,11 @@ public class CommitLogEventStorageEngine extends AbstractEventStorageEngine {
 
     private void appendCommit(List<DomainEventMessage<?>> events, Serializer serializer) {
         DomainEventMessage<?> first = events.get(0);
-        List<Document> serialized = new ArrayList<>(events.size());
-        for (DomainEventMessage<?> event : events) {
-            SerializedObject<String> payload = serializer.serialize(event.getPayload(), String.class);
-            SerializedObject<String> metaData = serializer.serialize(event.getMetaData(), String.class);
-            serialized.add(new Document("eventIdentifier", event.getIdentifier())
-                                   .append("sequenceNumber", event.getSequenceNumber())
-                                   .append("payloadType", payload.getType().getName())
-                                   .append("payloadRevision", payload.getType().getRevision())
-                                   .append("payload", payload.getData())
-                                   .append("metaData", metaData.getData())
-                                   .append("timestamp", event.getTimestamp().toString()));
-        }
+        List<Document> serialized = serialize(events, serializer);
         while (true) {
             long start = nextIndex();
-            Document commit = new Document("_id", start)
-                    .append("lastIndex", start + events.size() - 1)
-                    .append("aggregateIdentifier", first.getAggregateIdentifier())
-                    .append("type", first.getType())
-                    .append("firstSequenceNumber", first.getSequenceNumber())
-                    .append("lastSequenceNumber", events.get(events.size() - 1).getSequenceNumber())
-                    .append("events", serialized);
             try {
-                commits.insertOne(commit);
+                commits.insertOne(commitDocument(start, events, serialized));
                 nextIndex = start + events.size();
                 maybeWriteHeadHint();
                 return;
@@ -166,6 +148,51 @@ public class CommitLogEventStorageEngine extends AbstractEventStorageEngine {
                 nextIndex = -1;
             }
         }
+    }
+
+    /**
+     * Appends many commits with one bulk insert: for importing an existing history (a migration, or the
+     * benchmark's seed), not for commands. Each list is one aggregate's commit.
+     */
+    public void importHistory(List<List<DomainEventMessage<?>>> commitsToImport) {
+        synchronized (appendLock) {
+            long start = nextIndex();
+            List<Document> documents = new ArrayList<>(commitsToImport.size());
+            for (List<DomainEventMessage<?>> events : commitsToImport) {
+                documents.add(commitDocument(start, events, serialize(events, getEventSerializer())));
+                start += events.size();
+            }
+            commits.insertMany(documents);
+            nextIndex = start;
+            writeHeadHint();
+        }
+    }
+
+    private static List<Document> serialize(List<DomainEventMessage<?>> events, Serializer serializer) {
+        List<Document> serialized = new ArrayList<>(events.size());
+        for (DomainEventMessage<?> event : events) {
+            SerializedObject<String> payload = serializer.serialize(event.getPayload(), String.class);
+            SerializedObject<String> metaData = serializer.serialize(event.getMetaData(), String.class);
+            serialized.add(new Document("eventIdentifier", event.getIdentifier())
+                                   .append("sequenceNumber", event.getSequenceNumber())
+                                   .append("payloadType", payload.getType().getName())
+                                   .append("payloadRevision", payload.getType().getRevision())
+                                   .append("payload", payload.getData())
+                                   .append("metaData", metaData.getData())
+                                   .append("timestamp", event.getTimestamp().toString()));
+        }
+        return serialized;
+    }
+
+    private static Document commitDocument(long start, List<DomainEventMessage<?>> events, List<Document> serialized) {
+        DomainEventMessage<?> first = events.get(0);
+        return new Document("_id", start)
+                .append("lastIndex", start + events.size() - 1)
+                .append("aggregateIdentifier", first.getAggregateIdentifier())
+                .append("type", first.getType())
+                .append("firstSequenceNumber", first.getSequenceNumber())
+                .append("lastSequenceNumber", events.get(events.size() - 1).getSequenceNumber())
+                .append("events", serialized);
     }
 
     private long nextIndex() {

@@ -30,6 +30,14 @@ class RebuildController {
         return ResponseEntity.accepted().body(Map.of("status", "STARTED"));
     }
 
+    /** How far the projection is behind the topic. */
+    @GetMapping("/api/admin/projection")
+    Map<String, Object> projection() {
+        EventConsumer.Progress progress = consumer.progress();
+        return Map.of("position", progress.position(), "end", progress.end(), "lag", progress.lag(),
+                      "healthy", consumer.failure() == null);
+    }
+
     @GetMapping("/api/admin/rebuild")
     Map<String, Object> status() {
         RebuildStatus status = consumer.rebuildStatus();

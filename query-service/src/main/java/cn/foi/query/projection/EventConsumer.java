@@ -97,6 +97,19 @@ public class EventConsumer implements Runnable {
         return ready;
     }
 
+    /** Records consumed so far and records on the topic (positions and end offsets summed over partitions). */
+    public record Progress(long position, long end) {
+        public long lag() {
+            return Math.max(0, end - position);
+        }
+    }
+
+    private volatile Progress progress = new Progress(0, 0);
+
+    public Progress progress() {
+        return progress;
+    }
+
     public RebuildStatus rebuildStatus() {
         return rebuild.get();
     }
@@ -132,6 +145,7 @@ public class EventConsumer implements Runnable {
 
     private void loop(KafkaConsumer<String, String> kafka, List<TopicPartition> partitions) {
         Map<TopicPartition, Long> rebuildEnd = null;
+        long lastProgressAt = 0;
         while (running) {
             if (rebuildRequested) {
                 rebuildEnd = startRebuild(kafka, partitions);
@@ -151,6 +165,11 @@ public class EventConsumer implements Runnable {
                     pause();
                     continue;
                 }
+            }
+            if (System.nanoTime() - lastProgressAt > 250_000_000L) { // end offsets cost a broker round trip
+                lastProgressAt = System.nanoTime();
+                progress = new Progress(position(kafka, partitions),
+                                        kafka.endOffsets(partitions).values().stream().mapToLong(Long::longValue).sum());
             }
             if (rebuildEnd != null) {
                 RebuildStatus status = rebuild.get().progress(position(kafka, partitions));
