@@ -35,11 +35,15 @@ final class DurableH2Backend extends H2Backend {
     private static final long HOUSEKEEPING_PERIOD_SECONDS = 1;
     /** Chunks less full than this get their live pages rewritten, so that the chunk can be freed. */
     private static final int TARGET_FILL_RATE = 80;
-    private static final int HOUSEKEEPING_WRITE_LIMIT = 16 * 1024 * 1024;
+    private static final int HOUSEKEEPING_WRITE_LIMIT = 4 * 1024 * 1024; // bounds the pause it imposes on writers
 
     private final MVStore store;
     private final boolean fsync;
     private final ReentrantLock writeLock = new ReentrantLock();
+    private final Object durability = new Object();
+    /** Writes applied to the store / writes known to be in the file (and synced). Guarded as noted. */
+    private long appliedWrites; // writeLock
+    private long durableWrites; // durability monitor
     private final ScheduledExecutorService housekeeper;
 
     DurableH2Backend(MVStore store, boolean fsync) {
@@ -80,29 +84,58 @@ final class DurableH2Backend extends H2Backend {
     @Override
     public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
         if (WRITE_COMMANDS.contains(command.toLowerCase(Locale.ROOT))) {
+            long version;
             writeLock.lock();
             try {
                 return super.handleCommand(channel, databaseName, command, query);
             } finally {
                 // Also after a failed command: an unordered/partial batch may have applied some documents.
-                try {
-                    flush();
-                } finally {
-                    writeLock.unlock();
-                }
+                version = ++appliedWrites;
+                writeLock.unlock();
+                awaitDurable(version);
             }
         }
         Document response = super.handleCommand(channel, databaseName, command, query);
         // Safety net for writes hidden in other commands (e.g. aggregate with $out, implicit collection creation).
         if (store.hasUnsavedChanges()) {
+            long version;
             writeLock.lock();
             try {
-                flush();
+                version = ++appliedWrites;
             } finally {
                 writeLock.unlock();
             }
+            awaitDurable(version);
         }
         return response;
+    }
+
+    /**
+     * Group commit: a write is acknowledged only once a commit (and fsync) that includes it has finished.
+     * Writers queue on one monitor; whoever holds it commits everything applied so far (under the write
+     * lock, so no half-applied write is saved) and syncs; those queued behind, whose writes were applied
+     * meanwhile, then find them already durable. One writer waits for one commit; many share one.
+     */
+    private void awaitDurable(long version) {
+        synchronized (durability) {
+            if (durableWrites >= version) {
+                return;
+            }
+            long target;
+            writeLock.lock();
+            try {
+                target = appliedWrites;
+                if (!store.isClosed() && store.hasUnsavedChanges()) {
+                    commit();
+                }
+            } finally {
+                writeLock.unlock();
+            }
+            if (fsync && !store.isClosed()) {
+                store.sync();
+            }
+            durableWrites = target;
+        }
     }
 
     @Override

@@ -2,8 +2,10 @@ package cn.foi.command.agency;
 
 import cn.foi.command.agency.AgencyCommands.CloseReportingYear;
 import cn.foi.command.agency.AgencyCommands.RegisterAgency;
+import cn.foi.command.problem.NotFound;
 import cn.foi.command.problem.StateConflict;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -39,7 +41,12 @@ class AgencyController {
 
     @PostMapping("/api/agencies/{agencyId}/years/{year}/close")
     Map<String, Object> close(@PathVariable String agencyId, @PathVariable int year) {
-        Integer carriedForward = commands.sendAndWait(new CloseReportingYear(agencyId, year));
+        Integer carriedForward;
+        try {
+            carriedForward = commands.sendAndWait(new CloseReportingYear(agencyId, year));
+        } catch (AggregateNotFoundException e) {
+            throw new NotFound("机构 " + agencyId + " 不存在 (unknown agency)");
+        }
         return Map.of("agencyId", agencyId, "year", year, "carriedForward", carriedForward);
     }
 }

@@ -1,0 +1,91 @@
+package cn.foi.query.endtoend;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Bad input gets a clear problem+json answer and changes nothing. */
+class BadInputTest {
+
+    static Services services;
+    static Api api;
+
+    @BeforeAll
+    static void start() {
+        services = Services.shared();
+        api = new Api(services);
+    }
+
+    record Call(String path, String body, int status) {
+    }
+
+    @Test
+    void every_refused_command_answers_problem_json_with_a_detail_and_stores_nothing() {
+        String agency = "bad-input";
+        api.registerAgency(agency, "某市司法局");
+        String request = api.logRequest(agency, "2025-03-03", "ONLINE", "NATURAL_PERSON");
+        String decided = api.logRequest(agency, "2025-03-04", "FAX", "NATURAL_PERSON");
+        api.decide(decided, "DISCLOSED", "2025-03-10");
+        String body = "{\"receivedOn\":\"2025-03-03\",\"channel\":\"ONLINE\",\"applicant\":{\"type\":\"NATURAL_PERSON\","
+                      + "\"name\":\"张三\"},\"subject\":\"某事项\"}";
+
+        List<Call> calls = List.of(
+                new Call("/api/agencies", "{not json", 400),
+                new Call("/api/agencies", "{\"agencyId\":\"x-office\"}", 400),
+                new Call("/api/agencies", "{\"agencyId\":\"Bad Id!\",\"name\":\"某局\"}", 400),
+                new Call("/api/agencies", "{\"agencyId\":\"" + agency + "\",\"name\":\"重复\"}", 409),
+                new Call("/api/agencies/no-such-agency/requests", body, 404),
+                new Call("/api/agencies/" + agency + "/requests", body.replace("ONLINE", "PIGEON"), 400),
+                new Call("/api/agencies/" + agency + "/requests", body.replace("NATURAL_PERSON", "ALIEN"), 400),
+                new Call("/api/agencies/" + agency + "/requests", body.replace("2025-03-03", "2025-13-45"), 400),
+                new Call("/api/agencies/" + agency + "/requests", body.replace("2025-03-03", "2999-01-01"), 422),
+                new Call("/api/agencies/" + agency + "/requests", body.replace("\"subject\":\"某事项\"", "\"subject\":\"\""), 400),
+                new Call("/api/agencies/" + agency + "/requests", "", 400),
+                new Call("/api/agencies/" + agency + "/requests", "{\"receivedOn\":\"2025-03-03\",\"channel\":\"ONLINE\",\"subject\":\"x\"}", 400),
+                new Call("/api/requests/" + request + "/decision", "{\"result\":\"MAYBE\",\"decidedOn\":\"2025-03-20\"}", 400),
+                new Call("/api/requests/" + request + "/decision", "{\"result\":\"DISCLOSED\"}", 400),
+                new Call("/api/requests/no-such-request/decision", "{\"result\":\"DISCLOSED\",\"decidedOn\":\"2025-03-20\"}", 404),
+                new Call("/api/requests/" + request + "/decision", "{\"result\":\"DISCLOSED\",\"decidedOn\":\"2025-03-02\"}", 422),
+                new Call("/api/requests/" + request + "/decision", "{\"result\":\"DISCLOSED\",\"decidedOn\":\"2999-03-02\"}", 422),
+                new Call("/api/requests/" + decided + "/decision", "{\"result\":\"NOT_PROCESSED_DUPLICATE\",\"decidedOn\":\"2025-03-20\"}", 409),
+                new Call("/api/agencies/" + agency + "/years/2999/close", "", 422),
+                new Call("/api/agencies/" + agency + "/years/last/close", "", 400),
+                new Call("/api/agencies/no-such-agency/years/2024/close", "", 404));
+
+        long stored = services.eventStore().size();
+        List<String> failures = new ArrayList<>();
+        for (Call call : calls) {
+            var response = services.post(services.commandUrl + call.path(), call.body());
+            if (response.status() != call.status() || !response.contentType().startsWith("application/problem+json")
+                    || response.json() == null || response.json().path("detail").asText().isBlank()) {
+                failures.add(call + " → " + response.status() + " " + response.contentType() + " " + response.body());
+            }
+        }
+        assertThat(failures).isEmpty();
+        assertThat(services.eventStore().size()).isEqualTo(stored);
+    }
+
+    @Test
+    void refused_queries_answer_problem_json() {
+        api.registerAgency("bad-query", "某区财政局");
+        for (String path : List.of("/api/agencies/no-such-agency/annual-tables/2024",
+                                   "/api/requests/no-such-request/history",
+                                   "/api/requests/no-such-request")) {
+            var response = services.get(services.queryUrl + path);
+            assertThat(response.status()).as(path).isEqualTo(404);
+            assertThat(response.contentType()).startsWith("application/problem+json");
+            assertThat(response.json().path("detail").asText()).isNotBlank();
+        }
+        api.awaitTable("bad-query", 2024, t -> true);
+        for (String query : List.of("/annual-tables/1900", "/annual-tables/next", "/annual-tables/2024?format=pdf",
+                                    "/annual-tables/2024?zero=x")) {
+            var response = services.get(services.queryUrl + "/api/agencies/bad-query" + query);
+            assertThat(response.status()).as(query).isEqualTo(400);
+            assertThat(response.contentType()).startsWith("application/problem+json");
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package cn.foi.query.endtoend;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static cn.foi.query.endtoend.GoldenTablesTest.cell;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Stopping everything and starting again on the same data directory loses nothing. */
+class RestartTest {
+
+    static Services services;
+    static Api api;
+
+    @BeforeAll
+    static void start() {
+        services = Services.shared();
+        api = new Api(services);
+    }
+
+    @Test
+    void a_restart_on_the_same_data_finds_everything_as_it_was() {
+        String agency = "restart-office";
+        api.registerAgency(agency, "某县人民政府办公室");
+        String open = api.logRequest(agency, "2025-04-01", "IN_PERSON", "NATURAL_PERSON");
+        String done = api.logRequest(agency, "2025-04-02", "EMAIL", "COMMERCIAL_ENTERPRISE");
+        api.decide(done, "NOT_DISCLOSED_THIRD_PARTY_RIGHTS", "2025-04-20");
+        JsonNode before = api.awaitTable(agency, 2025, t -> cell(t, "TOTAL_HANDLED", "TOTAL") == 1);
+        JsonNode historyBefore = api.awaitHistory(done, 2);
+        long stored = services.eventStore().size();
+
+        services.stopAll();
+        services.startAll();
+
+        assertThat(services.eventStore().size()).isEqualTo(stored);
+        assertThat(api.table(agency, 2025)).isEqualTo(before);
+        assertThat(api.awaitHistory(done, 2)).isEqualTo(historyBefore);
+        // and it carries on: the open request can still be decided exactly once
+        api.decide(open, "DISCLOSED", "2025-05-06");
+        var second = services.post(services.commandUrl + "/api/requests/" + open + "/decision",
+                                   "{\"result\":\"DISCLOSED\",\"decidedOn\":\"2025-05-07\"}");
+        assertThat(second.status()).isEqualTo(409);
+        JsonNode after = api.awaitTable(agency, 2025, t -> cell(t, "TOTAL_HANDLED", "TOTAL") == 2);
+        assertThat(cell(after, "DISCLOSED", "NATURAL_PERSON")).isEqualTo(1);
+        assertThat(cell(after, "CARRIED_FORWARD", "TOTAL")).isZero();
+    }
+}
