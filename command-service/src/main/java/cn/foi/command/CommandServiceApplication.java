@@ -15,6 +15,10 @@ public class CommandServiceApplication {
     }
 
     public static ConfigurableApplicationContext start(String... args) {
+        // A government system does not phone home; and these machines cannot reach the vendor anyway.
+        if (System.getProperty("axoniq.update-checker.disabled") == null) {
+            System.setProperty("axoniq.update-checker.disabled", "true");
+        }
         return new SpringApplicationBuilder(CommandServiceApplication.class).properties(CONFIG_NAME).run(args);
     }
 }

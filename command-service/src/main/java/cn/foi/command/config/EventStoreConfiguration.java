@@ -4,7 +4,12 @@ import cn.foi.command.eventstore.CommitLogEventStorageEngine;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
 import org.axonframework.common.caching.Cache;
-import org.axonframework.common.caching.WeakReferenceCache;
+import org.axonframework.common.caching.EhCache3Adapter;
+import org.ehcache.CacheManager;
+import org.ehcache.config.builders.CacheConfigurationBuilder;
+import org.ehcache.config.builders.CacheManagerBuilder;
+import org.ehcache.config.builders.ResourcePoolsBuilder;
+import org.ehcache.core.Ehcache;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
@@ -56,10 +61,21 @@ public class EventStoreConfiguration {
                               .build();
     }
 
-    /** Aggregates stay in memory between commands, so a command rarely reads the store at all. */
+    /**
+     * Aggregates stay in memory between commands, so a command rarely reads the store at all. Bounded
+     * and strong: a weak-reference cache was emptied by every garbage collection.
+     */
+    @Bean(destroyMethod = "close")
+    CacheManager aggregateCacheManager(@Value("${foi.aggregate-cache.entries:200000}") long entries) {
+        return CacheManagerBuilder.newCacheManagerBuilder()
+                                  .withCache("aggregates", CacheConfigurationBuilder.newCacheConfigurationBuilder(
+                                          Object.class, Object.class, ResourcePoolsBuilder.heap(entries)))
+                                  .build(true);
+    }
+
     @Bean
-    Cache aggregateCache() {
-        return new WeakReferenceCache();
+    Cache aggregateCache(CacheManager aggregateCacheManager) {
+        return new EhCache3Adapter((Ehcache<?, ?>) aggregateCacheManager.getCache("aggregates", Object.class, Object.class));
     }
 
     /** Business dates are Beijing dates. */

@@ -62,12 +62,13 @@ public class CommitLogEventStorageEngine extends AbstractEventStorageEngine {
     /** Bounds how far back a reader looks for the commit holding a given index (see {@link #commitHolding}). */
     static final int MAX_EVENTS_PER_COMMIT = 1000;
     private static final int HEAD_HINT_EVERY = 64;
+    private static final int MIN_WINDOW = 8;
 
     private final MongoCollection<Document> commits;
     private final MongoCollection<Document> meta;
     private final int batchSize;
     private final Object appendLock = new Object();
-    private long nextIndex = -1;
+    private volatile long nextIndex = -1;
     private long commitsSinceHint;
 
     private CommitLogEventStorageEngine(Builder builder) {
@@ -282,13 +283,22 @@ public class CommitLogEventStorageEngine extends AbstractEventStorageEngine {
         long from = trackingToken == null ? 0 : indexOf(trackingToken) + 1;
         Iterator<TrackedEventData<?>> iterator = new Iterator<>() {
             private long next = from;
+            // Asking for ids beyond the end costs lookups too: start with a small window (a reader at
+            // the head asks for a few ids) and widen it while the log keeps filling it (catching up).
+            private int window = MIN_WINDOW;
             // only the caller's token can point into the middle of a commit; later batches start at a commit
-            private Iterator<TrackedEventData<?>> batch = fetchFrom(next, true).iterator();
+            private Iterator<TrackedEventData<?>> batch = fetch(true);
+
+            private Iterator<TrackedEventData<?>> fetch(boolean mayStartMidCommit) {
+                List<TrackedEventData<?>> events = fetchFrom(next, window, mayStartMidCommit);
+                window = events.size() >= window ? Math.min(window * 4, batchSize) : MIN_WINDOW;
+                return events.iterator();
+            }
 
             @Override
             public boolean hasNext() {
                 if (!batch.hasNext()) {
-                    batch = fetchFrom(next, false).iterator();
+                    batch = fetch(false);
                 }
                 return batch.hasNext();
             }
@@ -318,12 +328,13 @@ public class CommitLogEventStorageEngine extends AbstractEventStorageEngine {
      * candidate commit starts are looked up by exact {@code _id}s; the chain stops at the first index no
      * commit holds, which is the end of the log.
      */
-    List<TrackedEventData<?>> fetchFrom(long from, boolean mayStartMidCommit) {
+    List<TrackedEventData<?>> fetchFrom(long from, int window, boolean mayStartMidCommit) {
         TreeMap<Long, Document> byStart = new TreeMap<>();
-        List<Long> candidates = LongStream.range(from, from + batchSize).boxed().toList();
+        List<Long> candidates = LongStream.range(from, from + window).boxed().toList();
         commits.find(Filters.in("_id", candidates)).forEach(c -> byStart.put(c.getLong("_id"), c));
         if (!byStart.containsKey(from)) {
-            if (!mayStartMidCommit) {
+            // At the end of the log as this process knows it, nothing can hold `from` yet: no look-back.
+            if (!mayStartMidCommit || (nextIndex >= 0 && from >= nextIndex)) {
                 return List.of();
             }
             Document holding = commitHolding(from);
@@ -357,16 +368,20 @@ public class CommitLogEventStorageEngine extends AbstractEventStorageEngine {
 
     /** The commit whose range holds {@code index} when it is not a commit start (a token mid-commit). */
     private Document commitHolding(long index) {
-        List<Long> candidates = LongStream.rangeClosed(Math.max(0, index - MAX_EVENTS_PER_COMMIT + 1), index)
-                                          .boxed().toList();
-        Document best = null;
-        for (Document c : commits.find(Filters.in("_id", candidates))) {
-            if (c.getLong("_id") <= index && c.getLong("lastIndex") >= index
-                    && (best == null || c.getLong("_id") > best.getLong("_id"))) {
-                best = c;
+        // commits are short: look a little way back first, the whole bound only if needed
+        for (int lookBack : new int[]{16, MAX_EVENTS_PER_COMMIT}) {
+            List<Long> candidates = LongStream.rangeClosed(Math.max(0, index - lookBack + 1), index).boxed().toList();
+            Document best = null;
+            for (Document c : commits.find(Filters.in("_id", candidates))) {
+                if (c.getLong("_id") <= index && (best == null || c.getLong("_id") > best.getLong("_id"))) {
+                    best = c;
+                }
+            }
+            if (best != null) {
+                return best.getLong("lastIndex") >= index ? best : null;
             }
         }
-        return best;
+        return null;
     }
 
     @Override

@@ -130,6 +130,7 @@ public class EventConsumer implements Runnable {
             try (KafkaConsumer<String, String> kafka = new KafkaConsumer<>(consumerProps)) {
                 consumer = kafka;
                 kafka.assign(partitions);
+                failure.set(null);
                 ready = true;
                 loop(kafka, partitions);
             }

@@ -38,6 +38,7 @@ class AnnualTableController {
         if (consumer.rebuildStatus().running()) {
             throw new QueryProblem(HttpStatus.SERVICE_UNAVAILABLE, "正在从事件日志重建统计表，请稍后再试 (rebuild in progress)");
         }
+        ZeroStyle zeroStyle = zeroStyle(zero);
         AnnualTable table = ledger.tableOf(agencyId, year)
                                   .orElseThrow(() -> new QueryProblem(HttpStatus.NOT_FOUND,
                                                                       "机构 " + agencyId + " 不存在 (unknown agency)"));
@@ -45,7 +46,7 @@ class AnnualTableController {
             case "json" -> ResponseEntity.ok(table);
             case "text" -> ResponseEntity.ok()
                                          .contentType(new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8))
-                                         .body(AnnualTableText.render(table, zeroStyle(zero)));
+                                         .body(AnnualTableText.render(table, zeroStyle));
             default -> throw new QueryProblem(HttpStatus.BAD_REQUEST,
                                               "format 只能是 json 或 text (format must be json or text)");
         };
