@@ -244,8 +244,10 @@ public class CommitLogEventStorageEngine extends AbstractEventStorageEngine {
     // ---------------------------------------------------------------- aggregate streams
 
     private Document commitStartingAt(String aggregateIdentifier, long firstSequenceNumber) {
-        return commits.find(Filters.and(Filters.eq("aggregateIdentifier", aggregateIdentifier),
-                                        Filters.eq("firstSequenceNumber", firstSequenceNumber))).first();
+        // A plain document, not Filters.and (which renders as $and): the embedded server uses an index
+        // only for a query whose keys are exactly the index's keys.
+        return commits.find(new Document("aggregateIdentifier", aggregateIdentifier)
+                                    .append("firstSequenceNumber", firstSequenceNumber)).first();
     }
 
     @Override

@@ -7,7 +7,13 @@ import cn.foi.events.request.RequestDecided;
 import cn.foi.events.request.RequestReceived;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.WriteModel;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Updates;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -38,6 +44,8 @@ import java.util.concurrent.locks.LockSupport;
 @ProcessingGroup(EventStoreConfiguration.REQUEST_REGISTER)
 class MongoRequestRegister implements RequestRegister {
 
+    private static final String PENDING = MongoRequestRegister.class.getName() + ".pending";
+
     private final MongoCollection<Document> register;
     private final EventStore eventStore;
     private final EventProcessingConfiguration processing;
@@ -64,15 +72,26 @@ class MongoRequestRegister implements RequestRegister {
 
     @EventHandler
     void on(RequestDecided event) {
-        register.updateOne(Filters.eq("_id", event.requestId()), Updates.set("decidedOn", event.decidedOn().toString()));
+        pendingOfThisBatch().add(new UpdateOneModel<>(Filters.eq("_id", event.requestId()),
+                                                      Updates.set("decidedOn", event.decidedOn().toString())));
     }
 
     private void save(String requestId, String agencyId, ApplicantType type, int firstYear) {
-        register.replaceOne(Filters.eq("_id", requestId),
-                            new Document("_id", requestId).append("agencyId", agencyId)
-                                                          .append("applicantType", type.name())
-                                                          .append("firstYear", firstYear),
-                            new ReplaceOptions().upsert(true));
+        pendingOfThisBatch().add(new ReplaceOneModel<>(
+                Filters.eq("_id", requestId),
+                new Document("_id", requestId).append("agencyId", agencyId).append("applicantType", type.name())
+                                              .append("firstYear", firstYear),
+                new ReplaceOptions().upsert(true)));
+    }
+
+    /** The writes of the processor's current batch, written together, in order, before its token moves. */
+    private List<WriteModel<Document>> pendingOfThisBatch() {
+        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
+        return unitOfWork.getOrComputeResource(PENDING, key -> {
+            List<WriteModel<Document>> pending = new ArrayList<>();
+            unitOfWork.onPrepareCommit(u -> register.bulkWrite(pending, new BulkWriteOptions().ordered(true)));
+            return pending;
+        });
     }
 
     @Override

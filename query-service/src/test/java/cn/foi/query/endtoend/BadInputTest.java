@@ -1,6 +1,5 @@
 package cn.foi.query.endtoend;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -9,16 +8,8 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Bad input gets a clear problem+json answer and changes nothing. */
-class BadInputTest {
+class BadInputTest extends EndToEndTest {
 
-    static Services services;
-    static Api api;
-
-    @BeforeAll
-    static void start() {
-        services = Services.shared();
-        api = new Api(services);
-    }
 
     record Call(String path, String body, int status) {
     }

@@ -4,7 +4,6 @@ import cn.foi.query.table.ApplicantColumn;
 import cn.foi.query.table.ApplicationRow;
 import cn.foi.query.table.PublishedTable;
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -20,16 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * log the requests, close the previous year, decide, read the table) and compares every cell with
  * the figures printed in the report. Table 四 (reviews) comes with the case-workflow issue.
  */
-class GoldenTablesTest {
+class GoldenTablesTest extends EndToEndTest {
 
-    static Services services;
-    static Api api;
-
-    @BeforeAll
-    static void start() {
-        services = Services.shared();
-        api = new Api(services);
-    }
 
     static PublishedTable published(String name) throws IOException {
         try (InputStream in = GoldenTablesTest.class.getResourceAsStream("/examples/" + name)) {

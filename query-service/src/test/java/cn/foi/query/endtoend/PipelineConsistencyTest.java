@@ -6,7 +6,6 @@ import cn.foi.events.codes.ResultCode;
 import cn.foi.events.request.RequestDecided;
 import cn.foi.events.request.RequestReceived;
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -29,21 +28,13 @@ import static org.awaitility.Awaitility.await;
  * computed here, independently, by reading the event store directly. Then a rebuild from offset 0
  * gives the same tables again.
  */
-class PipelineConsistencyTest {
+class PipelineConsistencyTest extends EndToEndTest {
 
     static final int WRITERS = 8;
     static final int REQUESTS_PER_WRITER = 150;
     static final List<String> AGENCIES = List.of("load-a", "load-b", "load-c", "load-d");
     static final List<Integer> YEARS = List.of(2024, 2025, 2026);
 
-    static Services services;
-    static Api api;
-
-    @BeforeAll
-    static void start() {
-        services = Services.shared();
-        api = new Api(services);
-    }
 
     @Test
     void projected_tables_equal_a_direct_count_of_the_event_store_and_survive_a_rebuild() throws Exception {

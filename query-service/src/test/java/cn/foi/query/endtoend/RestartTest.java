@@ -1,23 +1,14 @@
 package cn.foi.query.endtoend;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import static cn.foi.query.endtoend.GoldenTablesTest.cell;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Stopping everything and starting again on the same data directory loses nothing. */
-class RestartTest {
+class RestartTest extends EndToEndTest {
 
-    static Services services;
-    static Api api;
-
-    @BeforeAll
-    static void start() {
-        services = Services.shared();
-        api = new Api(services);
-    }
 
     @Test
     void a_restart_on_the_same_data_finds_everything_as_it_was() {

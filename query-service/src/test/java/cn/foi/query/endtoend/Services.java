@@ -50,7 +50,6 @@ final class Services {
                 throw new IllegalStateException(e);
             }
             shared.startAll();
-            Runtime.getRuntime().addShutdownHook(new Thread(shared::stopAll));
         }
         return shared;
     }

@@ -1,7 +1,6 @@
 package cn.foi.query.endtoend;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -15,16 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * over; one request decided after the year ended was still open at its end (business dates decide, not
  * typing order); closing 2024 carries it forward and freezes 2024.
  */
-class YearCloseScenarioTest {
+class YearCloseScenarioTest extends EndToEndTest {
 
-    static Services services;
-    static Api api;
-
-    @BeforeAll
-    static void start() {
-        services = Services.shared();
-        api = new Api(services);
-    }
 
     @Test
     void carried_over_and_carried_forward_follow_business_dates_and_a_closed_year_is_frozen() {
