@@ -3,9 +3,11 @@ package cn.foi.query.projection;
 import cn.foi.events.agency.AgencyRegistered;
 import cn.foi.events.agency.ReportingYearClosed;
 import cn.foi.events.codes.ApplicantType;
+import cn.foi.events.codes.Channel;
 import cn.foi.events.codes.ResultCode;
 import cn.foi.events.published.EventTypes;
 import cn.foi.events.published.PublishedEvent;
+import cn.foi.events.request.Applicant;
 import cn.foi.events.request.OpenRequestImported;
 import cn.foi.events.request.RequestDecided;
 import cn.foi.events.request.RequestReceived;
@@ -186,25 +188,13 @@ public class ReadModel {
 
     private void applyToRequest(Document request, PublishedEvent event, Object payload) {
         if (payload instanceof RequestReceived received) {
-            request.put("agencyId", received.agencyId());
-            request.put("receivedOn", received.receivedOn().toString());
-            request.put("channel", received.channel().name());
-            request.put("applicantType", received.applicant().type().name());
-            request.put("applicantName", received.applicant().name());
-            request.put("subject", received.subject());
-            request.put("firstYear", received.receivedOn().getYear());
-            request.put("imported", false);
+            putReceipt(request, received.agencyId(), received.receivedOn(), received.channel(), received.applicant(),
+                       received.subject(), received.receivedOn().getYear(), false);
             addHistory(request, event, "收到申请", received.receivedOn(),
                        received.channel().label() + "，" + received.applicant().type().label());
         } else if (payload instanceof OpenRequestImported imported) {
-            request.put("agencyId", imported.agencyId());
-            request.put("receivedOn", imported.receivedOn().toString());
-            request.put("channel", imported.channel().name());
-            request.put("applicantType", imported.applicant().type().name());
-            request.put("applicantName", imported.applicant().name());
-            request.put("subject", imported.subject());
-            request.put("firstYear", imported.carriedOverInto());
-            request.put("imported", true);
+            putReceipt(request, imported.agencyId(), imported.receivedOn(), imported.channel(), imported.applicant(),
+                       imported.subject(), imported.carriedOverInto(), true);
             addHistory(request, event, "上年结转申请导入", imported.receivedOn(),
                        "结转入 " + imported.carriedOverInto() + " 年");
         } else if (payload instanceof RequestDecided decided) {
@@ -213,6 +203,18 @@ public class ReadModel {
             request.put("note", decided.note());
             addHistory(request, event, "办理答复", decided.decidedOn(), decided.result().label());
         }
+    }
+
+    private static void putReceipt(Document request, String agencyId, LocalDate receivedOn, Channel channel,
+                                   Applicant applicant, String subject, int firstYear, boolean imported) {
+        request.put("agencyId", agencyId);
+        request.put("receivedOn", receivedOn.toString());
+        request.put("channel", channel.name());
+        request.put("applicantType", applicant.type().name());
+        request.put("applicantName", applicant.name());
+        request.put("subject", subject);
+        request.put("firstYear", firstYear);
+        request.put("imported", imported);
     }
 
     private static boolean hasHistoryEntry(Document doc, long globalIndex) {
