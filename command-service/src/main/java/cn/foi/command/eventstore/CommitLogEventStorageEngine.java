@@ -1,12 +1,13 @@
 package cn.foi.command.eventstore;
 
 import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReplaceOptions;
 import org.axonframework.common.AxonConfigurationException;
@@ -36,6 +37,7 @@ import java.util.Optional;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
@@ -68,6 +70,7 @@ public class CommitLogEventStorageEngine extends AbstractEventStorageEngine {
     private final MongoCollection<Document> meta;
     private final int batchSize;
     private final Object appendLock = new Object();
+    private final ConcurrentLinkedQueue<PendingCommit> pending = new ConcurrentLinkedQueue<>();
     private volatile long nextIndex = -1;
     private long commitsSinceHint;
 
@@ -96,10 +99,123 @@ public class CommitLogEventStorageEngine extends AbstractEventStorageEngine {
         if (events.isEmpty()) {
             return;
         }
-        List<List<DomainEventMessage<?>>> perAggregate = splitByAggregate(events);
+        List<PendingCommit> mine = new ArrayList<>();
+        for (List<DomainEventMessage<?>> commitEvents : splitByAggregate(events)) {
+            mine.add(new PendingCommit(commitEvents, serialize(commitEvents, serializer), mine));
+        }
+        pending.addAll(mine);
+        // Group commit: whoever holds the lock inserts every commit queued so far in one ordered bulk
+        // insert; callers queued meanwhile usually find their commits already stored.
         synchronized (appendLock) {
-            for (List<DomainEventMessage<?>> commitEvents : perAggregate) {
-                appendCommit(commitEvents, serializer);
+            if (!mine.get(mine.size() - 1).isSettled()) {
+                List<PendingCommit> batch = new ArrayList<>();
+                PendingCommit next;
+                while ((next = pending.poll()) != null) {
+                    batch.add(next);
+                }
+                try {
+                    insertInOrder(batch);
+                } catch (RuntimeException e) {
+                    nextIndex = -1; // unknown outcome: rediscover the end of the log before the next append
+                    batch.forEach(commit -> commit.failWithItsUnitOfWork(
+                            new EventStoreException("Could not store events", e)));
+                }
+            }
+        }
+        for (PendingCommit commit : mine) {
+            commit.throwIfFailed();
+        }
+    }
+
+    /**
+     * Inserts the commits at the next global indexes, in order. An ordered bulk insert stops at the
+     * first refused commit: those before it are stored (and contiguous), that one is settled as failed
+     * (with the not yet stored commits of its unit of work), and the rest are tried again after it.
+     */
+    private void insertInOrder(List<PendingCommit> batch) {
+        List<PendingCommit> remaining = batch;
+        while (!remaining.isEmpty()) {
+            long start = nextIndex();
+            List<Document> documents = new ArrayList<>(remaining.size());
+            long index = start;
+            for (PendingCommit commit : remaining) {
+                documents.add(commitDocument(index, commit.events, commit.serialized));
+                index += commit.events.size();
+            }
+            try {
+                commits.insertMany(documents, new InsertManyOptions().ordered(true));
+                remaining.forEach(PendingCommit::stored);
+                nextIndex = index;
+                maybeWriteHeadHint();
+                return;
+            } catch (MongoBulkWriteException e) {
+                if (e.getWriteErrors().isEmpty()) {
+                    throw e; // e.g. a write concern error: the outcome of the whole batch is unknown
+                }
+                int failedAt = e.getWriteErrors().get(0).getIndex();
+                long stored = start;
+                for (PendingCommit commit : remaining.subList(0, failedAt)) {
+                    commit.stored();
+                    stored += commit.events.size();
+                }
+                nextIndex = stored;
+                PendingCommit refused = remaining.get(failedAt);
+                DomainEventMessage<?> first = refused.events.get(0);
+                if (e.getWriteErrors().get(0).getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                    refused.failWithItsUnitOfWork(new EventStoreException(
+                            "Could not store events of " + first.getAggregateIdentifier(), e));
+                } else if (commitStartingAt(first.getAggregateIdentifier(), first.getSequenceNumber()) != null) {
+                    refused.failWithItsUnitOfWork(new ConcurrencyException(String.format(
+                            "Aggregate %s already has an event at sequence %d: it was changed concurrently",
+                            first.getAggregateIdentifier(), first.getSequenceNumber()), e));
+                } else {
+                    // another writer took this global index: find the new end of the log and try again
+                    log.debug("Global index {} taken by another writer; retrying", nextIndex);
+                    nextIndex = -1;
+                }
+                remaining = remaining.subList(failedAt, remaining.size()).stream()
+                                     .filter(commit -> !commit.isSettled()).toList();
+            }
+        }
+    }
+
+    /** One aggregate's events of one unit of work, waiting to be stored. */
+    private static final class PendingCommit {
+        private final List<DomainEventMessage<?>> events;
+        private final List<Document> serialized;
+        private final List<PendingCommit> unitOfWork;
+        private boolean stored;
+        private RuntimeException failure;
+
+        PendingCommit(List<DomainEventMessage<?>> events, List<Document> serialized, List<PendingCommit> unitOfWork) {
+            this.events = events;
+            this.serialized = serialized;
+            this.unitOfWork = unitOfWork;
+        }
+
+        void stored() {
+            stored = true;
+        }
+
+        boolean isSettled() {
+            return stored || failure != null;
+        }
+
+        void failWithItsUnitOfWork(RuntimeException cause) {
+            for (PendingCommit commit : unitOfWork) {
+                if (!commit.stored && commit.failure == null) {
+                    commit.failure = cause;
+                }
+            }
+        }
+
+        void throwIfFailed() {
+            if (failure != null) {
+                throw failure;
+            }
+            if (!stored) {
+                throw new EventStoreException("Events of " + events.get(0).getAggregateIdentifier()
+                                              + " were not stored");
             }
         }
     }
@@ -123,32 +239,6 @@ public class CommitLogEventStorageEngine extends AbstractEventStorageEngine {
             }
         }
         return result;
-    }
-
-    private void appendCommit(List<DomainEventMessage<?>> events, Serializer serializer) {
-        DomainEventMessage<?> first = events.get(0);
-        List<Document> serialized = serialize(events, serializer);
-        while (true) {
-            long start = nextIndex();
-            try {
-                commits.insertOne(commitDocument(start, events, serialized));
-                nextIndex = start + events.size();
-                maybeWriteHeadHint();
-                return;
-            } catch (MongoWriteException e) {
-                if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
-                    throw new EventStoreException("Could not store events of " + first.getAggregateIdentifier(), e);
-                }
-                if (commitStartingAt(first.getAggregateIdentifier(), first.getSequenceNumber()) != null) {
-                    throw new ConcurrencyException(String.format(
-                            "Aggregate %s already has an event at sequence %d: it was changed concurrently",
-                            first.getAggregateIdentifier(), first.getSequenceNumber()), e);
-                }
-                // another writer took this global index: find the new end of the log and try again
-                log.debug("Global index {} taken by another writer; retrying", start);
-                nextIndex = -1;
-            }
-        }
     }
 
     /**

@@ -201,6 +201,44 @@ class CommitLogEventStorageEngineTest {
     }
 
     @Test
+    void commits_grouped_into_one_insert_are_stored_or_refused_one_by_one() throws Exception {
+        CommitLogEventStorageEngine engine = engine();
+        engine.appendEvents(List.of(event("hot", 0)));
+        int threads = 16;
+        AtomicInteger refused = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<?>> attempts = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            int thread = t;
+            attempts.add(pool.submit(() -> {
+                go.await();
+                for (int i = 0; i < 20; i++) {
+                    engine.appendEvents(List.of(event("own-" + thread + "-" + i, 0), event("own-" + thread + "-" + i, 1)));
+                }
+                try {
+                    engine.appendEvents(List.of(event("hot", 1)));
+                } catch (ConcurrencyException e) {
+                    refused.incrementAndGet();
+                }
+                return null;
+            }));
+        }
+        go.countDown();
+        for (Future<?> f : attempts) {
+            f.get();
+        }
+        pool.shutdown();
+        assertThat(refused).hasValue(threads - 1);
+        long expected = 1 + threads * 20 * 2 + 1;
+        assertThat(engine.size()).isEqualTo(expected);
+        List<Long> indexes = engine.readEvents(null, false)
+                                   .map(m -> ((GlobalSequenceTrackingToken) m.trackingToken()).getGlobalIndex()).toList();
+        assertThat(indexes).containsExactlyElementsOf(java.util.stream.LongStream.range(0, expected).boxed().toList());
+        assertThat(engine.readEvents("hot").asStream().count()).isEqualTo(2);
+    }
+
+    @Test
     void a_token_in_the_middle_of_a_commit_resumes_with_the_rest_of_it() {
         CommitLogEventStorageEngine engine = engine();
         engine.appendEvents(List.of(event("a", 0)));
