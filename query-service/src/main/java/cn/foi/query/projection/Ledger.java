@@ -53,6 +53,13 @@ public class Ledger {
         return years;
     }
 
+    /** The agency's requests not yet decided, as of the events applied so far. */
+    public java.util.List<RequestFacts> openRequests(String agencyId) {
+        return requestsByAgency.getOrDefault(agencyId, Map.of()).values().stream()
+                               .filter(facts -> facts.decidedOn() == null)
+                               .toList();
+    }
+
     public void clear() {
         agencyNames.clear();
         requestsByAgency.clear();

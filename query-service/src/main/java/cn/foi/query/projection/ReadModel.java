@@ -78,6 +78,11 @@ public class ReadModel {
         return Optional.ofNullable(requests.find(Filters.eq("_id", requestId)).first());
     }
 
+    /** The request documents with these ids, by id (one exact-key query). */
+    public Map<String, Document> requests(Set<String> requestIds) {
+        return load(requests, requestIds);
+    }
+
     public Optional<Document> agency(String agencyId) {
         return Optional.ofNullable(agencies.find(Filters.eq("_id", agencyId)).first());
     }

@@ -1,5 +1,7 @@
 package cn.foi.query.request;
 
+import cn.foi.events.calendar.WorkingDayCalendar.Deadline;
+import cn.foi.query.deadline.Deadlines;
 import cn.foi.query.problem.QueryProblem;
 import cn.foi.query.projection.ReadModel;
 import org.bson.Document;
@@ -8,6 +10,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,9 +20,11 @@ import java.util.Map;
 class RequestQueryController {
 
     private final ReadModel readModel;
+    private final Deadlines deadlines;
 
-    RequestQueryController(ReadModel readModel) {
+    RequestQueryController(ReadModel readModel, Deadlines deadlines) {
         this.readModel = readModel;
+        this.deadlines = deadlines;
     }
 
     @GetMapping("/api/requests/{requestId}")
@@ -35,8 +40,16 @@ class RequestQueryController {
                                       "name", String.valueOf(doc.getString("applicantName"))));
         state.put("subject", doc.getString("subject"));
         state.put("carriedOverInto", Boolean.TRUE.equals(doc.getBoolean("imported")) ? doc.getInteger("firstYear") : null);
+        Deadline deadline = deadlines.of(LocalDate.parse(doc.getString("receivedOn")));
+        state.put("dueOn", deadline.dueOn());
+        String decidedOn = doc.getString("decidedOn");
+        state.put("workingDaysLeft", decidedOn == null ? deadlines.workingDaysLeft(deadline.dueOn()) : null);
         state.put("result", doc.getString("result"));
-        state.put("decidedOn", doc.getString("decidedOn"));
+        state.put("decidedOn", decidedOn);
+        state.put("answered", decidedOn == null ? null
+                                                : Deadlines.timeliness(LocalDate.parse(decidedOn), deadline.dueOn()));
+        state.put("dueDateProvisional", deadline.provisional());
+        state.put("dueDateExplanation", deadline.explanation());
         return state;
     }
 
