@@ -1,6 +1,7 @@
 package cn.foi.command.config;
 
 import cn.foi.command.eventstore.CommitLogEventStorageEngine;
+import cn.foi.events.calendar.WorkingDayCalendar;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
 import org.axonframework.common.caching.Cache;
@@ -76,6 +77,12 @@ public class EventStoreConfiguration {
     @Bean
     Cache aggregateCache(CacheManager aggregateCacheManager) {
         return new EhCache3Adapter((Ehcache<?, ?>) aggregateCacheManager.getCache("aggregates", Object.class, Object.class));
+    }
+
+    /** Working days per the State Council's notices (the shipped years; more come as data). */
+    @Bean
+    WorkingDayCalendar workingDayCalendar() {
+        return WorkingDayCalendar.shipped();
     }
 
     /** Business dates are Beijing dates. */

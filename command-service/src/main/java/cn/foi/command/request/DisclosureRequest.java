@@ -6,11 +6,14 @@ import cn.foi.command.problem.NotFound;
 import cn.foi.command.problem.RuleViolation;
 import cn.foi.command.problem.StateConflict;
 import cn.foi.command.request.RequestCommands.DecideRequest;
+import cn.foi.command.request.RequestCommands.ExtendDeadline;
 import cn.foi.command.request.RequestCommands.ImportOpenRequest;
 import cn.foi.command.request.RequestCommands.LogRequest;
+import cn.foi.events.calendar.WorkingDayCalendar;
 import cn.foi.events.codes.ApplicantType;
 import cn.foi.events.codes.Channel;
 import cn.foi.events.request.Applicant;
+import cn.foi.events.request.DeadlineExtended;
 import cn.foi.events.request.OpenRequestImported;
 import cn.foi.events.request.RequestDecided;
 import cn.foi.events.request.RequestReceived;
@@ -35,6 +38,7 @@ public class DisclosureRequest {
     /** The year it entered the books: the year of receipt, or the year it was imported into. */
     private int firstYear;
     private boolean decided;
+    private boolean extended;
 
     protected DisclosureRequest() {
         // for Axon
@@ -95,6 +99,45 @@ public class DisclosureRequest {
         requireNotInFuture(command.decidedOn(), clock, "答复日期 decidedOn");
         requireYearOpen(agencies, agencyId, command.decidedOn().getYear());
         apply(new RequestDecided(requestId, agencyId, command.result(), command.decidedOn(), strip(command.note())));
+    }
+
+    /**
+     * One extension per request, of 1–20 working days, approved by a named person, granted while the
+     * original period is still running and before the answer (Art. 33).
+     */
+    @CommandHandler
+    public void handle(ExtendDeadline command, Clock clock, WorkingDayCalendar calendar) {
+        if (command.grantedOn() == null || command.workingDays() == null) {
+            throw new InvalidInput("缺少批准日期 grantedOn 或延长工作日数 workingDays (grantedOn and workingDays are required)");
+        }
+        if (command.approvedBy() == null || command.approvedBy().isBlank()) {
+            throw new InvalidInput("缺少批准人 approvedBy (approvedBy is required)");
+        }
+        if (decided) {
+            throw new StateConflict("该申请已办结，不能延期 (request " + requestId + " is already decided)");
+        }
+        if (extended) {
+            throw new StateConflict("每件申请只能延期一次 (the deadline was already extended once)");
+        }
+        if (command.workingDays() < 1 || command.workingDays() > 20) {
+            throw new RuleViolation("延长期限最长不得超过 20 个工作日 (an extension is 1–20 working days)");
+        }
+        if (command.grantedOn().isBefore(receivedOn)) {
+            throw new RuleViolation("批准日期早于收到申请日期 (grantedOn is before receivedOn)");
+        }
+        requireNotInFuture(command.grantedOn(), clock, "批准日期 grantedOn");
+        LocalDate originalDue = calendar.workingDaysAfter(receivedOn, 20).dueOn();
+        if (command.grantedOn().isAfter(originalDue)) {
+            throw new RuleViolation("原答复期限已于 " + originalDue + " 届满，不能再延期 (the original period ended on "
+                                    + originalDue + ")");
+        }
+        apply(new DeadlineExtended(requestId, agencyId, command.grantedOn(), command.workingDays(),
+                                   command.approvedBy().strip(), strip(command.reason())));
+    }
+
+    @EventSourcingHandler
+    void on(DeadlineExtended event) {
+        extended = true;
     }
 
     @EventSourcingHandler

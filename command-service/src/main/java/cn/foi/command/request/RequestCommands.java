@@ -23,6 +23,10 @@ public final class RequestCommands {
                                     String applicantName, String subject, int carriedOverInto) {
     }
 
+    public record ExtendDeadline(@TargetAggregateIdentifier String requestId, LocalDate grantedOn, Integer workingDays,
+                                 String approvedBy, String reason) {
+    }
+
     public record DecideRequest(@TargetAggregateIdentifier String requestId, ResultCode result, LocalDate decidedOn,
                                 String note) {
     }

@@ -1,6 +1,7 @@
 package cn.foi.command.request;
 
 import cn.foi.command.request.RequestCommands.DecideRequest;
+import cn.foi.command.request.RequestCommands.ExtendDeadline;
 import cn.foi.command.request.RequestCommands.ImportOpenRequest;
 import cn.foi.command.request.RequestCommands.LogRequest;
 import cn.foi.command.problem.InvalidInput;
@@ -64,6 +65,16 @@ class RequestController {
                                                    body.applicantType(), body.applicant().name(), body.subject(),
                                                    body.carriedOverInto()));
         return created(requestId);
+    }
+
+    record ExtensionBody(LocalDate grantedOn, Integer workingDays, String approvedBy, String reason) {
+    }
+
+    @PostMapping("/api/requests/{requestId}/extension")
+    Map<String, Object> extend(@PathVariable String requestId, @RequestBody ExtensionBody body) {
+        commands.sendAndWait(new ExtendDeadline(requestId, body.grantedOn(), body.workingDays(), body.approvedBy(),
+                                                body.reason()));
+        return Map.of("requestId", requestId, "workingDays", body.workingDays());
     }
 
     @PostMapping("/api/requests/{requestId}/decision")

@@ -5,6 +5,9 @@ import cn.foi.command.problem.NotFound;
 import cn.foi.command.problem.RuleViolation;
 import cn.foi.command.problem.StateConflict;
 import cn.foi.command.request.RequestCommands.DecideRequest;
+import cn.foi.command.request.RequestCommands.ExtendDeadline;
+import cn.foi.events.calendar.WorkingDayCalendar;
+import cn.foi.events.request.DeadlineExtended;
 import cn.foi.command.request.RequestCommands.ImportOpenRequest;
 import cn.foi.command.request.RequestCommands.LogRequest;
 import cn.foi.events.request.Applicant;
@@ -42,6 +45,7 @@ class DisclosureRequestTest {
         agencies = new FakeAgencyDirectory().with(AGENCY, 2023);
         fixture.registerInjectableResource(Clock.fixed(TODAY.atStartOfDay(BEIJING).toInstant(), BEIJING));
         fixture.registerInjectableResource(agencies);
+        fixture.registerInjectableResource(WorkingDayCalendar.shipped());
     }
 
     private static RequestReceived receivedOn(LocalDate date) {
@@ -196,6 +200,59 @@ class DisclosureRequestTest {
         void a_decision_needs_a_result_and_a_date() {
             fixture.given(receivedOn(LocalDate.of(2025, 1, 6)))
                    .when(new DecideRequest(REQUEST, null, LocalDate.of(2025, 1, 7), null))
+                   .expectException(InvalidInput.class)
+                   .expectNoEvents();
+        }
+    }
+
+    @Nested
+    class Extension {
+
+        // received Friday 24 Jan 2025: the original 20 working days end on Thursday 27 Feb (Spring Festival)
+        private final RequestReceived received = receivedOn(LocalDate.of(2025, 1, 24));
+
+        @Test
+        void the_period_may_be_extended_once_by_up_to_twenty_working_days_with_an_approver() {
+            fixture.given(received)
+                   .when(new ExtendDeadline(REQUEST, LocalDate.of(2025, 2, 20), 15, "李主任", "需要调取档案"))
+                   .expectEvents(new DeadlineExtended(REQUEST, AGENCY, LocalDate.of(2025, 2, 20), 15, "李主任",
+                                                      "需要调取档案"));
+        }
+
+        @Test
+        void a_second_extension_is_a_conflict() {
+            fixture.given(received, new DeadlineExtended(REQUEST, AGENCY, LocalDate.of(2025, 2, 20), 5, "李主任", null))
+                   .when(new ExtendDeadline(REQUEST, LocalDate.of(2025, 2, 21), 5, "李主任", null))
+                   .expectException(StateConflict.class)
+                   .expectNoEvents();
+        }
+
+        @Test
+        void more_than_twenty_or_no_working_days_break_the_rules() {
+            fixture.given(received)
+                   .when(new ExtendDeadline(REQUEST, LocalDate.of(2025, 2, 20), 21, "李主任", null))
+                   .expectException(RuleViolation.class);
+            fixture.given(received)
+                   .when(new ExtendDeadline(REQUEST, LocalDate.of(2025, 2, 20), 0, "李主任", null))
+                   .expectException(RuleViolation.class)
+                   .expectNoEvents();
+        }
+
+        @Test
+        void an_extension_granted_after_the_original_period_ended_breaks_the_rules() {
+            fixture.given(received)
+                   .when(new ExtendDeadline(REQUEST, LocalDate.of(2025, 2, 28), 10, "李主任", null))
+                   .expectException(RuleViolation.class)
+                   .expectNoEvents();
+        }
+
+        @Test
+        void an_answered_request_cannot_be_extended_and_an_approver_is_required() {
+            fixture.given(received, new RequestDecided(REQUEST, AGENCY, DISCLOSED, LocalDate.of(2025, 2, 10), null))
+                   .when(new ExtendDeadline(REQUEST, LocalDate.of(2025, 2, 11), 10, "李主任", null))
+                   .expectException(StateConflict.class);
+            fixture.given(received)
+                   .when(new ExtendDeadline(REQUEST, LocalDate.of(2025, 2, 11), 10, " ", null))
                    .expectException(InvalidInput.class)
                    .expectNoEvents();
         }

@@ -24,8 +24,13 @@ public class Deadlines {
         this.clock = clock;
     }
 
-    public Deadline of(LocalDate receivedOn) {
-        return calendar.workingDaysAfter(receivedOn, WORKING_DAYS_TO_ANSWER);
+    /** The deadline, with the working days of an extension (0 when none) added after the original period. */
+    public Deadline of(LocalDate receivedOn, int extensionWorkingDays) {
+        return calendar.workingDaysAfter(receivedOn, WORKING_DAYS_TO_ANSWER + extensionWorkingDays);
+    }
+
+    public LocalDate originalDueOn(LocalDate receivedOn) {
+        return calendar.workingDaysAfter(receivedOn, WORKING_DAYS_TO_ANSWER).dueOn();
     }
 
     /** Working days from today to the due date; negative when overdue. */
@@ -35,8 +40,11 @@ public class Deadlines {
                                      : calendar.workingDaysBetween(today, dueOn);
     }
 
-    /** ON_TIME when answered on or before the due date, LATE otherwise. */
-    public static String timeliness(LocalDate decidedOn, LocalDate dueOn) {
-        return decidedOn.isAfter(dueOn) ? "LATE" : "ON_TIME";
+    /** ON_TIME within the original period, ON_TIME_AFTER_EXTENSION within the extended one, else LATE. */
+    public static String timeliness(LocalDate decidedOn, LocalDate originalDueOn, LocalDate dueOn) {
+        if (!decidedOn.isAfter(originalDueOn)) {
+            return "ON_TIME";
+        }
+        return decidedOn.isAfter(dueOn) ? "LATE" : "ON_TIME_AFTER_EXTENSION";
     }
 }

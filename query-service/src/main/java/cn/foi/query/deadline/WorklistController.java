@@ -46,7 +46,7 @@ class WorklistController {
                                                             .collect(Collectors.toSet()));
         List<Map<String, Object>> items = new ArrayList<>();
         for (RequestFacts facts : open) {
-            Deadline deadline = deadlines.of(facts.receivedOn());
+            Deadline deadline = deadlines.of(facts.receivedOn(), facts.extensionWorkingDays());
             int left = deadlines.workingDaysLeft(deadline.dueOn());
             Document doc = docs.get(facts.requestId());
             Map<String, Object> item = new LinkedHashMap<>();

@@ -8,6 +8,7 @@ import cn.foi.events.codes.ResultCode;
 import cn.foi.events.published.EventTypes;
 import cn.foi.events.published.PublishedEvent;
 import cn.foi.events.request.Applicant;
+import cn.foi.events.request.DeadlineExtended;
 import cn.foi.events.request.OpenRequestImported;
 import cn.foi.events.request.RequestDecided;
 import cn.foi.events.request.RequestReceived;
@@ -94,11 +95,9 @@ public class ReadModel {
         for (PublishedEvent event : events) {
             Object payload = payloadOf(event);
             payloads.add(payload);
-            if (payload instanceof AgencyRegistered || payload instanceof ReportingYearClosed) {
+            if (isAgencyEvent(payload)) {
                 agencyIds.add(event.aggregateId());
-            }
-            if (payload instanceof RequestReceived || payload instanceof OpenRequestImported
-                    || payload instanceof RequestDecided) {
+            } else if (payload != null) {
                 requestIds.add(event.aggregateId());
             }
             if (payload instanceof ReportingYearClosed closed) {
@@ -116,7 +115,7 @@ public class ReadModel {
             if (payload == null) {
                 continue;
             }
-            if (payload instanceof AgencyRegistered || payload instanceof ReportingYearClosed) {
+            if (isAgencyEvent(payload)) {
                 Document agency = agencyDocs.computeIfAbsent(event.aggregateId(), id -> new Document("_id", id).append("lastSeq", -1L));
                 if (event.sequenceNumber() > agency.getLong("lastSeq")) {
                     applyToAgency(agency, event, payload, requestDocs, changedRequests);
@@ -144,6 +143,11 @@ public class ReadModel {
                 ledger.putRequest(request.getString("agencyId"), factsOf(request));
             }
         }
+    }
+
+    /** Every event is an agency's or a request's; anything not the agency's belongs to a request. */
+    private static boolean isAgencyEvent(Object payload) {
+        return payload instanceof AgencyRegistered || payload instanceof ReportingYearClosed;
     }
 
     private Object payloadOf(PublishedEvent event) {
@@ -202,6 +206,13 @@ public class ReadModel {
                        imported.subject(), imported.carriedOverInto(), true);
             addHistory(request, event, "上年结转申请导入", imported.receivedOn(),
                        "结转入 " + imported.carriedOverInto() + " 年");
+        } else if (payload instanceof DeadlineExtended extended) {
+            request.put("extension", new Document("grantedOn", extended.grantedOn().toString())
+                    .append("workingDays", extended.workingDays())
+                    .append("approvedBy", extended.approvedBy())
+                    .append("reason", extended.reason()));
+            addHistory(request, event, "延长答复期限", extended.grantedOn(),
+                       "延长 " + extended.workingDays() + " 个工作日，批准人 " + extended.approvedBy());
         } else if (payload instanceof RequestDecided decided) {
             request.put("result", decided.result().name());
             request.put("decidedOn", decided.decidedOn().toString());
@@ -264,6 +275,11 @@ public class ReadModel {
         collection.bulkWrite(writes);
     }
 
+    static int extensionDays(Document request) {
+        Document extension = request.get("extension", Document.class);
+        return extension == null ? 0 : extension.getInteger("workingDays");
+    }
+
     static RequestFacts factsOf(Document request) {
         String decidedOn = request.getString("decidedOn");
         String result = request.getString("result");
@@ -271,6 +287,6 @@ public class ReadModel {
                                 LocalDate.parse(request.getString("receivedOn")), request.getInteger("firstYear"),
                                 Boolean.TRUE.equals(request.getBoolean("imported")),
                                 result == null ? null : ResultCode.valueOf(result),
-                                decidedOn == null ? null : LocalDate.parse(decidedOn));
+                                decidedOn == null ? null : LocalDate.parse(decidedOn), extensionDays(request));
     }
 }

@@ -10,7 +10,7 @@ import java.time.LocalDate;
  * receipt, or the year it was imported into as carried over ({@code imported}).
  */
 public record RequestFacts(String requestId, ApplicantType applicantType, LocalDate receivedOn, int firstYear,
-                           boolean imported, ResultCode result, LocalDate decidedOn) {
+                           boolean imported, ResultCode result, LocalDate decidedOn, int extensionWorkingDays) {
 
     /** Open at the end of {@code year}, judged by business dates. */
     public boolean isOpenAtEndOf(int year) {

@@ -40,16 +40,25 @@ class RequestQueryController {
                                       "name", String.valueOf(doc.getString("applicantName"))));
         state.put("subject", doc.getString("subject"));
         state.put("carriedOverInto", Boolean.TRUE.equals(doc.getBoolean("imported")) ? doc.getInteger("firstYear") : null);
-        Deadline deadline = deadlines.of(LocalDate.parse(doc.getString("receivedOn")));
+        LocalDate receivedOn = LocalDate.parse(doc.getString("receivedOn"));
+        Document extension = doc.get("extension", Document.class);
+        int extensionDays = extension == null ? 0 : extension.getInteger("workingDays");
+        Deadline deadline = deadlines.of(receivedOn, extensionDays);
         state.put("dueOn", deadline.dueOn());
         String decidedOn = doc.getString("decidedOn");
         state.put("workingDaysLeft", decidedOn == null ? deadlines.workingDaysLeft(deadline.dueOn()) : null);
         state.put("result", doc.getString("result"));
         state.put("decidedOn", decidedOn);
-        state.put("answered", decidedOn == null ? null
-                                                : Deadlines.timeliness(LocalDate.parse(decidedOn), deadline.dueOn()));
+        state.put("answered", decidedOn == null ? null : Deadlines.timeliness(
+                LocalDate.parse(decidedOn), deadlines.originalDueOn(receivedOn), deadline.dueOn()));
+        state.put("extension", extension);
         state.put("dueDateProvisional", deadline.provisional());
-        state.put("dueDateExplanation", deadline.explanation());
+        List<String> explanation = new java.util.ArrayList<>(deadline.explanation());
+        if (extension != null) {
+            explanation.add(2, "其中原期限 20 个工作日（至 " + deadlines.originalDueOn(receivedOn) + "），经 "
+                               + extension.getString("approvedBy") + " 批准延长 " + extensionDays + " 个工作日（第三十三条）");
+        }
+        state.put("dueDateExplanation", explanation);
         return state;
     }
 

@@ -67,4 +67,26 @@ class DeadlineTest extends EndToEndTest {
         assertThat(list.get("requests").get(2).get("workingDaysLeft").asInt()).isBetween(1, 20);
         assertThat(services.get(services.queryUrl + "/api/agencies/nobody-here/worklist").status()).isEqualTo(404);
     }
+
+    @Test
+    void an_extension_moves_the_due_date_and_an_answer_within_it_is_on_time_after_extension() {
+        String agency = "extension-office";
+        api.registerAgency(agency, "某区人力资源和社会保障局");
+        String request = api.logRequest(agency, "2025-01-24", "IN_PERSON", "LEGAL_SERVICE_INSTITUTION");
+        var extended = services.post(services.commandUrl + "/api/requests/" + request + "/extension",
+                "{\"grantedOn\":\"2025-02-20\",\"workingDays\":10,\"approvedBy\":\"李主任\",\"reason\":\"需调取档案\"}");
+        assertThat(extended.status()).as(extended.body()).isEqualTo(200);
+        var again = services.post(services.commandUrl + "/api/requests/" + request + "/extension",
+                "{\"grantedOn\":\"2025-02-21\",\"workingDays\":5,\"approvedBy\":\"李主任\"}");
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.contentType()).startsWith("application/problem+json");
+        api.decide(request, "PARTIALLY_DISCLOSED", "2025-03-05");
+        api.awaitHistory(request, 3);
+
+        JsonNode state = state(request);
+        // 10 more working days after 27 Feb: 28 Feb, 3–7 Mar, 10–13 Mar
+        assertThat(state.get("dueOn").asText()).isEqualTo("2025-03-13");
+        assertThat(state.get("answered").asText()).isEqualTo("ON_TIME_AFTER_EXTENSION");
+        assertThat(state.get("dueDateExplanation").toString()).contains("2025-02-27", "李主任", "延长 10 个工作日");
+    }
 }
