@@ -7,12 +7,17 @@ import cn.foi.command.problem.RuleViolation;
 import cn.foi.command.problem.StateConflict;
 import cn.foi.command.request.RequestCommands.DecideRequest;
 import cn.foi.command.request.RequestCommands.ExtendDeadline;
+import cn.foi.command.request.RequestCommands.ReceiveCorrection;
+import cn.foi.command.request.RequestCommands.RequestCorrection;
 import cn.foi.command.request.RequestCommands.ImportOpenRequest;
 import cn.foi.command.request.RequestCommands.LogRequest;
 import cn.foi.events.calendar.WorkingDayCalendar;
 import cn.foi.events.codes.ApplicantType;
 import cn.foi.events.codes.Channel;
 import cn.foi.events.request.Applicant;
+import cn.foi.events.codes.ResultCode;
+import cn.foi.events.request.CorrectionReceived;
+import cn.foi.events.request.CorrectionRequested;
 import cn.foi.events.request.DeadlineExtended;
 import cn.foi.events.request.OpenRequestImported;
 import cn.foi.events.request.RequestDecided;
@@ -39,6 +44,12 @@ public class DisclosureRequest {
     private int firstYear;
     private boolean decided;
     private boolean extended;
+    /** The day the 20 working days count from: receipt, or the day a correction arrived. */
+    private LocalDate clockStartsOn;
+    private boolean correctionRequested;
+    private boolean awaitingCorrection;
+    private LocalDate correctionRequestedOn;
+    private LocalDate correctionDueOn;
 
     protected DisclosureRequest() {
         // for Axon
@@ -97,6 +108,12 @@ public class DisclosureRequest {
                                     + firstYear + ")");
         }
         requireNotInFuture(command.decidedOn(), clock, "答复日期 decidedOn");
+        if (command.result() == ResultCode.OTHER_NO_CORRECTION
+                && !(awaitingCorrection && command.decidedOn().isAfter(correctionDueOn))) {
+            throw new RuleViolation(awaitingCorrection
+                    ? "补正期限 " + correctionDueOn + " 尚未届满 (the correction period has not lapsed yet)"
+                    : "该申请没有逾期未补正的情形 (no correction was requested or it was received)");
+        }
         requireYearOpen(agencies, agencyId, command.decidedOn().getYear());
         apply(new RequestDecided(requestId, agencyId, command.result(), command.decidedOn(), strip(command.note())));
     }
@@ -126,13 +143,71 @@ public class DisclosureRequest {
             throw new RuleViolation("批准日期早于收到申请日期 (grantedOn is before receivedOn)");
         }
         requireNotInFuture(command.grantedOn(), clock, "批准日期 grantedOn");
-        LocalDate originalDue = calendar.workingDaysAfter(receivedOn, 20).dueOn();
+        if (awaitingCorrection) {
+            throw new StateConflict("等待补正期间答复期限停止计算，不能延期 (the clock is stopped awaiting a correction)");
+        }
+        LocalDate originalDue = calendar.workingDaysAfter(clockStartsOn, 20).dueOn();
         if (command.grantedOn().isAfter(originalDue)) {
             throw new RuleViolation("原答复期限已于 " + originalDue + " 届满，不能再延期 (the original period ended on "
                                     + originalDue + ")");
         }
         apply(new DeadlineExtended(requestId, agencyId, command.grantedOn(), command.workingDays(),
                                    command.approvedBy().strip(), strip(command.reason())));
+    }
+
+    /** 补正: asked at most once, within 7 working days of receipt; the clock stops while waiting (Art. 30). */
+    @CommandHandler
+    public void handle(RequestCorrection command, Clock clock, WorkingDayCalendar calendar) {
+        if (command.requestedOn() == null || command.dueOn() == null) {
+            throw new InvalidInput("缺少补正通知日期 requestedOn 或补正期限 dueOn (requestedOn and dueOn are required)");
+        }
+        if (decided) {
+            throw new StateConflict("该申请已办结，不能要求补正 (request " + requestId + " is already decided)");
+        }
+        if (correctionRequested) {
+            throw new StateConflict("补正只能要求一次 (a correction was already requested)");
+        }
+        if (command.requestedOn().isBefore(receivedOn)) {
+            throw new RuleViolation("补正通知日期早于收到申请日期 (requestedOn is before receivedOn)");
+        }
+        requireNotInFuture(command.requestedOn(), clock, "补正通知日期 requestedOn");
+        LocalDate lastDay = calendar.workingDaysAfter(receivedOn, 7).dueOn();
+        if (command.requestedOn().isAfter(lastDay)) {
+            throw new RuleViolation("应在收到申请之日起 7 个工作日内（至 " + lastDay + "）一次性告知补正 (Art. 30: within 7 working days)");
+        }
+        if (!command.dueOn().isAfter(command.requestedOn())) {
+            throw new RuleViolation("补正期限应晚于通知日期 (dueOn must be after requestedOn)");
+        }
+        apply(new CorrectionRequested(requestId, agencyId, command.requestedOn(), command.dueOn(), command.items()));
+    }
+
+    @CommandHandler
+    public void handle(ReceiveCorrection command, Clock clock) {
+        if (command.receivedOn() == null) {
+            throw new InvalidInput("缺少补正收到日期 receivedOn (receivedOn is required)");
+        }
+        if (!awaitingCorrection) {
+            throw new StateConflict("该申请没有待补正事项 (no correction is awaited)");
+        }
+        if (command.receivedOn().isBefore(correctionRequestedOn)) {
+            throw new RuleViolation("补正收到日期早于补正通知日期 (receivedOn is before the correction request)");
+        }
+        requireNotInFuture(command.receivedOn(), clock, "补正收到日期 receivedOn");
+        apply(new CorrectionReceived(requestId, agencyId, command.receivedOn()));
+    }
+
+    @EventSourcingHandler
+    void on(CorrectionRequested event) {
+        correctionRequested = true;
+        awaitingCorrection = true;
+        correctionRequestedOn = event.requestedOn();
+        correctionDueOn = event.dueOn();
+    }
+
+    @EventSourcingHandler
+    void on(CorrectionReceived event) {
+        awaitingCorrection = false;
+        clockStartsOn = event.receivedOn();
     }
 
     @EventSourcingHandler
@@ -145,6 +220,7 @@ public class DisclosureRequest {
         requestId = event.requestId();
         agencyId = event.agencyId();
         receivedOn = event.receivedOn();
+        clockStartsOn = event.receivedOn();
         firstYear = event.receivedOn().getYear();
     }
 
@@ -153,6 +229,7 @@ public class DisclosureRequest {
         requestId = event.requestId();
         agencyId = event.agencyId();
         receivedOn = event.receivedOn();
+        clockStartsOn = event.receivedOn();
         firstYear = event.carriedOverInto();
     }
 

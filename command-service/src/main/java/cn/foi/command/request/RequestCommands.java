@@ -23,6 +23,13 @@ public final class RequestCommands {
                                     String applicantName, String subject, int carriedOverInto) {
     }
 
+    public record RequestCorrection(@TargetAggregateIdentifier String requestId, LocalDate requestedOn, LocalDate dueOn,
+                                    java.util.List<String> items) {
+    }
+
+    public record ReceiveCorrection(@TargetAggregateIdentifier String requestId, LocalDate receivedOn) {
+    }
+
     public record ExtendDeadline(@TargetAggregateIdentifier String requestId, LocalDate grantedOn, Integer workingDays,
                                  String approvedBy, String reason) {
     }

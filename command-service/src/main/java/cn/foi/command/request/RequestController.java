@@ -2,6 +2,8 @@ package cn.foi.command.request;
 
 import cn.foi.command.request.RequestCommands.DecideRequest;
 import cn.foi.command.request.RequestCommands.ExtendDeadline;
+import cn.foi.command.request.RequestCommands.ReceiveCorrection;
+import cn.foi.command.request.RequestCommands.RequestCorrection;
 import cn.foi.command.request.RequestCommands.ImportOpenRequest;
 import cn.foi.command.request.RequestCommands.LogRequest;
 import cn.foi.command.problem.InvalidInput;
@@ -65,6 +67,24 @@ class RequestController {
                                                    body.applicantType(), body.applicant().name(), body.subject(),
                                                    body.carriedOverInto()));
         return created(requestId);
+    }
+
+    record CorrectionRequestBody(LocalDate requestedOn, LocalDate dueOn, java.util.List<String> items) {
+    }
+
+    record CorrectionBody(LocalDate receivedOn) {
+    }
+
+    @PostMapping("/api/requests/{requestId}/correction-request")
+    Map<String, Object> requestCorrection(@PathVariable String requestId, @RequestBody CorrectionRequestBody body) {
+        commands.sendAndWait(new RequestCorrection(requestId, body.requestedOn(), body.dueOn(), body.items()));
+        return Map.of("requestId", requestId, "status", "AWAITING_CORRECTION");
+    }
+
+    @PostMapping("/api/requests/{requestId}/correction")
+    Map<String, Object> receiveCorrection(@PathVariable String requestId, @RequestBody CorrectionBody body) {
+        commands.sendAndWait(new ReceiveCorrection(requestId, body.receivedOn()));
+        return Map.of("requestId", requestId, "status", "OPEN");
     }
 
     record ExtensionBody(LocalDate grantedOn, Integer workingDays, String approvedBy, String reason) {

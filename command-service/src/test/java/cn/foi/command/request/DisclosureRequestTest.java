@@ -6,6 +6,10 @@ import cn.foi.command.problem.RuleViolation;
 import cn.foi.command.problem.StateConflict;
 import cn.foi.command.request.RequestCommands.DecideRequest;
 import cn.foi.command.request.RequestCommands.ExtendDeadline;
+import cn.foi.command.request.RequestCommands.ReceiveCorrection;
+import cn.foi.command.request.RequestCommands.RequestCorrection;
+import cn.foi.events.request.CorrectionReceived;
+import cn.foi.events.request.CorrectionRequested;
 import cn.foi.events.calendar.WorkingDayCalendar;
 import cn.foi.events.request.DeadlineExtended;
 import cn.foi.command.request.RequestCommands.ImportOpenRequest;
@@ -22,12 +26,14 @@ import org.junit.jupiter.api.Test;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 
 import static cn.foi.events.codes.ApplicantType.COMMERCIAL_ENTERPRISE;
 import static cn.foi.events.codes.ApplicantType.NATURAL_PERSON;
 import static cn.foi.events.codes.Channel.ONLINE;
 import static cn.foi.events.codes.ResultCode.DISCLOSED;
 import static cn.foi.events.codes.ResultCode.NOT_PROCESSED_DUPLICATE;
+import static cn.foi.events.codes.ResultCode.OTHER_NO_CORRECTION;
 
 class DisclosureRequestTest {
 
@@ -254,6 +260,73 @@ class DisclosureRequestTest {
             fixture.given(received)
                    .when(new ExtendDeadline(REQUEST, LocalDate.of(2025, 2, 11), 10, " ", null))
                    .expectException(InvalidInput.class)
+                   .expectNoEvents();
+        }
+    }
+
+    @Nested
+    class Correction {
+
+        // received Friday 24 Jan 2025; its 7th working day is Monday 10 Feb (Spring Festival in between)
+        private final RequestReceived received = receivedOn(LocalDate.of(2025, 1, 24));
+        private final CorrectionRequested asked = new CorrectionRequested(REQUEST, AGENCY, LocalDate.of(2025, 2, 5),
+                                                                          LocalDate.of(2025, 2, 20), List.of("申请内容的具体名称"));
+
+        @Test
+        void a_correction_is_asked_once_within_seven_working_days_of_receipt() {
+            fixture.given(received)
+                   .when(new RequestCorrection(REQUEST, LocalDate.of(2025, 2, 10), LocalDate.of(2025, 2, 25),
+                                               List.of("文件名称")))
+                   .expectEvents(new CorrectionRequested(REQUEST, AGENCY, LocalDate.of(2025, 2, 10),
+                                                         LocalDate.of(2025, 2, 25), List.of("文件名称")));
+        }
+
+        @Test
+        void asking_after_the_seventh_working_day_breaks_the_rules() {
+            fixture.given(received)
+                   .when(new RequestCorrection(REQUEST, LocalDate.of(2025, 2, 11), LocalDate.of(2025, 2, 25), List.of()))
+                   .expectException(RuleViolation.class)
+                   .expectNoEvents();
+        }
+
+        @Test
+        void a_second_correction_is_a_conflict_and_so_is_a_correction_nobody_asked_for() {
+            fixture.given(received, asked)
+                   .when(new RequestCorrection(REQUEST, LocalDate.of(2025, 2, 6), LocalDate.of(2025, 2, 25), List.of()))
+                   .expectException(StateConflict.class);
+            fixture.given(received)
+                   .when(new ReceiveCorrection(REQUEST, LocalDate.of(2025, 2, 6)))
+                   .expectException(StateConflict.class)
+                   .expectNoEvents();
+        }
+
+        @Test
+        void the_corrected_request_restarts_the_twenty_working_days() {
+            // without the correction the original period ended on 27 Feb; from 20 Feb it ends on 20 Mar
+            fixture.given(received, asked, new CorrectionReceived(REQUEST, AGENCY, LocalDate.of(2025, 2, 20)))
+                   .when(new ExtendDeadline(REQUEST, LocalDate.of(2025, 3, 5), 10, "李主任", null))
+                   .expectSuccessfulHandlerExecution();
+        }
+
+        @Test
+        void while_waiting_for_the_correction_the_clock_is_stopped_and_cannot_be_extended() {
+            fixture.given(received, asked)
+                   .when(new ExtendDeadline(REQUEST, LocalDate.of(2025, 2, 6), 10, "李主任", null))
+                   .expectException(StateConflict.class)
+                   .expectNoEvents();
+        }
+
+        @Test
+        void a_lapsed_correction_closes_the_request_as_not_corrected_but_only_after_its_period() {
+            fixture.given(received, asked)
+                   .when(new DecideRequest(REQUEST, OTHER_NO_CORRECTION, LocalDate.of(2025, 2, 21), null))
+                   .expectEvents(new RequestDecided(REQUEST, AGENCY, OTHER_NO_CORRECTION, LocalDate.of(2025, 2, 21), null));
+            fixture.given(received, asked)
+                   .when(new DecideRequest(REQUEST, OTHER_NO_CORRECTION, LocalDate.of(2025, 2, 20), null))
+                   .expectException(RuleViolation.class);
+            fixture.given(received)
+                   .when(new DecideRequest(REQUEST, OTHER_NO_CORRECTION, LocalDate.of(2025, 2, 21), null))
+                   .expectException(RuleViolation.class)
                    .expectNoEvents();
         }
     }

@@ -46,21 +46,30 @@ class WorklistController {
                                                             .collect(Collectors.toSet()));
         List<Map<String, Object>> items = new ArrayList<>();
         for (RequestFacts facts : open) {
-            Deadline deadline = deadlines.of(facts.receivedOn(), facts.extensionWorkingDays());
-            int left = deadlines.workingDaysLeft(deadline.dueOn());
             Document doc = docs.get(facts.requestId());
             Map<String, Object> item = new LinkedHashMap<>();
             item.put("requestId", facts.requestId());
             item.put("receivedOn", facts.receivedOn());
             item.put("applicantType", facts.applicantType());
             item.put("subject", doc == null ? null : doc.getString("subject"));
-            item.put("dueOn", deadline.dueOn());
-            item.put("workingDaysLeft", left);
-            item.put("overdue", left < 0);
-            item.put("dueDateProvisional", deadline.provisional());
+            if (facts.awaitingCorrection()) {
+                item.put("dueOn", null);
+                item.put("workingDaysLeft", null);
+                item.put("overdue", false);
+                item.put("pausedBecause", "等待申请人补正 (awaiting correction)");
+            } else {
+                Deadline deadline = deadlines.of(facts.clockStartsOn(), facts.extensionWorkingDays());
+                int left = deadlines.workingDaysLeft(deadline.dueOn());
+                item.put("dueOn", deadline.dueOn());
+                item.put("workingDaysLeft", left);
+                item.put("overdue", left < 0);
+                item.put("dueDateProvisional", deadline.provisional());
+            }
             items.add(item);
         }
-        items.sort(Comparator.<Map<String, Object>>comparingInt(i -> (Integer) i.get("workingDaysLeft"))
+        // most urgent first; paused requests (no running deadline) after every running one
+        items.sort(Comparator.<Map<String, Object>, Integer>comparing(i -> (Integer) i.get("workingDaysLeft"),
+                                                                      Comparator.nullsLast(Comparator.naturalOrder()))
                              .thenComparing(i -> (LocalDate) i.get("receivedOn")));
         return Map.of("agencyId", agencyId, "asOf", LocalDate.now(clock), "requests", items);
     }

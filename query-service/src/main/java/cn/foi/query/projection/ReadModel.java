@@ -8,6 +8,8 @@ import cn.foi.events.codes.ResultCode;
 import cn.foi.events.published.EventTypes;
 import cn.foi.events.published.PublishedEvent;
 import cn.foi.events.request.Applicant;
+import cn.foi.events.request.CorrectionReceived;
+import cn.foi.events.request.CorrectionRequested;
 import cn.foi.events.request.DeadlineExtended;
 import cn.foi.events.request.OpenRequestImported;
 import cn.foi.events.request.RequestDecided;
@@ -206,6 +208,17 @@ public class ReadModel {
                        imported.subject(), imported.carriedOverInto(), true);
             addHistory(request, event, "上年结转申请导入", imported.receivedOn(),
                        "结转入 " + imported.carriedOverInto() + " 年");
+        } else if (payload instanceof CorrectionRequested asked) {
+            request.put("correction", new Document("requestedOn", asked.requestedOn().toString())
+                    .append("dueOn", asked.dueOn().toString())
+                    .append("items", asked.items()));
+            addHistory(request, event, "告知补正", asked.requestedOn(), "补正期限 " + asked.dueOn());
+        } else if (payload instanceof CorrectionReceived corrected) {
+            Document correction = request.get("correction", Document.class);
+            if (correction != null) {
+                correction.put("receivedOn", corrected.receivedOn().toString());
+            }
+            addHistory(request, event, "收到补正", corrected.receivedOn(), "答复期限自此重新计算");
         } else if (payload instanceof DeadlineExtended extended) {
             request.put("extension", new Document("grantedOn", extended.grantedOn().toString())
                     .append("workingDays", extended.workingDays())
@@ -275,7 +288,19 @@ public class ReadModel {
         collection.bulkWrite(writes);
     }
 
-    static int extensionDays(Document request) {
+    /** The day a correction arrived, if one did: the answer period counts from it. */
+    public static LocalDate correctionReceivedOn(Document request) {
+        Document correction = request.get("correction", Document.class);
+        return correction == null || correction.getString("receivedOn") == null ? null
+                : LocalDate.parse(correction.getString("receivedOn"));
+    }
+
+    public static boolean awaitingCorrection(Document request) {
+        Document correction = request.get("correction", Document.class);
+        return correction != null && correction.getString("receivedOn") == null;
+    }
+
+    public static int extensionDays(Document request) {
         Document extension = request.get("extension", Document.class);
         return extension == null ? 0 : extension.getInteger("workingDays");
     }
@@ -287,6 +312,7 @@ public class ReadModel {
                                 LocalDate.parse(request.getString("receivedOn")), request.getInteger("firstYear"),
                                 Boolean.TRUE.equals(request.getBoolean("imported")),
                                 result == null ? null : ResultCode.valueOf(result),
-                                decidedOn == null ? null : LocalDate.parse(decidedOn), extensionDays(request));
+                                decidedOn == null ? null : LocalDate.parse(decidedOn), extensionDays(request),
+                                correctionReceivedOn(request), awaitingCorrection(request));
     }
 }

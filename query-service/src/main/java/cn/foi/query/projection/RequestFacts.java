@@ -10,7 +10,14 @@ import java.time.LocalDate;
  * receipt, or the year it was imported into as carried over ({@code imported}).
  */
 public record RequestFacts(String requestId, ApplicantType applicantType, LocalDate receivedOn, int firstYear,
-                           boolean imported, ResultCode result, LocalDate decidedOn, int extensionWorkingDays) {
+                           boolean imported, ResultCode result, LocalDate decidedOn, int extensionWorkingDays,
+                           LocalDate correctionReceivedOn, boolean awaitingCorrection) {
+
+    /** The day the 20 working days count from: receipt, or the arrival of the correction. */
+    public LocalDate clockStartsOn() {
+        return correctionReceivedOn != null ? correctionReceivedOn : receivedOn;
+    }
+
 
     /** Open at the end of {@code year}, judged by business dates. */
     public boolean isOpenAtEndOf(int year) {

@@ -41,22 +41,40 @@ class RequestQueryController {
         state.put("subject", doc.getString("subject"));
         state.put("carriedOverInto", Boolean.TRUE.equals(doc.getBoolean("imported")) ? doc.getInteger("firstYear") : null);
         LocalDate receivedOn = LocalDate.parse(doc.getString("receivedOn"));
+        LocalDate corrected = ReadModel.correctionReceivedOn(doc);
+        LocalDate clockStartsOn = corrected != null ? corrected : receivedOn;
         Document extension = doc.get("extension", Document.class);
-        int extensionDays = extension == null ? 0 : extension.getInteger("workingDays");
-        Deadline deadline = deadlines.of(receivedOn, extensionDays);
-        state.put("dueOn", deadline.dueOn());
+        int extensionDays = ReadModel.extensionDays(doc);
         String decidedOn = doc.getString("decidedOn");
-        state.put("workingDaysLeft", decidedOn == null ? deadlines.workingDaysLeft(deadline.dueOn()) : null);
         state.put("result", doc.getString("result"));
         state.put("decidedOn", decidedOn);
-        state.put("answered", decidedOn == null ? null : Deadlines.timeliness(
-                LocalDate.parse(decidedOn), deadlines.originalDueOn(receivedOn), deadline.dueOn()));
+        state.put("correction", doc.get("correction", Document.class));
         state.put("extension", extension);
+        if (decidedOn == null && ReadModel.awaitingCorrection(doc)) {
+            // Art. 30: no running deadline while the applicant corrects the request
+            Document correction = doc.get("correction", Document.class);
+            state.put("status", "AWAITING_CORRECTION");
+            state.put("dueOn", null);
+            state.put("workingDaysLeft", null);
+            state.put("dueDateExplanation", List.of(receivedOn + " 收到申请",
+                    correction.getString("requestedOn") + " 告知补正，答复期限停止计算",
+                    "申请人补正期限 " + correction.getString("dueOn") + "；收到补正后重新计算 20 个工作日"));
+            return state;
+        }
+        Deadline deadline = deadlines.of(clockStartsOn, extensionDays);
+        state.put("dueOn", deadline.dueOn());
+        state.put("workingDaysLeft", decidedOn == null ? deadlines.workingDaysLeft(deadline.dueOn()) : null);
+        state.put("answered", decidedOn == null ? null : Deadlines.timeliness(
+                LocalDate.parse(decidedOn), deadlines.originalDueOn(clockStartsOn), deadline.dueOn()));
         state.put("dueDateProvisional", deadline.provisional());
         List<String> explanation = new java.util.ArrayList<>(deadline.explanation());
+        if (corrected != null) {
+            explanation.add(0, receivedOn + " 收到申请；" + corrected + " 收到补正，自补正之日重新计算（第三十条）");
+        }
         if (extension != null) {
-            explanation.add(2, "其中原期限 20 个工作日（至 " + deadlines.originalDueOn(receivedOn) + "），经 "
-                               + extension.getString("approvedBy") + " 批准延长 " + extensionDays + " 个工作日（第三十三条）");
+            explanation.add(explanation.size() - 1, "其中原期限 20 个工作日（至 " + deadlines.originalDueOn(clockStartsOn)
+                            + "），经 " + extension.getString("approvedBy") + " 批准延长 " + extensionDays
+                            + " 个工作日（第三十三条）");
         }
         state.put("dueDateExplanation", explanation);
         return state;

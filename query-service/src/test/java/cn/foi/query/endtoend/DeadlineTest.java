@@ -89,4 +89,29 @@ class DeadlineTest extends EndToEndTest {
         assertThat(state.get("answered").asText()).isEqualTo("ON_TIME_AFTER_EXTENSION");
         assertThat(state.get("dueDateExplanation").toString()).contains("2025-02-27", "李主任", "延长 10 个工作日");
     }
+
+    @Test
+    void while_a_correction_is_awaited_there_is_no_due_date_and_the_corrected_request_restarts_the_clock() {
+        String agency = "correction-office";
+        api.registerAgency(agency, "某区自然资源局");
+        String request = api.logRequest(agency, "2025-01-24", "ONLINE", "NATURAL_PERSON");
+        var asked = services.post(services.commandUrl + "/api/requests/" + request + "/correction-request",
+                "{\"requestedOn\":\"2025-02-05\",\"dueOn\":\"2025-02-20\",\"items\":[\"具体文件名称\"]}");
+        assertThat(asked.status()).as(asked.body()).isEqualTo(200);
+        api.awaitHistory(request, 2);
+        JsonNode waiting = state(request);
+        assertThat(waiting.get("status").asText()).isEqualTo("AWAITING_CORRECTION");
+        assertThat(waiting.get("dueOn").isNull()).isTrue();
+        JsonNode worklist = services.get(services.queryUrl + "/api/agencies/" + agency + "/worklist").json();
+        assertThat(worklist.get("requests").get(0).get("pausedBecause").asText()).contains("补正");
+
+        var corrected = services.post(services.commandUrl + "/api/requests/" + request + "/correction",
+                                      "{\"receivedOn\":\"2025-02-20\"}");
+        assertThat(corrected.status()).as(corrected.body()).isEqualTo(200);
+        api.awaitHistory(request, 3);
+        JsonNode running = state(request);
+        assertThat(running.get("status").asText()).isEqualTo("OPEN");
+        assertThat(running.get("dueOn").asText()).isEqualTo("2025-03-20");
+        assertThat(running.get("dueDateExplanation").toString()).contains("收到补正");
+    }
 }

@@ -112,7 +112,9 @@ class PipelineConsistencyTest extends EndToEndTest {
                 // no other event changes a count of these agencies (imports and closes are not used here)
                 assertThat(payload).isInstanceOfAny(AgencyRegistered.class, cn.foi.events.agency.ReportingYearClosed.class,
                                                     cn.foi.events.request.OpenRequestImported.class,
-                                                    cn.foi.events.request.DeadlineExtended.class);
+                                                    cn.foi.events.request.DeadlineExtended.class,
+                                                    cn.foi.events.request.CorrectionRequested.class,
+                                                    cn.foi.events.request.CorrectionReceived.class);
             }
         });
         Map<String, Map<Integer, Map<String, Integer>>> tables = new HashMap<>();
