@@ -108,11 +108,15 @@ public class DisclosureRequest {
                                     + firstYear + ")");
         }
         requireNotInFuture(command.decidedOn(), clock, "答复日期 decidedOn");
-        if (command.result() == ResultCode.OTHER_NO_CORRECTION
-                && !(awaitingCorrection && command.decidedOn().isAfter(correctionDueOn))) {
-            throw new RuleViolation(awaitingCorrection
-                    ? "补正期限 " + correctionDueOn + " 尚未届满 (the correction period has not lapsed yet)"
-                    : "该申请没有逾期未补正的情形 (no correction was requested or it was received)");
+        // A correction handled before the request was recorded here (imported history) may lapse too;
+        // a recorded one lapses only after its period, and not at all once the correction arrived.
+        if (command.result() == ResultCode.OTHER_NO_CORRECTION && correctionRequested) {
+            if (!awaitingCorrection) {
+                throw new RuleViolation("申请人已补正，不能按逾期不补正处理 (the correction was received)");
+            }
+            if (!command.decidedOn().isAfter(correctionDueOn)) {
+                throw new RuleViolation("补正期限 " + correctionDueOn + " 尚未届满 (the correction period has not lapsed yet)");
+            }
         }
         requireYearOpen(agencies, agencyId, command.decidedOn().getYear());
         apply(new RequestDecided(requestId, agencyId, command.result(), command.decidedOn(), strip(command.note())));
