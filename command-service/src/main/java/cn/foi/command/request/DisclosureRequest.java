@@ -242,6 +242,14 @@ public class DisclosureRequest {
         decided = true;
     }
 
+    public String agencyId() {
+        return agencyId;
+    }
+
+    public LocalDate receivedOn() {
+        return receivedOn;
+    }
+
     private static void requireReceiptDetails(String agencyId, LocalDate receivedOn, Channel channel,
                                               ApplicantType applicantType, String subject) {
         if (agencyId == null || agencyId.isBlank()) {

@@ -2,6 +2,8 @@ package cn.foi.events.published;
 
 import cn.foi.events.agency.AgencyRegistered;
 import cn.foi.events.agency.ReportingYearClosed;
+import cn.foi.events.review.ReviewConcluded;
+import cn.foi.events.review.ReviewFiled;
 import cn.foi.events.request.CorrectionReceived;
 import cn.foi.events.request.CorrectionRequested;
 import cn.foi.events.request.DeadlineExtended;
@@ -21,7 +23,7 @@ public final class EventTypes {
     private static final Map<String, Class<?>> BY_NAME = List.<Class<?>>of(
             AgencyRegistered.class, ReportingYearClosed.class,
             RequestReceived.class, OpenRequestImported.class, RequestDecided.class, DeadlineExtended.class,
-            CorrectionRequested.class, CorrectionReceived.class
+            CorrectionRequested.class, CorrectionReceived.class, ReviewFiled.class, ReviewConcluded.class
     ).stream().collect(Collectors.toUnmodifiableMap(Class::getSimpleName, Function.identity()));
 
     private EventTypes() {

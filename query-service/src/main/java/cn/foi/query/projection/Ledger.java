@@ -19,6 +19,11 @@ public class Ledger {
 
     private final Map<String, String> agencyNames = new ConcurrentHashMap<>();
     private final Map<String, Map<String, RequestFacts>> requestsByAgency = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, ReviewFacts>> reviewsByAgency = new ConcurrentHashMap<>();
+
+    public void putReview(String agencyId, ReviewFacts facts) {
+        reviewsByAgency.computeIfAbsent(agencyId, id -> new ConcurrentHashMap<>()).put(facts.reviewId(), facts);
+    }
 
     public void putAgency(String agencyId, String name) {
         agencyNames.put(agencyId, name);
@@ -63,6 +68,7 @@ public class Ledger {
     public void clear() {
         agencyNames.clear();
         requestsByAgency.clear();
+        reviewsByAgency.clear();
     }
 
     public Optional<AnnualTable> tableOf(String agencyId, int year) {
@@ -86,7 +92,20 @@ public class Ledger {
                 count(counts, ApplicationRow.CARRIED_FORWARD, column);
             }
         }
-        return Optional.of(AnnualTable.of(agencyId, name, year, counts, Map.of()));
+        Map<String, Integer> reviews = new java.util.HashMap<>();
+        for (ReviewFacts review : reviewsByAgency.getOrDefault(agencyId, Map.of()).values()) {
+            String cell = null;
+            if (review.isConcludedIn(year)) {
+                cell = review.block().name() + "_" + review.result().name();
+            } else if (review.isPendingAtEndOf(year)) {
+                cell = review.block().name() + "_PENDING";
+            }
+            if (cell != null) {
+                reviews.merge(cell, 1, Integer::sum);
+                reviews.merge(review.block().name() + "_TOTAL", 1, Integer::sum);
+            }
+        }
+        return Optional.of(AnnualTable.of(agencyId, name, year, counts, reviews));
     }
 
     private static void count(Map<ApplicationRow, Map<ApplicantColumn, Integer>> counts, ApplicationRow row,

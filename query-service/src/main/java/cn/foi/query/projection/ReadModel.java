@@ -4,6 +4,10 @@ import cn.foi.events.agency.AgencyRegistered;
 import cn.foi.events.agency.ReportingYearClosed;
 import cn.foi.events.codes.ApplicantType;
 import cn.foi.events.codes.Channel;
+import cn.foi.events.codes.ReviewBlock;
+import cn.foi.events.codes.ReviewResult;
+import cn.foi.events.review.ReviewConcluded;
+import cn.foi.events.review.ReviewFiled;
 import cn.foi.events.codes.ResultCode;
 import cn.foi.events.published.EventTypes;
 import cn.foi.events.published.PublishedEvent;
@@ -46,12 +50,14 @@ public class ReadModel {
 
     private final MongoCollection<Document> agencies;
     private final MongoCollection<Document> requests;
+    private final MongoCollection<Document> reviews;
     private final ObjectMapper objectMapper;
     private final Ledger ledger;
 
     public ReadModel(MongoDatabase database, ObjectMapper objectMapper, Ledger ledger) {
         this.agencies = database.getCollection("agencies");
         this.requests = database.getCollection("requests");
+        this.reviews = database.getCollection("reviews");
         this.objectMapper = objectMapper;
         this.ledger = ledger;
     }
@@ -68,12 +74,16 @@ public class ReadModel {
             }
             ledger.putRequest(request.getString("agencyId"), factsOf(request));
         }
+        for (Document review : reviews.find()) {
+            ledger.putReview(review.getString("agencyId"), reviewFactsOf(review));
+        }
     }
 
     /** Drops every projected document (before a rebuild from offset 0). */
     public void clear() {
         agencies.drop();
         requests.drop();
+        reviews.drop();
         ledger.clear();
     }
 
@@ -93,12 +103,19 @@ public class ReadModel {
     public void apply(List<PublishedEvent> events) {
         Set<String> agencyIds = new LinkedHashSet<>();
         Set<String> requestIds = new LinkedHashSet<>();
+        Set<String> reviewIds = new LinkedHashSet<>();
         List<Object> payloads = new ArrayList<>(events.size());
         for (PublishedEvent event : events) {
             Object payload = payloadOf(event);
             payloads.add(payload);
             if (isAgencyEvent(payload)) {
                 agencyIds.add(event.aggregateId());
+            } else if (payload instanceof ReviewFiled filed) {
+                reviewIds.add(event.aggregateId());
+                requestIds.add(filed.requestId());
+            } else if (payload instanceof ReviewConcluded concluded) {
+                reviewIds.add(event.aggregateId());
+                requestIds.add(concluded.requestId());
             } else if (payload != null) {
                 requestIds.add(event.aggregateId());
             }
@@ -108,6 +125,8 @@ public class ReadModel {
         }
         Map<String, Document> agencyDocs = load(agencies, agencyIds);
         Map<String, Document> requestDocs = load(requests, requestIds);
+        Map<String, Document> reviewDocs = load(reviews, reviewIds);
+        Set<String> changedReviews = new LinkedHashSet<>();
         Set<String> changedAgencies = new LinkedHashSet<>();
         Set<String> changedRequests = new LinkedHashSet<>();
 
@@ -117,7 +136,14 @@ public class ReadModel {
             if (payload == null) {
                 continue;
             }
-            if (isAgencyEvent(payload)) {
+            if (payload instanceof ReviewFiled || payload instanceof ReviewConcluded) {
+                Document review = reviewDocs.computeIfAbsent(event.aggregateId(), id -> new Document("_id", id).append("lastSeq", -1L));
+                if (event.sequenceNumber() > review.getLong("lastSeq")) {
+                    applyToReview(review, event, payload, requestDocs, changedRequests);
+                    review.put("lastSeq", event.sequenceNumber());
+                    changedReviews.add(event.aggregateId());
+                }
+            } else if (isAgencyEvent(payload)) {
                 Document agency = agencyDocs.computeIfAbsent(event.aggregateId(), id -> new Document("_id", id).append("lastSeq", -1L));
                 if (event.sequenceNumber() > agency.getLong("lastSeq")) {
                     applyToAgency(agency, event, payload, requestDocs, changedRequests);
@@ -135,6 +161,11 @@ public class ReadModel {
         }
         write(agencies, agencyDocs, changedAgencies);
         write(requests, requestDocs, changedRequests);
+        write(reviews, reviewDocs, changedReviews);
+        for (String id : changedReviews) {
+            Document review = reviewDocs.get(id);
+            ledger.putReview(review.getString("agencyId"), reviewFactsOf(review));
+        }
         for (String id : changedAgencies) {
             Document agency = agencyDocs.get(id);
             ledger.putAgency(id, agency.getString("name"));
@@ -195,6 +226,47 @@ public class ReadModel {
                 }
             }
         }
+    }
+
+    private void applyToReview(Document review, PublishedEvent event, Object payload, Map<String, Document> requestDocs,
+                               Set<String> changedRequests) {
+        String requestId;
+        String label;
+        LocalDate date;
+        String summary;
+        if (payload instanceof ReviewFiled filed) {
+            review.put("requestId", filed.requestId());
+            review.put("agencyId", filed.agencyId());
+            review.put("block", filed.block().name());
+            review.put("filedOn", filed.filedOn().toString());
+            requestId = filed.requestId();
+            label = "提起" + filed.block().label();
+            date = filed.filedOn();
+            summary = filed.block().label();
+        } else {
+            ReviewConcluded concluded = (ReviewConcluded) payload;
+            review.put("result", concluded.result().name());
+            review.put("concludedOn", concluded.concludedOn().toString());
+            requestId = concluded.requestId();
+            label = "复议或诉讼审结";
+            date = concluded.concludedOn();
+            summary = concluded.result().label();
+        }
+        // the review is part of the request's history too, once
+        Document request = requestDocs.computeIfAbsent(requestId, id -> new Document("_id", id).append("lastSeq", -1L));
+        if (!hasHistoryEntry(request, event.globalIndex())) {
+            addHistory(request, event, label, date, summary);
+            changedRequests.add(requestId);
+        }
+    }
+
+    static ReviewFacts reviewFactsOf(Document review) {
+        String result = review.getString("result");
+        String concludedOn = review.getString("concludedOn");
+        return new ReviewFacts(review.getString("_id"), ReviewBlock.valueOf(review.getString("block")),
+                               LocalDate.parse(review.getString("filedOn")),
+                               result == null ? null : ReviewResult.valueOf(result),
+                               concludedOn == null ? null : LocalDate.parse(concludedOn));
     }
 
     private void applyToRequest(Document request, PublishedEvent event, Object payload) {

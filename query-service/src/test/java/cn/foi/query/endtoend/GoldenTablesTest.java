@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Reproduces table 三 of real published reports through the public API only (register the agency,
  * log the requests, close the previous year, decide, read the table) and compares every cell with
- * the figures printed in the report. Table 四 (reviews) comes with the case-workflow issue.
+ * the figures printed in the report, tables 三 and 四.
  */
 class GoldenTablesTest extends EndToEndTest {
 
@@ -44,12 +44,23 @@ class GoldenTablesTest extends EndToEndTest {
             api.decide(requests.get(i), "DISCLOSED", "2024-0" + (1 + i) + "-2" + i);
         }
         api.decide(requests.get(8), "NOT_PROCESSED_DUPLICATE", "2024-09-28");
+        // table 四: one administrative reconsideration, upheld
+        var filed = services.post(services.commandUrl + "/api/requests/" + requests.get(8) + "/reviews",
+                                  "{\"kind\":\"RECONSIDERATION\",\"filedOn\":\"2024-10-15\"}");
+        assertThat(filed.status()).as(filed.body()).isEqualTo(201);
+        var concluded = services.post(services.commandUrl + "/api/reviews/" + filed.json().get("reviewId").asText()
+                                      + "/conclusion", "{\"result\":\"UPHELD\",\"concludedOn\":\"2024-12-10\"}");
+        assertThat(concluded.status()).as(concluded.body()).isEqualTo(200);
 
-        JsonNode table = api.awaitTable(agency, 2024, t -> cell(t, "TOTAL_HANDLED", "TOTAL") == 9);
+        JsonNode table = api.awaitTable(agency, 2024, t -> cell(t, "TOTAL_HANDLED", "TOTAL") == 9
+                                                           && t.get("reviews").get("RECONSIDERATION_TOTAL").asInt() == 1);
         assertSameApplications(table, expected);
+        assertSameReviews(table, expected);
         assertThat(table.get("consistent").asBoolean()).isTrue();
         assertThat(table.get("agencyName").asText()).isEqualTo("西夏区人民政府办公室");
-        assertThat(PublishedTable.parse(api.tableText(agency, 2024)).applications()).isEqualTo(expected.applications());
+        PublishedTable printed = PublishedTable.parse(api.tableText(agency, 2024));
+        assertThat(printed.applications()).isEqualTo(expected.applications());
+        assertThat(printed.reviews()).isEqualTo(expected.reviews());
     }
 
     @Test
@@ -78,11 +89,19 @@ class GoldenTablesTest extends EndToEndTest {
 
         JsonNode table = api.table(agency, 2024);
         assertSameApplications(table, expected);
-        assertThat(PublishedTable.parse(api.tableText(agency, 2024)).applications()).isEqualTo(expected.applications());
+        assertSameReviews(table, expected);
+        PublishedTable printed = PublishedTable.parse(api.tableText(agency, 2024));
+        assertThat(printed.applications()).isEqualTo(expected.applications());
+        assertThat(printed.reviews()).isEqualTo(expected.reviews());
     }
 
     static int cell(JsonNode table, String row, String column) {
         return table.get("applications").get(row).get(column).asInt();
+    }
+
+    static void assertSameReviews(JsonNode table, PublishedTable expected) {
+        expected.reviews().forEach((code, count) ->
+                assertThat(table.get("reviews").get(code).asInt()).as(code).isEqualTo(count));
     }
 
     static void assertSameApplications(JsonNode table, PublishedTable expected) {

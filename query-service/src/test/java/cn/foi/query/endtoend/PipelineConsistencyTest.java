@@ -114,7 +114,9 @@ class PipelineConsistencyTest extends EndToEndTest {
                                                     cn.foi.events.request.OpenRequestImported.class,
                                                     cn.foi.events.request.DeadlineExtended.class,
                                                     cn.foi.events.request.CorrectionRequested.class,
-                                                    cn.foi.events.request.CorrectionReceived.class);
+                                                    cn.foi.events.request.CorrectionReceived.class,
+                                                    cn.foi.events.review.ReviewFiled.class,
+                                                    cn.foi.events.review.ReviewConcluded.class);
             }
         });
         Map<String, Map<Integer, Map<String, Integer>>> tables = new HashMap<>();
