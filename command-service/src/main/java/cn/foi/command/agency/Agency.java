@@ -1,6 +1,13 @@
 package cn.foi.command.agency;
 
 import cn.foi.command.agency.AgencyCommands.CloseReportingYear;
+import cn.foi.command.agency.AgencyCommands.RecordProactiveDisclosure;
+import cn.foi.events.agency.ProactiveDisclosureRecorded;
+import cn.foi.events.codes.ProactiveDisclosure;
+import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeMap;
 import cn.foi.command.agency.AgencyCommands.RegisterAgency;
 import cn.foi.command.problem.InvalidInput;
 import cn.foi.command.problem.RuleViolation;
@@ -33,6 +40,7 @@ public class Agency {
     private String agencyId;
     private String name;
     private final SortedSet<Integer> closedYears = new TreeSet<>();
+    private final Map<Integer, Integer> proactiveVersions = new HashMap<>();
 
     protected Agency() {
         // for Axon
@@ -73,6 +81,60 @@ public class Agency {
         var carriedForward = book.openAtEndOf(year);
         apply(new ReportingYearClosed(agencyId, year, today, carriedForward));
         return carriedForward.size();
+    }
+
+    /**
+     * Table 二 figures for a year: every code known, whole non-negative numbers (the fee amount in 万元 may
+     * have decimals); a year not yet begun or already closed is refused. Each call is a new version.
+     */
+    @CommandHandler
+    public void handle(RecordProactiveDisclosure command, Clock clock) {
+        int year = command.year();
+        if (year > LocalDate.now(clock).getYear()) {
+            throw new RuleViolation(year + " 年尚未开始 (year " + year + " has not begun)");
+        }
+        if (closedYears.contains(year)) {
+            throw new StateConflict(year + " 年度已关闭，数据已冻结 (year " + year + " is closed)");
+        }
+        if (command.figures() == null || command.figures().isEmpty()) {
+            throw new InvalidInput("缺少表二数据 (no figures given)");
+        }
+        Map<String, Map<String, BigDecimal>> figures = new TreeMap<>();
+        for (ProactiveDisclosure row : ProactiveDisclosure.values()) {
+            Map<String, BigDecimal> cells = new TreeMap<>();
+            row.columns().forEach(column -> cells.put(column, BigDecimal.ZERO));
+            figures.put(row.name(), cells);
+        }
+        command.figures().forEach((rowCode, cells) -> {
+            Map<String, BigDecimal> known = figures.get(rowCode);
+            if (known == null) {
+                throw new InvalidInput("表二没有行代码 " + rowCode + " (unknown row code; one of "
+                                       + java.util.Arrays.toString(ProactiveDisclosure.values()) + ")");
+            }
+            if (cells == null) {
+                return;
+            }
+            cells.forEach((column, value) -> {
+                if (!known.containsKey(column)) {
+                    throw new InvalidInput(rowCode + " 没有列代码 " + column + " (unknown column; one of "
+                                           + known.keySet() + ")");
+                }
+                if (value == null || value.signum() < 0) {
+                    throw new InvalidInput(rowCode + "." + column + " 须为非负数 (must be a non-negative number)");
+                }
+                if (!column.equals("AMOUNT_10K_YUAN") && value.stripTrailingZeros().scale() > 0) {
+                    throw new InvalidInput(rowCode + "." + column + " 须为整数 (must be a whole number)");
+                }
+                known.put(column, value);
+            });
+        });
+        apply(new ProactiveDisclosureRecorded(agencyId, year, proactiveVersions.getOrDefault(year, 0) + 1,
+                                              LocalDate.now(clock), figures));
+    }
+
+    @EventSourcingHandler
+    void on(ProactiveDisclosureRecorded event) {
+        proactiveVersions.put(event.year(), event.version());
     }
 
     @EventSourcingHandler

@@ -11,6 +11,10 @@ public final class AgencyCommands {
     public record RegisterAgency(@TargetAggregateIdentifier String agencyId, String name) {
     }
 
+    public record RecordProactiveDisclosure(@TargetAggregateIdentifier String agencyId, int year,
+                                            java.util.Map<String, java.util.Map<String, java.math.BigDecimal>> figures) {
+    }
+
     public record CloseReportingYear(@TargetAggregateIdentifier String agencyId, int year) {
     }
 }

@@ -10,6 +10,7 @@ import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -37,6 +38,18 @@ class AgencyController {
         }
         return ResponseEntity.created(URI.create("/api/agencies/" + body.agencyId()))
                              .body(Map.of("agencyId", body.agencyId()));
+    }
+
+    /** Table 二 figures for a year; every call records a new version (the history is kept). */
+    @PutMapping("/api/agencies/{agencyId}/years/{year}/proactive-disclosure")
+    Map<String, Object> proactive(@PathVariable String agencyId, @PathVariable int year,
+                                  @RequestBody Map<String, Map<String, java.math.BigDecimal>> figures) {
+        try {
+            commands.sendAndWait(new AgencyCommands.RecordProactiveDisclosure(agencyId, year, figures));
+        } catch (AggregateNotFoundException e) {
+            throw new NotFound("机构 " + agencyId + " 不存在 (unknown agency)");
+        }
+        return Map.of("agencyId", agencyId, "year", year);
     }
 
     @PostMapping("/api/agencies/{agencyId}/years/{year}/close")

@@ -104,4 +104,47 @@ class AgencyTest {
                .when(new CloseReportingYear(AGENCY, 2024))
                .expectEvents(new ReportingYearClosed(AGENCY, 2024, TODAY, List.of()));
     }
+
+    private static java.util.Map<String, java.util.Map<String, java.math.BigDecimal>> figures(String row, String column,
+                                                                                       String value) {
+        return java.util.Map.of(row, java.util.Map.of(column, new java.math.BigDecimal(value)));
+    }
+
+    @Test
+    void table_two_figures_are_recorded_with_every_cell_and_each_recording_is_a_new_version() {
+        var first = new cn.foi.events.agency.ProactiveDisclosureRecorded(AGENCY, 2024, 1, TODAY,
+                java.util.Map.of("RULES", java.util.Map.of()));
+        fixture.given(REGISTERED, first)
+               .when(new AgencyCommands.RecordProactiveDisclosure(AGENCY, 2024, figures("ADMINISTRATIVE_FEES",
+                                                                                         "AMOUNT_10K_YUAN", "1.25")))
+               .expectSuccessfulHandlerExecution()
+               .expectEventsMatching(org.axonframework.test.matchers.Matchers.payloadsMatching(
+                       org.axonframework.test.matchers.Matchers.exactSequenceOf(
+                                       new org.hamcrest.CustomTypeSafeMatcher<cn.foi.events.agency.ProactiveDisclosureRecorded>(
+                                               "version 2 with all 12 cells") {
+                                           @Override
+                                           protected boolean matchesSafely(
+                                                   cn.foi.events.agency.ProactiveDisclosureRecorded e) {
+                                               return e.version() == 2 && e.figures().size() == 6
+                                                      && e.figures().get("ADMINISTRATIVE_FEES").get("AMOUNT_10K_YUAN")
+                                                          .compareTo(new java.math.BigDecimal("1.25")) == 0
+                                                      && e.figures().get("RULES").get("IN_FORCE").signum() == 0;
+                                           }
+                                       },
+                               org.axonframework.test.matchers.Matchers.andNoMore())));
+    }
+
+    @Test
+    void table_two_refuses_unknown_codes_fractions_of_documents_and_closed_years() {
+        fixture.given(REGISTERED)
+               .when(new AgencyCommands.RecordProactiveDisclosure(AGENCY, 2024, figures("SPEECHES", "MADE", "1")))
+               .expectException(InvalidInput.class);
+        fixture.given(REGISTERED)
+               .when(new AgencyCommands.RecordProactiveDisclosure(AGENCY, 2024, figures("RULES", "MADE", "1.5")))
+               .expectException(InvalidInput.class);
+        fixture.given(REGISTERED, new ReportingYearClosed(AGENCY, 2024, LocalDate.of(2025, 1, 5), List.of()))
+               .when(new AgencyCommands.RecordProactiveDisclosure(AGENCY, 2024, figures("RULES", "MADE", "1")))
+               .expectException(StateConflict.class)
+               .expectNoEvents();
+    }
 }

@@ -1,6 +1,7 @@
 package cn.foi.events.published;
 
 import cn.foi.events.agency.AgencyRegistered;
+import cn.foi.events.agency.ProactiveDisclosureRecorded;
 import cn.foi.events.agency.ReportingYearClosed;
 import cn.foi.events.review.ReviewConcluded;
 import cn.foi.events.review.ReviewFiled;
@@ -21,7 +22,7 @@ import java.util.stream.Collectors;
 public final class EventTypes {
 
     private static final Map<String, Class<?>> BY_NAME = List.<Class<?>>of(
-            AgencyRegistered.class, ReportingYearClosed.class,
+            AgencyRegistered.class, ReportingYearClosed.class, ProactiveDisclosureRecorded.class,
             RequestReceived.class, OpenRequestImported.class, RequestDecided.class, DeadlineExtended.class,
             CorrectionRequested.class, CorrectionReceived.class, ReviewFiled.class, ReviewConcluded.class
     ).stream().collect(Collectors.toUnmodifiableMap(Class::getSimpleName, Function.identity()));

@@ -21,6 +21,13 @@ public class Ledger {
     private final Map<String, Map<String, RequestFacts>> requestsByAgency = new ConcurrentHashMap<>();
     private final Map<String, Map<String, ReviewFacts>> reviewsByAgency = new ConcurrentHashMap<>();
 
+    private final Map<String, Map<String, Map<String, java.math.BigDecimal>>> proactiveByAgencyYear = new ConcurrentHashMap<>();
+
+    /** The latest table 二 figures an agency recorded for a year. */
+    public void putProactive(String agencyId, int year, Map<String, Map<String, java.math.BigDecimal>> figures) {
+        proactiveByAgencyYear.put(agencyId + "/" + year, figures);
+    }
+
     public void putReview(String agencyId, ReviewFacts facts) {
         reviewsByAgency.computeIfAbsent(agencyId, id -> new ConcurrentHashMap<>()).put(facts.reviewId(), facts);
     }
@@ -69,6 +76,7 @@ public class Ledger {
         agencyNames.clear();
         requestsByAgency.clear();
         reviewsByAgency.clear();
+        proactiveByAgencyYear.clear();
     }
 
     public Optional<AnnualTable> tableOf(String agencyId, int year) {
@@ -105,7 +113,8 @@ public class Ledger {
                 reviews.merge(review.block().name() + "_TOTAL", 1, Integer::sum);
             }
         }
-        return Optional.of(AnnualTable.of(agencyId, name, year, counts, reviews));
+        return Optional.of(AnnualTable.of(agencyId, name, year, counts, reviews)
+                                      .withProactive(proactiveByAgencyYear.getOrDefault(agencyId + "/" + year, Map.of())));
     }
 
     private static void count(Map<ApplicationRow, Map<ApplicantColumn, Integer>> counts, ApplicationRow row,

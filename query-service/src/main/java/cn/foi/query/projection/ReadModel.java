@@ -1,6 +1,7 @@
 package cn.foi.query.projection;
 
 import cn.foi.events.agency.AgencyRegistered;
+import cn.foi.events.agency.ProactiveDisclosureRecorded;
 import cn.foi.events.agency.ReportingYearClosed;
 import cn.foi.events.codes.ApplicantType;
 import cn.foi.events.codes.Channel;
@@ -66,7 +67,7 @@ public class ReadModel {
     public void loadLedger() {
         ledger.clear();
         for (Document agency : agencies.find()) {
-            ledger.putAgency(agency.getString("_id"), agency.getString("name"));
+            putAgencyInLedger(agency);
         }
         for (Document request : requests.find()) {
             if (request.getString("agencyId") == null) {
@@ -167,8 +168,7 @@ public class ReadModel {
             ledger.putReview(review.getString("agencyId"), reviewFactsOf(review));
         }
         for (String id : changedAgencies) {
-            Document agency = agencyDocs.get(id);
-            ledger.putAgency(id, agency.getString("name"));
+            putAgencyInLedger(agencyDocs.get(id));
         }
         for (String id : changedRequests) {
             Document request = requestDocs.get(id);
@@ -178,9 +178,30 @@ public class ReadModel {
         }
     }
 
+    private void putAgencyInLedger(Document agency) {
+        String agencyId = agency.getString("_id");
+        ledger.putAgency(agencyId, agency.getString("name"));
+        Document proactive = agency.get("proactive", Document.class);
+        if (proactive != null) {
+            for (String year : proactive.keySet()) {
+                Document figures = proactive.get(year, Document.class).get("latest", Document.class)
+                                            .get("figures", Document.class);
+                Map<String, Map<String, java.math.BigDecimal>> values = new HashMap<>();
+                for (String row : figures.keySet()) {
+                    Map<String, java.math.BigDecimal> cells = new HashMap<>();
+                    Document columns = figures.get(row, Document.class);
+                    columns.keySet().forEach(c -> cells.put(c, new java.math.BigDecimal(columns.getString(c))));
+                    values.put(row, cells);
+                }
+                ledger.putProactive(agencyId, Integer.parseInt(year), values);
+            }
+        }
+    }
+
     /** Every event is an agency's or a request's; anything not the agency's belongs to a request. */
     private static boolean isAgencyEvent(Object payload) {
-        return payload instanceof AgencyRegistered || payload instanceof ReportingYearClosed;
+        return payload instanceof AgencyRegistered || payload instanceof ReportingYearClosed
+               || payload instanceof ProactiveDisclosureRecorded;
     }
 
     private Object payloadOf(PublishedEvent event) {
@@ -202,6 +223,28 @@ public class ReadModel {
             agency.put("name", registered.name());
             agency.put("registeredOn", registered.registeredOn().toString());
             addHistory(agency, event, "机构登记", registered.registeredOn(), registered.name());
+        } else if (payload instanceof ProactiveDisclosureRecorded recorded) {
+            Document proactive = agency.get("proactive", Document.class);
+            if (proactive == null) {
+                proactive = new Document();
+                agency.put("proactive", proactive);
+            }
+            Document figures = new Document();
+            recorded.figures().forEach((row, cells) -> {
+                Document columns = new Document();
+                cells.forEach((column, value) -> columns.put(column, value.toPlainString()));
+                figures.put(row, columns);
+            });
+            Document version = new Document("version", recorded.version())
+                    .append("recordedOn", recorded.recordedOn().toString())
+                    .append("recordedAt", event.timestamp())
+                    .append("figures", figures);
+            Document year = proactive.get(String.valueOf(recorded.year()), Document.class);
+            List<Document> versions = year == null ? new ArrayList<>() : new ArrayList<>(year.getList("versions", Document.class));
+            versions.add(version);
+            proactive.put(String.valueOf(recorded.year()), new Document("latest", version).append("versions", versions));
+            addHistory(agency, event, recorded.year() + " 年主动公开情况（表二）第 " + recorded.version() + " 版",
+                       recorded.recordedOn(), "");
         } else if (payload instanceof ReportingYearClosed closed) {
             Document years = agency.get("closedYears", Document.class);
             if (years == null) {

@@ -2,6 +2,9 @@ package cn.foi.query.table;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
+import cn.foi.events.codes.ProactiveDisclosure;
+
+import java.math.BigDecimal;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -12,7 +15,26 @@ import java.util.Map;
  */
 public record AnnualTable(String agencyId, String agencyName, int year,
                           Map<ApplicationRow, Map<ApplicantColumn, Integer>> applications,
-                          Map<String, Integer> reviews) {
+                          Map<String, Integer> reviews,
+                          Map<String, Map<String, BigDecimal>> proactive) {
+
+    /** Table 二 with every cell, zeros where nothing was recorded. */
+    public static Map<String, Map<String, BigDecimal>> proactiveCells(Map<String, Map<String, BigDecimal>> recorded) {
+        Map<String, Map<String, BigDecimal>> cells = new LinkedHashMap<>();
+        for (ProactiveDisclosure row : ProactiveDisclosure.values()) {
+            Map<String, BigDecimal> columns = new LinkedHashMap<>();
+            for (String column : row.columns()) {
+                BigDecimal value = recorded.getOrDefault(row.name(), Map.of()).get(column);
+                columns.put(column, value == null ? BigDecimal.ZERO : value);
+            }
+            cells.put(row.name(), columns);
+        }
+        return cells;
+    }
+
+    public AnnualTable withProactive(Map<String, Map<String, BigDecimal>> recorded) {
+        return new AnnualTable(agencyId, agencyName, year, applications, reviews, proactiveCells(recorded));
+    }
 
     @JsonProperty("consistent")
     public boolean consistent() {
@@ -65,6 +87,6 @@ public record AnnualTable(String agencyId, String agencyName, int year,
         for (String code : ReviewCell.CODES) {
             reviewCells.put(code, reviews.getOrDefault(code, 0));
         }
-        return new AnnualTable(agencyId, agencyName, year, rows, reviewCells);
+        return new AnnualTable(agencyId, agencyName, year, rows, reviewCells, proactiveCells(Map.of()));
     }
 }

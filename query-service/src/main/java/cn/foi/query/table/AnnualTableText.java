@@ -1,5 +1,7 @@
 package cn.foi.query.table;
 
+import cn.foi.events.codes.ProactiveDisclosure;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -23,6 +25,7 @@ public final class AnnualTableText {
 
     public static String render(AnnualTable table, ZeroStyle zero) {
         StringBuilder out = new StringBuilder();
+        renderTable2(out, table, zero);
         line(out, TABLE_3_TITLE);
         line(out, "");
 
@@ -83,6 +86,29 @@ public final class AnnualTableText {
 
     public static String render(AnnualTable table) {
         return render(table, ZeroStyle.ZERO);
+    }
+
+    /** Table 二 as the reports print it: one block per article, its column header, then its rows. */
+    private static void renderTable2(StringBuilder out, AnnualTable table, ZeroStyle zero) {
+        line(out, "二、主动公开政府信息情况");
+        line(out, "");
+        String article = null;
+        for (ProactiveDisclosure row : ProactiveDisclosure.values()) {
+            if (!row.article().equals(article)) {
+                article = row.article();
+                line(out, article);
+                List<String> header = new ArrayList<>(List.of("信息内容"));
+                row.columns().forEach(c -> header.add(ProactiveDisclosure.columnLabel(c)));
+                line(out, header);
+            }
+            List<String> cells = new ArrayList<>(List.of(row.label()));
+            for (String column : row.columns()) {
+                java.math.BigDecimal value = table.proactive().get(row.name()).get(column);
+                cells.add(value.signum() == 0 && zero == ZeroStyle.DASH ? "-" : value.stripTrailingZeros().toPlainString());
+            }
+            line(out, cells);
+        }
+        line(out, "");
     }
 
     private static String number(int n, ZeroStyle zero) {

@@ -52,10 +52,23 @@ class GoldenTablesTest extends EndToEndTest {
                                       + "/conclusion", "{\"result\":\"UPHELD\",\"concludedOn\":\"2024-12-10\"}");
         assertThat(concluded.status()).as(concluded.body()).isEqualTo(200);
 
+        // table 二 as printed: 行政规范性文件 repealed 1, in force 10; everything else 0
+        var proactive = services.put(services.commandUrl + "/api/agencies/" + agency + "/years/2024/proactive-disclosure",
+                "{\"RULES\":{\"MADE\":0,\"REPEALED\":0,\"IN_FORCE\":0},"
+                + "\"NORMATIVE_DOCUMENTS\":{\"MADE\":0,\"REPEALED\":1,\"IN_FORCE\":9},\"LICENSING\":{\"DECISIONS\":0}}");
+        assertThat(proactive.status()).as(proactive.body()).isEqualTo(200);
+        var corrected = services.put(services.commandUrl + "/api/agencies/" + agency + "/years/2024/proactive-disclosure",
+                "{\"NORMATIVE_DOCUMENTS\":{\"MADE\":0,\"REPEALED\":1,\"IN_FORCE\":10}}");
+        assertThat(corrected.status()).as(corrected.body()).isEqualTo(200);
         JsonNode table = api.awaitTable(agency, 2024, t -> cell(t, "TOTAL_HANDLED", "TOTAL") == 9
+                                                           && t.get("proactive").get("NORMATIVE_DOCUMENTS").get("IN_FORCE").asInt() == 10
                                                            && t.get("reviews").get("RECONSIDERATION_TOTAL").asInt() == 1);
         assertSameApplications(table, expected);
         assertSameReviews(table, expected);
+        assertThat(table.get("proactive").get("NORMATIVE_DOCUMENTS").get("REPEALED").asInt()).isEqualTo(1);
+        assertThat(table.get("proactive").get("RULES").get("IN_FORCE").asInt()).isZero();
+        assertThat(table.get("proactive").get("ADMINISTRATIVE_FEES").get("AMOUNT_10K_YUAN").asInt()).isZero();
+        assertThat(api.tableText(agency, 2024)).contains("行政规范性文件\t0\t1\t10\n", "行政事业性收费\t0\n");
         assertThat(table.get("consistent").asBoolean()).isTrue();
         assertThat(table.get("agencyName").asText()).isEqualTo("西夏区人民政府办公室");
         PublishedTable printed = PublishedTable.parse(api.tableText(agency, 2024));

@@ -116,7 +116,8 @@ class PipelineConsistencyTest extends EndToEndTest {
                                                     cn.foi.events.request.CorrectionRequested.class,
                                                     cn.foi.events.request.CorrectionReceived.class,
                                                     cn.foi.events.review.ReviewFiled.class,
-                                                    cn.foi.events.review.ReviewConcluded.class);
+                                                    cn.foi.events.review.ReviewConcluded.class,
+                                                    cn.foi.events.agency.ProactiveDisclosureRecorded.class);
             }
         });
         Map<String, Map<Integer, Map<String, Integer>>> tables = new HashMap<>();

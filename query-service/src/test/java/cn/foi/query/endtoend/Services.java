@@ -97,6 +97,11 @@ final class Services {
                                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
     }
 
+    Response put(String url, String body) {
+        return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                               .PUT(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+    }
+
     Response get(String url) {
         return send(HttpRequest.newBuilder(URI.create(url)).GET());
     }

@@ -60,9 +60,15 @@ class AnnualTableTextTest {
     @Test
     void layout() {
         String text = AnnualTableText.render(sample(), ZeroStyle.ZERO);
-        List<String> lines = List.of(text.split("\n", -1));
+        List<String> all = List.of(text.split("\n", -1));
 
         assertThat(text).endsWith("\n");
+        // table 二 first, as in the reports: one block per article, its column header, its rows
+        assertThat(all.get(0)).isEqualTo("二、主动公开政府信息情况");
+        assertThat(all.subList(2, 6)).containsExactly("第二十条第（一）项", "信息内容\t本年制发件数\t本年废止件数\t现行有效件数",
+                                                      "规章\t0\t0\t0", "行政规范性文件\t0\t0\t0");
+        assertThat(all).contains("行政事业性收费\t0");
+        List<String> lines = all.subList(all.indexOf("三、收到和处理政府信息公开申请情况"), all.size());
         assertThat(lines.get(0)).isEqualTo("三、收到和处理政府信息公开申请情况");
         assertThat(lines.get(1)).isEmpty();
         List<String> grid = lines.subList(2, 2 + 3 + 25);
