@@ -7,6 +7,10 @@ import cn.foi.command.problem.RuleViolation;
 import cn.foi.command.problem.StateConflict;
 import cn.foi.command.request.RequestCommands.DecideRequest;
 import cn.foi.command.request.RequestCommands.ExtendDeadline;
+import cn.foi.command.request.RequestCommands.ReceiveConsultationReply;
+import cn.foi.command.request.RequestCommands.SendConsultation;
+import cn.foi.events.request.ConsultationReplied;
+import cn.foi.events.request.ConsultationSent;
 import cn.foi.command.request.RequestCommands.ReceiveCorrection;
 import cn.foi.command.request.RequestCommands.RequestCorrection;
 import cn.foi.command.request.RequestCommands.ImportOpenRequest;
@@ -50,6 +54,9 @@ public class DisclosureRequest {
     private boolean awaitingCorrection;
     private LocalDate correctionRequestedOn;
     private LocalDate correctionDueOn;
+    private final java.util.Map<String, LocalDate> openConsultations = new java.util.HashMap<>();
+    private final java.util.Set<String> repliedConsultations = new java.util.HashSet<>();
+    private final java.util.List<WorkingDayCalendar.Pause> pauses = new java.util.ArrayList<>();
 
     protected DisclosureRequest() {
         // for Axon
@@ -150,8 +157,9 @@ public class DisclosureRequest {
         if (awaitingCorrection) {
             throw new StateConflict("等待补正期间答复期限停止计算，不能延期 (the clock is stopped awaiting a correction)");
         }
-        LocalDate originalDue = calendar.workingDaysAfter(clockStartsOn, 20).dueOn();
-        if (command.grantedOn().isAfter(originalDue)) {
+        // while a consultation is open the clock is paused, so the original period has not ended
+        LocalDate originalDue = calendar.workingDaysAfter(clockStartsOn, 20, pauses).dueOn();
+        if (openConsultations.isEmpty() && command.grantedOn().isAfter(originalDue)) {
             throw new RuleViolation("原答复期限已于 " + originalDue + " 届满，不能再延期 (the original period ended on "
                                     + originalDue + ")");
         }
@@ -198,6 +206,59 @@ public class DisclosureRequest {
         }
         requireNotInFuture(command.receivedOn(), clock, "补正收到日期 receivedOn");
         apply(new CorrectionReceived(requestId, agencyId, command.receivedOn()));
+    }
+
+    /** A consultation pauses the clock while it is open (Arts. 32, 34); only an open request consults. */
+    @CommandHandler
+    public void handle(SendConsultation command, Clock clock) {
+        if (command.kind() == null || command.sentOn() == null || command.party() == null || command.party().isBlank()) {
+            throw new InvalidInput("缺少征求意见对象 party、类型 kind 或发出日期 sentOn (party, kind and sentOn are required)");
+        }
+        if (decided) {
+            throw new StateConflict("该申请已办结 (request " + requestId + " is already decided)");
+        }
+        if (awaitingCorrection) {
+            throw new StateConflict("等待补正期间不能征求意见 (awaiting a correction)");
+        }
+        if (command.sentOn().isBefore(clockStartsOn)) {
+            throw new RuleViolation("发出日期早于起算日 " + clockStartsOn + " (sentOn is before the clock started)");
+        }
+        requireNotInFuture(command.sentOn(), clock, "发出日期 sentOn");
+        apply(new ConsultationSent(requestId, agencyId, command.consultationId(), command.party().strip(),
+                                   command.kind().name(), command.sentOn()));
+    }
+
+    @CommandHandler
+    public void handle(ReceiveConsultationReply command, Clock clock) {
+        if (command.repliedOn() == null) {
+            throw new InvalidInput("缺少答复日期 repliedOn (repliedOn is required)");
+        }
+        LocalDate sentOn = openConsultations.get(command.consultationId());
+        if (sentOn == null) {
+            if (repliedConsultations.contains(command.consultationId())) {
+                throw new StateConflict("该征求意见已答复 (the consultation already has its reply)");
+            }
+            throw new NotFound("征求意见 " + command.consultationId() + " 不存在 (unknown consultation)");
+        }
+        if (command.repliedOn().isBefore(sentOn)) {
+            throw new RuleViolation("答复日期早于发出日期 (repliedOn is before sentOn)");
+        }
+        requireNotInFuture(command.repliedOn(), clock, "答复日期 repliedOn");
+        apply(new ConsultationReplied(requestId, agencyId, command.consultationId(), command.repliedOn(),
+                                      command.consents()));
+    }
+
+    @EventSourcingHandler
+    void on(ConsultationSent event) {
+        openConsultations.put(event.consultationId(), event.sentOn());
+    }
+
+    @EventSourcingHandler
+    void on(ConsultationReplied event) {
+        pauses.add(new WorkingDayCalendar.Pause(openConsultations.get(event.consultationId()), event.repliedOn(),
+                                                "征求意见"));
+        openConsultations.remove(event.consultationId());
+        repliedConsultations.add(event.consultationId());
     }
 
     @EventSourcingHandler

@@ -30,6 +30,16 @@ public final class RequestCommands {
     public record ReceiveCorrection(@TargetAggregateIdentifier String requestId, LocalDate receivedOn) {
     }
 
+    public enum ConsultationKind { THIRD_PARTY, AGENCY }
+
+    public record SendConsultation(@TargetAggregateIdentifier String requestId, String consultationId, String party,
+                                   ConsultationKind kind, LocalDate sentOn) {
+    }
+
+    public record ReceiveConsultationReply(@TargetAggregateIdentifier String requestId, String consultationId,
+                                           LocalDate repliedOn, Boolean consents) {
+    }
+
     public record ExtendDeadline(@TargetAggregateIdentifier String requestId, LocalDate grantedOn, Integer workingDays,
                                  String approvedBy, String reason) {
     }

@@ -87,6 +87,29 @@ class RequestController {
         return Map.of("requestId", requestId, "status", "OPEN");
     }
 
+    record ConsultationBody(String party, RequestCommands.ConsultationKind kind, LocalDate sentOn) {
+    }
+
+    record ReplyBody(LocalDate repliedOn, Boolean consents) {
+    }
+
+    @PostMapping("/api/requests/{requestId}/consultations")
+    ResponseEntity<Map<String, String>> consult(@PathVariable String requestId, @RequestBody ConsultationBody body) {
+        String consultationId = UUID.randomUUID().toString();
+        commands.sendAndWait(new RequestCommands.SendConsultation(requestId, consultationId, body.party(), body.kind(),
+                                                                  body.sentOn()));
+        return ResponseEntity.created(URI.create("/api/requests/" + requestId + "/consultations/" + consultationId))
+                             .body(Map.of("consultationId", consultationId));
+    }
+
+    @PostMapping("/api/requests/{requestId}/consultations/{consultationId}/reply")
+    Map<String, Object> reply(@PathVariable String requestId, @PathVariable String consultationId,
+                              @RequestBody ReplyBody body) {
+        commands.sendAndWait(new RequestCommands.ReceiveConsultationReply(requestId, consultationId, body.repliedOn(),
+                                                                          body.consents()));
+        return Map.of("requestId", requestId, "consultationId", consultationId);
+    }
+
     record ExtensionBody(LocalDate grantedOn, Integer workingDays, String approvedBy, String reason) {
     }
 

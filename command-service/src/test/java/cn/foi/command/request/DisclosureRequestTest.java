@@ -8,6 +8,8 @@ import cn.foi.command.request.RequestCommands.DecideRequest;
 import cn.foi.command.request.RequestCommands.ExtendDeadline;
 import cn.foi.command.request.RequestCommands.ReceiveCorrection;
 import cn.foi.command.request.RequestCommands.RequestCorrection;
+import cn.foi.events.request.ConsultationReplied;
+import cn.foi.events.request.ConsultationSent;
 import cn.foi.events.request.CorrectionReceived;
 import cn.foi.events.request.CorrectionRequested;
 import cn.foi.events.calendar.WorkingDayCalendar;
@@ -331,6 +333,48 @@ class DisclosureRequestTest {
             // a correction handled before the request was recorded here may still be closed as lapsed
             fixture.given(received)
                    .when(new DecideRequest(REQUEST, OTHER_NO_CORRECTION, LocalDate.of(2025, 2, 21), null))
+                   .expectSuccessfulHandlerExecution();
+        }
+    }
+
+    @Nested
+    class Consultation {
+
+        private final RequestReceived received = receivedOn(LocalDate.of(2025, 1, 24));
+        private final ConsultationSent sent = new ConsultationSent(REQUEST, AGENCY, "c-1", "某公司", "THIRD_PARTY",
+                                                                   LocalDate.of(2025, 2, 5));
+
+        @Test
+        void a_third_party_is_consulted_and_its_reply_recorded_once() {
+            fixture.given(received)
+                   .when(new RequestCommands.SendConsultation(REQUEST, "c-1", "某公司",
+                                                              RequestCommands.ConsultationKind.THIRD_PARTY,
+                                                              LocalDate.of(2025, 2, 5)))
+                   .expectEvents(sent);
+            fixture.given(received, sent)
+                   .when(new RequestCommands.ReceiveConsultationReply(REQUEST, "c-1", LocalDate.of(2025, 2, 20), true))
+                   .expectEvents(new ConsultationReplied(REQUEST, AGENCY, "c-1", LocalDate.of(2025, 2, 20), true));
+            fixture.given(received, sent, new ConsultationReplied(REQUEST, AGENCY, "c-1", LocalDate.of(2025, 2, 20), true))
+                   .when(new RequestCommands.ReceiveConsultationReply(REQUEST, "c-1", LocalDate.of(2025, 2, 21), true))
+                   .expectException(StateConflict.class);
+        }
+
+        @Test
+        void a_reply_to_an_unknown_consultation_or_before_it_was_sent_is_refused() {
+            fixture.given(received, sent)
+                   .when(new RequestCommands.ReceiveConsultationReply(REQUEST, "c-9", LocalDate.of(2025, 2, 20), null))
+                   .expectException(NotFound.class);
+            fixture.given(received, sent)
+                   .when(new RequestCommands.ReceiveConsultationReply(REQUEST, "c-1", LocalDate.of(2025, 2, 4), null))
+                   .expectException(RuleViolation.class)
+                   .expectNoEvents();
+        }
+
+        @Test
+        void while_a_consultation_is_open_the_original_period_cannot_have_ended() {
+            // without the pause the period ended on 27 Feb; with the consultation open it has not
+            fixture.given(received, sent)
+                   .when(new ExtendDeadline(REQUEST, LocalDate.of(2025, 3, 3), 10, "李主任", null))
                    .expectSuccessfulHandlerExecution();
         }
     }

@@ -70,6 +70,22 @@ public final class WorkingDayCalendar {
      * (the day of receipt does not count, Art. 33). With the days off and make-up days it crossed.
      */
     public Deadline workingDaysAfter(LocalDate start, int workingDays) {
+        return workingDaysAfter(start, workingDays, List.of());
+    }
+
+    /**
+     * A period during which the clock does not run: the days after {@code from} up to and including
+     * {@code until} (a consultation sent on {@code from} and answered on {@code until}).
+     */
+    public record Pause(LocalDate from, LocalDate until, String reason) {
+
+        boolean covers(LocalDate day) {
+            return day.isAfter(from) && !day.isAfter(until);
+        }
+    }
+
+    /** As {@link #workingDaysAfter(LocalDate, int)}, not counting the working days inside the pauses. */
+    public Deadline workingDaysAfter(LocalDate start, int workingDays, List<Pause> pauses) {
         if (workingDays < 0) {
             throw new IllegalArgumentException("workingDays must not be negative");
         }
@@ -85,6 +101,10 @@ public final class WorkingDayCalendar {
                 unknownYears.add(day.getYear());
             }
             boolean weekend = day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY;
+            LocalDate current = day;
+            if (pauses.stream().anyMatch(p -> p.covers(current))) {
+                continue;
+            }
             if (isWorkingDay(day)) {
                 counted++;
                 if (weekend) {
@@ -94,7 +114,7 @@ public final class WorkingDayCalendar {
                 daysOffCrossed.add(day);
             }
         }
-        return new Deadline(start, workingDays, day, daysOffCrossed, makeUpDaysCrossed, unknownYears);
+        return new Deadline(start, workingDays, day, daysOffCrossed, makeUpDaysCrossed, unknownYears, pauses);
     }
 
     /** Working days after {@code from} up to and including {@code to} (0 when {@code to} is not later). */
@@ -113,12 +133,14 @@ public final class WorkingDayCalendar {
      * days it crossed, and the years counted provisionally because no arrangement is loaded for them.
      */
     public record Deadline(LocalDate start, int workingDays, LocalDate dueOn, List<LocalDate> daysOffCrossed,
-                           List<LocalDate> makeUpWorkingDaysCrossed, List<Integer> provisionalYears) {
+                           List<LocalDate> makeUpWorkingDaysCrossed, List<Integer> provisionalYears,
+                           List<Pause> pauses) {
 
         public Deadline {
             daysOffCrossed = List.copyOf(daysOffCrossed);
             makeUpWorkingDaysCrossed = List.copyOf(makeUpWorkingDaysCrossed);
             provisionalYears = List.copyOf(provisionalYears);
+            pauses = List.copyOf(pauses);
         }
 
         public boolean provisional() {
@@ -135,6 +157,9 @@ public final class WorkingDayCalendar {
             }
             if (!makeUpWorkingDaysCrossed.isEmpty()) {
                 steps.add("计入周末调休上班日 " + makeUpWorkingDaysCrossed.size() + " 天：" + makeUpWorkingDaysCrossed);
+            }
+            for (Pause pause : pauses) {
+                steps.add(pause.from() + " 至 " + pause.until() + " " + pause.reason() + "，期间不计入答复期限");
             }
             if (provisional()) {
                 steps.add("注意：" + provisionalYears + " 年节假日安排尚未载入，暂按周一至周五计算，载入后以正式安排为准");

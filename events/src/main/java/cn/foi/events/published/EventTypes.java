@@ -5,6 +5,8 @@ import cn.foi.events.agency.ProactiveDisclosureRecorded;
 import cn.foi.events.agency.ReportingYearClosed;
 import cn.foi.events.review.ReviewConcluded;
 import cn.foi.events.review.ReviewFiled;
+import cn.foi.events.request.ConsultationReplied;
+import cn.foi.events.request.ConsultationSent;
 import cn.foi.events.request.CorrectionReceived;
 import cn.foi.events.request.CorrectionRequested;
 import cn.foi.events.request.DeadlineExtended;
@@ -24,7 +26,8 @@ public final class EventTypes {
     private static final Map<String, Class<?>> BY_NAME = List.<Class<?>>of(
             AgencyRegistered.class, ReportingYearClosed.class, ProactiveDisclosureRecorded.class,
             RequestReceived.class, OpenRequestImported.class, RequestDecided.class, DeadlineExtended.class,
-            CorrectionRequested.class, CorrectionReceived.class, ReviewFiled.class, ReviewConcluded.class
+            CorrectionRequested.class, CorrectionReceived.class, ConsultationSent.class,
+            ConsultationReplied.class, ReviewFiled.class, ReviewConcluded.class
     ).stream().collect(Collectors.toUnmodifiableMap(Class::getSimpleName, Function.identity()));
 
     private EventTypes() {

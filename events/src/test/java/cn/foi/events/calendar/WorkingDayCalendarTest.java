@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 
 import java.io.StringReader;
 import java.time.LocalDate;
+import java.util.List;
 
 import static java.time.LocalDate.of;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -87,5 +88,15 @@ class WorkingDayCalendarTest {
         }
         assertThat(calendar.knows(2023)).isFalse();
         assertThat(calendar.isWorkingDay(LocalDate.of(2026, 2, 14))).isTrue(); // make-up Saturday 2026
+    }
+
+    @Test
+    void the_days_a_consultation_takes_do_not_count_and_the_qingming_holiday_still_applies() {
+        // 20 working days after Mon 3 Mar 2025 end on 31 Mar; a consultation from 10 to 14 Mar takes 4 of them
+        assertThat(calendar.workingDaysAfter(of(2025, 3, 3), 20).dueOn()).isEqualTo(of(2025, 3, 31));
+        Deadline paused = calendar.workingDaysAfter(of(2025, 3, 3), 20,
+                List.of(new WorkingDayCalendar.Pause(of(2025, 3, 10), of(2025, 3, 14), "征求第三方意见")));
+        assertThat(paused.dueOn()).isEqualTo(of(2025, 4, 7));
+        assertThat(String.join("\n", paused.explanation())).contains("2025-03-10 至 2025-03-14 征求第三方意见");
     }
 }

@@ -6,6 +6,7 @@ import org.springframework.stereotype.Component;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 
 /**
  * A request's legal deadline: the 20th working day after its receipt (Art. 33). Computed when read,
@@ -25,12 +26,12 @@ public class Deadlines {
     }
 
     /** The deadline, with the working days of an extension (0 when none) added after the original period. */
-    public Deadline of(LocalDate receivedOn, int extensionWorkingDays) {
-        return calendar.workingDaysAfter(receivedOn, WORKING_DAYS_TO_ANSWER + extensionWorkingDays);
+    public Deadline of(LocalDate clockStartsOn, int extensionWorkingDays, List<WorkingDayCalendar.Pause> pauses) {
+        return calendar.workingDaysAfter(clockStartsOn, WORKING_DAYS_TO_ANSWER + extensionWorkingDays, pauses);
     }
 
-    public LocalDate originalDueOn(LocalDate receivedOn) {
-        return calendar.workingDaysAfter(receivedOn, WORKING_DAYS_TO_ANSWER).dueOn();
+    public LocalDate originalDueOn(LocalDate clockStartsOn, List<WorkingDayCalendar.Pause> pauses) {
+        return calendar.workingDaysAfter(clockStartsOn, WORKING_DAYS_TO_ANSWER, pauses).dueOn();
     }
 
     /** Working days from today to the due date; negative when overdue. */

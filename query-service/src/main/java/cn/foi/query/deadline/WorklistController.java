@@ -57,8 +57,13 @@ class WorklistController {
                 item.put("workingDaysLeft", null);
                 item.put("overdue", false);
                 item.put("pausedBecause", "等待申请人补正 (awaiting correction)");
+            } else if (facts.consulting()) {
+                item.put("dueOn", null);
+                item.put("workingDaysLeft", null);
+                item.put("overdue", false);
+                item.put("pausedBecause", "征求第三方或其他机关意见中 (consultation open)");
             } else {
-                Deadline deadline = deadlines.of(facts.clockStartsOn(), facts.extensionWorkingDays());
+                Deadline deadline = deadlines.of(facts.clockStartsOn(), facts.extensionWorkingDays(), facts.pauses());
                 int left = deadlines.workingDaysLeft(deadline.dueOn());
                 item.put("dueOn", deadline.dueOn());
                 item.put("workingDaysLeft", left);

@@ -13,6 +13,9 @@ import cn.foi.events.codes.ResultCode;
 import cn.foi.events.published.EventTypes;
 import cn.foi.events.published.PublishedEvent;
 import cn.foi.events.request.Applicant;
+import cn.foi.events.calendar.WorkingDayCalendar;
+import cn.foi.events.request.ConsultationReplied;
+import cn.foi.events.request.ConsultationSent;
 import cn.foi.events.request.CorrectionReceived;
 import cn.foi.events.request.CorrectionRequested;
 import cn.foi.events.request.DeadlineExtended;
@@ -334,6 +337,20 @@ public class ReadModel {
                 correction.put("receivedOn", corrected.receivedOn().toString());
             }
             addHistory(request, event, "收到补正", corrected.receivedOn(), "答复期限自此重新计算");
+        } else if (payload instanceof ConsultationSent sent) {
+            List<Document> consultations = new ArrayList<>(consultationsOf(request));
+            consultations.add(new Document("consultationId", sent.consultationId()).append("party", sent.party())
+                                      .append("kind", sent.kind()).append("sentOn", sent.sentOn().toString()));
+            request.put("consultations", consultations);
+            addHistory(request, event, "征求意见", sent.sentOn(), sent.party() + "（答复期限暂停计算）");
+        } else if (payload instanceof ConsultationReplied replied) {
+            for (Document consultation : consultationsOf(request)) {
+                if (replied.consultationId().equals(consultation.getString("consultationId"))) {
+                    consultation.put("repliedOn", replied.repliedOn().toString());
+                    consultation.put("consents", replied.consents());
+                }
+            }
+            addHistory(request, event, "收到意见", replied.repliedOn(), "答复期限恢复计算");
         } else if (payload instanceof DeadlineExtended extended) {
             request.put("extension", new Document("grantedOn", extended.grantedOn().toString())
                     .append("workingDays", extended.workingDays())
@@ -403,6 +420,25 @@ public class ReadModel {
         collection.bulkWrite(writes);
     }
 
+    public static List<Document> consultationsOf(Document request) {
+        List<Document> consultations = request.getList("consultations", Document.class);
+        return consultations == null ? List.of() : consultations;
+    }
+
+    /** Consultations answered: the clock did not run between sending and reply. */
+    public static List<WorkingDayCalendar.Pause> pausesOf(Document request) {
+        return consultationsOf(request).stream()
+                .filter(c -> c.getString("repliedOn") != null)
+                .map(c -> new WorkingDayCalendar.Pause(LocalDate.parse(c.getString("sentOn")),
+                                                       LocalDate.parse(c.getString("repliedOn")),
+                                                       "征求" + c.getString("party") + "意见"))
+                .toList();
+    }
+
+    public static boolean consulting(Document request) {
+        return consultationsOf(request).stream().anyMatch(c -> c.getString("repliedOn") == null);
+    }
+
     /** The day a correction arrived, if one did: the answer period counts from it. */
     public static LocalDate correctionReceivedOn(Document request) {
         Document correction = request.get("correction", Document.class);
@@ -428,6 +464,7 @@ public class ReadModel {
                                 Boolean.TRUE.equals(request.getBoolean("imported")),
                                 result == null ? null : ResultCode.valueOf(result),
                                 decidedOn == null ? null : LocalDate.parse(decidedOn), extensionDays(request),
-                                correctionReceivedOn(request), awaitingCorrection(request));
+                                correctionReceivedOn(request), awaitingCorrection(request), pausesOf(request),
+                                consulting(request));
     }
 }

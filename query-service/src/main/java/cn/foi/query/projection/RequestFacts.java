@@ -11,7 +11,8 @@ import java.time.LocalDate;
  */
 public record RequestFacts(String requestId, ApplicantType applicantType, LocalDate receivedOn, int firstYear,
                            boolean imported, ResultCode result, LocalDate decidedOn, int extensionWorkingDays,
-                           LocalDate correctionReceivedOn, boolean awaitingCorrection) {
+                           LocalDate correctionReceivedOn, boolean awaitingCorrection,
+                           java.util.List<cn.foi.events.calendar.WorkingDayCalendar.Pause> pauses, boolean consulting) {
 
     /** The day the 20 working days count from: receipt, or the arrival of the correction. */
     public LocalDate clockStartsOn() {

@@ -1,5 +1,6 @@
 package cn.foi.query.request;
 
+import cn.foi.events.calendar.WorkingDayCalendar;
 import cn.foi.events.calendar.WorkingDayCalendar.Deadline;
 import cn.foi.query.deadline.Deadlines;
 import cn.foi.query.problem.QueryProblem;
@@ -61,18 +62,29 @@ class RequestQueryController {
                     "申请人补正期限 " + correction.getString("dueOn") + "；收到补正后重新计算 20 个工作日"));
             return state;
         }
-        Deadline deadline = deadlines.of(clockStartsOn, extensionDays);
+        state.put("consultations", ReadModel.consultationsOf(doc));
+        if (decidedOn == null && ReadModel.consulting(doc)) {
+            // Arts. 32, 34: the time a consultation takes does not count
+            state.put("status", "PAUSED");
+            state.put("dueOn", null);
+            state.put("workingDaysLeft", null);
+            state.put("dueDateExplanation", List.of(clockStartsOn + " 起算",
+                    "征求意见中，答复期限暂停计算；收到意见后恢复"));
+            return state;
+        }
+        List<WorkingDayCalendar.Pause> pauses = ReadModel.pausesOf(doc);
+        Deadline deadline = deadlines.of(clockStartsOn, extensionDays, pauses);
         state.put("dueOn", deadline.dueOn());
         state.put("workingDaysLeft", decidedOn == null ? deadlines.workingDaysLeft(deadline.dueOn()) : null);
         state.put("answered", decidedOn == null ? null : Deadlines.timeliness(
-                LocalDate.parse(decidedOn), deadlines.originalDueOn(clockStartsOn), deadline.dueOn()));
+                LocalDate.parse(decidedOn), deadlines.originalDueOn(clockStartsOn, pauses), deadline.dueOn()));
         state.put("dueDateProvisional", deadline.provisional());
         List<String> explanation = new java.util.ArrayList<>(deadline.explanation());
         if (corrected != null) {
             explanation.add(0, receivedOn + " 收到申请；" + corrected + " 收到补正，自补正之日重新计算（第三十条）");
         }
         if (extension != null) {
-            explanation.add(explanation.size() - 1, "其中原期限 20 个工作日（至 " + deadlines.originalDueOn(clockStartsOn)
+            explanation.add(explanation.size() - 1, "其中原期限 20 个工作日（至 " + deadlines.originalDueOn(clockStartsOn, pauses)
                             + "），经 " + extension.getString("approvedBy") + " 批准延长 " + extensionDays
                             + " 个工作日（第三十三条）");
         }

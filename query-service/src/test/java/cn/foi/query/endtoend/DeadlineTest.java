@@ -114,4 +114,25 @@ class DeadlineTest extends EndToEndTest {
         assertThat(running.get("dueOn").asText()).isEqualTo("2025-03-20");
         assertThat(running.get("dueDateExplanation").toString()).contains("收到补正");
     }
+
+    @Test
+    void a_consultation_pauses_the_clock_and_its_days_do_not_count() {
+        String agency = "consultation-office";
+        api.registerAgency(agency, "某区发展和改革局");
+        String request = api.logRequest(agency, "2025-03-03", "ONLINE", "COMMERCIAL_ENTERPRISE");
+        var sent = services.post(services.commandUrl + "/api/requests/" + request + "/consultations",
+                                 "{\"party\":\"某公司\",\"kind\":\"THIRD_PARTY\",\"sentOn\":\"2025-03-10\"}");
+        assertThat(sent.status()).as(sent.body()).isEqualTo(201);
+        api.awaitHistory(request, 2);
+        assertThat(state(request).get("status").asText()).isEqualTo("PAUSED");
+        assertThat(state(request).get("dueOn").isNull()).isTrue();
+        var replied = services.post(services.commandUrl + "/api/requests/" + request + "/consultations/"
+                                    + sent.json().get("consultationId").asText() + "/reply",
+                                    "{\"repliedOn\":\"2025-03-14\",\"consents\":false}");
+        assertThat(replied.status()).as(replied.body()).isEqualTo(200);
+        api.awaitHistory(request, 3);
+        JsonNode running = state(request);
+        assertThat(running.get("dueOn").asText()).isEqualTo("2025-04-07");
+        assertThat(running.get("dueDateExplanation").toString()).contains("征求某公司意见");
+    }
 }

@@ -117,7 +117,9 @@ class PipelineConsistencyTest extends EndToEndTest {
                                                     cn.foi.events.request.CorrectionReceived.class,
                                                     cn.foi.events.review.ReviewFiled.class,
                                                     cn.foi.events.review.ReviewConcluded.class,
-                                                    cn.foi.events.agency.ProactiveDisclosureRecorded.class);
+                                                    cn.foi.events.agency.ProactiveDisclosureRecorded.class,
+                                                    cn.foi.events.request.ConsultationSent.class,
+                                                    cn.foi.events.request.ConsultationReplied.class);
             }
         });
         Map<String, Map<Integer, Map<String, Integer>>> tables = new HashMap<>();
