@@ -2,6 +2,7 @@ package cn.foi.command.request;
 
 import cn.foi.command.agency.AgencyDirectory;
 import cn.foi.command.problem.InvalidInput;
+import static cn.foi.command.problem.BusinessDates.requireNotInFuture;
 import cn.foi.command.problem.NotFound;
 import cn.foi.command.problem.RuleViolation;
 import cn.foi.command.problem.StateConflict;
@@ -68,7 +69,7 @@ public class DisclosureRequest {
                               command.subject());
         requireKnownAgency(agencies, command.agencyId());
         requireNotInFuture(command.receivedOn(), clock, "收到申请日期 receivedOn");
-        requireYearOpen(agencies, command.agencyId(), command.receivedOn().getYear());
+        agencies.requireYearOpen(command.agencyId(), command.receivedOn().getYear());
         apply(new RequestReceived(command.requestId(), command.agencyId(), command.receivedOn(), command.channel(),
                                   new Applicant(command.applicantType(), strip(command.applicantName())),
                                   command.subject().strip()));
@@ -87,7 +88,7 @@ public class DisclosureRequest {
             throw new RuleViolation("上年结转的申请须在 " + year + " 年之前收到 (an open request carried over into "
                                     + year + " must have been received before it)");
         }
-        requireYearOpen(agencies, command.agencyId(), year);
+        agencies.requireYearOpen(command.agencyId(), year);
         apply(new OpenRequestImported(command.requestId(), command.agencyId(), command.receivedOn(),
                                       command.channel(), new Applicant(command.applicantType(),
                                                                        strip(command.applicantName())),
@@ -125,7 +126,7 @@ public class DisclosureRequest {
                 throw new RuleViolation("补正期限 " + correctionDueOn + " 尚未届满 (the correction period has not lapsed yet)");
             }
         }
-        requireYearOpen(agencies, agencyId, command.decidedOn().getYear());
+        agencies.requireYearOpen(agencyId, command.decidedOn().getYear());
         apply(new RequestDecided(requestId, agencyId, command.result(), command.decidedOn(), strip(command.note())));
     }
 
@@ -333,18 +334,6 @@ public class DisclosureRequest {
     private static void requireKnownAgency(AgencyDirectory agencies, String agencyId) {
         if (!agencies.exists(agencyId)) {
             throw new NotFound("机构 " + agencyId + " 不存在 (unknown agency)");
-        }
-    }
-
-    private static void requireNotInFuture(LocalDate date, Clock clock, String what) {
-        if (date.isAfter(LocalDate.now(clock))) {
-            throw new RuleViolation(what + " " + date + " 晚于今天，不能是将来的日期 (date is in the future)");
-        }
-    }
-
-    private static void requireYearOpen(AgencyDirectory agencies, String agencyId, int year) {
-        if (agencies.isClosed(agencyId, year)) {
-            throw new StateConflict(year + " 年度已关闭，数据已冻结 (year " + year + " is closed)");
         }
     }
 

@@ -21,6 +21,7 @@ import org.axonframework.spring.stereotype.Aggregate;
 import java.time.Clock;
 import java.time.LocalDate;
 
+import static cn.foi.command.problem.BusinessDates.requireNotInFuture;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /** An administrative reconsideration or a lawsuit about one request's answer (table 四). */
@@ -52,10 +53,8 @@ public class Review {
         if (command.filedOn().isBefore(request.receivedOn())) {
             throw new RuleViolation("提起日期早于收到申请日期 (filedOn is before the request was received)");
         }
-        if (command.filedOn().isAfter(LocalDate.now(clock))) {
-            throw new RuleViolation("提起日期 " + command.filedOn() + " 晚于今天 (date is in the future)");
-        }
-        requireYearOpen(agencies, request.agencyId(), command.filedOn().getYear());
+        requireNotInFuture(command.filedOn(), clock, "提起日期 filedOn");
+        agencies.requireYearOpen(request.agencyId(), command.filedOn().getYear());
         ReviewBlock block = command.kind() == Kind.RECONSIDERATION ? ReviewBlock.RECONSIDERATION
                 : afterReconsideration ? ReviewBlock.LITIGATION_AFTER_RECONSIDERATION : ReviewBlock.LITIGATION_DIRECT;
         apply(new ReviewFiled(command.reviewId(), command.requestId(), request.agencyId(), block, command.filedOn()));
@@ -73,10 +72,8 @@ public class Review {
         if (command.concludedOn().isBefore(filedOn)) {
             throw new RuleViolation("审结日期早于提起日期 (concludedOn is before filedOn)");
         }
-        if (command.concludedOn().isAfter(LocalDate.now(clock))) {
-            throw new RuleViolation("审结日期 " + command.concludedOn() + " 晚于今天 (date is in the future)");
-        }
-        requireYearOpen(agencies, agencyId, command.concludedOn().getYear());
+        requireNotInFuture(command.concludedOn(), clock, "审结日期 concludedOn");
+        agencies.requireYearOpen(agencyId, command.concludedOn().getYear());
         apply(new ReviewConcluded(reviewId, requestId, agencyId, command.result(), command.concludedOn()));
     }
 
@@ -93,9 +90,4 @@ public class Review {
         concluded = true;
     }
 
-    private static void requireYearOpen(AgencyDirectory agencies, String agencyId, int year) {
-        if (agencies.isClosed(agencyId, year)) {
-            throw new StateConflict(year + " 年度已关闭，数据已冻结 (year " + year + " is closed)");
-        }
-    }
 }
