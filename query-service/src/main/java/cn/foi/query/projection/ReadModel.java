@@ -426,7 +426,7 @@ public class ReadModel {
     }
 
     /** Consultations answered: the clock did not run between sending and reply. */
-    public static List<WorkingDayCalendar.Pause> pausesOf(Document request) {
+    private static List<WorkingDayCalendar.Pause> pausesOf(Document request) {
         return consultationsOf(request).stream()
                 .filter(c -> c.getString("repliedOn") != null)
                 .map(c -> new WorkingDayCalendar.Pause(LocalDate.parse(c.getString("sentOn")),
@@ -435,28 +435,28 @@ public class ReadModel {
                 .toList();
     }
 
-    public static boolean consulting(Document request) {
+    private static boolean consulting(Document request) {
         return consultationsOf(request).stream().anyMatch(c -> c.getString("repliedOn") == null);
     }
 
     /** The day a correction arrived, if one did: the answer period counts from it. */
-    public static LocalDate correctionReceivedOn(Document request) {
+    private static LocalDate correctionReceivedOn(Document request) {
         Document correction = request.get("correction", Document.class);
         return correction == null || correction.getString("receivedOn") == null ? null
                 : LocalDate.parse(correction.getString("receivedOn"));
     }
 
-    public static boolean awaitingCorrection(Document request) {
+    private static boolean awaitingCorrection(Document request) {
         Document correction = request.get("correction", Document.class);
         return correction != null && correction.getString("receivedOn") == null;
     }
 
-    public static int extensionDays(Document request) {
+    private static int extensionDays(Document request) {
         Document extension = request.get("extension", Document.class);
         return extension == null ? 0 : extension.getInteger("workingDays");
     }
 
-    static RequestFacts factsOf(Document request) {
+    public static RequestFacts factsOf(Document request) {
         String decidedOn = request.getString("decidedOn");
         String result = request.getString("result");
         return new RequestFacts(request.getString("_id"), ApplicantType.valueOf(request.getString("applicantType")),

@@ -5,6 +5,7 @@ import cn.foi.events.calendar.WorkingDayCalendar.Deadline;
 import cn.foi.query.deadline.Deadlines;
 import cn.foi.query.problem.QueryProblem;
 import cn.foi.query.projection.ReadModel;
+import cn.foi.query.projection.RequestFacts;
 import org.bson.Document;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -41,17 +42,19 @@ class RequestQueryController {
                                       "name", String.valueOf(doc.getString("applicantName"))));
         state.put("subject", doc.getString("subject"));
         state.put("carriedOverInto", Boolean.TRUE.equals(doc.getBoolean("imported")) ? doc.getInteger("firstYear") : null);
-        LocalDate receivedOn = LocalDate.parse(doc.getString("receivedOn"));
-        LocalDate corrected = ReadModel.correctionReceivedOn(doc);
-        LocalDate clockStartsOn = corrected != null ? corrected : receivedOn;
+        // the clock's state comes from the same facts the worklist and the tables use
+        RequestFacts facts = ReadModel.factsOf(doc);
+        LocalDate receivedOn = facts.receivedOn();
+        LocalDate corrected = facts.correctionReceivedOn();
+        LocalDate clockStartsOn = facts.clockStartsOn();
         Document extension = doc.get("extension", Document.class);
-        int extensionDays = ReadModel.extensionDays(doc);
+        int extensionDays = facts.extensionWorkingDays();
         String decidedOn = doc.getString("decidedOn");
         state.put("result", doc.getString("result"));
         state.put("decidedOn", decidedOn);
         state.put("correction", doc.get("correction", Document.class));
         state.put("extension", extension);
-        if (decidedOn == null && ReadModel.awaitingCorrection(doc)) {
+        if (decidedOn == null && facts.awaitingCorrection()) {
             // Art. 30: no running deadline while the applicant corrects the request
             Document correction = doc.get("correction", Document.class);
             state.put("status", "AWAITING_CORRECTION");
@@ -63,7 +66,7 @@ class RequestQueryController {
             return state;
         }
         state.put("consultations", ReadModel.consultationsOf(doc));
-        if (decidedOn == null && ReadModel.consulting(doc)) {
+        if (decidedOn == null && facts.consulting()) {
             // Arts. 32, 34: the time a consultation takes does not count
             state.put("status", "PAUSED");
             state.put("dueOn", null);
@@ -72,7 +75,7 @@ class RequestQueryController {
                     "征求意见中，答复期限暂停计算；收到意见后恢复"));
             return state;
         }
-        List<WorkingDayCalendar.Pause> pauses = ReadModel.pausesOf(doc);
+        List<WorkingDayCalendar.Pause> pauses = facts.pauses();
         Deadline deadline = deadlines.of(clockStartsOn, extensionDays, pauses);
         state.put("dueOn", deadline.dueOn());
         state.put("workingDaysLeft", decidedOn == null ? deadlines.workingDaysLeft(deadline.dueOn()) : null);
