@@ -8,6 +8,10 @@ import cn.foi.command.problem.RuleViolation;
 import cn.foi.command.problem.StateConflict;
 import cn.foi.command.request.RequestCommands.DecideRequest;
 import cn.foi.command.request.RequestCommands.ExtendDeadline;
+import cn.foi.command.request.RequestCommands.IssueFeeNotice;
+import cn.foi.command.request.RequestCommands.ReceiveFeePayment;
+import cn.foi.events.request.FeeNoticeIssued;
+import cn.foi.events.request.FeePaid;
 import cn.foi.command.request.RequestCommands.ReceiveConsultationReply;
 import cn.foi.command.request.RequestCommands.SendConsultation;
 import cn.foi.events.request.ConsultationReplied;
@@ -55,6 +59,10 @@ public class DisclosureRequest {
     private boolean awaitingCorrection;
     private LocalDate correctionRequestedOn;
     private LocalDate correctionDueOn;
+    private boolean feeNoticeIssued;
+    private boolean awaitingPayment;
+    private LocalDate feeIssuedOn;
+    private LocalDate feeDueOn;
     private final java.util.Map<String, LocalDate> openConsultations = new java.util.HashMap<>();
     private final java.util.Set<String> repliedConsultations = new java.util.HashSet<>();
     private final java.util.List<WorkingDayCalendar.Pause> pauses = new java.util.ArrayList<>();
@@ -126,6 +134,15 @@ public class DisclosureRequest {
                 throw new RuleViolation("补正期限 " + correctionDueOn + " 尚未届满 (the correction period has not lapsed yet)");
             }
         }
+        // likewise an unpaid fee: closed as unpaid only once its payment period is over, never once paid
+        if (command.result() == ResultCode.OTHER_FEE_UNPAID && feeNoticeIssued) {
+            if (!awaitingPayment) {
+                throw new RuleViolation("申请人已缴费，不能按逾期未缴费处理 (the fee was paid)");
+            }
+            if (!command.decidedOn().isAfter(feeDueOn)) {
+                throw new RuleViolation("缴费期限 " + feeDueOn + " 尚未届满 (the payment period has not lapsed yet)");
+            }
+        }
         agencies.requireYearOpen(agencyId, command.decidedOn().getYear());
         apply(new RequestDecided(requestId, agencyId, command.result(), command.decidedOn(), strip(command.note())));
     }
@@ -158,9 +175,9 @@ public class DisclosureRequest {
         if (awaitingCorrection) {
             throw new StateConflict("等待补正期间答复期限停止计算，不能延期 (the clock is stopped awaiting a correction)");
         }
-        // while a consultation is open the clock is paused, so the original period has not ended
+        // while a consultation or a fee is open the clock is paused, so the original period has not ended
         LocalDate originalDue = calendar.workingDaysAfter(clockStartsOn, 20, pauses).dueOn();
-        if (openConsultations.isEmpty() && command.grantedOn().isAfter(originalDue)) {
+        if (!clockPaused() && command.grantedOn().isAfter(originalDue)) {
             throw new RuleViolation("原答复期限已于 " + originalDue + " 届满，不能再延期 (the original period ended on "
                                     + originalDue + ")");
         }
@@ -247,6 +264,78 @@ public class DisclosureRequest {
         requireNotInFuture(command.repliedOn(), clock, "答复日期 repliedOn");
         apply(new ConsultationReplied(requestId, agencyId, command.consultationId(), command.repliedOn(),
                                       command.consents()));
+    }
+
+    /**
+     * A fee notice (Art. 42): one per request, for an open request whose clock is running, with a positive
+     * amount and a payment period; the clock does not run until the fee is paid.
+     */
+    @CommandHandler
+    public void handle(IssueFeeNotice command, Clock clock) {
+        if (command.issuedOn() == null || command.amountYuan() == null || command.basis() == null
+            || command.dueOn() == null) {
+            throw new InvalidInput("缺少通知日期 issuedOn、金额 amountYuan、计费方式 basis 或缴费期限 dueOn "
+                                   + "(issuedOn, amountYuan, basis and dueOn are required)");
+        }
+        if (command.amountYuan().signum() <= 0 || command.amountYuan().scale() > 2) {
+            throw new InvalidInput("收费金额应为大于零的元数，最多两位小数 (amountYuan must be a positive amount in yuan)");
+        }
+        if (decided) {
+            throw new StateConflict("该申请已办结，不能收费 (request " + requestId + " is already decided)");
+        }
+        if (feeNoticeIssued) {
+            throw new StateConflict("该申请已发出收费通知 (a fee notice was already issued)");
+        }
+        if (awaitingCorrection) {
+            throw new StateConflict("等待补正期间不能发出收费通知 (awaiting a correction)");
+        }
+        if (command.issuedOn().isBefore(clockStartsOn)) {
+            throw new RuleViolation("收费通知日期早于起算日 " + clockStartsOn + " (issuedOn is before the clock started)");
+        }
+        requireNotInFuture(command.issuedOn(), clock, "收费通知日期 issuedOn");
+        if (!command.dueOn().isAfter(command.issuedOn())) {
+            throw new RuleViolation("缴费期限应晚于通知日期 (dueOn must be after issuedOn)");
+        }
+        apply(new FeeNoticeIssued(requestId, agencyId, command.issuedOn(), command.amountYuan(), command.basis(),
+                                  command.dueOn()));
+    }
+
+    /** Payment within the notice's period; after it the application counts as abandoned (OTHER_FEE_UNPAID). */
+    @CommandHandler
+    public void handle(ReceiveFeePayment command, Clock clock) {
+        if (command.paidOn() == null) {
+            throw new InvalidInput("缺少缴费日期 paidOn (paidOn is required)");
+        }
+        if (!awaitingPayment) {
+            throw new StateConflict("该申请没有待缴费用 (no fee is awaited)");
+        }
+        if (command.paidOn().isBefore(feeIssuedOn)) {
+            throw new RuleViolation("缴费日期早于收费通知日期 (paidOn is before the fee notice)");
+        }
+        if (command.paidOn().isAfter(feeDueOn)) {
+            throw new RuleViolation("缴费期限 " + feeDueOn + " 已过，应按逾期未缴费办结 (the payment period ended on "
+                                    + feeDueOn + "; close it as OTHER_FEE_UNPAID)");
+        }
+        requireNotInFuture(command.paidOn(), clock, "缴费日期 paidOn");
+        apply(new FeePaid(requestId, agencyId, command.paidOn()));
+    }
+
+    private boolean clockPaused() {
+        return !openConsultations.isEmpty() || awaitingPayment;
+    }
+
+    @EventSourcingHandler
+    void on(FeeNoticeIssued event) {
+        feeNoticeIssued = true;
+        awaitingPayment = true;
+        feeIssuedOn = event.issuedOn();
+        feeDueOn = event.dueOn();
+    }
+
+    @EventSourcingHandler
+    void on(FeePaid event) {
+        awaitingPayment = false;
+        pauses.add(new WorkingDayCalendar.Pause(feeIssuedOn, event.paidOn(), "等待缴费"));
     }
 
     @EventSourcingHandler

@@ -44,6 +44,13 @@ public final class RequestCommands {
                                  String approvedBy, String reason) {
     }
 
+    public record IssueFeeNotice(@TargetAggregateIdentifier String requestId, LocalDate issuedOn,
+                                 java.math.BigDecimal amountYuan, cn.foi.events.codes.FeeBasis basis, LocalDate dueOn) {
+    }
+
+    public record ReceiveFeePayment(@TargetAggregateIdentifier String requestId, LocalDate paidOn) {
+    }
+
     public record DecideRequest(@TargetAggregateIdentifier String requestId, ResultCode result, LocalDate decidedOn,
                                 String note) {
     }

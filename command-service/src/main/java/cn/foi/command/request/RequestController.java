@@ -120,6 +120,26 @@ class RequestController {
         return Map.of("requestId", requestId, "workingDays", body.workingDays());
     }
 
+    record FeeNoticeBody(LocalDate issuedOn, java.math.BigDecimal amountYuan, cn.foi.events.codes.FeeBasis basis,
+                         LocalDate dueOn) {
+    }
+
+    record FeePaymentBody(LocalDate paidOn) {
+    }
+
+    @PostMapping("/api/requests/{requestId}/fee-notice")
+    Map<String, Object> feeNotice(@PathVariable String requestId, @RequestBody FeeNoticeBody body) {
+        commands.sendAndWait(new RequestCommands.IssueFeeNotice(requestId, body.issuedOn(), body.amountYuan(),
+                                                                body.basis(), body.dueOn()));
+        return Map.of("requestId", requestId, "status", "AWAITING_PAYMENT");
+    }
+
+    @PostMapping("/api/requests/{requestId}/fee-payment")
+    Map<String, Object> feePayment(@PathVariable String requestId, @RequestBody FeePaymentBody body) {
+        commands.sendAndWait(new RequestCommands.ReceiveFeePayment(requestId, body.paidOn()));
+        return Map.of("requestId", requestId, "status", "OPEN");
+    }
+
     @PostMapping("/api/requests/{requestId}/decision")
     Map<String, Object> decide(@PathVariable String requestId, @RequestBody DecisionBody body) {
         commands.sendAndWait(new DecideRequest(requestId, body.result(), body.decidedOn(), body.note()));

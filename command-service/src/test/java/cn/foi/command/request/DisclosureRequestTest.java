@@ -14,6 +14,10 @@ import cn.foi.events.request.CorrectionReceived;
 import cn.foi.events.request.CorrectionRequested;
 import cn.foi.events.calendar.WorkingDayCalendar;
 import cn.foi.events.request.DeadlineExtended;
+import cn.foi.events.codes.FeeBasis;
+import cn.foi.events.request.FeeNoticeIssued;
+import cn.foi.events.request.FeePaid;
+import java.math.BigDecimal;
 import cn.foi.command.request.RequestCommands.ImportOpenRequest;
 import cn.foi.command.request.RequestCommands.LogRequest;
 import cn.foi.events.request.Applicant;
@@ -36,6 +40,7 @@ import static cn.foi.events.codes.Channel.ONLINE;
 import static cn.foi.events.codes.ResultCode.DISCLOSED;
 import static cn.foi.events.codes.ResultCode.NOT_PROCESSED_DUPLICATE;
 import static cn.foi.events.codes.ResultCode.OTHER_NO_CORRECTION;
+import static cn.foi.events.codes.ResultCode.OTHER_FEE_UNPAID;
 
 class DisclosureRequestTest {
 
@@ -376,6 +381,111 @@ class DisclosureRequestTest {
             fixture.given(received, sent)
                    .when(new ExtendDeadline(REQUEST, LocalDate.of(2025, 3, 3), 10, "李主任", null))
                    .expectSuccessfulHandlerExecution();
+        }
+    }
+
+    @Nested
+    class Fee {
+
+        private final RequestReceived received = receivedOn(LocalDate.of(2025, 1, 24));
+        private final FeeNoticeIssued noticed = new FeeNoticeIssued(REQUEST, AGENCY, LocalDate.of(2025, 2, 6),
+                                                                    new BigDecimal("1200"), FeeBasis.BY_VOLUME,
+                                                                    LocalDate.of(2025, 2, 28));
+
+        @BeforeEach
+        void laterInTheYear() {
+            // today is well after every date used here, so no refusal is about a future date
+            fixture = new AggregateTestFixture<>(DisclosureRequest.class);
+            fixture.registerInjectableResource(Clock.fixed(LocalDate.of(2025, 6, 30).atStartOfDay(BEIJING).toInstant(),
+                                                           BEIJING));
+            fixture.registerInjectableResource(agencies);
+            fixture.registerInjectableResource(WorkingDayCalendar.shipped());
+        }
+
+        private RequestCommands.IssueFeeNotice notice(String amount) {
+            return new RequestCommands.IssueFeeNotice(REQUEST, LocalDate.of(2025, 2, 6), new BigDecimal(amount),
+                                                      FeeBasis.BY_VOLUME, LocalDate.of(2025, 2, 28));
+        }
+
+        @Test
+        void the_agency_may_charge_a_fee_once_with_its_amount_basis_and_payment_period() {
+            fixture.given(received)
+                   .when(notice("1200"))
+                   .expectEvents(noticed);
+            fixture.given(received, noticed)
+                   .when(notice("300"))
+                   .expectException(StateConflict.class)
+                   .expectNoEvents();
+        }
+
+        @Test
+        void a_fee_is_a_positive_amount_in_yuan() {
+            fixture.given(received).when(notice("0")).expectException(InvalidInput.class).expectNoEvents();
+            fixture.given(received).when(notice("-5")).expectException(InvalidInput.class).expectNoEvents();
+            fixture.given(received).when(notice("10.005")).expectException(InvalidInput.class).expectNoEvents();
+        }
+
+        @Test
+        void the_clock_runs_again_when_the_fee_is_paid_within_its_period() {
+            fixture.given(received, noticed)
+                   .when(new RequestCommands.ReceiveFeePayment(REQUEST, LocalDate.of(2025, 2, 20)))
+                   .expectEvents(new FeePaid(REQUEST, AGENCY, LocalDate.of(2025, 2, 20)));
+            fixture.given(received)
+                   .when(new RequestCommands.ReceiveFeePayment(REQUEST, LocalDate.of(2025, 2, 20)))
+                   .expectException(StateConflict.class);
+            fixture.given(received, noticed, new FeePaid(REQUEST, AGENCY, LocalDate.of(2025, 2, 20)))
+                   .when(new RequestCommands.ReceiveFeePayment(REQUEST, LocalDate.of(2025, 2, 21)))
+                   .expectException(StateConflict.class);
+        }
+
+        @Test
+        void a_payment_after_the_period_is_refused_because_the_application_lapsed() {
+            fixture.given(received, noticed)
+                   .when(new RequestCommands.ReceiveFeePayment(REQUEST, LocalDate.of(2025, 3, 3)))
+                   .expectException(RuleViolation.class)
+                   .expectNoEvents();
+        }
+
+        @Test
+        void an_unpaid_fee_closes_the_request_as_unpaid_only_after_the_payment_period() {
+            fixture.given(received, noticed)
+                   .when(new DecideRequest(REQUEST, OTHER_FEE_UNPAID, LocalDate.of(2025, 2, 28), null))
+                   .expectException(RuleViolation.class)
+                   .expectNoEvents();
+            fixture.given(received, noticed)
+                   .when(new DecideRequest(REQUEST, OTHER_FEE_UNPAID, LocalDate.of(2025, 3, 3), null))
+                   .expectEvents(new RequestDecided(REQUEST, AGENCY, OTHER_FEE_UNPAID, LocalDate.of(2025, 3, 3), null));
+            fixture.given(received, noticed, new FeePaid(REQUEST, AGENCY, LocalDate.of(2025, 2, 20)))
+                   .when(new DecideRequest(REQUEST, OTHER_FEE_UNPAID, LocalDate.of(2025, 3, 3), null))
+                   .expectException(RuleViolation.class)
+                   .expectNoEvents();
+        }
+
+        @Test
+        void while_the_fee_is_awaited_the_original_period_cannot_have_ended() {
+            // without the pause the period ended on 27 Feb
+            fixture.given(received, noticed)
+                   .when(new ExtendDeadline(REQUEST, LocalDate.of(2025, 3, 3), 10, "李主任", null))
+                   .expectSuccessfulHandlerExecution();
+            // paid on 20 Feb: the 11 working days 7–20 Feb (make-up Saturday 8 Feb included) do not count,
+            // so the period ends on 14 Mar
+            fixture.given(received, noticed, new FeePaid(REQUEST, AGENCY, LocalDate.of(2025, 2, 20)))
+                   .when(new ExtendDeadline(REQUEST, LocalDate.of(2025, 3, 14), 10, "李主任", null))
+                   .expectSuccessfulHandlerExecution();
+            fixture.given(received, noticed, new FeePaid(REQUEST, AGENCY, LocalDate.of(2025, 2, 20)))
+                   .when(new ExtendDeadline(REQUEST, LocalDate.of(2025, 3, 17), 10, "李主任", null))
+                   .expectException(RuleViolation.class);
+        }
+
+        @Test
+        void no_fee_for_a_decided_request_or_while_a_correction_is_awaited() {
+            fixture.given(received, new RequestDecided(REQUEST, AGENCY, DISCLOSED, LocalDate.of(2025, 2, 5), null))
+                   .when(notice("100"))
+                   .expectException(StateConflict.class);
+            fixture.given(received, new CorrectionRequested(REQUEST, AGENCY, LocalDate.of(2025, 1, 27),
+                                                            LocalDate.of(2025, 2, 20), List.of("申请内容")))
+                   .when(notice("100"))
+                   .expectException(StateConflict.class);
         }
     }
 }

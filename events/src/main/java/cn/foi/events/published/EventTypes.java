@@ -10,6 +10,8 @@ import cn.foi.events.request.ConsultationSent;
 import cn.foi.events.request.CorrectionReceived;
 import cn.foi.events.request.CorrectionRequested;
 import cn.foi.events.request.DeadlineExtended;
+import cn.foi.events.request.FeeNoticeIssued;
+import cn.foi.events.request.FeePaid;
 import cn.foi.events.request.OpenRequestImported;
 import cn.foi.events.request.RequestDecided;
 import cn.foi.events.request.RequestReceived;
@@ -27,7 +29,8 @@ public final class EventTypes {
             AgencyRegistered.class, ReportingYearClosed.class, ProactiveDisclosureRecorded.class,
             RequestReceived.class, OpenRequestImported.class, RequestDecided.class, DeadlineExtended.class,
             CorrectionRequested.class, CorrectionReceived.class, ConsultationSent.class,
-            ConsultationReplied.class, ReviewFiled.class, ReviewConcluded.class
+            ConsultationReplied.class, FeeNoticeIssued.class, FeePaid.class, ReviewFiled.class,
+            ReviewConcluded.class
     ).stream().collect(Collectors.toUnmodifiableMap(Class::getSimpleName, Function.identity()));
 
     private EventTypes() {
