@@ -52,16 +52,13 @@ class WorklistController {
             item.put("receivedOn", facts.receivedOn());
             item.put("applicantType", facts.applicantType());
             item.put("subject", doc == null ? null : doc.getString("subject"));
-            if (facts.awaitingCorrection()) {
+            if (facts.stop() != null) {
                 item.put("dueOn", null);
                 item.put("workingDaysLeft", null);
                 item.put("overdue", false);
-                item.put("pausedBecause", "等待申请人补正 (awaiting correction)");
-            } else if (facts.consulting()) {
-                item.put("dueOn", null);
-                item.put("workingDaysLeft", null);
-                item.put("overdue", false);
-                item.put("pausedBecause", "征求第三方或其他机关意见中 (consultation open)");
+                item.put("pausedBecause", facts.stop().reason().label());
+                item.put("pausedSince", facts.stop().since());
+                item.put("applicantDueOn", facts.stop().applicantDueOn());
             } else {
                 Deadline deadline = deadlines.of(facts.clockStartsOn(), facts.extensionWorkingDays(), facts.pauses());
                 int left = deadlines.workingDaysLeft(deadline.dueOn());

@@ -19,6 +19,8 @@ import cn.foi.events.request.ConsultationSent;
 import cn.foi.events.request.CorrectionReceived;
 import cn.foi.events.request.CorrectionRequested;
 import cn.foi.events.request.DeadlineExtended;
+import cn.foi.events.request.FeeNoticeIssued;
+import cn.foi.events.request.FeePaid;
 import cn.foi.events.request.OpenRequestImported;
 import cn.foi.events.request.RequestDecided;
 import cn.foi.events.request.RequestReceived;
@@ -351,6 +353,19 @@ public class ReadModel {
                 }
             }
             addHistory(request, event, "收到意见", replied.repliedOn(), "答复期限恢复计算");
+        } else if (payload instanceof FeeNoticeIssued fee) {
+            request.put("fee", new Document("issuedOn", fee.issuedOn().toString())
+                    .append("amountYuan", fee.amountYuan().toPlainString())
+                    .append("basis", fee.basis().name())
+                    .append("dueOn", fee.dueOn().toString()));
+            addHistory(request, event, "收费通知", fee.issuedOn(), fee.basis().label() + " " + fee.amountYuan().toPlainString()
+                       + " 元，缴费期限 " + fee.dueOn() + "（答复期限暂停计算）");
+        } else if (payload instanceof FeePaid paid) {
+            Document fee = request.get("fee", Document.class);
+            if (fee != null) {
+                fee.put("paidOn", paid.paidOn().toString());
+            }
+            addHistory(request, event, "缴费", paid.paidOn(), "答复期限恢复计算");
         } else if (payload instanceof DeadlineExtended extended) {
             request.put("extension", new Document("grantedOn", extended.grantedOn().toString())
                     .append("workingDays", extended.workingDays())
@@ -425,18 +440,50 @@ public class ReadModel {
         return consultations == null ? List.of() : consultations;
     }
 
-    /** Consultations answered: the clock did not run between sending and reply. */
+    /** Finished pauses: answered consultations and paid fees; the clock did not run in between. */
     private static List<WorkingDayCalendar.Pause> pausesOf(Document request) {
-        return consultationsOf(request).stream()
-                .filter(c -> c.getString("repliedOn") != null)
-                .map(c -> new WorkingDayCalendar.Pause(LocalDate.parse(c.getString("sentOn")),
-                                                       LocalDate.parse(c.getString("repliedOn")),
-                                                       "征求" + c.getString("party") + "意见"))
-                .toList();
+        List<WorkingDayCalendar.Pause> pauses = new ArrayList<>();
+        for (Document c : consultationsOf(request)) {
+            if (c.getString("repliedOn") != null) {
+                pauses.add(new WorkingDayCalendar.Pause(LocalDate.parse(c.getString("sentOn")),
+                                                        LocalDate.parse(c.getString("repliedOn")),
+                                                        "征求" + c.getString("party") + "意见"));
+            }
+        }
+        Document fee = request.get("fee", Document.class);
+        if (fee != null && fee.getString("paidOn") != null) {
+            pauses.add(new WorkingDayCalendar.Pause(LocalDate.parse(fee.getString("issuedOn")),
+                                                    LocalDate.parse(fee.getString("paidOn")), "等待缴费"));
+        }
+        return pauses;
     }
 
-    private static boolean consulting(Document request) {
-        return consultationsOf(request).stream().anyMatch(c -> c.getString("repliedOn") == null);
+    /** Why the clock is stopped now: a correction awaited, else an unpaid fee, else an open consultation. */
+    private static RequestFacts.Stop stopOf(Document request) {
+        LocalDate since = null;
+        RequestFacts.Reason reason = null;
+        LocalDate applicantDueOn = null;
+        for (Document c : consultationsOf(request)) {
+            if (c.getString("repliedOn") == null) {
+                LocalDate sentOn = LocalDate.parse(c.getString("sentOn"));
+                since = since == null || sentOn.isBefore(since) ? sentOn : since;
+                reason = RequestFacts.Reason.CONSULTING;
+            }
+        }
+        Document fee = request.get("fee", Document.class);
+        if (fee != null && fee.getString("paidOn") == null) {
+            LocalDate issuedOn = LocalDate.parse(fee.getString("issuedOn"));
+            since = since == null || issuedOn.isBefore(since) ? issuedOn : since;
+            reason = RequestFacts.Reason.AWAITING_PAYMENT;
+            applicantDueOn = LocalDate.parse(fee.getString("dueOn"));
+        }
+        Document correction = request.get("correction", Document.class);
+        if (correction != null && correction.getString("receivedOn") == null) {
+            since = LocalDate.parse(correction.getString("requestedOn"));
+            reason = RequestFacts.Reason.AWAITING_CORRECTION;
+            applicantDueOn = LocalDate.parse(correction.getString("dueOn"));
+        }
+        return reason == null ? null : new RequestFacts.Stop(reason, since, applicantDueOn);
     }
 
     /** The day a correction arrived, if one did: the answer period counts from it. */
@@ -444,11 +491,6 @@ public class ReadModel {
         Document correction = request.get("correction", Document.class);
         return correction == null || correction.getString("receivedOn") == null ? null
                 : LocalDate.parse(correction.getString("receivedOn"));
-    }
-
-    private static boolean awaitingCorrection(Document request) {
-        Document correction = request.get("correction", Document.class);
-        return correction != null && correction.getString("receivedOn") == null;
     }
 
     private static int extensionDays(Document request) {
@@ -464,7 +506,6 @@ public class ReadModel {
                                 Boolean.TRUE.equals(request.getBoolean("imported")),
                                 result == null ? null : ResultCode.valueOf(result),
                                 decidedOn == null ? null : LocalDate.parse(decidedOn), extensionDays(request),
-                                correctionReceivedOn(request), awaitingCorrection(request), pausesOf(request),
-                                consulting(request));
+                                correctionReceivedOn(request), pausesOf(request), stopOf(request));
     }
 }

@@ -1,24 +1,57 @@
 package cn.foi.query.projection;
 
+import cn.foi.events.calendar.WorkingDayCalendar.Pause;
 import cn.foi.events.codes.ApplicantType;
 import cn.foi.events.codes.ResultCode;
 
 import java.time.LocalDate;
+import java.util.List;
 
 /**
- * What table 三 needs of one request. {@code firstYear} is the year it entered the books: its year of
- * receipt, or the year it was imported into as carried over ({@code imported}).
+ * What the tables, the worklist and the metrics need of one request. {@code firstYear} is the year it
+ * entered the books: its year of receipt, or the year it was imported into as carried over
+ * ({@code imported}). {@code pauses} are the finished periods during which the clock did not run;
+ * {@code stop} says why it is not running now (null while it runs).
  */
 public record RequestFacts(String requestId, ApplicantType applicantType, LocalDate receivedOn, int firstYear,
                            boolean imported, ResultCode result, LocalDate decidedOn, int extensionWorkingDays,
-                           LocalDate correctionReceivedOn, boolean awaitingCorrection,
-                           java.util.List<cn.foi.events.calendar.WorkingDayCalendar.Pause> pauses, boolean consulting) {
+                           LocalDate correctionReceivedOn, List<Pause> pauses, Stop stop) {
+
+    public RequestFacts {
+        pauses = List.copyOf(pauses);
+    }
+
+    /** Why the answer clock is stopped, since when, and the applicant's own date, if any. */
+    public record Stop(Reason reason, LocalDate since, LocalDate applicantDueOn) {
+    }
+
+    public enum Reason {
+        /** Art. 30: no running deadline until the corrected request arrives. */
+        AWAITING_CORRECTION("等待申请人补正"),
+        /** Art. 42: the time waiting for the fee does not count. */
+        AWAITING_PAYMENT("等待申请人缴纳信息处理费"),
+        /** Arts. 32, 34: the time a consultation takes does not count. */
+        CONSULTING("征求第三方或其他机关意见中");
+
+        private final String label;
+
+        Reason(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+
+    public boolean awaitingCorrection() {
+        return stop != null && stop.reason() == Reason.AWAITING_CORRECTION;
+    }
 
     /** The day the 20 working days count from: receipt, or the arrival of the correction. */
     public LocalDate clockStartsOn() {
         return correctionReceivedOn != null ? correctionReceivedOn : receivedOn;
     }
-
 
     /** Open at the end of {@code year}, judged by business dates. */
     public boolean isOpenAtEndOf(int year) {

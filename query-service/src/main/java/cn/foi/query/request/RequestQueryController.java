@@ -54,25 +54,19 @@ class RequestQueryController {
         state.put("decidedOn", decidedOn);
         state.put("correction", doc.get("correction", Document.class));
         state.put("extension", extension);
-        if (decidedOn == null && facts.awaitingCorrection()) {
-            // Art. 30: no running deadline while the applicant corrects the request
-            Document correction = doc.get("correction", Document.class);
-            state.put("status", "AWAITING_CORRECTION");
-            state.put("dueOn", null);
-            state.put("workingDaysLeft", null);
-            state.put("dueDateExplanation", List.of(receivedOn + " 收到申请",
-                    correction.getString("requestedOn") + " 告知补正，答复期限停止计算",
-                    "申请人补正期限 " + correction.getString("dueOn") + "；收到补正后重新计算 20 个工作日"));
-            return state;
-        }
         state.put("consultations", ReadModel.consultationsOf(doc));
-        if (decidedOn == null && facts.consulting()) {
-            // Arts. 32, 34: the time a consultation takes does not count
-            state.put("status", "PAUSED");
+        state.put("fee", doc.get("fee", Document.class));
+        if (decidedOn == null && facts.stop() != null) {
+            RequestFacts.Stop stop = facts.stop();
+            state.put("status", switch (stop.reason()) {
+                case AWAITING_CORRECTION -> "AWAITING_CORRECTION";
+                case AWAITING_PAYMENT -> "AWAITING_PAYMENT";
+                case CONSULTING -> "PAUSED";
+            });
             state.put("dueOn", null);
             state.put("workingDaysLeft", null);
-            state.put("dueDateExplanation", List.of(clockStartsOn + " 起算",
-                    "征求意见中，答复期限暂停计算；收到意见后恢复"));
+            state.put("pausedBecause", stop.reason().label());
+            state.put("dueDateExplanation", stoppedClockExplanation(facts, stop));
             return state;
         }
         List<WorkingDayCalendar.Pause> pauses = facts.pauses();
@@ -93,6 +87,20 @@ class RequestQueryController {
         }
         state.put("dueDateExplanation", explanation);
         return state;
+    }
+
+    private static List<String> stoppedClockExplanation(RequestFacts facts, RequestFacts.Stop stop) {
+        return switch (stop.reason()) {
+            case AWAITING_CORRECTION -> List.of(facts.receivedOn() + " 收到申请",
+                    stop.since() + " 告知补正，答复期限停止计算",
+                    "申请人补正期限 " + stop.applicantDueOn() + "；收到补正后重新计算 20 个工作日（第三十条）");
+            case AWAITING_PAYMENT -> List.of(facts.clockStartsOn() + " 起算",
+                    stop.since() + " 发出收费通知，等待缴费期间答复期限暂停计算",
+                    "缴费期限 " + stop.applicantDueOn() + "；缴费后恢复计算，逾期未缴费的按“"
+                    + cn.foi.events.codes.ResultCode.OTHER_FEE_UNPAID.label() + "”办结");
+            case CONSULTING -> List.of(facts.clockStartsOn() + " 起算",
+                    stop.since() + " 起征求意见，答复期限暂停计算；收到意见后恢复（第三十二条、第三十四条）");
+        };
     }
 
     /** The request's events, oldest first, each with its business date, when and by whom it was recorded. */

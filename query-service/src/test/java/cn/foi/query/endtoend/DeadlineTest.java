@@ -135,4 +135,40 @@ class DeadlineTest extends EndToEndTest {
         assertThat(running.get("dueOn").asText()).isEqualTo("2025-04-07");
         assertThat(running.get("dueDateExplanation").toString()).contains("征求某公司意见");
     }
+
+    @Test
+    void an_unpaid_fee_stops_the_clock_and_the_days_until_payment_do_not_count() {
+        String agency = "fee-office";
+        api.registerAgency(agency, "某区档案馆");
+        String request = api.logRequest(agency, "2025-01-24", "ONLINE", "NATURAL_PERSON");
+        var noticed = services.post(services.commandUrl + "/api/requests/" + request + "/fee-notice",
+                "{\"issuedOn\":\"2025-02-06\",\"amountYuan\":1250.50,\"basis\":\"BY_VOLUME\",\"dueOn\":\"2025-02-28\"}");
+        assertThat(noticed.status()).as(noticed.body()).isEqualTo(200);
+        api.awaitHistory(request, 2);
+        JsonNode waiting = state(request);
+        assertThat(waiting.get("status").asText()).isEqualTo("AWAITING_PAYMENT");
+        assertThat(waiting.get("dueOn").isNull()).isTrue();
+        assertThat(waiting.get("fee").get("amountYuan").asText()).isEqualTo("1250.50");
+        JsonNode worklist = services.get(services.queryUrl + "/api/agencies/" + agency + "/worklist").json();
+        assertThat(worklist.get("requests").get(0).get("pausedBecause").asText()).contains("缴纳");
+        assertThat(worklist.get("requests").get(0).get("applicantDueOn").asText()).isEqualTo("2025-02-28");
+
+        // closing it as unpaid before the payment period is over is refused and changes nothing
+        var early = services.post(services.commandUrl + "/api/requests/" + request + "/decision",
+                                  "{\"result\":\"OTHER_FEE_UNPAID\",\"decidedOn\":\"2025-02-27\"}");
+        assertThat(early.status()).isEqualTo(422);
+        assertThat(early.contentType()).startsWith("application/problem+json");
+
+        var paid = services.post(services.commandUrl + "/api/requests/" + request + "/fee-payment",
+                                 "{\"paidOn\":\"2025-02-20\"}");
+        assertThat(paid.status()).as(paid.body()).isEqualTo(200);
+        api.awaitHistory(request, 3);
+        JsonNode running = state(request);
+        assertThat(running.get("status").asText()).isEqualTo("OPEN");
+        // 27 Feb plus the 11 working days 7–20 Feb (make-up Saturday 8 Feb included) that did not count
+        assertThat(running.get("dueOn").asText()).isEqualTo("2025-03-14");
+        assertThat(running.get("dueDateExplanation").toString()).contains("等待缴费");
+        assertThat(services.get(services.queryUrl + "/api/requests/" + request + "/history").json()
+                           .get("events")).hasSize(3);
+    }
 }

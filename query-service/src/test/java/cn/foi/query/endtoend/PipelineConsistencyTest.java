@@ -119,7 +119,9 @@ class PipelineConsistencyTest extends EndToEndTest {
                                                     cn.foi.events.review.ReviewConcluded.class,
                                                     cn.foi.events.agency.ProactiveDisclosureRecorded.class,
                                                     cn.foi.events.request.ConsultationSent.class,
-                                                    cn.foi.events.request.ConsultationReplied.class);
+                                                    cn.foi.events.request.ConsultationReplied.class,
+                                                    cn.foi.events.request.FeeNoticeIssued.class,
+                                                    cn.foi.events.request.FeePaid.class);
             }
         });
         Map<String, Map<Integer, Map<String, Integer>>> tables = new HashMap<>();
