@@ -102,6 +102,27 @@ public class ReadModel {
         return load(requests, requestIds);
     }
 
+    /**
+     * The applications one applicant made to one agency in one calendar month, in the order they were
+     * received (date of receipt, then the order they were recorded).
+     */
+    public List<Document> applicationsInMonth(String agencyId, String applicantName, java.time.YearMonth month) {
+        List<Document> found = new ArrayList<>();
+        requests.find(Filters.and(Filters.eq("agencyId", agencyId), Filters.eq("applicantName", applicantName),
+                                  Filters.gte("receivedOn", month.atDay(1).toString()),
+                                  Filters.lte("receivedOn", month.atEndOfMonth().toString())))
+                .forEach(found::add);
+        found.sort(java.util.Comparator.<Document, String>comparing(d -> d.getString("receivedOn"))
+                                       .thenComparingLong(ReadModel::firstRecorded));
+        return found;
+    }
+
+    private static long firstRecorded(Document request) {
+        List<Document> history = request.getList("history", Document.class);
+        return history == null ? Long.MAX_VALUE
+                : history.stream().mapToLong(h -> h.getLong("globalIndex")).min().orElse(Long.MAX_VALUE);
+    }
+
     public Optional<Document> agency(String agencyId) {
         return Optional.ofNullable(agencies.find(Filters.eq("_id", agencyId)).first());
     }

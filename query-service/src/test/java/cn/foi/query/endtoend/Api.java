@@ -24,9 +24,13 @@ final class Api {
     }
 
     String logRequest(String agencyId, String receivedOn, String channel, String applicantType) {
+        return logRequest(agencyId, receivedOn, channel, applicantType, "张三");
+    }
+
+    String logRequest(String agencyId, String receivedOn, String channel, String applicantType, String applicantName) {
         var response = services.post(services.commandUrl + "/api/agencies/" + agencyId + "/requests",
                                      "{\"receivedOn\":\"" + receivedOn + "\",\"channel\":\"" + channel
-                                     + "\",\"applicant\":{\"type\":\"" + applicantType + "\",\"name\":\"张三\"},"
+                                     + "\",\"applicant\":{\"type\":\"" + applicantType + "\",\"name\":\"" + applicantName + "\"},"
                                      + "\"subject\":\"申请公开某路段拆迁补偿方案\"}");
         assertThat(response.status()).as(response.body()).isEqualTo(201);
         return response.json().get("requestId").asText();
