@@ -79,7 +79,7 @@ public final class WorkingDayCalendar {
      */
     public record Pause(LocalDate from, LocalDate until, String reason) {
 
-        boolean covers(LocalDate day) {
+        public boolean covers(LocalDate day) {
             return day.isAfter(from) && !day.isAfter(until);
         }
     }
@@ -122,6 +122,18 @@ public final class WorkingDayCalendar {
         int count = 0;
         for (LocalDate day = from.plusDays(1); !day.isAfter(to); day = day.plusDays(1)) {
             if (isWorkingDay(day)) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /** As {@link #workingDaysBetween(LocalDate, LocalDate)}, not counting the working days inside the pauses. */
+    public int workingDaysBetween(LocalDate from, LocalDate to, List<Pause> pauses) {
+        int count = 0;
+        for (LocalDate day = from.plusDays(1); !day.isAfter(to); day = day.plusDays(1)) {
+            LocalDate current = day;
+            if (isWorkingDay(day) && pauses.stream().noneMatch(p -> p.covers(current))) {
                 count++;
             }
         }

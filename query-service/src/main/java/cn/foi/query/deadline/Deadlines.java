@@ -6,12 +6,14 @@ import org.springframework.stereotype.Component;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import cn.foi.query.projection.RequestFacts;
 
 /**
  * A request's legal deadline: the 20th working day after its receipt (Art. 33). Computed when read,
  * from the calendar as it is now, so a newly loaded holiday notice reaches every open request at once.
- * Corrections, extensions and pauses come with the case-workflow issue.
+ * Corrections, extensions and pauses move it; {@link #asOf} replays them up to a given day.
  */
 @Component
 public class Deadlines {
@@ -39,6 +41,56 @@ public class Deadlines {
         LocalDate today = LocalDate.now(clock);
         return dueOn.isBefore(today) ? -calendar.workingDaysBetween(dueOn, today)
                                      : calendar.workingDaysBetween(today, dueOn);
+    }
+
+    /** A request's clock as it stood at the end of {@code day}: stopped (no due date), or due on a day. */
+    public record ClockState(LocalDate dueOn, boolean overdue, int workingDaysOverdue, String pausedBecause) {
+    }
+
+    /**
+     * The clock of a request still open at the end of {@code day}, from the facts dated up to that day:
+     * pauses are cut at {@code day}, a stop begun by then counts as a pause up to it, and a correction
+     * that arrived later means it was still awaited. A stop begun after the due date does not undo the delay.
+     */
+    public ClockState asOf(RequestFacts facts, LocalDate day) {
+        if (facts.clockStartsOn().isAfter(day)
+            || facts.awaitingCorrection() && !facts.stop().since().isAfter(day)) {
+            return new ClockState(null, false, 0, RequestFacts.Reason.AWAITING_CORRECTION.label());
+        }
+        List<WorkingDayCalendar.Pause> pauses = new ArrayList<>();
+        String pausedBecause = null;
+        for (WorkingDayCalendar.Pause pause : facts.pauses()) {
+            if (pause.from().isBefore(day)) {
+                if (pause.until().isAfter(day)) {
+                    pauses.add(new WorkingDayCalendar.Pause(pause.from(), day, pause.reason()));
+                    pausedBecause = pause.reason();
+                } else {
+                    pauses.add(pause);
+                }
+            }
+        }
+        if (facts.stop() != null && facts.stop().since().isBefore(day)) {
+            pauses.add(new WorkingDayCalendar.Pause(facts.stop().since(), day, facts.stop().reason().label()));
+            pausedBecause = facts.stop().reason().label();
+        }
+        LocalDate dueOn = of(facts.clockStartsOn(), facts.extensionWorkingDays(), pauses).dueOn();
+        if (dueOn.isBefore(day)) {
+            return new ClockState(dueOn, true, calendar.workingDaysBetween(dueOn, day), null);
+        }
+        return pausedBecause != null ? new ClockState(null, false, 0, pausedBecause)
+                                     : new ClockState(dueOn, false, 0, null);
+    }
+
+    /** Working days the clock ran from its start to the answer, paused days excluded. */
+    public int workingDaysTaken(RequestFacts facts) {
+        return calendar.workingDaysBetween(facts.clockStartsOn(), facts.decidedOn(), facts.pausesUntilAnswer());
+    }
+
+    /** The timeliness of an answered request, by {@link #timeliness(LocalDate, LocalDate, LocalDate)}. */
+    public String timelinessOf(RequestFacts facts) {
+        List<WorkingDayCalendar.Pause> pauses = facts.pausesUntilAnswer();
+        return timeliness(facts.decidedOn(), originalDueOn(facts.clockStartsOn(), pauses),
+                          of(facts.clockStartsOn(), facts.extensionWorkingDays(), pauses).dueOn());
     }
 
     /** ON_TIME within the original period, ON_TIME_AFTER_EXTENSION within the extended one, else LATE. */

@@ -65,6 +65,11 @@ public class Ledger {
         return years;
     }
 
+    /** Every request of the agency, decided or not. */
+    public java.util.Collection<RequestFacts> requests(String agencyId) {
+        return java.util.List.copyOf(requestsByAgency.getOrDefault(agencyId, Map.of()).values());
+    }
+
     /** The agency's requests not yet decided, as of the events applied so far. */
     public java.util.List<RequestFacts> openRequests(String agencyId) {
         return requestsByAgency.getOrDefault(agencyId, Map.of()).values().stream()

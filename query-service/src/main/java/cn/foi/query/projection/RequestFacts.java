@@ -44,6 +44,19 @@ public record RequestFacts(String requestId, ApplicantType applicantType, LocalD
         }
     }
 
+    /**
+     * The pauses that count for an answered request: the finished ones, plus a stop still open when it was
+     * answered (closed as unpaid or uncorrected, or answered during a consultation) up to the answer.
+     */
+    public List<Pause> pausesUntilAnswer() {
+        if (decidedOn == null || stop == null || !stop.since().isBefore(decidedOn)) {
+            return pauses;
+        }
+        List<Pause> all = new java.util.ArrayList<>(pauses);
+        all.add(new Pause(stop.since(), decidedOn, stop.reason().label()));
+        return all;
+    }
+
     public boolean awaitingCorrection() {
         return stop != null && stop.reason() == Reason.AWAITING_CORRECTION;
     }

@@ -69,7 +69,7 @@ class RequestQueryController {
             state.put("dueDateExplanation", stoppedClockExplanation(facts, stop));
             return state;
         }
-        List<WorkingDayCalendar.Pause> pauses = facts.pauses();
+        List<WorkingDayCalendar.Pause> pauses = facts.pausesUntilAnswer();
         Deadline deadline = deadlines.of(clockStartsOn, extensionDays, pauses);
         state.put("dueOn", deadline.dueOn());
         state.put("workingDaysLeft", decidedOn == null ? deadlines.workingDaysLeft(deadline.dueOn()) : null);
