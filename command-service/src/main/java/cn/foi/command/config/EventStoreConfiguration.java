@@ -1,7 +1,6 @@
 package cn.foi.command.config;
 
 import cn.foi.command.eventstore.CommitLogEventStorageEngine;
-import cn.foi.events.calendar.WorkingDayCalendar;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
 import org.axonframework.common.caching.Cache;
@@ -18,6 +17,10 @@ import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import cn.foi.command.calendar.CalendarBook;
+import cn.foi.command.calendar.NationalCalendar;
+import cn.foi.events.calendar.HolidayArrangementPublished;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -79,10 +82,14 @@ public class EventStoreConfiguration {
         return new EhCache3Adapter((Ehcache<?, ?>) aggregateCacheManager.getCache("aggregates", Object.class, Object.class));
     }
 
-    /** Working days per the State Council's notices (the shipped years; more come as data). */
+    /** Working days per the State Council's notices: the shipped years, then those published as events. */
     @Bean
-    WorkingDayCalendar workingDayCalendar() {
-        return WorkingDayCalendar.shipped();
+    CalendarBook calendarBook(EventStore eventStore) {
+        return new CalendarBook(() -> eventStore.readEvents(NationalCalendar.ID).asStream()
+                                                .map(message -> message.getPayload())
+                                                .filter(HolidayArrangementPublished.class::isInstance)
+                                                .map(p -> ((HolidayArrangementPublished) p).arrangement())
+                                                .toList());
     }
 
     /** Business dates are Beijing dates. */
@@ -101,6 +108,8 @@ public class EventStoreConfiguration {
                                                                       .andInitialTrackingToken(StreamableMessageSource::createTailToken));
                 processing.registerTrackingEventProcessor(name);
             }
+            // the calendar book learns of a new notice in the same unit of work that stores it
+            processing.registerSubscribingEventProcessor(CalendarBook.GROUP);
         });
     }
 }

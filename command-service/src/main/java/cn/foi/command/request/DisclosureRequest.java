@@ -1,6 +1,7 @@
 package cn.foi.command.request;
 
 import cn.foi.command.agency.AgencyDirectory;
+import cn.foi.command.calendar.CalendarBook;
 import cn.foi.command.problem.InvalidInput;
 import static cn.foi.command.problem.BusinessDates.requireNotInFuture;
 import cn.foi.command.problem.NotFound;
@@ -152,7 +153,8 @@ public class DisclosureRequest {
      * original period is still running and before the answer (Art. 33).
      */
     @CommandHandler
-    public void handle(ExtendDeadline command, Clock clock, WorkingDayCalendar calendar) {
+    public void handle(ExtendDeadline command, Clock clock, CalendarBook calendars) {
+        WorkingDayCalendar calendar = calendars.current();
         if (command.grantedOn() == null || command.workingDays() == null) {
             throw new InvalidInput("缺少批准日期 grantedOn 或延长工作日数 workingDays (grantedOn and workingDays are required)");
         }
@@ -187,7 +189,8 @@ public class DisclosureRequest {
 
     /** 补正: asked at most once, within 7 working days of receipt; the clock stops while waiting (Art. 30). */
     @CommandHandler
-    public void handle(RequestCorrection command, Clock clock, WorkingDayCalendar calendar) {
+    public void handle(RequestCorrection command, Clock clock, CalendarBook calendars) {
+        WorkingDayCalendar calendar = calendars.current();
         if (command.requestedOn() == null || command.dueOn() == null) {
             throw new InvalidInput("缺少补正通知日期 requestedOn 或补正期限 dueOn (requestedOn and dueOn are required)");
         }

@@ -1,5 +1,6 @@
 package cn.foi.command.request;
 
+import cn.foi.command.calendar.CalendarBook;
 import cn.foi.command.problem.InvalidInput;
 import cn.foi.command.problem.NotFound;
 import cn.foi.command.problem.RuleViolation;
@@ -58,7 +59,7 @@ class DisclosureRequestTest {
         agencies = new FakeAgencyDirectory().with(AGENCY, 2023);
         fixture.registerInjectableResource(Clock.fixed(TODAY.atStartOfDay(BEIJING).toInstant(), BEIJING));
         fixture.registerInjectableResource(agencies);
-        fixture.registerInjectableResource(WorkingDayCalendar.shipped());
+        fixture.registerInjectableResource(CalendarBook.of(WorkingDayCalendar.shipped()));
     }
 
     private static RequestReceived receivedOn(LocalDate date) {
@@ -399,7 +400,7 @@ class DisclosureRequestTest {
             fixture.registerInjectableResource(Clock.fixed(LocalDate.of(2025, 6, 30).atStartOfDay(BEIJING).toInstant(),
                                                            BEIJING));
             fixture.registerInjectableResource(agencies);
-            fixture.registerInjectableResource(WorkingDayCalendar.shipped());
+            fixture.registerInjectableResource(CalendarBook.of(WorkingDayCalendar.shipped()));
         }
 
         private RequestCommands.IssueFeeNotice notice(String amount) {

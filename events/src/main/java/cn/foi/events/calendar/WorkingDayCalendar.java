@@ -53,6 +53,16 @@ public final class WorkingDayCalendar {
         return new WorkingDayCalendar(next);
     }
 
+    /** The arrangement loaded for a year, if any. */
+    public java.util.Optional<YearArrangement> arrangement(int year) {
+        return java.util.Optional.ofNullable(years.get(year));
+    }
+
+    /** The years with an arrangement, in order. */
+    public java.util.SortedSet<Integer> years() {
+        return new java.util.TreeSet<>(years.keySet());
+    }
+
     public boolean knows(int year) {
         return years.containsKey(year);
     }

@@ -29,6 +29,9 @@ public record YearArrangement(int year, Set<LocalDate> daysOff, Set<LocalDate> m
         }
         for (LocalDate day : makeUpWorkingDays) {
             requireInYear(year, day);
+            if (daysOff.contains(day)) {
+                throw new IllegalArgumentException(day + " 不能既是放假日又是调休上班日 (a day cannot be both off and a make-up working day)");
+            }
             if (day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY) {
                 throw new IllegalArgumentException("调休上班日 " + day + " 不是周末 (a make-up working day must be a weekend day)");
             }
@@ -51,9 +54,13 @@ public record YearArrangement(int year, Set<LocalDate> daysOff, Set<LocalDate> m
         return day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY;
     }
 
-    /** Parses the text format above; a bad line is an {@link IllegalArgumentException} naming it. */
+    /**
+     * Parses the text format above; a bad line is an {@link IllegalArgumentException} naming it. A first
+     * comment line names the notice (its title and number) and becomes the source; else {@code source}.
+     */
     public static YearArrangement parse(Reader text, String source) {
         Integer year = null;
+        String title = null;
         Set<LocalDate> daysOff = new TreeSet<>();
         Set<LocalDate> makeUp = new TreeSet<>();
         try (BufferedReader lines = new BufferedReader(text)) {
@@ -62,6 +69,9 @@ public record YearArrangement(int year, Set<LocalDate> daysOff, Set<LocalDate> m
             while ((line = lines.readLine()) != null) {
                 number++;
                 String content = line.strip();
+                if (content.startsWith("#") && title == null && year == null && content.length() > 1) {
+                    title = content.substring(1).strip();
+                }
                 if (content.isEmpty() || content.startsWith("#")) {
                     continue;
                 }
@@ -88,7 +98,7 @@ public record YearArrangement(int year, Set<LocalDate> daysOff, Set<LocalDate> m
         if (year == null) {
             throw new IllegalArgumentException(source + " 缺少 year (missing year)");
         }
-        return new YearArrangement(year, daysOff, makeUp, source);
+        return new YearArrangement(year, daysOff, makeUp, title != null ? title : source);
     }
 
     private static void addDays(String value, Set<LocalDate> days) {

@@ -3,6 +3,7 @@ package cn.foi.events.published;
 import cn.foi.events.agency.AgencyRegistered;
 import cn.foi.events.agency.ProactiveDisclosureRecorded;
 import cn.foi.events.agency.ReportingYearClosed;
+import cn.foi.events.calendar.HolidayArrangementPublished;
 import cn.foi.events.review.ReviewConcluded;
 import cn.foi.events.review.ReviewFiled;
 import cn.foi.events.request.ConsultationReplied;
@@ -30,7 +31,7 @@ public final class EventTypes {
             RequestReceived.class, OpenRequestImported.class, RequestDecided.class, DeadlineExtended.class,
             CorrectionRequested.class, CorrectionReceived.class, ConsultationSent.class,
             ConsultationReplied.class, FeeNoticeIssued.class, FeePaid.class, ReviewFiled.class,
-            ReviewConcluded.class
+            ReviewConcluded.class, HolidayArrangementPublished.class
     ).stream().collect(Collectors.toUnmodifiableMap(Class::getSimpleName, Function.identity()));
 
     private EventTypes() {

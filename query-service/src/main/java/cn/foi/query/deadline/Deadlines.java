@@ -20,27 +20,33 @@ public class Deadlines {
 
     public static final int WORKING_DAYS_TO_ANSWER = 20;
 
-    private final WorkingDayCalendar calendar = WorkingDayCalendar.shipped();
+    private final cn.foi.query.projection.Ledger ledger;
     private final Clock clock;
 
-    Deadlines(Clock clock) {
+    Deadlines(cn.foi.query.projection.Ledger ledger, Clock clock) {
+        this.ledger = ledger;
         this.clock = clock;
+    }
+
+    /** Read at every use: a notice published a moment ago counts at once. */
+    public WorkingDayCalendar calendar() {
+        return ledger.calendar();
     }
 
     /** The deadline, with the working days of an extension (0 when none) added after the original period. */
     public Deadline of(LocalDate clockStartsOn, int extensionWorkingDays, List<WorkingDayCalendar.Pause> pauses) {
-        return calendar.workingDaysAfter(clockStartsOn, WORKING_DAYS_TO_ANSWER + extensionWorkingDays, pauses);
+        return calendar().workingDaysAfter(clockStartsOn, WORKING_DAYS_TO_ANSWER + extensionWorkingDays, pauses);
     }
 
     public LocalDate originalDueOn(LocalDate clockStartsOn, List<WorkingDayCalendar.Pause> pauses) {
-        return calendar.workingDaysAfter(clockStartsOn, WORKING_DAYS_TO_ANSWER, pauses).dueOn();
+        return calendar().workingDaysAfter(clockStartsOn, WORKING_DAYS_TO_ANSWER, pauses).dueOn();
     }
 
     /** Working days from today to the due date; negative when overdue. */
     public int workingDaysLeft(LocalDate dueOn) {
         LocalDate today = LocalDate.now(clock);
-        return dueOn.isBefore(today) ? -calendar.workingDaysBetween(dueOn, today)
-                                     : calendar.workingDaysBetween(today, dueOn);
+        return dueOn.isBefore(today) ? -calendar().workingDaysBetween(dueOn, today)
+                                     : calendar().workingDaysBetween(today, dueOn);
     }
 
     /** A request's clock as it stood at the end of {@code day}: stopped (no due date), or due on a day. */
@@ -75,7 +81,7 @@ public class Deadlines {
         }
         LocalDate dueOn = of(facts.clockStartsOn(), facts.extensionWorkingDays(), pauses).dueOn();
         if (dueOn.isBefore(day)) {
-            return new ClockState(dueOn, true, calendar.workingDaysBetween(dueOn, day), null);
+            return new ClockState(dueOn, true, calendar().workingDaysBetween(dueOn, day), null);
         }
         return pausedBecause != null ? new ClockState(null, false, 0, pausedBecause)
                                      : new ClockState(dueOn, false, 0, null);
@@ -83,7 +89,7 @@ public class Deadlines {
 
     /** Working days the clock ran from its start to the answer, paused days excluded. */
     public int workingDaysTaken(RequestFacts facts) {
-        return calendar.workingDaysBetween(facts.clockStartsOn(), facts.decidedOn(), facts.pausesUntilAnswer());
+        return calendar().workingDaysBetween(facts.clockStartsOn(), facts.decidedOn(), facts.pausesUntilAnswer());
     }
 
     /** The timeliness of an answered request, by {@link #timeliness(LocalDate, LocalDate, LocalDate)}. */

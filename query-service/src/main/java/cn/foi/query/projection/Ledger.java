@@ -22,6 +22,16 @@ public class Ledger {
     private final Map<String, Map<String, ReviewFacts>> reviewsByAgency = new ConcurrentHashMap<>();
 
     private final Map<String, Map<String, Map<String, java.math.BigDecimal>>> proactiveByAgencyYear = new ConcurrentHashMap<>();
+    private volatile cn.foi.events.calendar.WorkingDayCalendar calendar = cn.foi.events.calendar.WorkingDayCalendar.shipped();
+
+    /** The working-day calendar: the shipped years plus every notice published since. */
+    public cn.foi.events.calendar.WorkingDayCalendar calendar() {
+        return calendar;
+    }
+
+    public synchronized void putArrangement(cn.foi.events.calendar.YearArrangement arrangement) {
+        calendar = calendar.with(arrangement);
+    }
 
     /** The latest table 二 figures an agency recorded for a year. */
     public void putProactive(String agencyId, int year, Map<String, Map<String, java.math.BigDecimal>> figures) {
@@ -82,6 +92,7 @@ public class Ledger {
         requestsByAgency.clear();
         reviewsByAgency.clear();
         proactiveByAgencyYear.clear();
+        calendar = cn.foi.events.calendar.WorkingDayCalendar.shipped();
     }
 
     public Optional<AnnualTable> tableOf(String agencyId, int year) {

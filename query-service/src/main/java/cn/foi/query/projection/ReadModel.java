@@ -13,6 +13,7 @@ import cn.foi.events.codes.ResultCode;
 import cn.foi.events.published.EventTypes;
 import cn.foi.events.published.PublishedEvent;
 import cn.foi.events.request.Applicant;
+import cn.foi.events.calendar.HolidayArrangementPublished;
 import cn.foi.events.calendar.WorkingDayCalendar;
 import cn.foi.events.request.ConsultationReplied;
 import cn.foi.events.request.ConsultationSent;
@@ -57,6 +58,7 @@ public class ReadModel {
     private final MongoCollection<Document> agencies;
     private final MongoCollection<Document> requests;
     private final MongoCollection<Document> reviews;
+    private final MongoCollection<Document> calendar;
     private final ObjectMapper objectMapper;
     private final Ledger ledger;
 
@@ -64,6 +66,7 @@ public class ReadModel {
         this.agencies = database.getCollection("agencies");
         this.requests = database.getCollection("requests");
         this.reviews = database.getCollection("reviews");
+        this.calendar = database.getCollection("calendar");
         this.objectMapper = objectMapper;
         this.ledger = ledger;
     }
@@ -83,6 +86,14 @@ public class ReadModel {
         for (Document review : reviews.find()) {
             ledger.putReview(review.getString("agencyId"), reviewFactsOf(review));
         }
+        for (Document notices : calendar.find()) {
+            putCalendarInLedger(notices);
+        }
+    }
+
+    /** The national calendar's notices as published (one document: its stream). */
+    public Optional<Document> calendarNotices() {
+        return Optional.ofNullable(calendar.find().first());
     }
 
     /** Drops every projected document (before a rebuild from offset 0). */
@@ -90,6 +101,7 @@ public class ReadModel {
         agencies.drop();
         requests.drop();
         reviews.drop();
+        calendar.drop();
         ledger.clear();
     }
 
@@ -131,11 +143,14 @@ public class ReadModel {
         Set<String> agencyIds = new LinkedHashSet<>();
         Set<String> requestIds = new LinkedHashSet<>();
         Set<String> reviewIds = new LinkedHashSet<>();
+        Set<String> calendarIds = new LinkedHashSet<>();
         List<Object> payloads = new ArrayList<>(events.size());
         for (PublishedEvent event : events) {
             Object payload = payloadOf(event);
             payloads.add(payload);
-            if (isAgencyEvent(payload)) {
+            if (payload instanceof HolidayArrangementPublished) {
+                calendarIds.add(event.aggregateId());
+            } else if (isAgencyEvent(payload)) {
                 agencyIds.add(event.aggregateId());
             } else if (payload instanceof ReviewFiled filed) {
                 reviewIds.add(event.aggregateId());
@@ -153,6 +168,8 @@ public class ReadModel {
         Map<String, Document> agencyDocs = load(agencies, agencyIds);
         Map<String, Document> requestDocs = load(requests, requestIds);
         Map<String, Document> reviewDocs = load(reviews, reviewIds);
+        Map<String, Document> calendarDocs = load(calendar, calendarIds);
+        Set<String> changedCalendars = new LinkedHashSet<>();
         Set<String> changedReviews = new LinkedHashSet<>();
         Set<String> changedAgencies = new LinkedHashSet<>();
         Set<String> changedRequests = new LinkedHashSet<>();
@@ -163,7 +180,24 @@ public class ReadModel {
             if (payload == null) {
                 continue;
             }
-            if (payload instanceof ReviewFiled || payload instanceof ReviewConcluded) {
+            if (payload instanceof HolidayArrangementPublished notice) {
+                Document notices = calendarDocs.computeIfAbsent(event.aggregateId(), id -> new Document("_id", id).append("lastSeq", -1L));
+                if (event.sequenceNumber() > notices.getLong("lastSeq")) {
+                    Document years = notices.get("years", Document.class);
+                    if (years == null) {
+                        years = new Document();
+                        notices.put("years", years);
+                    }
+                    years.put(String.valueOf(notice.year()),
+                              new Document("daysOff", notice.daysOff().stream().map(LocalDate::toString).toList())
+                                      .append("makeUpWorkingDays", notice.makeUpWorkingDays().stream().map(LocalDate::toString).toList())
+                                      .append("source", notice.source())
+                                      .append("publishedOn", notice.publishedOn().toString()));
+                    addHistory(notices, event, notice.year() + " 年节假日安排载入", notice.publishedOn(), notice.source());
+                    notices.put("lastSeq", event.sequenceNumber());
+                    changedCalendars.add(event.aggregateId());
+                }
+            } else if (payload instanceof ReviewFiled || payload instanceof ReviewConcluded) {
                 Document review = reviewDocs.computeIfAbsent(event.aggregateId(), id -> new Document("_id", id).append("lastSeq", -1L));
                 if (event.sequenceNumber() > review.getLong("lastSeq")) {
                     applyToReview(review, event, payload, requestDocs, changedRequests);
@@ -189,6 +223,10 @@ public class ReadModel {
         write(agencies, agencyDocs, changedAgencies);
         write(requests, requestDocs, changedRequests);
         write(reviews, reviewDocs, changedReviews);
+        write(calendar, calendarDocs, changedCalendars);
+        for (String id : changedCalendars) {
+            putCalendarInLedger(calendarDocs.get(id));
+        }
         for (String id : changedReviews) {
             Document review = reviewDocs.get(id);
             ledger.putReview(review.getString("agencyId"), reviewFactsOf(review));
@@ -201,6 +239,21 @@ public class ReadModel {
             if (request.getString("agencyId") != null) {
                 ledger.putRequest(request.getString("agencyId"), factsOf(request));
             }
+        }
+    }
+
+    private void putCalendarInLedger(Document notices) {
+        Document years = notices.get("years", Document.class);
+        if (years == null) {
+            return;
+        }
+        for (String year : years.keySet()) {
+            Document notice = years.get(year, Document.class);
+            ledger.putArrangement(new cn.foi.events.calendar.YearArrangement(
+                    Integer.parseInt(year),
+                    notice.getList("daysOff", String.class).stream().map(LocalDate::parse).collect(java.util.stream.Collectors.toSet()),
+                    notice.getList("makeUpWorkingDays", String.class).stream().map(LocalDate::parse).collect(java.util.stream.Collectors.toSet()),
+                    notice.getString("source")));
         }
     }
 

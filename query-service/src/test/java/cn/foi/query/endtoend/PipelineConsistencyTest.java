@@ -121,7 +121,8 @@ class PipelineConsistencyTest extends EndToEndTest {
                                                     cn.foi.events.request.ConsultationSent.class,
                                                     cn.foi.events.request.ConsultationReplied.class,
                                                     cn.foi.events.request.FeeNoticeIssued.class,
-                                                    cn.foi.events.request.FeePaid.class);
+                                                    cn.foi.events.request.FeePaid.class,
+                                                    cn.foi.events.calendar.HolidayArrangementPublished.class);
             }
         });
         Map<String, Map<Integer, Map<String, Integer>>> tables = new HashMap<>();

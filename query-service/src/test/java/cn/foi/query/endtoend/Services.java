@@ -55,6 +55,13 @@ final class Services {
     }
 
     void startAll() {
+        // a holiday notice dropped as a file, as an agency would between releases
+        try (var notice = Services.class.getResourceAsStream("/calendar/2018.txt")) {
+            Files.createDirectories(dataDir.resolve("calendar"));
+            Files.copy(notice, dataDir.resolve("calendar/2018.txt"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
         infra = EmbeddedInfrastructure.start(dataDir, 0, 0);
         startCommand();
         startQuery();
@@ -62,7 +69,8 @@ final class Services {
 
     void startCommand() {
         command = CommandServiceApplication.start("--server.port=0", "--spring.data.mongodb.uri=" + infra.mongoUri(),
-                                                  "--foi.kafka.bootstrap=" + infra.kafkaBootstrap());
+                                                  "--foi.kafka.bootstrap=" + infra.kafkaBootstrap(),
+                                                  "--foi.calendar.dir=" + dataDir.resolve("calendar"));
         commandUrl = "http://localhost:" + command.getEnvironment().getProperty("local.server.port");
     }
 
@@ -95,6 +103,11 @@ final class Services {
     Response post(String url, String body) {
         return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
                                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+    }
+
+    Response putText(String url, String body) {
+        return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "text/plain; charset=UTF-8")
+                               .PUT(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
     }
 
     Response put(String url, String body) {
