@@ -45,7 +45,20 @@ class BadInputTest extends EndToEndTest {
                 new Call("/api/requests/" + decided + "/decision", "{\"result\":\"NOT_PROCESSED_DUPLICATE\",\"decidedOn\":\"2025-03-20\"}", 409),
                 new Call("/api/agencies/" + agency + "/years/2999/close", "", 422),
                 new Call("/api/agencies/" + agency + "/years/last/close", "", 400),
-                new Call("/api/agencies/no-such-agency/years/2024/close", "", 404));
+                new Call("/api/agencies/no-such-agency/years/2024/close", "", 404),
+                // the case workflow: fees, corrections, extensions, consultations
+                new Call("/api/requests/" + request + "/fee-notice", "{\"issuedOn\":\"2025-03-05\",\"amountYuan\":0,\"basis\":\"BY_VOLUME\",\"dueOn\":\"2025-03-25\"}", 400),
+                new Call("/api/requests/" + request + "/fee-notice", "{\"issuedOn\":\"2025-03-05\",\"amountYuan\":100,\"basis\":\"BY_WEIGHT\",\"dueOn\":\"2025-03-25\"}", 400),
+                new Call("/api/requests/" + request + "/fee-notice", "{\"issuedOn\":\"2025-03-05\",\"amountYuan\":100,\"basis\":\"BY_VOLUME\",\"dueOn\":\"2025-03-04\"}", 422),
+                new Call("/api/requests/" + decided + "/fee-notice", "{\"issuedOn\":\"2025-03-11\",\"amountYuan\":100,\"basis\":\"BY_VOLUME\",\"dueOn\":\"2025-03-25\"}", 409),
+                new Call("/api/requests/" + request + "/fee-payment", "{\"paidOn\":\"2025-03-06\"}", 409),
+                new Call("/api/requests/" + request + "/decision", "{\"result\":\"OTHER_FEE_UNPAID\"}", 400),
+                new Call("/api/requests/" + request + "/correction-request", "{\"requestedOn\":\"2025-03-31\",\"dueOn\":\"2025-04-15\"}", 422),
+                new Call("/api/requests/" + request + "/correction", "{\"receivedOn\":\"2025-03-06\"}", 409),
+                new Call("/api/requests/" + request + "/extension", "{\"grantedOn\":\"2025-03-10\",\"workingDays\":21,\"approvedBy\":\"李主任\"}", 422),
+                new Call("/api/requests/" + request + "/extension", "{\"grantedOn\":\"2025-03-10\",\"workingDays\":5}", 400),
+                new Call("/api/requests/" + request + "/consultations", "{\"party\":\"某公司\",\"kind\":\"NEIGHBOUR\",\"sentOn\":\"2025-03-05\"}", 400),
+                new Call("/api/requests/" + request + "/consultations/no-such/reply", "{\"repliedOn\":\"2025-03-06\"}", 404));
 
         long stored = services.eventStore().size();
         List<String> failures = new ArrayList<>();
