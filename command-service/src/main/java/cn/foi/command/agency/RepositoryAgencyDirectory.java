@@ -1,5 +1,6 @@
 package cn.foi.command.agency;
 
+import cn.foi.command.config.ReadOnlyUnitOfWork;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
 import org.springframework.context.annotation.Lazy;
@@ -20,16 +21,18 @@ class RepositoryAgencyDirectory implements AgencyDirectory {
 
     @Override
     public boolean exists(String agencyId) {
-        try {
-            agencies.load(agencyId);
-            return true;
-        } catch (AggregateNotFoundException e) {
-            return false;
-        }
+        return ReadOnlyUnitOfWork.read(() -> {
+            try {
+                agencies.load(agencyId);
+                return true;
+            } catch (AggregateNotFoundException e) {
+                return false;
+            }
+        });
     }
 
     @Override
     public boolean isClosed(String agencyId, int year) {
-        return agencies.load(agencyId).invoke(agency -> agency.isClosed(year));
+        return ReadOnlyUnitOfWork.read(() -> agencies.load(agencyId).invoke(agency -> agency.isClosed(year)));
     }
 }

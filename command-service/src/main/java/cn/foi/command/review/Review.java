@@ -90,4 +90,8 @@ public class Review {
         concluded = true;
     }
 
+
+    public String agencyId() {
+        return agencyId;
+    }
 }

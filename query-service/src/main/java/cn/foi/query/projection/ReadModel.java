@@ -109,6 +109,10 @@ public class ReadModel {
         return Optional.ofNullable(requests.find(Filters.eq("_id", requestId)).first());
     }
 
+    public Optional<Document> review(String reviewId) {
+        return Optional.ofNullable(reviews.find(Filters.eq("_id", reviewId)).first());
+    }
+
     /** The request documents with these ids, by id (one exact-key query). */
     public Map<String, Document> requests(Set<String> requestIds) {
         return load(requests, requestIds);

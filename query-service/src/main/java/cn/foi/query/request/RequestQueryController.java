@@ -2,6 +2,7 @@ package cn.foi.query.request;
 
 import cn.foi.events.calendar.WorkingDayCalendar;
 import cn.foi.events.calendar.WorkingDayCalendar.Deadline;
+import cn.foi.access.PersonalData;
 import cn.foi.query.deadline.Deadlines;
 import cn.foi.query.problem.QueryProblem;
 import cn.foi.query.projection.ReadModel;
@@ -38,8 +39,10 @@ class RequestQueryController {
         state.put("status", doc.getString("result") == null ? "OPEN" : "DECIDED");
         state.put("receivedOn", doc.getString("receivedOn"));
         state.put("channel", doc.getString("channel"));
+        // personal data in full for the agency's own officers only
         state.put("applicant", Map.of("type", doc.getString("applicantType"),
-                                      "name", String.valueOf(doc.getString("applicantName"))));
+                                      "name", String.valueOf(PersonalData.forCaller(doc.getString("applicantName"),
+                                                                                   doc.getString("agencyId")))));
         state.put("subject", doc.getString("subject"));
         state.put("carriedOverInto", Boolean.TRUE.equals(doc.getBoolean("imported")) ? doc.getInteger("firstYear") : null);
         // the clock's state comes from the same facts the worklist and the tables use

@@ -10,6 +10,12 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import java.io.IOException;
 import java.net.URI;
+import cn.foi.access.Role;
+import cn.foi.access.UserAccount;
+import cn.foi.access.UserStore;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import java.util.EnumSet;
+import java.util.Set;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -28,6 +34,9 @@ import static org.awaitility.Awaitility.await;
 final class Services {
 
     private static Services shared;
+    static final String ADMIN_PASSWORD = "admin-secret-for-tests";
+    static final String HARNESS_USER = "e2e-harness";
+    static final String HARNESS_PASSWORD = "harness-secret-for-tests";
 
     final Path dataDir;
     EmbeddedInfrastructure infra;
@@ -68,10 +77,15 @@ final class Services {
     }
 
     void startCommand() {
-        command = CommandServiceApplication.start("--server.port=0", "--spring.data.mongodb.uri=" + infra.mongoUri(),
+        command = CommandServiceApplication.start("--server.port=0", "--foi.admin.password=" + ADMIN_PASSWORD, "--spring.data.mongodb.uri=" + infra.mongoUri(),
                                                   "--foi.kafka.bootstrap=" + infra.kafkaBootstrap(),
                                                   "--foi.calendar.dir=" + dataDir.resolve("calendar"));
         commandUrl = "http://localhost:" + command.getEnvironment().getProperty("local.server.port");
+        // The harness acts with every role on every agency, a combination the user API refuses to create;
+        // SecurityTest checks what each real role may and may not do.
+        command.getBean(UserStore.class).save(new UserAccount(HARNESS_USER,
+                command.getBean(PasswordEncoder.class).encode(HARNESS_PASSWORD), EnumSet.allOf(Role.class),
+                Set.of(UserAccount.ALL_AGENCIES)));
     }
 
     void startQuery() {
@@ -100,6 +114,35 @@ final class Services {
     record Response(int status, String contentType, String body, JsonNode json) {
     }
 
+    /** The same calls made as another user (or with no credentials when {@code username} is null). */
+    Client as(String username, String password) {
+        return new Client(username, password);
+    }
+
+    final class Client {
+        private final String username;
+        private final String password;
+
+        private Client(String username, String password) {
+            this.username = username;
+            this.password = password;
+        }
+
+        Response post(String url, String body) {
+            return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                                   .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)), username, password);
+        }
+
+        Response put(String url, String body) {
+            return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                                   .PUT(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)), username, password);
+        }
+
+        Response get(String url) {
+            return send(HttpRequest.newBuilder(URI.create(url)).GET(), username, password);
+        }
+    }
+
     Response post(String url, String body) {
         return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
                                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
@@ -120,6 +163,14 @@ final class Services {
     }
 
     private Response send(HttpRequest.Builder request) {
+        return send(request, HARNESS_USER, HARNESS_PASSWORD);
+    }
+
+    private Response send(HttpRequest.Builder request, String username, String password) {
+        if (username != null) {
+            request.header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                    (username + ":" + password).getBytes(StandardCharsets.UTF_8)));
+        }
         try {
             HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(60)).build(),
                                                       HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

@@ -1,0 +1,53 @@
+package cn.foi.access;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.HandlerMapping;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The agency half of every decision: a call naming an agency, a request or a review is allowed only if
+ * the caller is granted the agency it belongs to — to read (GET) for any role, to act otherwise for its
+ * officers and supervisors. Request and review ids are resolved to their agency first, so an id guessed
+ * from another agency leads nowhere.
+ */
+public class AgencyAccessInterceptor implements HandlerInterceptor {
+
+    private final AgencyOwnership ownership;
+
+    public AgencyAccessInterceptor(AgencyOwnership ownership) {
+        this.ownership = ownership;
+    }
+
+    @Override
+    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+        @SuppressWarnings("unchecked")
+        Map<String, String> path = (Map<String, String>) request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
+        Optional<Caller> caller = Caller.current();
+        if (path == null || caller.isEmpty()) {
+            return true;
+        }
+        Optional<String> agency;
+        if (path.containsKey("agencyId")) {
+            agency = Optional.of(path.get("agencyId"));
+        } else if (path.containsKey("requestId")) {
+            agency = ownership.agencyOfRequest(path.get("requestId"));
+        } else if (path.containsKey("reviewId")) {
+            agency = ownership.agencyOfReview(path.get("reviewId"));
+        } else {
+            return true;
+        }
+        if (agency.isEmpty()) {
+            return true; // unknown: the handler answers 404
+        }
+        boolean reading = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
+        if (reading ? !caller.get().mayRead(agency.get()) : !caller.get().mayWrite(agency.get())) {
+            throw new Forbidden("用户 " + caller.get().username() + " 无权" + (reading ? "查看" : "办理") + "机构 "
+                                + agency.get() + " 的事项 (not granted this agency)");
+        }
+        return true;
+    }
+}

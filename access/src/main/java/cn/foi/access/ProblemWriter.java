@@ -1,0 +1,33 @@
+package cn.foi.access;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+/** 401 and 403 from the security filters, as application/problem+json like every other refusal. */
+class ProblemWriter {
+
+    static AuthenticationEntryPoint unauthenticated() {
+        return (request, response, e) -> {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"foi\", charset=\"UTF-8\"");
+            write(response, HttpStatus.UNAUTHORIZED, "未登录或凭据错误 (unauthenticated)",
+                  "请提供正确的用户名和密码（HTTP Basic）(missing or wrong credentials)");
+        };
+    }
+
+    static AccessDeniedHandler denied() {
+        return (request, response, e) -> write(response, HttpStatus.FORBIDDEN, "无权执行此操作 (forbidden)",
+                                               "当前用户的角色不允许此操作，未作任何更改 (your role does not allow this; nothing was changed)");
+    }
+
+    private static void write(HttpServletResponse response, HttpStatus status, String title, String detail) throws IOException {
+        response.setStatus(status.value());
+        response.setContentType("application/problem+json;charset=UTF-8");
+        response.getOutputStream().write(("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status.value()
+                                          + ",\"detail\":\"" + detail + "\"}").getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,78 @@
+package cn.foi.access;
+
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * HTTP Basic against the user store. A bcrypt check costs ~70 ms of CPU, and Basic sends the password
+ * with every call, so a successful check is remembered in memory as a salted SHA-256 of (user, stored
+ * hash, password): a changed password or a removed user never matches again, and the user record itself
+ * (roles, grants) is read fresh on every call.
+ */
+public class StoredUserAuthentication implements AuthenticationProvider {
+
+    private static final int REMEMBERED_MAX = 10_000;
+
+    private final UserStore users;
+    private final PasswordEncoder passwords;
+    private final Set<String> verified = ConcurrentHashMap.newKeySet();
+    private final byte[] salt = new byte[16];
+
+    public StoredUserAuthentication(UserStore users, PasswordEncoder passwords) {
+        this.users = users;
+        this.passwords = passwords;
+        new SecureRandom().nextBytes(salt);
+    }
+
+    @Override
+    public Authentication authenticate(Authentication authentication) {
+        String username = authentication.getName();
+        String password = authentication.getCredentials() == null ? "" : authentication.getCredentials().toString();
+        UserAccount account = users.find(username)
+                                   .orElseThrow(() -> new BadCredentialsException("用户名或密码错误 (bad credentials)"));
+        String key = fingerprint(username, account.passwordHash(), password);
+        if (!verified.contains(key)) {
+            if (!passwords.matches(password, account.passwordHash())) {
+                throw new BadCredentialsException("用户名或密码错误 (bad credentials)");
+            }
+            if (verified.size() >= REMEMBERED_MAX) {
+                verified.clear();
+            }
+            verified.add(key);
+        }
+        Caller caller = new Caller(account.username(), account.roles(), account.agencies());
+        return UsernamePasswordAuthenticationToken.authenticated(
+                caller, null, account.roles().stream().map(r -> new SimpleGrantedAuthority("ROLE_" + r.name())).toList());
+    }
+
+    @Override
+    public boolean supports(Class<?> authentication) {
+        return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+    }
+
+    private String fingerprint(String username, String hash, String password) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update(salt);
+            for (String part : new String[]{username, hash, password}) {
+                digest.update(part.getBytes(StandardCharsets.UTF_8));
+                digest.update((byte) 0);
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package cn.foi.query.access;
+
+import cn.foi.access.AgencyOwnership;
+import cn.foi.query.projection.ReadModel;
+import org.bson.Document;
+import org.springframework.stereotype.Component;
+
+import java.util.Optional;
+
+/** The agency of a request or review as projected; what is not projected yet cannot be read anyway. */
+@Component
+class AgencyOwnershipFromReadModel implements AgencyOwnership {
+
+    private final ReadModel readModel;
+
+    AgencyOwnershipFromReadModel(ReadModel readModel) {
+        this.readModel = readModel;
+    }
+
+    @Override
+    public Optional<String> agencyOfRequest(String requestId) {
+        return readModel.request(requestId).map(doc -> doc.getString("agencyId"));
+    }
+
+    @Override
+    public Optional<String> agencyOfReview(String reviewId) {
+        return readModel.review(reviewId).map(doc -> doc.getString("agencyId"));
+    }
+}
