@@ -80,6 +80,7 @@ class AdminBootstrap {
             try {
                 Files.createDirectories(file.getParent());
                 Files.writeString(file, hash + "\n", StandardCharsets.UTF_8);
+                ownerOnly(file);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -103,6 +104,14 @@ class AdminBootstrap {
         }
         System.out.println("\n==== 初始管理员 initial administrator: " + ADMIN + " / " + password
                            + " (shown once; set FOI_ADMIN_PASSWORD to choose it) ====\n");
+    }
+
+    private static void ownerOnly(Path file) throws IOException {
+        try {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system: left as created
+        }
     }
 
     private Optional<Path> hashFile() {
