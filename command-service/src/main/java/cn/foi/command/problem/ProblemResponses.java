@@ -20,6 +20,8 @@ import java.util.stream.Collectors;
 
 /** Every refused call answers application/problem+json with a detail a person understands. */
 @RestControllerAdvice
+// before Spring Boot's own problem-details advice, whose details are English and generic
+@org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE + 10)
 public class ProblemResponses {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
@@ -53,6 +55,12 @@ public class ProblemResponses {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ProblemDetail unreadable(HttpMessageNotReadableException e) {
+        return problem(HttpStatus.BAD_REQUEST, "请求内容有误 (invalid input)", describe(e.getCause()));
+    }
+
+    /** A body Jackson could read but not bind (e.g. a field it cannot construct). */
+    @ExceptionHandler(org.springframework.http.converter.HttpMessageConversionException.class)
+    ProblemDetail unconvertible(org.springframework.http.converter.HttpMessageConversionException e) {
         return problem(HttpStatus.BAD_REQUEST, "请求内容有误 (invalid input)", describe(e.getCause()));
     }
 

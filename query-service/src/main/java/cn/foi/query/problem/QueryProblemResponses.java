@@ -8,6 +8,8 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 
 /** Every refused query answers application/problem+json with a detail a person understands. */
 @RestControllerAdvice
+// before Spring Boot's own problem-details advice, whose details are English and generic
+@org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE + 10)
 class QueryProblemResponses {
 
     @ExceptionHandler(QueryProblem.class)

@@ -8,6 +8,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
@@ -52,8 +53,8 @@ public class EventConsumer implements Runnable {
     private volatile KafkaConsumer<String, String> consumer;
     private Thread thread;
 
-    public EventConsumer(String bootstrap, String topic, String groupId, Duration topicWait, ReadModel readModel,
-                         ObjectMapper objectMapper, Supplier<Map<String, Object>> tablesSnapshot) {
+    public EventConsumer(String bootstrap, String topic, String groupId, Duration topicWait, int batchSize,
+                         ReadModel readModel, ObjectMapper objectMapper, Supplier<Map<String, Object>> tablesSnapshot) {
         this.bootstrap = bootstrap;
         this.topic = topic;
         this.topicWait = topicWait;
@@ -64,7 +65,7 @@ public class EventConsumer implements Runnable {
         consumerProps.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
         consumerProps.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         consumerProps.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        consumerProps.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
+        consumerProps.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, batchSize);
         consumerProps.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         consumerProps.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
         consumerProps.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
@@ -189,6 +190,11 @@ public class EventConsumer implements Runnable {
         Map<TopicPartition, Long> end = kafka.endOffsets(partitions);
         long total = end.values().stream().mapToLong(Long::longValue).sum();
         rebuild.set(RebuildStatus.started(before, total));
+        // Offsets go back to 0 before anything is dropped: a stop anywhere in the rebuild then resumes it
+        // (replaying onto what is left is harmless), never continues from the old end over an emptied model.
+        Map<TopicPartition, OffsetAndMetadata> beginning = new HashMap<>();
+        partitions.forEach(partition -> beginning.put(partition, new OffsetAndMetadata(0)));
+        kafka.commitSync(beginning);
         readModel.clear();
         kafka.seekToBeginning(partitions);
         log.info("Rebuilding the read model from offset 0 ({} records)", total);

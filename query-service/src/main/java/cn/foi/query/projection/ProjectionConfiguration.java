@@ -41,8 +41,9 @@ class ProjectionConfiguration {
                                 @Value("${foi.kafka.topic:foi.events}") String topic,
                                 @Value("${foi.kafka.group-id:foi-query-projection}") String groupId,
                                 @Value("${foi.kafka.topic-wait:PT2M}") Duration topicWait,
+                                @Value("${foi.projection.batch-size:2000}") int batchSize,
                                 ReadModel readModel, ObjectMapper objectMapper, Ledger ledger, Clock clock) {
-        return new EventConsumer(bootstrap, topic, groupId, topicWait, readModel, objectMapper,
+        return new EventConsumer(bootstrap, topic, groupId, topicWait, batchSize, readModel, objectMapper,
                                  () -> allTables(ledger, clock));
     }
 

@@ -55,9 +55,9 @@ class PipelineConsistencyTest extends EndToEndTest {
         System.out.printf("[figures] %d commands by %d concurrent writers in %.1f s (%.0f/s); store holds %d events%n",
                           commands, WRITERS, seconds, commands / seconds, services.eventStore().size());
 
-        Map<String, Map<Integer, Map<String, Integer>>> expected = countEventStoreDirectly();
+        Map<String, Map<Integer, Map<String, Integer>>> expected = StoreCount.tables(AGENCIES, YEARS);
         long projectionStart = System.nanoTime();
-        await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> assertProjectedTablesEqual(expected));
+        await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> StoreCount.assertProjectedEqual(expected, AGENCIES, YEARS));
         System.out.printf("[figures] projection caught up %.1f s after the last command%n",
                           (System.nanoTime() - projectionStart) / 1e9);
 
@@ -67,7 +67,7 @@ class PipelineConsistencyTest extends EndToEndTest {
         assertThat(status.get("tablesEqualBefore").asBoolean()).isTrue();
         System.out.printf("[figures] rebuild of %d records at %d records/s%n", status.get("total").asLong(),
                           status.get("recordsPerSecond").asLong());
-        assertProjectedTablesEqual(expected);
+        StoreCount.assertProjectedEqual(expected, AGENCIES, YEARS);
     }
 
     static JsonNode awaitRebuildFinished() {
@@ -98,83 +98,4 @@ class PipelineConsistencyTest extends EndToEndTest {
         return commands;
     }
 
-    /** agency → year → "ROW/COLUMN" → count, from the stored events, without the projection's code. */
-    private static Map<String, Map<Integer, Map<String, Integer>>> countEventStoreDirectly() {
-        Map<String, RequestReceived> received = new HashMap<>();
-        Map<String, RequestDecided> decided = new HashMap<>();
-        services.eventStore().readEvents(null, false).forEach(message -> {
-            Object payload = message.getPayload();
-            if (payload instanceof RequestReceived r) {
-                received.put(r.requestId(), r);
-            } else if (payload instanceof RequestDecided d) {
-                decided.put(d.requestId(), d);
-            } else {
-                // no other event changes a count of these agencies (imports and closes are not used here)
-                assertThat(payload).isInstanceOfAny(AgencyRegistered.class, cn.foi.events.agency.ReportingYearClosed.class,
-                                                    cn.foi.events.request.OpenRequestImported.class,
-                                                    cn.foi.events.request.DeadlineExtended.class,
-                                                    cn.foi.events.request.CorrectionRequested.class,
-                                                    cn.foi.events.request.CorrectionReceived.class,
-                                                    cn.foi.events.review.ReviewFiled.class,
-                                                    cn.foi.events.review.ReviewConcluded.class,
-                                                    cn.foi.events.agency.ProactiveDisclosureRecorded.class,
-                                                    cn.foi.events.request.ConsultationSent.class,
-                                                    cn.foi.events.request.ConsultationReplied.class,
-                                                    cn.foi.events.request.FeeNoticeIssued.class,
-                                                    cn.foi.events.request.FeePaid.class,
-                                                    cn.foi.events.calendar.HolidayArrangementPublished.class);
-            }
-        });
-        Map<String, Map<Integer, Map<String, Integer>>> tables = new HashMap<>();
-        for (RequestReceived r : received.values()) {
-            if (!AGENCIES.contains(r.agencyId())) {
-                continue;
-            }
-            RequestDecided d = decided.get(r.requestId());
-            String column = r.applicant().type().name();
-            for (int year : YEARS) {
-                Map<String, Integer> table = tables.computeIfAbsent(r.agencyId(), a -> new HashMap<>())
-                                                   .computeIfAbsent(year, y -> new HashMap<>());
-                int receivedYear = r.receivedOn().getYear();
-                Integer decidedYear = d == null ? null : d.decidedOn().getYear();
-                if (receivedYear == year) {
-                    add(table, "NEW", column);
-                }
-                if (receivedYear < year && (decidedYear == null || decidedYear >= year)) {
-                    add(table, "CARRIED_OVER", column);
-                }
-                if (decidedYear != null && decidedYear == year) {
-                    add(table, d.result().name(), column);
-                    add(table, "TOTAL_HANDLED", column);
-                }
-                if (receivedYear <= year && (decidedYear == null || decidedYear > year)) {
-                    add(table, "CARRIED_FORWARD", column);
-                }
-            }
-        }
-        return tables;
-    }
-
-    private static void add(Map<String, Integer> table, String row, String column) {
-        table.merge(row + "/" + column, 1, Integer::sum);
-        table.merge(row + "/TOTAL", 1, Integer::sum);
-    }
-
-    private static void assertProjectedTablesEqual(Map<String, Map<Integer, Map<String, Integer>>> expected) {
-        for (String agency : AGENCIES) {
-            for (int year : YEARS) {
-                JsonNode table = api.table(agency, year);
-                Map<String, Integer> projected = new HashMap<>();
-                table.get("applications").fields().forEachRemaining(row -> row.getValue().fields().forEachRemaining(
-                        cell -> {
-                            if (cell.getValue().asInt() != 0) {
-                                projected.put(row.getKey() + "/" + cell.getKey(), cell.getValue().asInt());
-                            }
-                        }));
-                assertThat(projected).as(agency + " " + year)
-                                     .isEqualTo(expected.getOrDefault(agency, Map.of()).getOrDefault(year, Map.of()));
-                assertThat(table.get("consistent").asBoolean()).isTrue();
-            }
-        }
-    }
 }

@@ -51,6 +51,10 @@ final class Services {
         this.dataDir = dataDir;
     }
 
+    static synchronized boolean running() {
+        return shared != null;
+    }
+
     static synchronized Services shared() {
         if (shared == null) {
             try {
@@ -89,13 +93,20 @@ final class Services {
     }
 
     void startQuery() {
-        query = QueryServiceApplication.start("--server.port=0", "--spring.data.mongodb.uri=" + infra.mongoUri(),
+        // small batches, so that a rebuild in these tests lasts long enough to be interrupted half-way
+        query = QueryServiceApplication.start("--server.port=0", "--foi.projection.batch-size=100", "--spring.data.mongodb.uri=" + infra.mongoUri(),
                                               "--foi.kafka.bootstrap=" + infra.kafkaBootstrap());
         queryUrl = "http://localhost:" + query.getEnvironment().getProperty("local.server.port");
         await().atMost(Duration.ofSeconds(60)).until(() -> get(queryUrl + "/actuator/health").status() == 200);
     }
 
+    /** Stops everything; a later {@link #shared()} starts a fresh system (another test engine may need one). */
     void stopAll() {
+        synchronized (Services.class) {
+            if (shared == this) {
+                shared = null;
+            }
+        }
         if (query != null) {
             query.close();
         }
