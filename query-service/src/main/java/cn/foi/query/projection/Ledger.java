@@ -21,7 +21,11 @@ public class Ledger {
     private final Map<String, Map<String, RequestFacts>> requestsByAgency = new ConcurrentHashMap<>();
     private final Map<String, Map<String, ReviewFacts>> reviewsByAgency = new ConcurrentHashMap<>();
 
-    private final Map<String, Map<String, Map<String, java.math.BigDecimal>>> proactiveByAgencyYear = new ConcurrentHashMap<>();
+    private final Map<String, java.util.List<ProactiveVersion>> proactiveByAgencyYear = new ConcurrentHashMap<>();
+
+    /** One recorded version of table 二 and when it was recorded (null: before times were kept). */
+    public record ProactiveVersion(java.time.Instant recordedAt, Map<String, Map<String, java.math.BigDecimal>> figures) {
+    }
     private volatile cn.foi.events.calendar.WorkingDayCalendar calendar = cn.foi.events.calendar.WorkingDayCalendar.shipped();
 
     /** The working-day calendar: the shipped years plus every notice published since. */
@@ -33,9 +37,19 @@ public class Ledger {
         calendar = calendar.with(arrangement);
     }
 
-    /** The latest table 二 figures an agency recorded for a year. */
-    public void putProactive(String agencyId, int year, Map<String, Map<String, java.math.BigDecimal>> figures) {
-        proactiveByAgencyYear.put(agencyId + "/" + year, figures);
+    /** Every version of table 二 an agency recorded for a year, oldest first. */
+    public void putProactive(String agencyId, int year, java.util.List<ProactiveVersion> versions) {
+        proactiveByAgencyYear.put(agencyId + "/" + year, java.util.List.copyOf(versions));
+    }
+
+    private Map<String, Map<String, java.math.BigDecimal>> proactiveAsOf(String agencyId, int year, java.time.Instant moment) {
+        Map<String, Map<String, java.math.BigDecimal>> figures = Map.of();
+        for (ProactiveVersion version : proactiveByAgencyYear.getOrDefault(agencyId + "/" + year, java.util.List.of())) {
+            if (moment == null || version.recordedAt() == null || !version.recordedAt().isAfter(moment)) {
+                figures = version.figures();
+            }
+        }
+        return figures;
     }
 
     public void putReview(String agencyId, ReviewFacts facts) {
@@ -96,12 +110,24 @@ public class Ledger {
     }
 
     public Optional<AnnualTable> tableOf(String agencyId, int year) {
+        return tableOf(agencyId, year, null);
+    }
+
+    /**
+     * The tables as they stood at {@code moment} (recorded time; null for now): computed from the same
+     * facts, each seen as it was then — no replay of the log.
+     */
+    public Optional<AnnualTable> tableOf(String agencyId, int year, java.time.Instant moment) {
         String name = agencyNames.get(agencyId);
         if (name == null) {
             return Optional.empty();
         }
         Map<ApplicationRow, Map<ApplicantColumn, Integer>> counts = new EnumMap<>(ApplicationRow.class);
-        for (RequestFacts facts : requestsByAgency.getOrDefault(agencyId, Map.of()).values()) {
+        for (RequestFacts current : requestsByAgency.getOrDefault(agencyId, Map.of()).values()) {
+            RequestFacts facts = current.asOf(moment);
+            if (facts == null) {
+                continue;
+            }
             ApplicantColumn column = ApplicantColumn.of(facts.applicantType());
             if (facts.isNewIn(year)) {
                 count(counts, ApplicationRow.NEW, column);
@@ -117,7 +143,11 @@ public class Ledger {
             }
         }
         Map<String, Integer> reviews = new java.util.HashMap<>();
-        for (ReviewFacts review : reviewsByAgency.getOrDefault(agencyId, Map.of()).values()) {
+        for (ReviewFacts current : reviewsByAgency.getOrDefault(agencyId, Map.of()).values()) {
+            ReviewFacts review = current.asOf(moment);
+            if (review == null) {
+                continue;
+            }
             String cell = null;
             if (review.isConcludedIn(year)) {
                 cell = review.block().name() + "_" + review.result().name();
@@ -130,7 +160,7 @@ public class Ledger {
             }
         }
         return Optional.of(AnnualTable.of(agencyId, name, year, counts, reviews)
-                                      .withProactive(proactiveByAgencyYear.getOrDefault(agencyId + "/" + year, Map.of())));
+                                      .withProactive(proactiveAsOf(agencyId, year, moment)));
     }
 
     private static void count(Map<ApplicationRow, Map<ApplicantColumn, Integer>> counts, ApplicationRow row,

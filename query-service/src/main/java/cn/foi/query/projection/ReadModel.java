@@ -267,16 +267,19 @@ public class ReadModel {
         Document proactive = agency.get("proactive", Document.class);
         if (proactive != null) {
             for (String year : proactive.keySet()) {
-                Document figures = proactive.get(year, Document.class).get("latest", Document.class)
-                                            .get("figures", Document.class);
-                Map<String, Map<String, java.math.BigDecimal>> values = new HashMap<>();
-                for (String row : figures.keySet()) {
-                    Map<String, java.math.BigDecimal> cells = new HashMap<>();
-                    Document columns = figures.get(row, Document.class);
-                    columns.keySet().forEach(c -> cells.put(c, new java.math.BigDecimal(columns.getString(c))));
-                    values.put(row, cells);
+                List<Ledger.ProactiveVersion> versions = new ArrayList<>();
+                for (Document version : proactive.get(year, Document.class).getList("versions", Document.class)) {
+                    Document figures = version.get("figures", Document.class);
+                    Map<String, Map<String, java.math.BigDecimal>> values = new HashMap<>();
+                    for (String row : figures.keySet()) {
+                        Map<String, java.math.BigDecimal> cells = new HashMap<>();
+                        Document columns = figures.get(row, Document.class);
+                        columns.keySet().forEach(c -> cells.put(c, new java.math.BigDecimal(columns.getString(c))));
+                        values.put(row, cells);
+                    }
+                    versions.add(new Ledger.ProactiveVersion(instant(version, "recordedAt"), values));
                 }
-                ledger.putProactive(agencyId, Integer.parseInt(year), values);
+                ledger.putProactive(agencyId, Integer.parseInt(year), versions);
             }
         }
     }
@@ -365,6 +368,7 @@ public class ReadModel {
             review.put("agencyId", filed.agencyId());
             review.put("block", filed.block().name());
             review.put("filedOn", filed.filedOn().toString());
+            review.put("recordedAt", event.timestamp());
             requestId = filed.requestId();
             label = "提起" + filed.block().label();
             date = filed.filedOn();
@@ -373,6 +377,7 @@ public class ReadModel {
             ReviewConcluded concluded = (ReviewConcluded) payload;
             review.put("result", concluded.result().name());
             review.put("concludedOn", concluded.concludedOn().toString());
+            review.put("conclusionRecordedAt", event.timestamp());
             requestId = concluded.requestId();
             label = "复议或诉讼审结";
             date = concluded.concludedOn();
@@ -392,18 +397,21 @@ public class ReadModel {
         return new ReviewFacts(review.getString("_id"), ReviewBlock.valueOf(review.getString("block")),
                                LocalDate.parse(review.getString("filedOn")),
                                result == null ? null : ReviewResult.valueOf(result),
-                               concludedOn == null ? null : LocalDate.parse(concludedOn));
+                               concludedOn == null ? null : LocalDate.parse(concludedOn),
+                               instant(review, "recordedAt"), instant(review, "conclusionRecordedAt"));
     }
 
     private void applyToRequest(Document request, PublishedEvent event, Object payload) {
         if (payload instanceof RequestReceived received) {
             putReceipt(request, received.agencyId(), received.receivedOn(), received.channel(), received.applicant(),
                        received.subject(), received.receivedOn().getYear(), false);
+            request.put("recordedAt", event.timestamp());
             addHistory(request, event, "收到申请", received.receivedOn(),
                        received.channel().label() + "，" + received.applicant().type().label());
         } else if (payload instanceof OpenRequestImported imported) {
             putReceipt(request, imported.agencyId(), imported.receivedOn(), imported.channel(), imported.applicant(),
                        imported.subject(), imported.carriedOverInto(), true);
+            request.put("recordedAt", event.timestamp());
             addHistory(request, event, "上年结转申请导入", imported.receivedOn(),
                        "结转入 " + imported.carriedOverInto() + " 年");
         } else if (payload instanceof CorrectionRequested asked) {
@@ -454,6 +462,7 @@ public class ReadModel {
         } else if (payload instanceof RequestDecided decided) {
             request.put("result", decided.result().name());
             request.put("decidedOn", decided.decidedOn().toString());
+            request.put("decisionRecordedAt", event.timestamp());
             request.put("note", decided.note());
             addHistory(request, event, "办理答复", decided.decidedOn(), decided.result().label());
         }
@@ -564,6 +573,12 @@ public class ReadModel {
         return reason == null ? null : new RequestFacts.Stop(reason, since, applicantDueOn);
     }
 
+    /** When an event was recorded; null in documents projected before this was kept (always visible). */
+    private static java.time.Instant instant(Document doc, String field) {
+        String value = doc.getString(field);
+        return value == null ? null : java.time.Instant.parse(value);
+    }
+
     /** The day a correction arrived, if one did: the answer period counts from it. */
     private static LocalDate correctionReceivedOn(Document request) {
         Document correction = request.get("correction", Document.class);
@@ -584,6 +599,7 @@ public class ReadModel {
                                 Boolean.TRUE.equals(request.getBoolean("imported")),
                                 result == null ? null : ResultCode.valueOf(result),
                                 decidedOn == null ? null : LocalDate.parse(decidedOn), extensionDays(request),
-                                correctionReceivedOn(request), pausesOf(request), stopOf(request));
+                                correctionReceivedOn(request), pausesOf(request), stopOf(request),
+                                instant(request, "recordedAt"), instant(request, "decisionRecordedAt"));
     }
 }

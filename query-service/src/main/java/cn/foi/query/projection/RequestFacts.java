@@ -15,10 +15,29 @@ import java.util.List;
  */
 public record RequestFacts(String requestId, ApplicantType applicantType, LocalDate receivedOn, int firstYear,
                            boolean imported, ResultCode result, LocalDate decidedOn, int extensionWorkingDays,
-                           LocalDate correctionReceivedOn, List<Pause> pauses, Stop stop) {
+                           LocalDate correctionReceivedOn, List<Pause> pauses, Stop stop,
+                           java.time.Instant recordedAt, java.time.Instant decisionRecordedAt) {
 
     public RequestFacts {
         pauses = List.copyOf(pauses);
+    }
+
+    /**
+     * The request as the tables saw it at {@code moment} (recorded time): absent if its receipt was not yet
+     * recorded, open if its answer was not. Only what tables count changes; the rest is kept.
+     */
+    public RequestFacts asOf(java.time.Instant moment) {
+        if (moment == null) {
+            return this;
+        }
+        if (recordedAt != null && recordedAt.isAfter(moment)) {
+            return null;
+        }
+        if (decidedOn != null && decisionRecordedAt != null && decisionRecordedAt.isAfter(moment)) {
+            return new RequestFacts(requestId, applicantType, receivedOn, firstYear, imported, null, null,
+                                    extensionWorkingDays, correctionReceivedOn, pauses, stop, recordedAt, null);
+        }
+        return this;
     }
 
     /** Why the answer clock is stopped, since when, and the applicant's own date, if any. */

@@ -7,7 +7,21 @@ import java.time.LocalDate;
 
 /** What table 四 needs of one reconsideration or lawsuit. */
 public record ReviewFacts(String reviewId, ReviewBlock block, LocalDate filedOn, ReviewResult result,
-                          LocalDate concludedOn) {
+                          LocalDate concludedOn, java.time.Instant recordedAt, java.time.Instant conclusionRecordedAt) {
+
+    /** As the tables saw it at {@code moment}: absent before its filing was recorded, pending before its end was. */
+    public ReviewFacts asOf(java.time.Instant moment) {
+        if (moment == null) {
+            return this;
+        }
+        if (recordedAt != null && recordedAt.isAfter(moment)) {
+            return null;
+        }
+        if (concludedOn != null && conclusionRecordedAt != null && conclusionRecordedAt.isAfter(moment)) {
+            return new ReviewFacts(reviewId, block, filedOn, null, null, recordedAt, null);
+        }
+        return this;
+    }
 
     public boolean isConcludedIn(int year) {
         return concludedOn != null && concludedOn.getYear() == year;

@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 @RestController
 class AnnualTableController {
@@ -31,7 +32,8 @@ class AnnualTableController {
     @GetMapping("/api/agencies/{agencyId}/annual-tables/{year}")
     ResponseEntity<?> table(@PathVariable String agencyId, @PathVariable int year,
                             @RequestParam(defaultValue = "json") String format,
-                            @RequestParam(defaultValue = "0") String zero) {
+                            @RequestParam(defaultValue = "0") String zero,
+                            @RequestParam(required = false) String asOf) {
         if (year < 2008 || year > 2100) {
             throw new QueryProblem(HttpStatus.BAD_REQUEST, "年度 " + year + " 无效 (year out of range 2008–2100)");
         }
@@ -39,17 +41,58 @@ class AnnualTableController {
             throw new QueryProblem(HttpStatus.SERVICE_UNAVAILABLE, "正在从事件日志重建统计表，请稍后再试 (rebuild in progress)");
         }
         ZeroStyle zeroStyle = zeroStyle(zero);
-        AnnualTable table = ledger.tableOf(agencyId, year)
+        java.time.Instant moment = asOf == null ? null : moment(asOf);
+        AnnualTable table = ledger.tableOf(agencyId, year, moment)
                                   .orElseThrow(() -> new QueryProblem(HttpStatus.NOT_FOUND,
                                                                       "机构 " + agencyId + " 不存在 (unknown agency)"));
         return switch (format) {
-            case "json" -> ResponseEntity.ok(table);
+            case "json" -> moment == null ? ResponseEntity.ok(table) : ResponseEntity.ok(withMoment(table, moment));
             case "text" -> ResponseEntity.ok()
                                          .contentType(new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8))
                                          .body(AnnualTableText.render(table, zeroStyle));
             default -> throw new QueryProblem(HttpStatus.BAD_REQUEST,
                                               "format 只能是 json 或 text (format must be json or text)");
         };
+    }
+
+    private static final java.time.ZoneId BEIJING = java.time.ZoneId.of("Asia/Shanghai");
+
+    /**
+     * "What the table said then": an instant ({@code 2025-03-01T02:00:00Z}), a Beijing date-time
+     * ({@code 2025-03-01T10:00}) or a date (its end, Beijing time). By the time events were recorded.
+     */
+    private static java.time.Instant moment(String asOf) {
+        java.time.Instant moment;
+        try {
+            if (asOf.endsWith("Z") || asOf.contains("+")) {
+                moment = java.time.OffsetDateTime.parse(asOf).toInstant();
+            } else if (asOf.contains("T")) {
+                moment = java.time.LocalDateTime.parse(asOf).atZone(BEIJING).toInstant();
+            } else {
+                moment = java.time.LocalDate.parse(asOf).plusDays(1).atStartOfDay(BEIJING).toInstant().minusNanos(1);
+            }
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new QueryProblem(HttpStatus.BAD_REQUEST, "asOf 应为日期 2025-03-01、北京时间 2025-03-01T10:00 或 ISO 时刻 "
+                                                           + "2025-03-01T02:00:00Z (asOf is not a date or time)");
+        }
+        if (moment.isAfter(java.time.Instant.now())) {
+            throw new QueryProblem(HttpStatus.UNPROCESSABLE_ENTITY, "asOf 不能是将来的时点 (asOf is in the future)");
+        }
+        return moment;
+    }
+
+    private static Map<String, Object> withMoment(AnnualTable table, java.time.Instant moment) {
+        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("asOf", moment.toString());
+        body.put("asOfMeaning", "截至该时点已记录的事件所形成的报表 (the tables as recorded up to that moment)");
+        body.put("agencyId", table.agencyId());
+        body.put("agencyName", table.agencyName());
+        body.put("year", table.year());
+        body.put("applications", table.applications());
+        body.put("reviews", table.reviews());
+        body.put("proactive", table.proactive());
+        body.put("consistent", table.consistent());
+        return body;
     }
 
     private static ZeroStyle zeroStyle(String zero) {
