@@ -1,0 +1,306 @@
+package cn.foi.query.benchmark;
+
+import cn.foi.access.Role;
+import cn.foi.access.UserAccount;
+import cn.foi.access.UserStore;
+import cn.foi.command.CommandServiceApplication;
+import cn.foi.command.eventstore.CommitLogEventStorageEngine;
+import cn.foi.query.QueryServiceApplication;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The figures of issue 4, in one run on one embedded store (run with
+ * {@code ./mvnw -Pbenchmark -pl query-service -am verify}; not part of the timed test suite):
+ * a province-wide history of {@code benchmark.events} events (default 1,000,000) seeded by bulk import,
+ * then the raw driver read of it (the store's own limit), the projection from empty and a full rebuild
+ * (events/s, and their ratio to the raw rate), sustained commands/s through the whole pipeline by
+ * concurrent HTTP writers, projection lag at a fixed 200 commands/s, table query p99 and the table as of
+ * an arbitrary past moment.
+ */
+class ProvinceBenchmark {
+
+    static final long EVENTS = Long.getLong("benchmark.events", 1_000_000);
+    static final int WRITERS = Integer.getInteger("benchmark.writers", 16);
+    static final int SUSTAINED_SECONDS = Integer.getInteger("benchmark.seconds", 30);
+    static final int PACED_RATE = Integer.getInteger("benchmark.rate", 200);
+    static final String USER = "benchmark";
+    static final String PASSWORD = "benchmark-password";
+    static final LocalDate TODAY = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+
+    final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    final ObjectMapper json = new ObjectMapper();
+    final List<String> report = Collections.synchronizedList(new ArrayList<>());
+    String commandUrl;
+    String queryUrl;
+
+    @Test
+    void figures() throws Exception {
+        Path dir = Files.createTempDirectory("foi-benchmark");
+        report("machine: %d cores, max heap %d MB, java %s, %s", Runtime.getRuntime().availableProcessors(),
+               Runtime.getRuntime().maxMemory() >> 20, System.getProperty("java.version"), System.getProperty("os.name"));
+        try (SeparateInfrastructure infra = SeparateInfrastructure.start(dir)) {
+            ConfigurableApplicationContext command = CommandServiceApplication.start(
+                    "--server.port=0", "--spring.data.mongodb.uri=" + infra.mongoUri(),
+                    "--foi.kafka.bootstrap=" + infra.kafkaBootstrap(), "--foi.admin.password=" + PASSWORD);
+            commandUrl = "http://localhost:" + command.getEnvironment().getProperty("local.server.port");
+            command.getBean(UserStore.class).save(new UserAccount(USER, command.getBean(PasswordEncoder.class).encode(PASSWORD),
+                                                                  EnumSet.allOf(Role.class), Set.of(UserAccount.ALL_AGENCIES)));
+            CommitLogEventStorageEngine store = command.getBean(CommitLogEventStorageEngine.class);
+
+            // 1. a province's history, bulk imported (as a migration would)
+            long t0 = System.nanoTime();
+            ProvinceWorkload workload = new ProvinceWorkload(42, TODAY.getYear() - 1, TODAY.minusDays(3));
+            List<List<DomainEventMessage<?>>> batch = new ArrayList<>();
+            workload.generate(EVENTS, commit -> {
+                batch.add(commit);
+                if (batch.size() >= 5000) {
+                    store.importHistory(new ArrayList<>(batch));
+                    batch.clear();
+                }
+            });
+            if (!batch.isEmpty()) {
+                store.importHistory(batch);
+            }
+            long stored = store.size();
+            report("seeded %,d events (%d agencies, receipts %d-01-01 … %s) in %.1f s", stored, ProvinceWorkload.AGENCIES,
+                   TODAY.getYear() - 1, TODAY.minusDays(3), seconds(t0));
+
+            // 2. the store's own limit: every commit read and every payload decoded by the raw driver
+            double rawRate;
+            try (MongoClient client = MongoClients.create(infra.mongoUri())) {
+                long start = System.nanoTime();
+                long events = 0;
+                for (Document commit : client.getDatabase("foi_command").getCollection("event_commits").find().batchSize(5000)) {
+                    for (Document event : commit.getList("events", Document.class)) {
+                        json.readTree(event.getString("payload"));
+                        events++;
+                    }
+                }
+                rawRate = events / seconds(start);
+                report("raw driver read + JSON decode of the store: %,d events at %,.0f events/s", events, rawRate);
+            }
+
+            // 3. projection from empty, then a full rebuild from offset 0
+            long queryStart = System.nanoTime();
+            ConfigurableApplicationContext query = QueryServiceApplication.start(
+                    "--server.port=0", "--spring.data.mongodb.uri=" + infra.mongoUri(),
+                    "--foi.kafka.bootstrap=" + infra.kafkaBootstrap());
+            queryUrl = "http://localhost:" + query.getEnvironment().getProperty("local.server.port");
+            awaitProjected(stored, Duration.ofMinutes(60));
+            report("publication + projection from an empty read model: %,d events in %.1f s (%,.0f events/s, incl. start-up)",
+                   stored, seconds(queryStart), stored / seconds(queryStart));
+            send("POST", queryUrl + "/api/admin/rebuild", "", 202);
+            JsonNode rebuilt;
+            do {
+                java.util.concurrent.locks.LockSupport.parkNanos(200_000_000L);
+                rebuilt = send("GET", queryUrl + "/api/admin/rebuild", null, 200);
+            } while (rebuilt.get("running").asBoolean() || !rebuilt.hasNonNull("finishedAt"));
+            double rebuildSeconds = Duration.between(Instant.parse(rebuilt.get("startedAt").asText()),
+                                                     Instant.parse(rebuilt.get("finishedAt").asText())).toMillis() / 1000.0;
+            double rebuildRate = rebuilt.get("total").asLong() / rebuildSeconds;
+            report("full rebuild of every projection: %,d records in %.1f s (%,.0f events/s = %.0f%% of the raw read); "
+                   + "tables equal before and after: %s", rebuilt.get("total").asLong(), rebuildSeconds, rebuildRate,
+                   100 * rebuildRate / rawRate, rebuilt.get("tablesEqualBefore"));
+
+            // 4. table queries, now and as of past moments
+            Random random = new Random(7);
+            long[] now = new long[1000];
+            for (int i = 0; i < now.length; i++) {
+                long start = System.nanoTime();
+                send("GET", queryUrl + "/api/agencies/" + ProvinceWorkload.agency(random.nextInt(ProvinceWorkload.AGENCIES))
+                            + "/annual-tables/" + (TODAY.getYear() - 1), null, 200);
+                now[i] = System.nanoTime() - start;
+            }
+            report("table query (1,000 random agencies): %s", percentiles(now));
+            long[] past = new long[1000];
+            for (int i = 0; i < past.length; i++) {
+                Instant moment = Instant.now().minusSeconds(random.nextInt(600));
+                long start = System.nanoTime();
+                send("GET", queryUrl + "/api/agencies/" + ProvinceWorkload.agency(random.nextInt(ProvinceWorkload.AGENCIES))
+                            + "/annual-tables/" + (TODAY.getYear() - 1) + "?asOf=" + moment, null, 200);
+                past[i] = System.nanoTime() - start;
+            }
+            report("table as of an arbitrary past moment (1,000 queries): %s", percentiles(past));
+
+            // 5. sustained commands/s through the whole pipeline
+            sustained(store);
+
+            // 6. projection lag at a fixed command rate
+            paced();
+
+            query.close();
+            command.close();
+        } finally {
+            Path out = Path.of("target", "benchmark-report.txt");
+            Files.write(out, report, StandardCharsets.UTF_8);
+            System.out.println("[benchmark] report written to " + out.toAbsolutePath());
+        }
+    }
+
+    /** WRITERS threads log and decide requests as fast as they are answered, for SUSTAINED_SECONDS. */
+    private void sustained(CommitLogEventStorageEngine store) throws Exception {
+        long before = store.size();
+        AtomicLong commands = new AtomicLong();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(SUSTAINED_SECONDS);
+        ExecutorService pool = Executors.newFixedThreadPool(WRITERS);
+        long start = System.nanoTime();
+        for (int w = 0; w < WRITERS; w++) {
+            int seed = w;
+            pool.submit(() -> {
+                ProvinceWorkload workload = new ProvinceWorkload(1000 + seed, TODAY.getYear(), TODAY);
+                Random random = new Random(seed);
+                while (System.nanoTime() < deadline) {
+                    String id = logRequest(workload, random);
+                    commands.incrementAndGet();
+                    if (random.nextInt(10) < 8) {
+                        send("POST", commandUrl + "/api/requests/" + id + "/decision",
+                             "{\"result\":\"" + workload.result() + "\",\"decidedOn\":\"" + TODAY + "\"}", 200);
+                        commands.incrementAndGet();
+                    }
+                }
+                return null;
+            });
+        }
+        pool.shutdown();
+        pool.awaitTermination(SUSTAINED_SECONDS + 120, TimeUnit.SECONDS);
+        double accepted = seconds(start);
+        long total = store.size();
+        awaitProjected(total, Duration.ofMinutes(10));
+        double throughPipeline = seconds(start);
+        report("sustained, %d HTTP writers for %d s: %,d commands accepted (%,.0f commands/s); projected %.1f s after "
+               + "the start (%,.0f commands/s through the whole pipeline); %,d events stored", WRITERS, SUSTAINED_SECONDS,
+               commands.get(), commands.get() / accepted, throughPipeline, commands.get() / throughPipeline, total - before);
+    }
+
+    /** PACED_RATE commands/s for 30 s; every logged request's time from acceptance to readable on the query side. */
+    private void paced() throws Exception {
+        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
+        ExecutorService senders = Executors.newFixedThreadPool(16);
+        ExecutorService watchers = Executors.newFixedThreadPool(8);
+        ConcurrentLinkedQueue<Long> lags = new ConcurrentLinkedQueue<>();
+        AtomicLong sent = new AtomicLong();
+        ProvinceWorkload workload = new ProvinceWorkload(99, TODAY.getYear(), TODAY);
+        Random random = new Random(99);
+        long intervalMicros = 1_000_000L / PACED_RATE;
+        var tick = ticker.scheduleAtFixedRate(() -> senders.submit(() -> {
+            String id = logRequest(workload, random);
+            long accepted = System.nanoTime();
+            if (sent.incrementAndGet() % 4 == 0) { // every fourth request is watched until the query side has it
+                watchers.submit(() -> {
+                    while (status("GET", queryUrl + "/api/requests/" + id) != 200) {
+                        java.util.concurrent.locks.LockSupport.parkNanos(1_000_000L);
+                    }
+                    lags.add(System.nanoTime() - accepted);
+                    return null;
+                });
+            }
+            return null;
+        }), 0, intervalMicros, TimeUnit.MICROSECONDS);
+        long start = System.nanoTime();
+        await().atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofMillis(100)).until(() -> seconds(start) >= 30);
+        tick.cancel(false);
+        ticker.shutdown();
+        senders.shutdown();
+        senders.awaitTermination(2, TimeUnit.MINUTES);
+        watchers.shutdown();
+        watchers.awaitTermination(5, TimeUnit.MINUTES);
+        long[] samples = lags.stream().mapToLong(Long::longValue).toArray();
+        report("projection lag at %d commands/s for 30 s (%,d commands, %,d watched): accepted → readable %s",
+               PACED_RATE, sent.get(), samples.length, percentiles(samples));
+    }
+
+    private synchronized String logRequestBody(ProvinceWorkload workload, Random random) {
+        return "{\"receivedOn\":\"" + TODAY.minusDays(random.nextInt(20)) + "\",\"channel\":\"" + workload.channel()
+               + "\",\"applicant\":{\"type\":\"" + workload.applicantType() + "\",\"name\":\"申请人" + random.nextInt(50_000)
+               + "\"},\"subject\":\"基准测试\"}";
+    }
+
+    private String logRequest(ProvinceWorkload workload, Random random) throws Exception {
+        return send("POST", commandUrl + "/api/agencies/" + ProvinceWorkload.agency(random.nextInt(ProvinceWorkload.AGENCIES))
+                            + "/requests", logRequestBody(workload, random), 201).get("requestId").asText();
+    }
+
+    private void awaitProjected(long events, Duration atMost) {
+        await().atMost(atMost).pollInterval(Duration.ofMillis(200)).until(() -> {
+            JsonNode projection = send("GET", queryUrl + "/api/admin/projection", null, 200);
+            return projection.get("end").asLong() >= events && projection.get("lag").asLong() == 0;
+        });
+    }
+
+    private HttpRequest.Builder request(String url) {
+        return HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Basic " + Base64.getEncoder()
+                .encodeToString((USER + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private int status(String method, String url) throws Exception {
+        return http.send(request(url).GET().build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    private JsonNode send(String method, String url, String body, int expected) throws Exception {
+        HttpRequest.Builder builder = request(url);
+        if (body != null) {
+            builder.header("Content-Type", "application/json")
+                   .method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        }
+        HttpResponse<String> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != expected) {
+            throw new AssertionError(method + " " + url + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return response.body().isEmpty() ? null : json.readTree(response.body());
+    }
+
+    private static String percentiles(long[] nanos) {
+        if (nanos.length == 0) {
+            return "no samples";
+        }
+        long[] sorted = nanos.clone();
+        Arrays.sort(sorted);
+        return String.format("p50 %.1f ms, p99 %.1f ms, max %.1f ms", sorted[sorted.length / 2] / 1e6,
+                             sorted[(int) Math.ceil(sorted.length * 0.99) - 1] / 1e6, sorted[sorted.length - 1] / 1e6);
+    }
+
+    private static double seconds(long since) {
+        return (System.nanoTime() - since) / 1e9;
+    }
+
+    private void report(String format, Object... args) {
+        String line = String.format(format, args);
+        report.add(line);
+        System.out.println("[benchmark] " + line);
+    }
+}
