@@ -19,11 +19,18 @@ import java.util.concurrent.ConcurrentHashMap;
  * HTTP Basic against the user store. A bcrypt check costs ~70 ms of CPU, and Basic sends the password
  * with every call, so a successful check is remembered in memory as a salted SHA-256 of (user, stored
  * hash, password): a changed password or a removed user never matches again, and the user record itself
- * (roles, grants) is read fresh on every call.
+ * (roles, grants) is re-read from the store at most {@link #USER_FRESHNESS} after it was last read, so
+ * a changed grant or password takes effect within that time without a store round trip on every call.
  */
 public class StoredUserAuthentication implements AuthenticationProvider {
 
     private static final int REMEMBERED_MAX = 10_000;
+    static final java.time.Duration USER_FRESHNESS = java.time.Duration.ofSeconds(2);
+
+    private record Loaded(UserAccount account, long loadedAtNanos) {
+    }
+
+    private final java.util.Map<String, Loaded> recentlyLoaded = new ConcurrentHashMap<>();
 
     private final UserStore users;
     private final PasswordEncoder passwords;
@@ -40,8 +47,7 @@ public class StoredUserAuthentication implements AuthenticationProvider {
     public Authentication authenticate(Authentication authentication) {
         String username = authentication.getName();
         String password = authentication.getCredentials() == null ? "" : authentication.getCredentials().toString();
-        UserAccount account = users.find(username)
-                                   .orElseThrow(() -> new BadCredentialsException("用户名或密码错误 (bad credentials)"));
+        UserAccount account = account(username);
         String key = fingerprint(username, account.passwordHash(), password);
         if (!verified.contains(key)) {
             if (!passwords.matches(password, account.passwordHash())) {
@@ -55,6 +61,20 @@ public class StoredUserAuthentication implements AuthenticationProvider {
         Caller caller = new Caller(account.username(), account.roles(), account.agencies());
         return UsernamePasswordAuthenticationToken.authenticated(
                 caller, null, account.roles().stream().map(r -> new SimpleGrantedAuthority("ROLE_" + r.name())).toList());
+    }
+
+    private UserAccount account(String username) {
+        Loaded loaded = recentlyLoaded.get(username);
+        if (loaded == null || System.nanoTime() - loaded.loadedAtNanos() > USER_FRESHNESS.toNanos()) {
+            UserAccount account = users.find(username)
+                                       .orElseThrow(() -> new BadCredentialsException("用户名或密码错误 (bad credentials)"));
+            if (recentlyLoaded.size() >= REMEMBERED_MAX) {
+                recentlyLoaded.clear();
+            }
+            loaded = new Loaded(account, System.nanoTime());
+            recentlyLoaded.put(username, loaded);
+        }
+        return loaded.account();
     }
 
     @Override
