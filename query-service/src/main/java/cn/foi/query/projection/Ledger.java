@@ -40,6 +40,7 @@ public class Ledger {
     /** Every version of table 二 an agency recorded for a year, oldest first. */
     public void putProactive(String agencyId, int year, java.util.List<ProactiveVersion> versions) {
         proactiveByAgencyYear.put(agencyId + "/" + year, java.util.List.copyOf(versions));
+        changed(agencyId);
     }
 
     private Map<String, Map<String, java.math.BigDecimal>> proactiveAsOf(String agencyId, int year, java.time.Instant moment) {
@@ -54,15 +55,18 @@ public class Ledger {
 
     public void putReview(String agencyId, ReviewFacts facts) {
         reviewsByAgency.computeIfAbsent(agencyId, id -> new ConcurrentHashMap<>()).put(facts.reviewId(), facts);
+        changed(agencyId);
     }
 
     public void putAgency(String agencyId, String name) {
         agencyNames.put(agencyId, name);
         requestsByAgency.computeIfAbsent(agencyId, id -> new ConcurrentHashMap<>());
+        changed(agencyId);
     }
 
     public void putRequest(String agencyId, RequestFacts facts) {
         requestsByAgency.computeIfAbsent(agencyId, id -> new ConcurrentHashMap<>()).put(facts.requestId(), facts);
+        changed(agencyId);
     }
 
     public Optional<String> agencyName(String agencyId) {
@@ -102,6 +106,8 @@ public class Ledger {
     }
 
     public void clear() {
+        computedTables.clear();
+        versions.values().forEach(java.util.concurrent.atomic.AtomicLong::incrementAndGet);
         agencyNames.clear();
         requestsByAgency.clear();
         reviewsByAgency.clear();
@@ -109,8 +115,33 @@ public class Ledger {
         calendar = cn.foi.events.calendar.WorkingDayCalendar.shipped();
     }
 
+    /**
+     * The current tables; computed once per change of the agency's facts (a table depends on nothing
+     * else: business dates, not the clock), so repeated reads of an idle agency cost a map lookup.
+     */
     public Optional<AnnualTable> tableOf(String agencyId, int year) {
-        return tableOf(agencyId, year, null);
+        long version = versions.computeIfAbsent(agencyId, id -> new java.util.concurrent.atomic.AtomicLong()).get();
+        ComputedTable cached = computedTables.get(agencyId + "/" + year);
+        if (cached != null && cached.version() == version) {
+            return Optional.of(cached.table());
+        }
+        Optional<AnnualTable> table = tableOf(agencyId, year, null);
+        table.ifPresent(t -> computedTables.put(agencyId + "/" + year, new ComputedTable(version, t)));
+        return table;
+    }
+
+    private record ComputedTable(long version, AnnualTable table) {
+    }
+
+    private final Map<String, ComputedTable> computedTables = new ConcurrentHashMap<>();
+    private final Map<String, java.util.concurrent.atomic.AtomicLong> versions = new ConcurrentHashMap<>();
+
+    /**
+     * Bumped after the facts changed: a table is cached under the version read before it was computed,
+     * so one computed while facts were changing is replaced by the next read.
+     */
+    private void changed(String agencyId) {
+        versions.computeIfAbsent(agencyId, id -> new java.util.concurrent.atomic.AtomicLong()).incrementAndGet();
     }
 
     /**

@@ -173,6 +173,8 @@ public class ReadModel {
         Map<String, Document> requestDocs = load(requests, requestIds);
         Map<String, Document> reviewDocs = load(reviews, reviewIds);
         Map<String, Document> calendarDocs = load(calendar, calendarIds);
+        Set<String> stored = new java.util.HashSet<>();
+        java.util.stream.Stream.of(agencyDocs, requestDocs, reviewDocs, calendarDocs).forEach(m -> stored.addAll(m.keySet()));
         Set<String> changedCalendars = new LinkedHashSet<>();
         Set<String> changedReviews = new LinkedHashSet<>();
         Set<String> changedAgencies = new LinkedHashSet<>();
@@ -224,10 +226,10 @@ public class ReadModel {
                 }
             }
         }
-        write(agencies, agencyDocs, changedAgencies);
-        write(requests, requestDocs, changedRequests);
-        write(reviews, reviewDocs, changedReviews);
-        write(calendar, calendarDocs, changedCalendars);
+        write(agencies, agencyDocs, changedAgencies, stored);
+        write(requests, requestDocs, changedRequests, stored);
+        write(reviews, reviewDocs, changedReviews, stored);
+        write(calendar, calendarDocs, changedCalendars, stored);
         for (String id : changedCalendars) {
             putCalendarInLedger(calendarDocs.get(id));
         }
@@ -511,13 +513,17 @@ public class ReadModel {
         return docs;
     }
 
-    private static void write(MongoCollection<Document> collection, Map<String, Document> docs, Set<String> changed) {
+    /** Documents new in this batch are inserted (cheaper than upserts, e.g. throughout a rebuild), others replaced. */
+    private static void write(MongoCollection<Document> collection, Map<String, Document> docs, Set<String> changed,
+                              Set<String> stored) {
         if (changed.isEmpty()) {
             return;
         }
         List<WriteModel<Document>> writes = new ArrayList<>(changed.size());
         for (String id : changed) {
-            writes.add(new ReplaceOneModel<>(Filters.eq("_id", id), docs.get(id), new ReplaceOptions().upsert(true)));
+            writes.add(stored.contains(id)
+                       ? new ReplaceOneModel<>(Filters.eq("_id", id), docs.get(id), new ReplaceOptions().upsert(true))
+                       : new com.mongodb.client.model.InsertOneModel<>(docs.get(id)));
         }
         collection.bulkWrite(writes);
     }
