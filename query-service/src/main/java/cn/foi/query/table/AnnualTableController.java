@@ -50,9 +50,25 @@ class AnnualTableController {
             case "text" -> ResponseEntity.ok()
                                          .contentType(new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8))
                                          .body(AnnualTableText.render(table, zeroStyle));
+            case "xlsx" -> ResponseEntity.ok()
+                                         .contentType(MediaType.parseMediaType(
+                                                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+                                         .header("Content-Disposition", attachment(table, "xlsx"))
+                                         .body(AnnualTableExports.xlsx(table, AnnualTableText.layout(table, zeroStyle)));
+            case "csv" -> ResponseEntity.ok()
+                                        .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                                        .header("Content-Disposition", attachment(table, "csv"))
+                                        .body(AnnualTableExports.csv(AnnualTableText.layout(table, zeroStyle)));
             default -> throw new QueryProblem(HttpStatus.BAD_REQUEST,
-                                              "format 只能是 json 或 text (format must be json or text)");
+                                              "format 只能是 json、text、xlsx 或 csv (format must be json, text, xlsx or csv)");
         };
+    }
+
+    /** A file name people recognise, in UTF-8 (RFC 6266). */
+    private static String attachment(AnnualTable table, String extension) {
+        return org.springframework.http.ContentDisposition.attachment()
+                .filename(table.agencyName() + table.year() + "年政府信息公开工作年度报告统计表." + extension, StandardCharsets.UTF_8)
+                .build().toString();
     }
 
     private static final java.time.ZoneId BEIJING = java.time.ZoneId.of("Asia/Shanghai");

@@ -24,12 +24,23 @@ public final class AnnualTableText {
     }
 
     public static String render(AnnualTable table, ZeroStyle zero) {
-        StringBuilder out = new StringBuilder();
+        return layout(table, zero).text();
+    }
+
+    /** Tables 二, 三 and 四 as printed: rows of cells, and the cells merged in the printed layout. */
+    public static PrintedGrid layout(AnnualTable table, ZeroStyle zero) {
+        PrintedGrid out = new PrintedGrid();
         renderTable2(out, table, zero);
         line(out, TABLE_3_TITLE);
         line(out, "");
 
         // Header: row 1 spans 申请人情况 over the applicant columns, rows 2-3 split 法人或其他组织.
+        int top = out.size();
+        out.merge(top, top + 2, 0, 2);
+        out.merge(top, top, 3, TABLE_3_WIDTH - 1);
+        out.merge(top + 1, top + 2, 3, 3);
+        out.merge(top + 1, top + 1, 4, TABLE_3_WIDTH - 2);
+        out.merge(top + 1, top + 2, TABLE_3_WIDTH - 1, TABLE_3_WIDTH - 1);
         List<String> header1 = blanks(TABLE_3_WIDTH);
         header1.set(0, CROSS_CHECK_NOTE);
         header1.set(3, "申请人情况");
@@ -46,6 +57,7 @@ public final class AnnualTableText {
         }
         line(out, header3);
 
+        mergeRowLabels(out, out.size());
         for (ApplicationRow row : ApplicationRow.values()) {
             List<String> cells = new ArrayList<>(List.of(row.section(), row.group(), row.item()));
             for (ApplicantColumn column : columns) {
@@ -59,6 +71,14 @@ public final class AnnualTableText {
         line(out, "");
         int width = ReviewCell.CODES.size();
         int block = ReviewCell.OUTCOMES.size();
+        int head = out.size();
+        out.merge(head, head, 0, block - 1);
+        out.merge(head, head, block, width - 1);
+        for (int i = 0; i < block; i++) {
+            out.merge(head + 1, head + 2, i, i);
+        }
+        out.merge(head + 1, head + 1, block, 2 * block - 1);
+        out.merge(head + 1, head + 1, 2 * block, width - 1);
         List<String> review1 = blanks(width);
         review1.set(0, "行政复议");
         review1.set(block, "行政诉讼");
@@ -81,7 +101,41 @@ public final class AnnualTableText {
             numbers.add(number(table.reviews().getOrDefault(code, 0), zero));
         }
         line(out, numbers);
-        return out.toString();
+        return out;
+    }
+
+    /**
+     * The label cells of table 三 merge as printed: a section without group spans the three label columns
+     * (一、二、四), a section spans its rows downwards, a group without items spans two columns, a group spans
+     * its items downwards.
+     */
+    private static void mergeRowLabels(PrintedGrid out, int first) {
+        ApplicationRow[] rows = ApplicationRow.values();
+        for (int i = 0; i < rows.length; i++) {
+            int r = first + i;
+            if (!rows[i].section().isEmpty() && rows[i].group().isEmpty() && rows[i].item().isEmpty()) {
+                out.merge(r, r, 0, 2);
+                continue;
+            }
+            if (!rows[i].section().isEmpty()) {
+                int last = i;
+                while (last + 1 < rows.length && rows[last + 1].section().isEmpty()) {
+                    last++;
+                }
+                out.merge(r, first + last, 0, 0);
+            }
+            if (!rows[i].group().isEmpty() && rows[i].item().isEmpty()) {
+                out.merge(r, r, 1, 2);
+            } else if (!rows[i].group().isEmpty()) {
+                int last = i;
+                while (last + 1 < rows.length && rows[last + 1].group().isEmpty() && !rows[last + 1].item().isEmpty()) {
+                    last++;
+                }
+                if (last > i) {
+                    out.merge(r, first + last, 1, 1);
+                }
+            }
+        }
     }
 
     public static String render(AnnualTable table) {
@@ -89,7 +143,7 @@ public final class AnnualTableText {
     }
 
     /** Table 二 as the reports print it: one block per article, its column header, then its rows. */
-    private static void renderTable2(StringBuilder out, AnnualTable table, ZeroStyle zero) {
+    private static void renderTable2(PrintedGrid out, AnnualTable table, ZeroStyle zero) {
         line(out, "二、主动公开政府信息情况");
         line(out, "");
         String article = null;
@@ -119,11 +173,11 @@ public final class AnnualTableText {
         return new ArrayList<>(Collections.nCopies(width, ""));
     }
 
-    private static void line(StringBuilder out, List<String> cells) {
-        line(out, String.join("\t", cells));
+    private static void line(PrintedGrid out, List<String> cells) {
+        out.row(cells);
     }
 
-    private static void line(StringBuilder out, String text) {
-        out.append(text).append('\n');
+    private static void line(PrintedGrid out, String text) {
+        out.row(text.isEmpty() ? List.of() : List.of(text));
     }
 }

@@ -149,7 +149,26 @@ final class Services {
                                    .PUT(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)), username, password);
         }
 
-        Response get(String url) {
+        /** The raw bytes of a download (as the harness user). */
+    byte[] download(String url) {
+        try {
+            HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization",
+                    "Basic " + java.util.Base64.getEncoder().encodeToString((HARNESS_USER + ":" + HARNESS_PASSWORD)
+                                                                                   .getBytes(StandardCharsets.UTF_8)))
+                                                                 .GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException(url + " answered " + response.statusCode());
+            }
+            return response.body();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    Response get(String url) {
             return send(HttpRequest.newBuilder(URI.create(url)).GET(), username, password);
         }
     }
@@ -167,6 +186,25 @@ final class Services {
     Response put(String url, String body) {
         return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
                                .PUT(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+    }
+
+    /** The raw bytes of a download (as the harness user). */
+    byte[] download(String url) {
+        try {
+            HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization",
+                    "Basic " + java.util.Base64.getEncoder().encodeToString((HARNESS_USER + ":" + HARNESS_PASSWORD)
+                                                                                   .getBytes(StandardCharsets.UTF_8)))
+                                                                 .GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException(url + " answered " + response.statusCode());
+            }
+            return response.body();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     Response get(String url) {
