@@ -149,26 +149,7 @@ final class Services {
                                    .PUT(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)), username, password);
         }
 
-        /** The raw bytes of a download (as the harness user). */
-    byte[] download(String url) {
-        try {
-            HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization",
-                    "Basic " + java.util.Base64.getEncoder().encodeToString((HARNESS_USER + ":" + HARNESS_PASSWORD)
-                                                                                   .getBytes(StandardCharsets.UTF_8)))
-                                                                 .GET().build(), HttpResponse.BodyHandlers.ofByteArray());
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException(url + " answered " + response.statusCode());
-            }
-            return response.body();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    Response get(String url) {
+        Response get(String url) {
             return send(HttpRequest.newBuilder(URI.create(url)).GET(), username, password);
         }
     }
@@ -190,21 +171,12 @@ final class Services {
 
     /** The raw bytes of a download (as the harness user). */
     byte[] download(String url) {
-        try {
-            HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization",
-                    "Basic " + java.util.Base64.getEncoder().encodeToString((HARNESS_USER + ":" + HARNESS_PASSWORD)
-                                                                                   .getBytes(StandardCharsets.UTF_8)))
-                                                                 .GET().build(), HttpResponse.BodyHandlers.ofByteArray());
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException(url + " answered " + response.statusCode());
-            }
-            return response.body();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+        HttpResponse<byte[]> response = exchange(HttpRequest.newBuilder(URI.create(url)).GET(), HARNESS_USER,
+                                                 HARNESS_PASSWORD, HttpResponse.BodyHandlers.ofByteArray());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException(url + " answered " + response.statusCode());
         }
+        return response.body();
     }
 
     Response get(String url) {
@@ -216,19 +188,28 @@ final class Services {
     }
 
     private Response send(HttpRequest.Builder request, String username, String password) {
+        HttpResponse<String> response = exchange(request, username, password,
+                                                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        String type = response.headers().firstValue("Content-Type").orElse("");
+        JsonNode node = null;
+        if (type.contains("json") && !response.body().isEmpty()) {
+            try {
+                node = json.readTree(response.body());
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return new Response(response.statusCode(), type, response.body(), node);
+    }
+
+    private <T> HttpResponse<T> exchange(HttpRequest.Builder request, String username, String password,
+                                         HttpResponse.BodyHandler<T> body) {
         if (username != null) {
             request.header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
                     (username + ":" + password).getBytes(StandardCharsets.UTF_8)));
         }
         try {
-            HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(60)).build(),
-                                                      HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            String type = response.headers().firstValue("Content-Type").orElse("");
-            JsonNode node = null;
-            if (type.contains("json") && !response.body().isEmpty()) {
-                node = json.readTree(response.body());
-            }
-            return new Response(response.statusCode(), type, response.body(), node);
+            return http.send(request.timeout(Duration.ofSeconds(60)).build(), body);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {
