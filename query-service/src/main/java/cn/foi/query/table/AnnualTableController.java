@@ -55,12 +55,17 @@ class AnnualTableController {
                                                  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
                                          .header("Content-Disposition", attachment(table, "xlsx"))
                                          .body(AnnualTableExports.xlsx(table, AnnualTableText.layout(table, zeroStyle)));
+            case "docx" -> ResponseEntity.ok()
+                                         .contentType(MediaType.parseMediaType(
+                                                 "application/vnd.openxmlformats-officedocument.wordprocessingml.document"))
+                                         .header("Content-Disposition", attachment(table, "docx"))
+                                         .body(AnnualTableExports.docx(table, AnnualTableText.layout(table, zeroStyle)));
             case "csv" -> ResponseEntity.ok()
                                         .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                                         .header("Content-Disposition", attachment(table, "csv"))
                                         .body(AnnualTableExports.csv(AnnualTableText.layout(table, zeroStyle)));
             default -> throw new QueryProblem(HttpStatus.BAD_REQUEST,
-                                              "format 只能是 json、text、xlsx 或 csv (format must be json, text, xlsx or csv)");
+                                              "format 只能是 json、text、xlsx、docx 或 csv (format must be json, text, xlsx, docx or csv)");
         };
     }
 

@@ -72,6 +72,81 @@ public final class AnnualTableExports {
         }
     }
 
+    /**
+     * A Word document: the title, then each of tables 二, 三 and 四 as a bordered table with the printed
+     * merges (horizontal spans as merged cells, vertical spans as vertically merged cells).
+     */
+    public static byte[] docx(AnnualTable table, PrintedGrid grid) {
+        try (org.apache.poi.xwpf.usermodel.XWPFDocument document = new org.apache.poi.xwpf.usermodel.XWPFDocument();
+             ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            var title = document.createParagraph();
+            title.setAlignment(org.apache.poi.xwpf.usermodel.ParagraphAlignment.CENTER);
+            var titleRun = title.createRun();
+            titleRun.setBold(true);
+            titleRun.setText(table.agencyName() + " " + table.year() + " 年政府信息公开工作年度报告（统计表）");
+            List<List<String>> rows = grid.rows();
+            int r = 0;
+            while (r < rows.size()) {
+                List<String> row = rows.get(r);
+                if (row.size() <= 1) {
+                    var paragraph = document.createParagraph();
+                    if (!row.isEmpty()) {
+                        paragraph.createRun().setText(row.get(0));
+                    }
+                    r++;
+                    continue;
+                }
+                // a block of consecutive multi-cell rows is one printed table
+                int first = r;
+                int width = 0;
+                while (r < rows.size() && rows.get(r).size() > 1) {
+                    width = Math.max(width, rows.get(r).size());
+                    r++;
+                }
+                writeTable(document, grid, first, r, width);
+            }
+            document.write(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void writeTable(org.apache.poi.xwpf.usermodel.XWPFDocument document, PrintedGrid grid, int first,
+                                   int end, int width) {
+        List<List<String>> rows = grid.rows();
+        var wordTable = document.createTable(end - first, width);
+        for (int r = first; r < end; r++) {
+            List<String> cells = rows.get(r);
+            var wordRow = wordTable.getRow(r - first);
+            for (int c = 0; c < width; c++) {
+                wordRow.getCell(c).setText(c < cells.size() ? cells.get(c) : "");
+            }
+        }
+        for (PrintedGrid.Merge merge : grid.merges()) {
+            if (merge.firstRow() < first || merge.lastRow() >= end) {
+                continue;
+            }
+            for (int r = merge.firstRow(); r <= merge.lastRow(); r++) {
+                var wordRow = wordTable.getRow(r - first);
+                for (int c = merge.firstColumn(); c <= merge.lastColumn(); c++) {
+                    var properties = wordRow.getCell(c).getCTTc().isSetTcPr() ? wordRow.getCell(c).getCTTc().getTcPr()
+                            : wordRow.getCell(c).getCTTc().addNewTcPr();
+                    if (merge.lastColumn() > merge.firstColumn()) {
+                        properties.addNewHMerge().setVal(c == merge.firstColumn()
+                                ? org.openxmlformats.schemas.wordprocessingml.x2006.main.STMerge.RESTART
+                                : org.openxmlformats.schemas.wordprocessingml.x2006.main.STMerge.CONTINUE);
+                    }
+                    if (merge.lastRow() > merge.firstRow()) {
+                        properties.addNewVMerge().setVal(r == merge.firstRow()
+                                ? org.openxmlformats.schemas.wordprocessingml.x2006.main.STMerge.RESTART
+                                : org.openxmlformats.schemas.wordprocessingml.x2006.main.STMerge.CONTINUE);
+                    }
+                }
+            }
+        }
+    }
+
     /** RFC 4180, one printed row a record; merged cells are empty after their first. UTF-8 with a BOM for Excel. */
     public static String csv(PrintedGrid grid) {
         StringWriter out = new StringWriter();

@@ -46,6 +46,15 @@ class ExportTest extends EndToEndTest {
             assertThat(merged(sheet, "行政复议").getNumberOfCells()).isEqualTo(5);
         }
 
+        try (var document = new org.apache.poi.xwpf.usermodel.XWPFDocument(new ByteArrayInputStream(services.download(url + "docx")))) {
+            assertThat(document.getTables()).hasSize(4 + 1 + 1); // table 二 in its four article blocks, 三, 四
+            var table3 = document.getTables().stream()
+                                 .filter(t -> t.getText().contains("一、本年新收政府信息公开申请数量")).findFirst().orElseThrow();
+            var newRow = table3.getRows().stream().filter(r -> r.getCell(0).getText().startsWith("一、本年新收")).findFirst().orElseThrow();
+            assertThat(newRow.getCell(9).getText()).isEqualTo("4");
+            assertThat(document.getParagraphs().get(0).getText()).contains("某区教育局", "2025");
+        }
+
         String csv = new String(services.download(url + "csv&zero=dash"), StandardCharsets.UTF_8);
         assertThat(csv).startsWith("\uFEFF");
         List<CSVRecord> records = CSVFormat.RFC4180.parse(new StringReader(csv.substring(1))).getRecords();
