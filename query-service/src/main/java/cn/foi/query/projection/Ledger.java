@@ -194,6 +194,33 @@ public class Ledger {
                                       .withProactive(proactiveAsOf(agencyId, year, moment)));
     }
 
+    /**
+     * The requests counted in one cell of table 三 (as of {@code moment}, null for now), by the same rules
+     * as the table: what an auditor follows from a figure to the requests behind it.
+     */
+    public java.util.List<RequestFacts> requestsIn(String agencyId, int year, ApplicationRow row, ApplicantColumn column,
+                                                  java.time.Instant moment) {
+        java.util.List<RequestFacts> found = new java.util.ArrayList<>();
+        for (RequestFacts current : requestsByAgency.getOrDefault(agencyId, Map.of()).values()) {
+            RequestFacts facts = current.asOf(moment);
+            if (facts == null || column != ApplicantColumn.TOTAL && ApplicantColumn.of(facts.applicantType()) != column) {
+                continue;
+            }
+            boolean counted = switch (row) {
+                case NEW -> facts.isNewIn(year);
+                case CARRIED_OVER -> facts.isCarriedOverInto(year);
+                case CARRIED_FORWARD -> facts.isOpenAtEndOf(year);
+                case TOTAL_HANDLED -> facts.isDecidedIn(year);
+                default -> facts.isDecidedIn(year) && ApplicationRow.of(facts.result()) == row;
+            };
+            if (counted) {
+                found.add(facts);
+            }
+        }
+        found.sort(java.util.Comparator.comparing(RequestFacts::receivedOn).thenComparing(RequestFacts::requestId));
+        return found;
+    }
+
     private static void count(Map<ApplicationRow, Map<ApplicantColumn, Integer>> counts, ApplicationRow row,
                               ApplicantColumn column) {
         counts.computeIfAbsent(row, r -> new EnumMap<>(ApplicantColumn.class)).merge(column, 1, Integer::sum);

@@ -69,6 +69,49 @@ class AnnualTableController {
         };
     }
 
+    /**
+     * Drill-down: the requests counted in one cell of table 三, e.g. {@code /cells/NOT_DISCLOSED_PROCESS_INFORMATION/NATURAL_PERSON};
+     * the count always equals the cell's figure (same rules, same moment).
+     */
+    @GetMapping("/api/agencies/{agencyId}/annual-tables/{year}/cells/{row}/{column}")
+    Map<String, Object> cell(@PathVariable String agencyId, @PathVariable int year, @PathVariable String row,
+                             @PathVariable String column, @RequestParam(required = false) String asOf) {
+        ApplicationRow applicationRow;
+        ApplicantColumn applicantColumn;
+        try {
+            applicationRow = ApplicationRow.valueOf(row);
+            applicantColumn = ApplicantColumn.valueOf(column);
+        } catch (IllegalArgumentException e) {
+            throw new QueryProblem(HttpStatus.BAD_REQUEST, "行 " + row + " 或列 " + column + " 不是表三的代码 (unknown row or column code)");
+        }
+        if (ledger.agencyName(agencyId).isEmpty()) {
+            throw new QueryProblem(HttpStatus.NOT_FOUND, "机构 " + agencyId + " 不存在 (unknown agency)");
+        }
+        java.time.Instant moment = asOf == null ? null : moment(asOf);
+        var requests = ledger.requestsIn(agencyId, year, applicationRow, applicantColumn, moment).stream()
+                             .map(f -> {
+                                 Map<String, Object> item = new java.util.LinkedHashMap<>();
+                                 item.put("requestId", f.requestId());
+                                 item.put("receivedOn", f.receivedOn());
+                                 item.put("applicantType", f.applicantType());
+                                 item.put("result", f.result());
+                                 item.put("decidedOn", f.decidedOn());
+                                 item.put("carriedOverInto", f.imported() ? f.firstYear() : null);
+                                 return item;
+                             }).toList();
+        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("agencyId", agencyId);
+        body.put("year", year);
+        body.put("row", applicationRow);
+        body.put("rowLabel", (applicationRow.section() + " " + applicationRow.group() + " " + applicationRow.item()).strip());
+        body.put("column", applicantColumn);
+        body.put("columnLabel", applicantColumn.label());
+        body.put("asOf", moment);
+        body.put("count", requests.size());
+        body.put("requests", requests);
+        return body;
+    }
+
     /** A file name people recognise, in UTF-8 (RFC 6266). */
     private static String attachment(AnnualTable table, String extension) {
         return org.springframework.http.ContentDisposition.attachment()
