@@ -43,7 +43,9 @@ public class AgencyAccessInterceptor implements HandlerInterceptor {
         if (agency.isEmpty()) {
             return true; // unknown: the handler answers 404
         }
-        boolean reading = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
+        boolean reading = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod())
+                          || handler instanceof org.springframework.web.method.HandlerMethod method
+                             && method.hasMethodAnnotation(ReadsOnly.class);
         if (reading ? !caller.get().mayRead(agency.get()) : !caller.get().mayWrite(agency.get())) {
             throw new Forbidden("用户 " + caller.get().username() + " 无权" + (reading ? "查看" : "办理") + "机构 "
                                 + agency.get() + " 的事项 (not granted this agency)");

@@ -149,6 +149,11 @@ final class Services {
                                    .PUT(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)), username, password);
         }
 
+        Response postText(String url, String body) {
+            return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "text/plain; charset=UTF-8")
+                                   .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)), username, password);
+        }
+
         Response get(String url) {
             return send(HttpRequest.newBuilder(URI.create(url)).GET(), username, password);
         }
