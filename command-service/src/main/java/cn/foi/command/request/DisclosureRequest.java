@@ -54,6 +54,7 @@ public class DisclosureRequest {
     private int firstYear;
     private boolean decided;
     private boolean extended;
+    private int extensionDays;
     /** The day the 20 working days count from: receipt, or the day a correction arrived. */
     private LocalDate clockStartsOn;
     private boolean correctionRequested;
@@ -219,6 +220,9 @@ public class DisclosureRequest {
         if (command.receivedOn() == null) {
             throw new InvalidInput("缺少补正收到日期 receivedOn (receivedOn is required)");
         }
+        if (decided) {
+            throw new StateConflict("该申请已办结 (request " + requestId + " is already decided)");
+        }
         if (!awaitingCorrection) {
             throw new StateConflict("该申请没有待补正事项 (no correction is awaited)");
         }
@@ -231,7 +235,7 @@ public class DisclosureRequest {
 
     /** A consultation pauses the clock while it is open (Arts. 32, 34); only an open request consults. */
     @CommandHandler
-    public void handle(SendConsultation command, Clock clock) {
+    public void handle(SendConsultation command, Clock clock, CalendarBook calendars) {
         if (command.kind() == null || command.sentOn() == null || command.party() == null || command.party().isBlank()) {
             throw new InvalidInput("缺少征求意见对象 party、类型 kind 或发出日期 sentOn (party, kind and sentOn are required)");
         }
@@ -245,6 +249,7 @@ public class DisclosureRequest {
             throw new RuleViolation("发出日期早于起算日 " + clockStartsOn + " (sentOn is before the clock started)");
         }
         requireNotInFuture(command.sentOn(), clock, "发出日期 sentOn");
+        requireWithinAnswerPeriod(command.sentOn(), calendars, "征求意见");
         apply(new ConsultationSent(requestId, agencyId, command.consultationId(), command.party().strip(),
                                    command.kind().name(), command.sentOn()));
     }
@@ -274,7 +279,7 @@ public class DisclosureRequest {
      * amount and a payment period; the clock does not run until the fee is paid.
      */
     @CommandHandler
-    public void handle(IssueFeeNotice command, Clock clock) {
+    public void handle(IssueFeeNotice command, Clock clock, CalendarBook calendars) {
         if (command.issuedOn() == null || command.amountYuan() == null || command.basis() == null
             || command.dueOn() == null) {
             throw new InvalidInput("缺少通知日期 issuedOn、金额 amountYuan、计费方式 basis 或缴费期限 dueOn "
@@ -296,6 +301,7 @@ public class DisclosureRequest {
             throw new RuleViolation("收费通知日期早于起算日 " + clockStartsOn + " (issuedOn is before the clock started)");
         }
         requireNotInFuture(command.issuedOn(), clock, "收费通知日期 issuedOn");
+        requireWithinAnswerPeriod(command.issuedOn(), calendars, "收费通知");
         if (!command.dueOn().isAfter(command.issuedOn())) {
             throw new RuleViolation("缴费期限应晚于通知日期 (dueOn must be after issuedOn)");
         }
@@ -309,6 +315,9 @@ public class DisclosureRequest {
         if (command.paidOn() == null) {
             throw new InvalidInput("缺少缴费日期 paidOn (paidOn is required)");
         }
+        if (decided) {
+            throw new StateConflict("该申请已办结 (request " + requestId + " is already decided)");
+        }
         if (!awaitingPayment) {
             throw new StateConflict("该申请没有待缴费用 (no fee is awaited)");
         }
@@ -321,6 +330,20 @@ public class DisclosureRequest {
         }
         requireNotInFuture(command.paidOn(), clock, "缴费日期 paidOn");
         apply(new FeePaid(requestId, agencyId, command.paidOn()));
+    }
+
+    /**
+     * A pause (fee, consultation) stops a running clock; begun after the answer was already due it would
+     * only hide the delay (and open the door to a late extension), so it is refused.
+     */
+    private void requireWithinAnswerPeriod(LocalDate day, CalendarBook calendars, String what) {
+        if (clockPaused()) {
+            return; // already paused: the period cannot have ended
+        }
+        LocalDate due = calendars.current().workingDaysAfter(clockStartsOn, 20 + extensionDays, pauses).dueOn();
+        if (day.isAfter(due)) {
+            throw new RuleViolation("答复期限已于 " + due + " 届满，不能再以" + what + "中止计算 (the answer was due on " + due + ")");
+        }
     }
 
     private boolean clockPaused() {
@@ -371,6 +394,7 @@ public class DisclosureRequest {
     @EventSourcingHandler
     void on(DeadlineExtended event) {
         extended = true;
+        extensionDays = event.workingDays();
     }
 
     @EventSourcingHandler

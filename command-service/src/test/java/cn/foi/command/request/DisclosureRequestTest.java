@@ -489,4 +489,46 @@ class DisclosureRequestTest {
                    .expectException(StateConflict.class);
         }
     }
+
+    @Nested
+    class AfterTheAnswer {
+
+        private final RequestReceived received = receivedOn(LocalDate.of(2025, 1, 24));
+
+        @Test
+        void a_payment_or_a_correction_after_the_decision_is_refused() {
+            FeeNoticeIssued noticed = new FeeNoticeIssued(REQUEST, AGENCY, LocalDate.of(2025, 2, 6), new BigDecimal("100"),
+                                                          FeeBasis.PER_APPLICATION, LocalDate.of(2025, 2, 28));
+            fixture.given(received, noticed,
+                          new RequestDecided(REQUEST, AGENCY, OTHER_FEE_UNPAID, LocalDate.of(2025, 3, 3), null))
+                   .when(new RequestCommands.ReceiveFeePayment(REQUEST, LocalDate.of(2025, 2, 20)))
+                   .expectException(StateConflict.class)
+                   .expectNoEvents();
+            fixture.given(received, new CorrectionRequested(REQUEST, AGENCY, LocalDate.of(2025, 1, 27),
+                                                            LocalDate.of(2025, 2, 20), List.of("申请内容")),
+                          new RequestDecided(REQUEST, AGENCY, OTHER_NO_CORRECTION, LocalDate.of(2025, 2, 21), null))
+                   .when(new ReceiveCorrection(REQUEST, LocalDate.of(2025, 2, 25)))
+                   .expectException(StateConflict.class);
+        }
+
+        @Test
+        void a_fee_or_a_consultation_cannot_stop_a_clock_that_has_already_run_out() {
+            // due 27 Feb 2025: a fee notice or a consultation on 3 March would only hide the delay
+            fixture.given(received)
+                   .when(new RequestCommands.IssueFeeNotice(REQUEST, LocalDate.of(2025, 3, 3), new BigDecimal("100"),
+                                                            FeeBasis.PER_APPLICATION, LocalDate.of(2025, 3, 20)))
+                   .expectException(RuleViolation.class)
+                   .expectNoEvents();
+            fixture.given(received)
+                   .when(new RequestCommands.SendConsultation(REQUEST, "c-1", "某公司",
+                                                              RequestCommands.ConsultationKind.THIRD_PARTY,
+                                                              LocalDate.of(2025, 3, 3)))
+                   .expectException(RuleViolation.class);
+            // after an extension of 10 working days (to 13 March) it is still within the period
+            fixture.given(received, new DeadlineExtended(REQUEST, AGENCY, LocalDate.of(2025, 2, 20), 10, "李主任", null))
+                   .when(new RequestCommands.IssueFeeNotice(REQUEST, LocalDate.of(2025, 3, 3), new BigDecimal("100"),
+                                                            FeeBasis.PER_APPLICATION, LocalDate.of(2025, 3, 20)))
+                   .expectSuccessfulHandlerExecution();
+        }
+    }
 }

@@ -150,7 +150,19 @@ public class EventConsumer implements Runnable {
         long lastProgressAt = 0;
         while (running) {
             if (rebuildRequested) {
-                rebuildEnd = startRebuild(kafka, partitions);
+                try {
+                    rebuildEnd = startRebuild(kafka, partitions);
+                } catch (WakeupException e) {
+                    throw e;
+                } catch (Exception e) {
+                    // e.g. the broker is away: keep projecting, and try the rebuild again shortly
+                    log.warn("Starting the rebuild failed; it will be retried", e);
+                    failure.set("starting the rebuild failed: " + e.getMessage());
+                    rebuild.set(RebuildStatus.none());
+                    rebuildRequested = true;
+                    pause();
+                    continue;
+                }
             }
             ConsumerRecords<String, String> records = kafka.poll(Duration.ofMillis(100));
             if (!records.isEmpty()) {
@@ -189,12 +201,12 @@ public class EventConsumer implements Runnable {
         Map<String, Object> before = tablesSnapshot.get();
         Map<TopicPartition, Long> end = kafka.endOffsets(partitions);
         long total = end.values().stream().mapToLong(Long::longValue).sum();
-        rebuild.set(RebuildStatus.started(before, total));
         // Offsets go back to 0 before anything is dropped: a stop anywhere in the rebuild then resumes it
         // (replaying onto what is left is harmless), never continues from the old end over an emptied model.
         Map<TopicPartition, OffsetAndMetadata> beginning = new HashMap<>();
         partitions.forEach(partition -> beginning.put(partition, new OffsetAndMetadata(0)));
         kafka.commitSync(beginning);
+        rebuild.set(RebuildStatus.started(before, total));
         readModel.clear();
         kafka.seekToBeginning(partitions);
         log.info("Rebuilding the read model from offset 0 ({} records)", total);

@@ -37,9 +37,7 @@ class AnnualTableController {
         if (year < 2008 || year > 2100) {
             throw new QueryProblem(HttpStatus.BAD_REQUEST, "年度 " + year + " 无效 (year out of range 2008–2100)");
         }
-        if (consumer.rebuildStatus().running()) {
-            throw new QueryProblem(HttpStatus.SERVICE_UNAVAILABLE, "正在从事件日志重建统计表，请稍后再试 (rebuild in progress)");
-        }
+        requireNoRebuild();
         ZeroStyle zeroStyle = zeroStyle(zero);
         java.time.Instant moment = asOf == null ? null : moment(asOf);
         AnnualTable table = ledger.tableOf(agencyId, year, moment)
@@ -76,6 +74,7 @@ class AnnualTableController {
     @GetMapping("/api/agencies/{agencyId}/annual-tables/{year}/cells/{row}/{column}")
     Map<String, Object> cell(@PathVariable String agencyId, @PathVariable int year, @PathVariable String row,
                              @PathVariable String column, @RequestParam(required = false) String asOf) {
+        requireNoRebuild();
         ApplicationRow applicationRow;
         ApplicantColumn applicantColumn;
         try {
@@ -121,6 +120,7 @@ class AnnualTableController {
                                                         consumes = MediaType.TEXT_PLAIN_VALUE)
     Map<String, Object> publishedCheck(@PathVariable String agencyId, @PathVariable int year,
                                        @org.springframework.web.bind.annotation.RequestBody String published) {
+        requireNoRebuild();
         AnnualTable replayed = ledger.tableOf(agencyId, year)
                                      .orElseThrow(() -> new QueryProblem(HttpStatus.NOT_FOUND,
                                                                          "机构 " + agencyId + " 不存在 (unknown agency)"));
@@ -159,6 +159,7 @@ class AnnualTableController {
     @GetMapping("/api/agencies/{agencyId}/annual-tables/{year}/diff")
     Map<String, Object> diff(@PathVariable String agencyId, @PathVariable int year, @RequestParam String from,
                              @RequestParam(required = false) String to) {
+        requireNoRebuild();
         java.time.Instant fromMoment = moment(from);
         java.time.Instant toMoment = to == null ? null : moment(to);
         AnnualTable before = ledger.tableOf(agencyId, year, fromMoment)
@@ -196,6 +197,13 @@ class AnnualTableController {
         return body;
     }
 
+    /** A half-rebuilt model must not pass for the tables: every table read waits for the rebuild to end. */
+    private void requireNoRebuild() {
+        if (consumer.rebuildStatus().running()) {
+            throw new QueryProblem(HttpStatus.SERVICE_UNAVAILABLE, "正在从事件日志重建统计表，请稍后再试 (rebuild in progress)");
+        }
+    }
+
     /** A file name people recognise, in UTF-8 (RFC 6266). */
     private static String attachment(AnnualTable table, String extension) {
         return org.springframework.http.ContentDisposition.attachment()
@@ -212,7 +220,7 @@ class AnnualTableController {
     private static java.time.Instant moment(String asOf) {
         java.time.Instant moment;
         try {
-            if (asOf.endsWith("Z") || asOf.contains("+")) {
+            if (asOf.matches(".*(Z|[+-]\\d{2}:?\\d{2})$") && asOf.contains("T")) {
                 moment = java.time.OffsetDateTime.parse(asOf).toInstant();
             } else if (asOf.contains("T")) {
                 moment = java.time.LocalDateTime.parse(asOf).atZone(BEIJING).toInstant();
@@ -223,7 +231,12 @@ class AnnualTableController {
             throw new QueryProblem(HttpStatus.BAD_REQUEST, "asOf 应为日期 2025-03-01、北京时间 2025-03-01T10:00 或 ISO 时刻 "
                                                            + "2025-03-01T02:00:00Z (asOf is not a date or time)");
         }
-        if (moment.isAfter(java.time.Instant.now())) {
+        java.time.Instant now = java.time.Instant.now();
+        if (moment.isAfter(now)) {
+            // today's date means "as of now"; a later moment has not happened yet
+            if (!asOf.contains("T") && java.time.LocalDate.parse(asOf).equals(java.time.LocalDate.now(BEIJING))) {
+                return now;
+            }
             throw new QueryProblem(HttpStatus.UNPROCESSABLE_ENTITY, "asOf 不能是将来的时点 (asOf is in the future)");
         }
         return moment;
