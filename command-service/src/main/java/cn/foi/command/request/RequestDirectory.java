@@ -1,5 +1,6 @@
 package cn.foi.command.request;
 
+import cn.foi.command.config.ReadOnlyUnitOfWork;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
 import org.springframework.context.annotation.Lazy;
@@ -21,12 +22,15 @@ public class RequestDirectory {
         this.requests = disclosureRequestRepository;
     }
 
+    /** Inside a command's unit of work, or on its own (then in a read-only one). */
     public Optional<RequestSummary> find(String requestId) {
-        try {
-            return Optional.of(requests.load(requestId)
-                                       .invoke(r -> new RequestSummary(r.agencyId(), r.receivedOn())));
-        } catch (AggregateNotFoundException e) {
-            return Optional.empty();
-        }
+        return ReadOnlyUnitOfWork.read(() -> {
+            try {
+                return Optional.of(requests.load(requestId)
+                                           .invoke(r -> new RequestSummary(r.agencyId(), r.receivedOn())));
+            } catch (AggregateNotFoundException e) {
+                return Optional.empty();
+            }
+        });
     }
 }

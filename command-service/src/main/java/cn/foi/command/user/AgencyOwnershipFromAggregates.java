@@ -1,7 +1,7 @@
 package cn.foi.command.user;
 
 import cn.foi.access.AgencyOwnership;
-import cn.foi.command.request.DisclosureRequest;
+import cn.foi.command.request.RequestDirectory;
 import cn.foi.command.review.Review;
 import cn.foi.command.config.ReadOnlyUnitOfWork;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -19,18 +19,17 @@ import java.util.function.Supplier;
 @Component
 class AgencyOwnershipFromAggregates implements AgencyOwnership {
 
-    private final Repository<DisclosureRequest> requests;
+    private final RequestDirectory requests;
     private final Repository<Review> reviews;
 
-    AgencyOwnershipFromAggregates(@Lazy Repository<DisclosureRequest> disclosureRequestRepository,
-                                  @Lazy Repository<Review> reviewRepository) {
-        this.requests = disclosureRequestRepository;
+    AgencyOwnershipFromAggregates(RequestDirectory requests, @Lazy Repository<Review> reviewRepository) {
+        this.requests = requests;
         this.reviews = reviewRepository;
     }
 
     @Override
     public Optional<String> agencyOfRequest(String requestId) {
-        return read(() -> requests.load(requestId).invoke(DisclosureRequest::agencyId));
+        return requests.find(requestId).map(RequestDirectory.RequestSummary::agencyId);
     }
 
     @Override
