@@ -52,6 +52,26 @@ public record AnnualTable(String agencyId, String agencyName, int year,
         return applications.get(row).get(column);
     }
 
+    /** Every figure of tables 三 ("ROW/COLUMN") and 四 (review code), in printed order: what comparisons walk. */
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    public Map<String, Integer> counts() {
+        return countsOf(this::cell, code -> reviews.getOrDefault(code, 0));
+    }
+
+    static Map<String, Integer> countsOf(java.util.function.BiFunction<ApplicationRow, ApplicantColumn, Integer> cell,
+                                         java.util.function.Function<String, Integer> review) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (ApplicationRow row : ApplicationRow.values()) {
+            for (ApplicantColumn column : ApplicantColumn.values()) {
+                counts.put(row.name() + "/" + column.name(), cell.apply(row, column));
+            }
+        }
+        for (String code : ReviewCell.CODES) {
+            counts.put(code, review.apply(code));
+        }
+        return counts;
+    }
+
     /** Builds a table from per-row, per-applicant-type counts; TOTAL_HANDLED and TOTAL are derived here. */
     public static AnnualTable of(String agencyId, String agencyName, int year,
                                  Map<ApplicationRow, Map<ApplicantColumn, Integer>> counts,

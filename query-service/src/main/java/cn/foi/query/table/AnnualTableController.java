@@ -131,14 +131,8 @@ class AnnualTableController {
             throw new QueryProblem(HttpStatus.UNPROCESSABLE_ENTITY, e.getMessage());
         }
         java.util.List<Map<String, Object>> cells = new java.util.ArrayList<>();
-        for (ApplicationRow row : ApplicationRow.values()) {
-            for (ApplicantColumn column : ApplicantColumn.values()) {
-                cells.add(comparison(row.name() + "/" + column.name(), table.cell(row, column), replayed.cell(row, column)));
-            }
-        }
-        for (String code : ReviewCell.CODES) {
-            cells.add(comparison(code, table.review(code), replayed.reviews().getOrDefault(code, 0)));
-        }
+        Map<String, Integer> replayedCounts = replayed.counts();
+        table.counts().forEach((cell, figure) -> cells.add(comparison(cell, figure, replayedCounts.get(cell))));
         long differences = cells.stream().filter(c -> !(Boolean) c.get("equal")).count();
         Map<String, Object> body = new java.util.LinkedHashMap<>();
         body.put("agencyId", agencyId);
@@ -167,21 +161,12 @@ class AnnualTableController {
                                                                        "机构 " + agencyId + " 不存在 (unknown agency)"));
         AnnualTable after = ledger.tableOf(agencyId, year, toMoment).orElseThrow();
         java.util.List<Map<String, Object>> changes = new java.util.ArrayList<>();
-        for (ApplicationRow row : ApplicationRow.values()) {
-            for (ApplicantColumn column : ApplicantColumn.values()) {
-                if (before.cell(row, column) != after.cell(row, column)) {
-                    changes.add(Map.of("cell", row.name() + "/" + column.name(), "from", before.cell(row, column),
-                                       "to", after.cell(row, column)));
-                }
+        Map<String, Integer> afterCounts = after.counts();
+        before.counts().forEach((cell, figure) -> {
+            if (!figure.equals(afterCounts.get(cell))) {
+                changes.add(Map.of("cell", cell, "from", figure, "to", afterCounts.get(cell)));
             }
-        }
-        for (String code : ReviewCell.CODES) {
-            int a = before.reviews().getOrDefault(code, 0);
-            int b = after.reviews().getOrDefault(code, 0);
-            if (a != b) {
-                changes.add(Map.of("cell", code, "from", a, "to", b));
-            }
-        }
+        });
         before.proactive().forEach((row, columns) -> columns.forEach((column, value) -> {
             java.math.BigDecimal now = after.proactive().get(row).get(column);
             if (value.compareTo(now) != 0) {

@@ -109,25 +109,20 @@ public record PublishedTable(Map<ApplicationRow, Map<ApplicantColumn, Integer>> 
         return new PublishedTable(Collections.unmodifiableMap(applications), Collections.unmodifiableMap(reviews));
     }
 
+    /** Every figure read, keyed like {@link AnnualTable#counts()}. */
+    public Map<String, Integer> counts() {
+        return AnnualTable.countsOf(this::cell, this::review);
+    }
+
     /** Human-readable list of cells where this published table and {@code table} disagree; empty when equal. */
     public List<String> differencesFrom(AnnualTable table) {
         List<String> differences = new ArrayList<>();
-        for (ApplicationRow row : ApplicationRow.values()) {
-            for (ApplicantColumn column : ApplicantColumn.values()) {
-                int published = cell(row, column);
-                int replayed = table.cell(row, column);
-                if (published != replayed) {
-                    differences.add(difference(row.name() + "/" + column.name(), published, replayed));
-                }
+        Map<String, Integer> replayed = table.counts();
+        counts().forEach((cell, published) -> {
+            if (!published.equals(replayed.get(cell))) {
+                differences.add(difference(cell, published, replayed.get(cell)));
             }
-        }
-        for (String code : ReviewCell.CODES) {
-            int published = review(code);
-            int replayed = table.reviews().getOrDefault(code, 0);
-            if (published != replayed) {
-                differences.add(difference(code, published, replayed));
-            }
-        }
+        });
         return differences;
     }
 
