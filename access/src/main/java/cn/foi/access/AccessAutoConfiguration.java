@@ -13,18 +13,33 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import cn.foi.access.web.MongoSessionRepository;
+import cn.foi.access.web.SessionUsers;
+import cn.foi.access.web.SignedInController;
+import cn.foi.access.web.WebSignIn;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.context.DelegatingSecurityContextRepository;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * The same access rules in both services. Roles decide which calls (below); {@link AgencyAccessInterceptor}
- * decides for which agencies. The API is stateless HTTP Basic, so no session and no CSRF token; the web
- * application (its own chain, later) uses a form login with CSRF protection.
+ * decides for which agencies. API clients use HTTP Basic (no session, no CSRF token); the web application
+ * signs in by a form, with a session kept in MongoDB so both services know it, and CSRF protection.
  */
 @AutoConfiguration(afterName = "org.springframework.boot.autoconfigure.mongo.MongoAutoConfiguration")
 @EnableWebSecurity
-@Import(AccessProblems.class)
+@org.springframework.session.config.annotation.web.http.EnableSpringHttpSession
+@Import({AccessProblems.class, SignedInController.class})
 public class AccessAutoConfiguration {
+
+    @Bean
+    MongoSessionRepository sessionRepository(MongoClient mongoClient, @Value("${foi.access.database:foi_access}") String database,
+                                             @Value("${foi.access.session-idle-timeout:PT2H}") java.time.Duration idleTimeout) {
+        return new MongoSessionRepository(mongoClient.getDatabase(database), idleTimeout);
+    }
 
     @Bean
     UserStore userStore(MongoClient mongoClient, @Value("${foi.access.database:foi_access}") String database) {
@@ -45,14 +60,31 @@ public class AccessAutoConfiguration {
     SecurityFilterChain apiSecurity(HttpSecurity http, StoredUserAuthentication authentication) throws Exception {
         String[] actors = {"OFFICER", "SUPERVISOR"};
         return http
-                .csrf(csrf -> csrf.disable())
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // API clients: HTTP Basic, no session, no token. Browsers: a form login, a session both services
+                // share, and a CSRF token wherever the session cookie would be sent by the browser itself.
+                .csrf(csrf -> csrf.csrfTokenRepository(WebSignIn.csrfCookie())
+                                  .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
+                                  .requireCsrfProtectionMatcher(WebSignIn.needsCsrfToken()))
+                .addFilterAfter(new WebSignIn.CsrfCookieFilter(), BasicAuthenticationFilter.class)
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
+                .securityContext(c -> c.securityContextRepository(new DelegatingSecurityContextRepository(
+                        new RequestAttributeSecurityContextRepository(), new SessionUsers(authentication))))
+                .requestCache(cache -> cache.disable())
                 .authenticationProvider(authentication)
                 .httpBasic(basic -> basic.authenticationEntryPoint(ProblemWriter.unauthenticated()))
+                .formLogin(form -> form.loginPage(WebSignIn.LOGIN_PAGE).loginProcessingUrl("/login")
+                                       .successHandler((request, response, auth) -> response.sendRedirect("/"))
+                                       .failureHandler((request, response, e) -> response.sendRedirect(WebSignIn.LOGIN_PAGE + "?error")))
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl(WebSignIn.LOGIN_PAGE + "?logout")
+                                        .deleteCookies(WebSignIn.SESSION_COOKIE))
                 .exceptionHandling(e -> e.authenticationEntryPoint(ProblemWriter.unauthenticated())
                                          .accessDeniedHandler(ProblemWriter.denied()))
                 .authorizeHttpRequests(calls -> calls
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll()
+                        .requestMatchers(HttpMethod.GET, WebSignIn.PUBLIC_FILES).permitAll()
+                        .requestMatchers("/login", "/logout").permitAll()
+                        // forwarded as they came to the command service, which checks them itself
+                        .requestMatchers("/command/**").permitAll()
                         .requestMatchers("/api/users", "/api/users/**").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.POST, "/api/agencies").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.PUT, "/api/calendar/**").hasRole("ADMIN")

@@ -7,7 +7,13 @@ import java.util.Optional;
 import java.util.Set;
 
 /** The authenticated user of the current HTTP call. */
-public record Caller(String username, Set<Role> roles, Set<String> agencies) {
+public record Caller(String username, Set<Role> roles, Set<String> agencies)
+        implements org.springframework.security.core.AuthenticatedPrincipal {
+
+    @Override
+    public String getName() {
+        return username;
+    }
 
     public static Optional<Caller> current() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();

@@ -13,6 +13,12 @@ class ProblemWriter {
 
     static AuthenticationEntryPoint unauthenticated() {
         return (request, response, e) -> {
+            if ("XMLHttpRequest".equals(request.getHeader("X-Requested-With"))) {
+                // the web application: no Basic challenge, or the browser would open its own password dialog
+                write(response, HttpStatus.UNAUTHORIZED, "未登录或登录已过期 (unauthenticated)",
+                      "请重新登录 (sign in again)");
+                return;
+            }
             response.setHeader("WWW-Authenticate", "Basic realm=\"foi\", charset=\"UTF-8\"");
             write(response, HttpStatus.UNAUTHORIZED, "未登录或凭据错误 (unauthenticated)",
                   "请提供正确的用户名和密码（HTTP Basic）(missing or wrong credentials)");
@@ -20,8 +26,15 @@ class ProblemWriter {
     }
 
     static AccessDeniedHandler denied() {
-        return (request, response, e) -> write(response, HttpStatus.FORBIDDEN, "无权执行此操作 (forbidden)",
+        return (request, response, e) -> {
+            if (e instanceof org.springframework.security.web.csrf.CsrfException) {
+                write(response, HttpStatus.FORBIDDEN, "缺少或错误的 CSRF 令牌 (CSRF token missing or wrong)",
+                      "页面已过期，请刷新页面后重试，未作任何更改 (reload the page and try again; nothing was changed)");
+                return;
+            }
+            write(response, HttpStatus.FORBIDDEN, "无权执行此操作 (forbidden)",
                                                "当前用户的角色不允许此操作，未作任何更改 (your role does not allow this; nothing was changed)");
+        };
     }
 
     private static void write(HttpServletResponse response, HttpStatus status, String title, String detail) throws IOException {

@@ -58,6 +58,19 @@ public class StoredUserAuthentication implements AuthenticationProvider {
             }
             verified.add(key);
         }
+        return authenticationOf(account);
+    }
+
+    /** The user signed in to a web session, as the store knows them now; null once removed. */
+    public Authentication signedIn(String username) {
+        try {
+            return authenticationOf(account(username));
+        } catch (BadCredentialsException removed) {
+            return null;
+        }
+    }
+
+    private static Authentication authenticationOf(UserAccount account) {
         Caller caller = new Caller(account.username(), account.roles(), account.agencies());
         return UsernamePasswordAuthenticationToken.authenticated(
                 caller, null, account.roles().stream().map(r -> new SimpleGrantedAuthority("ROLE_" + r.name())).toList());

@@ -19,6 +19,16 @@ class AgencyQueryController {
         this.readModel = readModel;
     }
 
+    /** The agencies the caller may read, for the web application's agency picker. */
+    @GetMapping("/api/agencies")
+    java.util.List<Map<String, Object>> agencies() {
+        cn.foi.access.Caller caller = cn.foi.access.Caller.current().orElseThrow();
+        return readModel.allAgencies().stream()
+                        .filter(doc -> caller.mayRead(doc.getString("_id")))
+                        .map(doc -> describe(doc.getString("_id"), doc))
+                        .toList();
+    }
+
     /** An agency with its closed (frozen) years. */
     @GetMapping("/api/agencies/{agencyId}")
     Map<String, Object> agency(@PathVariable String agencyId) {
@@ -26,6 +36,10 @@ class AgencyQueryController {
                                 .filter(d -> d.getString("name") != null)
                                 .orElseThrow(() -> new QueryProblem(HttpStatus.NOT_FOUND,
                                                                     "机构 " + agencyId + " 不存在 (unknown agency)"));
+        return describe(agencyId, doc);
+    }
+
+    private static Map<String, Object> describe(String agencyId, Document doc) {
         Document closed = doc.get("closedYears", Document.class);
         return Map.of("agencyId", agencyId, "name", doc.getString("name"),
                       "closedYears", closed == null ? Map.of() : closed);

@@ -139,6 +139,28 @@ public class ReadModel {
                 : history.stream().mapToLong(h -> h.getLong("globalIndex")).min().orElse(Long.MAX_VALUE);
     }
 
+    /** Every registered agency, by id. */
+    public List<Document> allAgencies() {
+        List<Document> all = new ArrayList<>();
+        agencies.find(Filters.ne("name", null)).sort(com.mongodb.client.model.Sorts.ascending("_id")).forEach(all::add);
+        return all;
+    }
+
+    /** An agency's requests received within the dates given (either may be null). */
+    public List<Document> requestsOf(String agencyId, java.time.LocalDate receivedFrom, java.time.LocalDate receivedTo) {
+        List<org.bson.conversions.Bson> filters = new ArrayList<>();
+        filters.add(Filters.eq("agencyId", agencyId));
+        if (receivedFrom != null) {
+            filters.add(Filters.gte("receivedOn", receivedFrom.toString()));
+        }
+        if (receivedTo != null) {
+            filters.add(Filters.lte("receivedOn", receivedTo.toString()));
+        }
+        List<Document> found = new ArrayList<>();
+        requests.find(Filters.and(filters)).forEach(found::add);
+        return found;
+    }
+
     public Optional<Document> agency(String agencyId) {
         return Optional.ofNullable(agencies.find(Filters.eq("_id", agencyId)).first());
     }

@@ -32,7 +32,59 @@ class RequestQueryController {
 
     @GetMapping("/api/requests/{requestId}")
     Map<String, Object> request(@PathVariable String requestId) {
-        Document doc = find(requestId);
+        return stateOf(find(requestId));
+    }
+
+    /**
+     * An agency's requests, newest receipt first: {@code q} matches the subject or the request id, and the
+     * applicant's name for those who may see it in full (a masked name is not searchable by its hidden part);
+     * {@code status} as in the state; receipt dates inclusive.
+     */
+    @GetMapping("/api/agencies/{agencyId}/requests")
+    Map<String, Object> search(@PathVariable String agencyId,
+                               @org.springframework.web.bind.annotation.RequestParam(required = false) String q,
+                               @org.springframework.web.bind.annotation.RequestParam(required = false) String status,
+                               @org.springframework.web.bind.annotation.RequestParam(required = false) LocalDate receivedFrom,
+                               @org.springframework.web.bind.annotation.RequestParam(required = false) LocalDate receivedTo,
+                               @org.springframework.web.bind.annotation.RequestParam(defaultValue = "200") int limit) {
+        if (readModel.agency(agencyId).filter(d -> d.getString("name") != null).isEmpty()) {
+            throw new QueryProblem(HttpStatus.NOT_FOUND, "机构 " + agencyId + " 不存在 (unknown agency)");
+        }
+        if (status != null && !status.isBlank() && !SEARCHABLE_STATUSES.contains(status)) {
+            throw new QueryProblem(HttpStatus.BAD_REQUEST, "未知的办理状态 " + status + "，可选 " + SEARCHABLE_STATUSES
+                                                           + " (unknown status)");
+        }
+        if (limit < 1 || limit > 1000) {
+            throw new QueryProblem(HttpStatus.BAD_REQUEST, "limit 应在 1 到 1000 之间 (limit must be 1..1000)");
+        }
+        if (receivedFrom != null && receivedTo != null && receivedTo.isBefore(receivedFrom)) {
+            throw new QueryProblem(HttpStatus.BAD_REQUEST, "收到日期的起始日不能晚于截止日 (receivedFrom after receivedTo)");
+        }
+        boolean seesNames = cn.foi.access.Caller.current().filter(c -> c.seesPersonalDataOf(agencyId)).isPresent();
+        String needle = q == null ? "" : q.strip();
+        List<Map<String, Object>> found = new java.util.ArrayList<>();
+        for (Document doc : readModel.requestsOf(agencyId, receivedFrom, receivedTo)) {
+            boolean matches = needle.isEmpty()
+                              || doc.getString("_id").contains(needle)
+                              || String.valueOf(doc.getString("subject")).contains(needle)
+                              || (seesNames && String.valueOf(doc.getString("applicantName")).contains(needle));
+            if (!matches) {
+                continue;
+            }
+            Map<String, Object> state = stateOf(doc);
+            if (status == null || status.isBlank() || status.equals(state.get("status"))) {
+                found.add(state);
+            }
+        }
+        found.sort(Comparator.<Map<String, Object>, String>comparing(r -> (String) r.get("receivedOn")).reversed());
+        return Map.of("total", found.size(), "requests", found.subList(0, Math.min(limit, found.size())));
+    }
+
+    private static final java.util.Set<String> SEARCHABLE_STATUSES =
+            java.util.Set.of("OPEN", "AWAITING_CORRECTION", "AWAITING_PAYMENT", "PAUSED", "DECIDED");
+
+    private Map<String, Object> stateOf(Document doc) {
+        String requestId = doc.getString("_id");
         Map<String, Object> state = new LinkedHashMap<>();
         state.put("requestId", requestId);
         state.put("agencyId", doc.getString("agencyId"));

@@ -95,7 +95,8 @@ final class Services {
     void startQuery() {
         // small batches, so that a rebuild in these tests lasts long enough to be interrupted half-way
         query = QueryServiceApplication.start("--server.port=0", "--foi.projection.batch-size=100", "--spring.data.mongodb.uri=" + infra.mongoUri(),
-                                              "--foi.kafka.bootstrap=" + infra.kafkaBootstrap());
+                                              "--foi.kafka.bootstrap=" + infra.kafkaBootstrap(),
+                                              "--foi.command-service.url=" + commandUrl);
         queryUrl = "http://localhost:" + query.getEnvironment().getProperty("local.server.port");
         await().atMost(Duration.ofSeconds(60)).until(() -> get(queryUrl + "/actuator/health").status() == 200);
     }

@@ -1,0 +1,175 @@
+package cn.foi.query.endtoend;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The browser's way in: a form login (with a CSRF token, against login CSRF), one session that both services
+ * know (the page is served by the query service, its actions go to /command/** and on to the command service),
+ * a CSRF token for every change made with the session cookie, sign-out, and grants changed by an
+ * administrator applying to a session already open.
+ */
+class WebSignInTest extends EndToEndTest {
+
+    private static final String PASSWORD = "web-password-1";
+    private static final String RECEIPT = "{\"receivedOn\":\"2025-04-01\",\"channel\":\"ONLINE\","
+                                          + "\"applicant\":{\"type\":\"NATURAL_PERSON\",\"name\":\"张三\"},\"subject\":\"网页登记\"}";
+
+    /** A browser: its own cookie jar, following no redirects (so we see where it is sent). */
+    private final class Browser {
+        final CookieManager cookies = new CookieManager();
+        final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+
+        HttpResponse<String> get(String url) {
+            return send(HttpRequest.newBuilder(URI.create(url)).header("X-Requested-With", "XMLHttpRequest").GET());
+        }
+
+        HttpResponse<String> postJson(String url, String body, boolean withToken) {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                                                     .header("X-Requested-With", "XMLHttpRequest")
+                                                     .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+            if (withToken) {
+                request.header("X-XSRF-TOKEN", cookie("XSRF-TOKEN").orElseThrow());
+            }
+            return send(request);
+        }
+
+        HttpResponse<String> login(String username, String password, boolean withToken) {
+            get(services.queryUrl + "/api/csrf");
+            String form = "username=" + enc(username) + "&password=" + enc(password)
+                          + (withToken ? "&_csrf=" + enc(cookie("XSRF-TOKEN").orElseThrow()) : "");
+            return send(HttpRequest.newBuilder(URI.create(services.queryUrl + "/login"))
+                                   .header("Content-Type", "application/x-www-form-urlencoded")
+                                   .POST(HttpRequest.BodyPublishers.ofString(form)));
+        }
+
+        Optional<String> cookie(String name) {
+            return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
+                          .map(HttpCookie::getValue).findFirst();
+        }
+
+        private HttpResponse<String> send(HttpRequest.Builder request) {
+            try {
+                return http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    private static String enc(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    private JsonNode json(HttpResponse<String> response) {
+        try {
+            return services.json.readTree(response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException(response.body(), e);
+        }
+    }
+
+    /** Receipts stored for this test's agencies (other tests' late writes do not count). */
+    private long webReceipts() {
+        return services.eventStore().readEvents(null, false)
+                       .map(message -> message.getPayload())
+                       .filter(p -> p instanceof cn.foi.events.request.RequestReceived r && r.agencyId().startsWith("web-"))
+                       .count();
+    }
+
+    private void createUser(String username, String roles, String agencies) {
+        var created = services.as("admin", Services.ADMIN_PASSWORD).post(services.commandUrl + "/api/users",
+                "{\"username\":\"" + username + "\",\"password\":\"" + PASSWORD + "\",\"roles\":" + roles + ",\"agencies\":" + agencies + "}");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+    }
+
+    @Test
+    void an_officer_signs_in_by_form_and_acts_through_the_one_origin_with_a_csrf_token() {
+        var admin = services.as("admin", Services.ADMIN_PASSWORD);
+        for (String agency : new String[]{"web-a", "web-b"}) {
+            assertThat(admin.post(services.commandUrl + "/api/agencies", "{\"agencyId\":\"" + agency + "\",\"name\":\"某区网页局\"}").status())
+                    .isEqualTo(201);
+        }
+        createUser("web-officer", "[\"OFFICER\"]", "[\"web-a\"]");
+        Browser browser = new Browser();
+
+        // the pages' files are public; the data is not
+        assertThat(browser.get(services.queryUrl + "/api/me").statusCode()).isEqualTo(401);
+        assertThat(browser.get(services.queryUrl + "/api/me").headers().firstValue("WWW-Authenticate"))
+                .as("no Basic challenge for the page's calls, or the browser would open its own dialog").isEmpty();
+
+        // a sign-in without the token is refused (login CSRF), a wrong password is sent back to the form
+        assertThat(browser.login("web-officer", PASSWORD, false).statusCode()).isEqualTo(403);
+        var wrong = browser.login("web-officer", "not-the-password", true);
+        assertThat(wrong.headers().firstValue("Location").orElse("")).endsWith("/login.html?error");
+        assertThat(browser.get(services.queryUrl + "/api/me").statusCode()).isEqualTo(401);
+
+        var signedIn = browser.login("web-officer", PASSWORD, true);
+        assertThat(signedIn.statusCode()).isEqualTo(302);
+        assertThat(signedIn.headers().firstValue("Location").orElse("")).endsWith("/");
+        String session = browser.cookie("SESSION").orElseThrow();
+        var me = browser.get(services.queryUrl + "/api/me");
+        assertThat(me.statusCode()).as(me.body()).isEqualTo(200);
+        assertThat(json(me).get("username").asText()).isEqualTo("web-officer");
+        assertThat(json(me).get("agencies").toString()).isEqualTo("[\"web-a\"]");
+
+        // a change with the session cookie but without the token: refused, in Chinese, nothing stored
+        long stored = webReceipts();
+        var forged = browser.postJson(services.queryUrl + "/command/api/agencies/web-a/requests", RECEIPT, false);
+        assertThat(forged.statusCode()).isEqualTo(403);
+        assertThat(json(forged).get("detail").asText()).contains("刷新页面");
+        assertThat(webReceipts()).isEqualTo(stored);
+
+        // with the token, through the query service's origin, on to the command service
+        var logged = browser.postJson(services.queryUrl + "/command/api/agencies/web-a/requests", RECEIPT, true);
+        assertThat(logged.statusCode()).as(logged.body()).isEqualTo(201);
+        String requestId = json(logged).get("requestId").asText();
+        await().atMost(Duration.ofSeconds(20)).until(() -> browser.get(services.queryUrl + "/api/requests/" + requestId).statusCode() == 200);
+        var history = json(browser.get(services.queryUrl + "/api/requests/" + requestId + "/history"));
+        assertThat(history.get("events").get(0).get("recordedBy").asText()).isEqualTo("web-officer");
+
+        // the session is the command service's too, and its grants are the user's: not agency B
+        var other = browser.postJson(services.commandUrl + "/api/agencies/web-b/requests", RECEIPT, true);
+        assertThat(other.statusCode()).isEqualTo(403);
+        assertThat(webReceipts()).isEqualTo(stored + 1);
+
+        // an administrator's change of grants applies to the open session
+        assertThat(admin.put(services.commandUrl + "/api/users/web-officer",
+                             "{\"roles\":[\"AUDITOR\"],\"agencies\":[\"web-a\"]}").status()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(10)).until(() ->
+                json(browser.get(services.commandUrl + "/api/me")).get("roles").toString().equals("[\"AUDITOR\"]"));
+        assertThat(browser.postJson(services.queryUrl + "/command/api/agencies/web-a/requests", RECEIPT, true).statusCode())
+                .isEqualTo(403);
+        assertThat(webReceipts()).isEqualTo(stored + 1);
+
+        // sign-out ends the session in both services
+        var out = browser.send(HttpRequest.newBuilder(URI.create(services.queryUrl + "/logout"))
+                                          .header("X-XSRF-TOKEN", browser.cookie("XSRF-TOKEN").orElseThrow())
+                                          .POST(HttpRequest.BodyPublishers.noBody()));
+        assertThat(out.statusCode()).isLessThan(400);
+        Browser replay = new Browser();
+        HttpCookie old = new HttpCookie("SESSION", session);
+        old.setPath("/");
+        replay.cookies.getCookieStore().add(URI.create(services.commandUrl), old);
+        assertThat(replay.get(services.commandUrl + "/api/me").statusCode()).as("the old session is gone").isEqualTo(401);
+        assertThat(browser.get(services.queryUrl + "/api/me").statusCode()).isEqualTo(401);
+    }
+}
