@@ -106,6 +106,28 @@ public class ProblemResponses {
                 .collect(Collectors.joining("."));
     }
 
+    /** The answer one call would have had for this failure: for the items of a batch, each answered on its own. */
+    public ProblemDetail of(Throwable failure) {
+        Throwable e = failure;
+        while ((e instanceof java.util.concurrent.CompletionException || e instanceof java.util.concurrent.ExecutionException)
+               && e.getCause() != null) {
+            e = e.getCause();
+        }
+        if (e instanceof InvalidInput invalid) {
+            return invalid(invalid);
+        } else if (e instanceof NotFound || e instanceof AggregateNotFoundException) {
+            return notFound((RuntimeException) e);
+        } else if (e instanceof StateConflict conflict) {
+            return conflict(conflict);
+        } else if (e instanceof ConcurrencyException concurrency) {
+            return concurrent(concurrency);
+        } else if (e instanceof RuleViolation violation) {
+            return rule(violation);
+        }
+        log.error("Command failed", e);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "内部错误 (internal error)", "处理失败，未记录任何内容 (nothing was recorded)");
+    }
+
     static ProblemDetail problem(HttpStatus status, String title, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setTitle(title);

@@ -163,8 +163,9 @@ class ProvinceBenchmark {
             }
             report("table as of an arbitrary past moment (1,000 queries): %s", percentiles(past));
 
-            // 5. sustained commands/s through the whole pipeline
+            // 5. sustained commands/s through the whole pipeline: one call per command, then bulk entry
             sustained(store);
+            sustainedBatches(store);
 
             // 6. projection lag at a fixed command rate
             paced();
@@ -211,6 +212,59 @@ class ProvinceBenchmark {
         report("sustained, %d HTTP writers for %d s: %,d commands accepted (%,.0f commands/s); projected %.1f s after "
                + "the start (%,.0f commands/s through the whole pipeline); %,d events stored", WRITERS, SUSTAINED_SECONDS,
                commands.get(), commands.get() / accepted, throughPipeline, commands.get() / throughPipeline, total - before);
+    }
+
+    static final int BATCH_WRITERS = Integer.getInteger("benchmark.batch-writers", 4);
+    static final int BATCH_SIZE = Integer.getInteger("benchmark.batch-size", 100);
+
+    /**
+     * BATCH_WRITERS threads send batches of BATCH_SIZE receipts (80 % with their decision) to
+     * POST /api/agencies/{id}/requests/batch for SUSTAINED_SECONDS: the same commands, checked one by one,
+     * without an HTTP exchange each.
+     */
+    private void sustainedBatches(CommitLogEventStorageEngine store) throws Exception {
+        long before = store.size();
+        AtomicLong commands = new AtomicLong();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(SUSTAINED_SECONDS);
+        ExecutorService pool = Executors.newFixedThreadPool(BATCH_WRITERS);
+        long start = System.nanoTime();
+        for (int w = 0; w < BATCH_WRITERS; w++) {
+            int seed = w;
+            pool.submit(() -> {
+                ProvinceWorkload workload = new ProvinceWorkload(2000 + seed, TODAY.getYear(), TODAY);
+                Random random = new Random(2000 + seed);
+                while (System.nanoTime() < deadline) {
+                    StringBuilder batch = new StringBuilder("{\"requests\":[");
+                    int decisions = 0;
+                    for (int i = 0; i < BATCH_SIZE; i++) {
+                        String receipt = logRequestBody(workload, random);
+                        if (random.nextInt(10) < 8) {
+                            receipt = receipt.substring(0, receipt.length() - 1) + ",\"decision\":{\"result\":\""
+                                      + workload.result() + "\",\"decidedOn\":\"" + TODAY + "\"}}";
+                            decisions++;
+                        }
+                        batch.append(i == 0 ? "" : ",").append(receipt);
+                    }
+                    JsonNode answer = send("POST", commandUrl + "/api/agencies/" + ProvinceWorkload.agency(random.nextInt(ProvinceWorkload.AGENCIES))
+                                                   + "/requests/batch", batch.append("]}").toString(), 200);
+                    if (answer.get("refused").asInt() != 0) {
+                        throw new IllegalStateException("batch items refused: " + answer);
+                    }
+                    commands.addAndGet(BATCH_SIZE + decisions);
+                }
+                return null;
+            });
+        }
+        pool.shutdown();
+        pool.awaitTermination(SUSTAINED_SECONDS + 120, TimeUnit.SECONDS);
+        double accepted = seconds(start);
+        long total = store.size();
+        awaitProjected(total, Duration.ofMinutes(10));
+        double throughPipeline = seconds(start);
+        report("sustained bulk entry, %d writers of %d-request batches for %d s: %,d commands accepted (%,.0f commands/s); "
+               + "projected %.1f s after the start (%,.0f commands/s through the whole pipeline); %,d events stored",
+               BATCH_WRITERS, BATCH_SIZE, SUSTAINED_SECONDS, commands.get(), commands.get() / accepted, throughPipeline,
+               commands.get() / throughPipeline, total - before);
     }
 
     /** PACED_RATE commands/s for 30 s; every logged request's time from acceptance to readable on the query side. */
