@@ -63,5 +63,9 @@ class BatchEntryTest extends EndToEndTest {
             assertThat(table.at("/applications/DISCLOSED/NATURAL_PERSON").asInt()).isEqualTo(1);
             assertThat(table.at("/applications/CARRIED_FORWARD/TOTAL").asInt()).isEqualTo(2);
         });
+        // items are recorded side by side on worker threads, still in the caller's name
+        JsonNode history = services.get(services.queryUrl + "/api/requests/" + results.get(0).get("requestId").asText() + "/history").json();
+        assertThat(history.get("events")).hasSize(2);
+        history.get("events").forEach(event -> assertThat(event.get("recordedBy").asText()).isEqualTo(Services.HARNESS_USER));
     }
 }
