@@ -76,6 +76,11 @@ class AdminBootstrap {
 
     private void keep(String hash) {
         users.save(account(hash));
+        rememberHash(hash);
+    }
+
+    /** The administrator's password was changed through the user API: a restore must bring back the new one. */
+    void rememberHash(String hash) {
         hashFile().ifPresent(file -> {
             try {
                 Files.createDirectories(file.getParent());

@@ -34,7 +34,10 @@ class UserController {
     private final PasswordEncoder passwords;
     private final AgencyDirectory agencies;
 
-    UserController(UserStore users, PasswordEncoder passwords, AgencyDirectory agencies) {
+    private final AdminBootstrap adminBootstrap;
+
+    UserController(UserStore users, PasswordEncoder passwords, AgencyDirectory agencies, AdminBootstrap adminBootstrap) {
+        this.adminBootstrap = adminBootstrap;
         this.users = users;
         this.passwords = passwords;
         this.agencies = agencies;
@@ -63,6 +66,9 @@ class UserController {
         String hash = body.password() == null ? existing.passwordHash() : requirePassword(body.password());
         UserAccount account = account(username, hash, body);
         users.save(account);
+        if (AdminBootstrap.ADMIN.equals(username) && body.password() != null) {
+            adminBootstrap.rememberHash(hash);
+        }
         return view(account);
     }
 

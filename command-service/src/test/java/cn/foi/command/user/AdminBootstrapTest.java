@@ -75,6 +75,20 @@ class AdminBootstrapTest {
     }
 
     @Test
+    void a_password_changed_through_the_user_api_is_the_one_a_restore_brings_back() {
+        bootstrap("").ensureAdmin();
+        AdminBootstrap running = bootstrap("");
+        String changed = passwords.encode("changed-through-the-api");
+        users.save(new cn.foi.access.UserAccount("admin", changed, java.util.Set.of(Role.ADMIN),
+                                                 java.util.Set.of(cn.foi.access.UserAccount.ALL_AGENCIES)));
+        running.rememberHash(changed);
+
+        client.getDatabase("foi_access").getCollection("users").drop();
+        bootstrap("").ensureAdmin();
+        assertThat(passwords.matches("changed-through-the-api", users.find("admin").orElseThrow().passwordHash())).isTrue();
+    }
+
+    @Test
     void a_configured_password_sets_the_administrator_and_nothing_is_shown() {
         bootstrap("chosen-by-the-operator").ensureAdmin();
         assertThat(dataDir.resolve("run/initial-admin-password")).doesNotExist();
