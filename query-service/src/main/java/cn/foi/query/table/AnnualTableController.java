@@ -1,7 +1,6 @@
 package cn.foi.query.table;
 
 import cn.foi.query.problem.QueryProblem;
-import cn.foi.query.projection.EventConsumer;
 import cn.foi.query.projection.Ledger;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -18,11 +17,9 @@ import java.util.Map;
 class AnnualTableController {
 
     private final Ledger ledger;
-    private final EventConsumer consumer;
 
-    AnnualTableController(Ledger ledger, EventConsumer consumer) {
+    AnnualTableController(Ledger ledger) {
         this.ledger = ledger;
-        this.consumer = consumer;
     }
 
     /**
@@ -37,7 +34,6 @@ class AnnualTableController {
         if (year < 2008 || year > 2100) {
             throw new QueryProblem(HttpStatus.BAD_REQUEST, "年度 " + year + " 无效 (year out of range 2008–2100)");
         }
-        requireNoRebuild();
         ZeroStyle zeroStyle = zeroStyle(zero);
         java.time.Instant moment = asOf == null ? null : moment(asOf);
         AnnualTable table = ledger.tableOf(agencyId, year, moment)
@@ -74,7 +70,6 @@ class AnnualTableController {
     @GetMapping("/api/agencies/{agencyId}/annual-tables/{year}/cells/{row}/{column}")
     Map<String, Object> cell(@PathVariable String agencyId, @PathVariable int year, @PathVariable String row,
                              @PathVariable String column, @RequestParam(required = false) String asOf) {
-        requireNoRebuild();
         ApplicationRow applicationRow;
         ApplicantColumn applicantColumn;
         try {
@@ -120,7 +115,6 @@ class AnnualTableController {
                                                         consumes = MediaType.TEXT_PLAIN_VALUE)
     Map<String, Object> publishedCheck(@PathVariable String agencyId, @PathVariable int year,
                                        @org.springframework.web.bind.annotation.RequestBody String published) {
-        requireNoRebuild();
         AnnualTable replayed = ledger.tableOf(agencyId, year)
                                      .orElseThrow(() -> new QueryProblem(HttpStatus.NOT_FOUND,
                                                                          "机构 " + agencyId + " 不存在 (unknown agency)"));
@@ -153,7 +147,6 @@ class AnnualTableController {
     @GetMapping("/api/agencies/{agencyId}/annual-tables/{year}/diff")
     Map<String, Object> diff(@PathVariable String agencyId, @PathVariable int year, @RequestParam String from,
                              @RequestParam(required = false) String to) {
-        requireNoRebuild();
         java.time.Instant fromMoment = moment(from);
         java.time.Instant toMoment = to == null ? null : moment(to);
         AnnualTable before = ledger.tableOf(agencyId, year, fromMoment)
@@ -183,12 +176,6 @@ class AnnualTableController {
     }
 
     /** A half-rebuilt model must not pass for the tables: every table read waits for the rebuild to end. */
-    private void requireNoRebuild() {
-        if (consumer.rebuildStatus().running()) {
-            throw new QueryProblem(HttpStatus.SERVICE_UNAVAILABLE, "正在从事件日志重建统计表，请稍后再试 (rebuild in progress)");
-        }
-    }
-
     /** A file name people recognise, in UTF-8 (RFC 6266). */
     private static String attachment(AnnualTable table, String extension) {
         return org.springframework.http.ContentDisposition.attachment()
