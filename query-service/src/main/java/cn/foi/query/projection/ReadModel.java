@@ -524,6 +524,8 @@ public class ReadModel {
                             .append("businessDate", businessDate.toString())
                             .append("recordedAt", event.timestamp())
                             .append("recordedBy", recordedBy == null ? null : recordedBy.toString())
+                            // a review's entries name the review, so a page can conclude it from the request
+                            .append("aggregateId", event.aggregateId())
                             .append("summary", summary));
     }
 

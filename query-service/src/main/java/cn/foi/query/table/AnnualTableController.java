@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 
 @RestController
@@ -20,6 +21,54 @@ class AnnualTableController {
 
     AnnualTableController(Ledger ledger) {
         this.ledger = ledger;
+    }
+
+    /**
+     * The printed layout for a page to draw: tables 二, 三 and 四 each as rows of cell texts with the cells
+     * merged in print and, for every figure, what it counts (table 三: {@code ROW/COLUMN}, the drill-down's
+     * codes; table 四: the cell code) — the same grid the exports are written from.
+     */
+    private static Map<String, Object> grid(AnnualTable table, PrintedGrid layout, java.time.Instant moment) {
+        List<List<String>> rows = layout.rows();
+        int third = -1;
+        int fourth = -1;
+        for (int r = 0; r < rows.size(); r++) {
+            String first = rows.get(r).isEmpty() ? "" : rows.get(r).get(0);
+            if (first.equals(AnnualTableText.TABLE_3_TITLE)) {
+                third = r;
+            } else if (first.equals(AnnualTableText.TABLE_4_TITLE)) {
+                fourth = r;
+            }
+        }
+        List<Map<String, Object>> tables = new java.util.ArrayList<>();
+        int[][] bounds = {{0, third}, {third, fourth}, {fourth, rows.size()}};
+        for (int[] bound : bounds) {
+            PrintedGrid part = layout.slice(bound[0], bound[1]);
+            List<List<String>> partRows = new java.util.ArrayList<>(part.rows());
+            String title = partRows.remove(0).get(0);
+            // the title and blank lines are the page's to draw
+            int dropped = 1;
+            while (!partRows.isEmpty() && partRows.get(0).isEmpty()) {
+                partRows.remove(0);
+                dropped++;
+            }
+            while (!partRows.isEmpty() && partRows.get(partRows.size() - 1).isEmpty()) {
+                partRows.remove(partRows.size() - 1);
+            }
+            int shift = dropped;
+            tables.add(Map.of("title", title, "rows", partRows,
+                              "merges", part.merges().stream().map(m -> new PrintedGrid.Merge(m.firstRow() - shift, m.lastRow() - shift,
+                                                                                               m.firstColumn(), m.lastColumn())).toList(),
+                              "figures", part.figures().stream().map(f -> new PrintedGrid.Figure(f.row() - shift, f.column(), f.code())).toList()));
+        }
+        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("agencyId", table.agencyId());
+        body.put("agencyName", table.agencyName());
+        body.put("year", table.year());
+        body.put("asOf", moment);
+        body.put("consistent", table.consistent());
+        body.put("tables", tables);
+        return body;
     }
 
     /**
@@ -54,12 +103,13 @@ class AnnualTableController {
                                                  "application/vnd.openxmlformats-officedocument.wordprocessingml.document"))
                                          .header("Content-Disposition", attachment(table, "docx"))
                                          .body(AnnualTableExports.docx(table, AnnualTableText.layout(table, zeroStyle)));
+            case "grid" -> ResponseEntity.ok(grid(table, AnnualTableText.layout(table, zeroStyle), moment));
             case "csv" -> ResponseEntity.ok()
                                         .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                                         .header("Content-Disposition", attachment(table, "csv"))
                                         .body(AnnualTableExports.csv(AnnualTableText.layout(table, zeroStyle)));
             default -> throw new QueryProblem(HttpStatus.BAD_REQUEST,
-                                              "format 只能是 json、text、xlsx、docx 或 csv (format must be json, text, xlsx, docx or csv)");
+                                              "format 只能是 json、text、grid、xlsx、docx 或 csv (format must be json, text, grid, xlsx, docx or csv)");
         };
     }
 

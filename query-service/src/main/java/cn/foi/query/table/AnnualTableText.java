@@ -61,6 +61,7 @@ public final class AnnualTableText {
         for (ApplicationRow row : ApplicationRow.values()) {
             List<String> cells = new ArrayList<>(List.of(row.section(), row.group(), row.item()));
             for (ApplicantColumn column : columns) {
+                out.figure(out.size(), cells.size(), row.name() + "/" + column.name());
                 cells.add(number(table.cell(row, column), zero));
             }
             line(out, cells);
@@ -98,6 +99,7 @@ public final class AnnualTableText {
         line(out, review3);
         List<String> numbers = new ArrayList<>();
         for (String code : ReviewCell.CODES) {
+            out.figure(out.size(), numbers.size(), code);
             numbers.add(number(table.reviews().getOrDefault(code, 0), zero));
         }
         line(out, numbers);

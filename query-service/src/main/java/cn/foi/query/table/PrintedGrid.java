@@ -13,8 +13,13 @@ public final class PrintedGrid {
     public record Merge(int firstRow, int lastRow, int firstColumn, int lastColumn) {
     }
 
+    /** A figure's place in the grid and what it counts (e.g. {@code DISCLOSED/NATURAL_PERSON}), for links to its requests. */
+    public record Figure(int row, int column, String code) {
+    }
+
     private final List<List<String>> rows = new ArrayList<>();
     private final List<Merge> merges = new ArrayList<>();
+    private final List<Figure> figures = new ArrayList<>();
 
     void row(List<String> cells) {
         rows.add(List.copyOf(cells));
@@ -22,6 +27,31 @@ public final class PrintedGrid {
 
     void merge(int firstRow, int lastRow, int firstColumn, int lastColumn) {
         merges.add(new Merge(firstRow, lastRow, firstColumn, lastColumn));
+    }
+
+    void figure(int row, int column, String code) {
+        figures.add(new Figure(row, column, code));
+    }
+
+    public List<Figure> figures() {
+        return List.copyOf(figures);
+    }
+
+    /** Rows {@code from} (inclusive) to {@code to} (exclusive) as a grid of their own, merges and figures moved along. */
+    public PrintedGrid slice(int from, int to) {
+        PrintedGrid part = new PrintedGrid();
+        rows.subList(from, to).forEach(part::row);
+        for (Merge m : merges) {
+            if (m.firstRow() >= from && m.lastRow() < to) {
+                part.merge(m.firstRow() - from, m.lastRow() - from, m.firstColumn(), m.lastColumn());
+            }
+        }
+        for (Figure f : figures) {
+            if (f.row() >= from && f.row() < to) {
+                part.figure(f.row() - from, f.column(), f.code());
+            }
+        }
+        return part;
     }
 
     int size() {

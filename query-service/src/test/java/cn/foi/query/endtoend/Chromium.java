@@ -77,8 +77,23 @@ final class Chromium implements AutoCloseable {
 
     /** The element with this data-test name, once it is on the page. */
     WebElement find(String test) {
-        return await().atMost(Duration.ofSeconds(15)).ignoreExceptions()
-                      .until(() -> driver.findElement(By.cssSelector("[data-test='" + test + "']")), e -> e.isDisplayed());
+        try {
+            return await().atMost(Duration.ofSeconds(15)).ignoreExceptions()
+                          .until(() -> driver.findElement(By.cssSelector("[data-test='" + test + "']")), e -> e.isDisplayed());
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            evidence("missing-" + test);
+            throw e;
+        }
+    }
+
+    /** What the page showed when a step failed: a screenshot and its HTML, beside the other screenshots. */
+    void evidence(String name) {
+        try {
+            screenshot(name);
+            Files.writeString(SCREENSHOTS.resolve(name + ".html"), driver.getPageSource() + "\n<!-- " + driver.getCurrentUrl() + " -->");
+        } catch (RuntimeException | IOException ignored) {
+            // evidence is best effort; the failure itself is reported by the caller
+        }
     }
 
     List<WebElement> all(String cssSelector) {

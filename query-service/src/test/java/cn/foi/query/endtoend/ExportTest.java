@@ -55,6 +55,30 @@ class ExportTest extends EndToEndTest {
             assertThat(document.getParagraphs().get(0).getText()).contains("某区教育局", "2025");
         }
 
+        // the grid a page draws: tables 二, 三, 四 with their merges, each figure naming what it counts
+        JsonNode grid = services.get(url + "grid&zero=dash").json();
+        assertThat(grid.get("tables")).hasSize(3);
+        assertThat(grid.at("/tables/1/title").asText()).isEqualTo("三、收到和处理政府信息公开申请情况");
+        JsonNode table3 = grid.at("/tables/1");
+        JsonNode disclosedFigure = null;
+        for (JsonNode figure : table3.get("figures")) {
+            if (figure.get("code").asText().equals("DISCLOSED/NATURAL_PERSON")) {
+                disclosedFigure = figure;
+            }
+        }
+        assertThat(disclosedFigure).isNotNull();
+        assertThat(table3.get("rows").get(disclosedFigure.get("row").asInt()).get(disclosedFigure.get("column").asInt()).asText()).isEqualTo("3");
+        assertThat(table3.get("rows").get(disclosedFigure.get("row").asInt()).get(1).asText()).isEqualTo("(一) 予以公开");
+        JsonNode researchNew = null;
+        for (JsonNode figure : table3.get("figures")) {
+            if (figure.get("code").asText().equals("NEW/RESEARCH_INSTITUTION")) {
+                researchNew = figure;
+            }
+        }
+        assertThat(table3.get("rows").get(researchNew.get("row").asInt()).get(researchNew.get("column").asInt()).asText()).isEqualTo("-");
+        assertThat(table3.get("merges").toString()).contains("{\"firstRow\":0,\"lastRow\":0,\"firstColumn\":3,\"lastColumn\":9}");
+        assertThat(grid.at("/tables/2/figures")).hasSize(15);
+
         String csv = new String(services.download(url + "csv&zero=dash"), StandardCharsets.UTF_8);
         assertThat(csv).startsWith("\uFEFF");
         List<CSVRecord> records = CSVFormat.RFC4180.parse(new StringReader(csv.substring(1))).getRecords();
