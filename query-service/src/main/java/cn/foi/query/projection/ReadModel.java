@@ -139,6 +139,14 @@ public class ReadModel {
                 : history.stream().mapToLong(h -> h.getLong("globalIndex")).min().orElse(Long.MAX_VALUE);
     }
 
+    /** The reviews (reconsiderations, lawsuits) of one request, in the order they were filed. */
+    public List<Document> reviewsOf(String requestId) {
+        List<Document> found = new ArrayList<>();
+        reviews.find(Filters.eq("requestId", requestId)).forEach(found::add);
+        found.sort(java.util.Comparator.comparing(d -> String.valueOf(d.getString("filedOn"))));
+        return found;
+    }
+
     /** Every registered agency, by id. */
     public List<Document> allAgencies() {
         List<Document> all = new ArrayList<>();

@@ -32,7 +32,18 @@ class RequestQueryController {
 
     @GetMapping("/api/requests/{requestId}")
     Map<String, Object> request(@PathVariable String requestId) {
-        return stateOf(find(requestId));
+        Map<String, Object> state = stateOf(find(requestId));
+        // its reviews, so that a page can conclude them (not in search results: one more query per request)
+        state.put("reviews", readModel.reviewsOf(requestId).stream().map(review -> {
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("reviewId", review.getString("_id"));
+            item.put("block", review.getString("block"));
+            item.put("filedOn", review.getString("filedOn"));
+            item.put("result", review.getString("result"));
+            item.put("concludedOn", review.getString("concludedOn"));
+            return item;
+        }).toList());
+        return state;
     }
 
     /**

@@ -66,5 +66,12 @@ class ReviewTableTest extends EndToEndTest {
         assertThat(late.status()).isEqualTo(409);
         JsonNode history = api.awaitHistory(old, 5);
         assertThat(history.get("events").toString()).contains("提起行政复议", "复议或诉讼审结");
+        // the request names its reviews, concluded or not, so a page can conclude the open ones
+        JsonNode reviews = services.get(services.queryUrl + "/api/requests/" + old).json().get("reviews");
+        assertThat(reviews).hasSize(2);
+        assertThat(reviews.get(0).get("reviewId").asText()).isEqualTo(reconsideration);
+        assertThat(reviews.get(0).get("result").asText()).isEqualTo("CORRECTED");
+        assertThat(reviews.get(1).get("block").asText()).isEqualTo("LITIGATION_AFTER_RECONSIDERATION");
+        assertThat(reviews.get(1).get("result").isNull()).isTrue();
     }
 }
