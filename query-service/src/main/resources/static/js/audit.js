@@ -1,0 +1,162 @@
+// The auditor's pages: tables as of a past moment and the difference between two, the rebuild of every
+// projection from the event log, and a published table compared cell by cell with the log.
+import {api, h, showError, flash, route, go, state, me, agencyName, currentYear} from './core.js';
+import {gridTable, toInstant} from './report.js';
+
+const localNow = () => new Date(Date.now() - new Date().getTimezoneOffset() * 60000).toISOString().substring(0, 16);
+
+function agencyYearControls(agency, year) {
+  const years = [];
+  for (let y = currentYear(); y >= currentYear() - 8; y--) years.push(y);
+  return [
+    h('label', {}, '机构', h('select', {name: 'agency', 'data-test': 'audit-agency'},
+      state.agencies.map(a => h('option', {value: a.agencyId, selected: a.agencyId === agency}, a.name)))),
+    h('label', {}, '年度', h('select', {name: 'year', 'data-test': 'audit-year'}, years.map(y => h('option', {value: y, selected: y === year}, y + ' 年')))),
+  ];
+}
+
+route('/audit', async (el, params, query) => {
+  const agency = query.agency || state.agency;
+  const year = Number(query.year || currentYear() - 1);
+  el.append(h('div', {class: 'page-head', 'data-test': 'audit-page'}, h('h1', {}, '审计：统计表的来历'),
+    h('span', {class: 'muted'}, '每个数字都可追溯到计入它的申请及其事件')));
+
+  const asOfForm = h('form', {class: 'card filters', 'data-test': 'audit-as-of-form'}, h('h2', {}, '某一时刻的统计表'),
+    agencyYearControls(agency, year),
+    h('label', {}, '截至', h('input', {type: 'datetime-local', name: 'asOf', value: localNow(), 'data-test': 'audit-as-of'})),
+    h('button', {type: 'submit', class: 'primary', 'data-test': 'audit-as-of-submit'}, '查看当时的统计表'));
+  asOfForm.addEventListener('submit', e => {
+    e.preventDefault();
+    go(`/report/${encodeURIComponent(asOfForm.agency.value)}/${asOfForm.year.value}?asOf=${encodeURIComponent(toInstant(asOfForm.asOf.value))}`);
+  });
+
+  const result = h('div', {'data-test': 'diff-result'});
+  const yearStart = `${year + 1}-01-01T00:00`;
+  const diffForm = h('form', {class: 'card filters', 'data-test': 'diff-form'}, h('h2', {}, '两个时刻之间的变化'),
+    agencyYearControls(agency, year),
+    h('label', {}, '自', h('input', {type: 'datetime-local', name: 'from', value: query.from || yearStart, 'data-test': 'diff-from'})),
+    h('label', {}, '至', h('input', {type: 'datetime-local', name: 'to', value: query.to || localNow(), 'data-test': 'diff-to'})),
+    h('button', {type: 'submit', class: 'primary', 'data-test': 'diff-submit'}, '比较'));
+  diffForm.addEventListener('submit', async e => {
+    e.preventDefault();
+    result.replaceChildren();
+    const a = diffForm.agency.value;
+    const y = diffForm.year.value;
+    try {
+      const diff = await api.query(`/api/agencies/${encodeURIComponent(a)}/annual-tables/${y}/diff?from=${encodeURIComponent(toInstant(diffForm.from.value))}`
+                                   + `&to=${encodeURIComponent(toInstant(diffForm.to.value))}`);
+      const to = toInstant(diffForm.to.value);
+      result.append(diff.changes.length === 0
+        ? h('div', {class: 'alert ok', 'data-test': 'diff-none'}, '这段时间内该年度统计表没有任何变化。')
+        : h('div', {class: 'scroll'}, h('table', {class: 'list', 'data-test': 'diff-changes'},
+            h('thead', {}, h('tr', {}, ['单元格', '原数', '现数', ''].map(t => h('th', {}, t)))),
+            h('tbody', {}, diff.changes.map(c => h('tr', {},
+              h('td', {class: 'mono'}, c.cell), h('td', {class: 'num'}, String(c.from)), h('td', {class: 'num'}, String(c.to)),
+              h('td', {}, /^[A-Z_]+\/(NATURAL_PERSON|COMMERCIAL_ENTERPRISE|RESEARCH_INSTITUTION|SOCIAL_WELFARE_ORGANIZATION|LEGAL_SERVICE_INSTITUTION|OTHER_ORGANIZATION|TOTAL)$/.test(c.cell)
+                ? h('a', {href: `#/cells/${encodeURIComponent(a)}/${y}/${c.cell}?asOf=${encodeURIComponent(to)}`}, '查看申请') : '')))))));
+    } catch (err) {
+      showError(result, err, 'diff-error');
+    }
+  });
+  el.append(asOfForm, diffForm, result);
+  if (query.from) diffForm.requestSubmit();
+});
+
+route('/rebuild', async el => {
+  el.append(h('div', {class: 'page-head'}, h('h1', {}, '从事件日志重建全部投影')));
+  if (!me.has('ADMIN') && !me.has('AUDITOR')) {
+    el.append(h('div', {class: 'alert'}, '仅系统管理员可以重建。'));
+    return;
+  }
+  const bar = h('progress', {max: 100, value: 0, 'data-test': 'rebuild-progress'});
+  const figures = h('div', {class: 'muted', 'data-test': 'rebuild-figures'});
+  const report = h('div', {'data-test': 'rebuild-report'});
+  const button = h('button', {class: 'primary', 'data-test': 'rebuild-start', disabled: !me.has('ADMIN')}, '开始重建');
+  el.append(h('section', {class: 'card'},
+    h('p', {}, '丢弃查询端的全部投影（统计表、申请状态、待办），从事件日志的第一条事件起重新计算；完成后核对重建后的统计表与重建前是否一致。重建期间查询暂不可用。'),
+    button, h('div', {class: 'progress'}, bar, figures), report));
+  const render = status => {
+    const percent = status.total ? Math.floor(100 * status.done / status.total) : 0;
+    bar.value = status.running ? percent : status.finishedAt ? 100 : 0;
+    const left = status.running && status.recordsPerSecond ? Math.ceil((status.total - status.done) / status.recordsPerSecond) : null;
+    figures.textContent = status.startedAt
+      ? `${status.done.toLocaleString()} / ${status.total.toLocaleString()} 条事件（${percent}%），${status.recordsPerSecond.toLocaleString()} 条/秒` + (left !== null ? `，约剩 ${left} 秒` : '')
+      : '尚未重建过。';
+    report.replaceChildren();
+    if (!status.running && status.finishedAt) {
+      report.append(h('div', {class: status.tablesEqualBefore ? 'alert ok' : 'alert error', 'data-test': 'rebuild-equal'},
+        `重建于 ${new Date(status.finishedAt).toLocaleString('zh-CN', {hour12: false})} 完成：` +
+        (status.tablesEqualBefore ? '重建后的全部统计表与重建前逐格一致。' : '重建后的统计表与重建前不一致，请核查。')));
+    }
+  };
+  let timer = null;
+  const poll = async () => {
+    try {
+      const status = await api.query('/api/admin/rebuild');
+      render(status);
+      button.disabled = status.running || !me.has('ADMIN');
+      if (status.running && location.hash.startsWith('#/rebuild')) timer = setTimeout(poll, 500);
+    } catch (err) {
+      showError(report, err);
+    }
+  };
+  button.addEventListener('click', async () => {
+    if (!window.confirm('确认从事件日志重建全部投影？重建期间查询暂不可用。')) return;
+    button.disabled = true;
+    try {
+      await api.queryPost('/api/admin/rebuild');
+      clearTimeout(timer);
+      setTimeout(poll, 200);
+    } catch (err) {
+      showError(report, err, 'rebuild-error');
+      button.disabled = false;
+    }
+  });
+  await poll();
+});
+
+route('/published-check/:agency/:year', async (el, params) => {
+  const agency = params.agency || state.agency;
+  const year = Number(params.year);
+  const result = h('div', {'data-test': 'published-check-result'});
+  const text = h('textarea', {name: 'published', rows: 12, 'data-test': 'published-text',
+    placeholder: '粘贴已发布年度报告中的表三（可含表四），数字为 0 时印作“-”的也可以。'});
+  const file = h('input', {type: 'file', accept: '.txt,text/plain', 'data-test': 'published-file'});
+  file.addEventListener('change', async () => {
+    if (file.files[0]) text.value = await file.files[0].text();
+  });
+  const form = h('form', {class: 'card', 'data-test': 'published-check-form'},
+    h('div', {class: 'filters'}, agencyYearControls(agency, year)),
+    h('label', {}, '已发布的表三（文本）', text), h('label', {}, '或上传文本文件', file),
+    h('div', {class: 'actions'}, h('button', {type: 'submit', class: 'primary', 'data-test': 'published-check-submit'}, '逐格核对')));
+  form.addEventListener('submit', async e => {
+    e.preventDefault();
+    result.replaceChildren();
+    const a = form.agency.value;
+    const y = form.year.value;
+    if (!text.value.trim()) {
+      showError(result, new Error('请粘贴或上传已发布的表三'));
+      return;
+    }
+    try {
+      const check = await api.queryPost(`/api/agencies/${encodeURIComponent(a)}/annual-tables/${y}/published-check`, text.value, 'text/plain;charset=UTF-8');
+      const byCell = new Map(check.cells.map(c => [c.cell, c]));
+      const grid = await api.query(`/api/agencies/${encodeURIComponent(a)}/annual-tables/${y}?format=grid`);
+      result.append(h('div', {class: check.equal ? 'alert ok' : 'alert error', 'data-test': 'published-check-summary'}, check.summary));
+      for (const table of grid.tables.slice(1)) {
+        result.append(h('section', {class: 'card report-table'}, h('h2', {}, table.title),
+          gridTable(table, (code, replayed) => {
+            const c = byCell.get(code);
+            if (!c || c.equal) return replayed;
+            const link = code.includes('/') ? `#/cells/${encodeURIComponent(a)}/${y}/${code}` : null;
+            return h('span', {class: 'differs', 'data-test': 'differs-' + code.replace('/', '-'), title: '已发布 → 事件日志'},
+              h('s', {}, String(c.published)), ' → ', link ? h('a', {href: link}, String(c.replayed)) : String(c.replayed));
+          }, 'published-grid-' + table.title.substring(0, 1))));
+      }
+    } catch (err) {
+      showError(result, err, 'published-check-error');
+    }
+  });
+  el.append(h('div', {class: 'page-head', 'data-test': 'published-check-page'}, h('h1', {}, '核对已发布的年度报告'),
+    h('span', {class: 'muted'}, agencyName(agency))), form, result);
+});
