@@ -70,7 +70,7 @@ route('/admin', async el => {
   const userForm = h('form', {class: 'card form', novalidate: true, 'data-test': 'user-form'}, h('h2', {}, '新建用户'),
     h('label', {}, '用户名', h('input', {name: 'username', placeholder: '小写字母、数字或 . _ -', 'data-test': 'user-username'})),
     h('label', {}, '初始密码', h('input', {name: 'password', type: 'password', autocomplete: 'new-password', 'data-test': 'user-password'})),
-    rolesEditor(['OFFICER'], 'user'), grantsEditor(state.agency ? [state.agency] : [], 'user'),
+    rolesEditor(['OFFICER'], 'user'), grantsEditor([], 'user'), // grants are chosen, never pre-set
     h('div', {class: 'actions'}, h('button', {type: 'submit', class: 'primary', 'data-test': 'user-submit'}, '创建用户')));
   userForm.addEventListener('submit', async e => {
     e.preventDefault();

@@ -81,7 +81,7 @@ route('/rebuild', async el => {
     const left = status.running && status.recordsPerSecond ? Math.ceil((status.total - status.done) / status.recordsPerSecond) : null;
     figures.textContent = status.startedAt
       ? `${status.done.toLocaleString()} / ${status.total.toLocaleString()} 条事件（${percent}%），${status.recordsPerSecond.toLocaleString()} 条/秒` + (left !== null ? `，约剩 ${left} 秒` : '')
-      : '尚未重建过。';
+      : status.running ? '正在准备重建…' : '尚未重建过。';
     report.replaceChildren();
     if (!status.running && status.finishedAt) {
       report.append(h('div', {class: status.tablesEqualBefore ? 'alert ok' : 'alert error', 'data-test': 'rebuild-equal'},

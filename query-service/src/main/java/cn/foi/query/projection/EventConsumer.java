@@ -111,8 +111,10 @@ public class EventConsumer implements Runnable {
         return progress;
     }
 
+    /** A rebuild asked for but not yet begun by the consumer thread already counts as running. */
     public RebuildStatus rebuildStatus() {
-        return rebuild.get();
+        RebuildStatus status = rebuild.get();
+        return rebuildRequested && !status.running() ? RebuildStatus.requested() : status;
     }
 
     /** Asks for the read model to be rebuilt from offset 0 of the topic; returns false if one is running. */

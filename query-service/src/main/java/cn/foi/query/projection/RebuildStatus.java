@@ -15,6 +15,10 @@ public record RebuildStatus(boolean running, Instant startedAt, Instant finished
         return new RebuildStatus(false, null, null, 0, 0, null, Map.of());
     }
 
+    static RebuildStatus requested() {
+        return new RebuildStatus(true, null, null, 0, 0, null, Map.of());
+    }
+
     static RebuildStatus started(Map<String, Object> before, long total) {
         return new RebuildStatus(true, Instant.now(), null, total, 0, null, before);
     }

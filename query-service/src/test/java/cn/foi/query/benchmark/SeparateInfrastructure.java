@@ -35,8 +35,14 @@ final class SeparateInfrastructure implements AutoCloseable {
         }
         int mongoPort = freePort();
         int kafkaPort = freePort();
-        ProcessBuilder builder = new ProcessBuilder("java", "-Xmx" + System.getProperty("benchmark.infra-heap", "12g"),
-                                                    "-jar", jar.toString())
+        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of("java", "-Xmx" + System.getProperty("benchmark.infra-heap", "12g")));
+        // e.g. -Dbenchmark.infra-jvm-args=-XX:StartFlightRecording=filename=infra.jfr,settings=profile
+        String extra = System.getProperty("benchmark.infra-jvm-args", "").strip();
+        if (!extra.isEmpty()) {
+            command.addAll(java.util.List.of(extra.split("\\s+")));
+        }
+        command.addAll(java.util.List.of("-jar", jar.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(dataDir.resolve("infra.log").toFile());
         builder.environment().put("FOI_DATA_DIR", dataDir.toString());

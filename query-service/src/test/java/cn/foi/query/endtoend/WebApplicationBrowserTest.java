@@ -197,6 +197,69 @@ class WebApplicationBrowserTest extends EndToEndTest {
         }
     }
 
+    @Test
+    void an_administrator_registers_an_agency_and_its_supervisor_who_enters_table_two_and_closes_the_year() throws Exception {
+        String agency = "web-admin";
+        try (Chromium browser = Chromium.open(services.queryUrl)) {
+            browser.signIn("admin", Services.ADMIN_PASSWORD);
+            browser.visit("/#/admin");
+            browser.find(UiNames.ADMIN_PAGE);
+
+            // a malformed agency code is refused on the page, nothing is registered
+            browser.type(UiNames.AGENCY_ID, "Bad Code");
+            browser.type(UiNames.AGENCY_NAME, "某县管理测试局");
+            browser.click(UiNames.AGENCY_SUBMIT);
+            assertThat(browser.find(UiNames.AGENCY_ERROR).getText()).contains("机构代码");
+            assertThat(services.as("admin", Services.ADMIN_PASSWORD).get(services.queryUrl + "/api/agencies/" + agency).status())
+                    .isEqualTo(404);
+
+            browser.type(UiNames.AGENCY_ID, agency);
+            browser.click(UiNames.AGENCY_SUBMIT);
+            await().atMost(Duration.ofSeconds(15)).ignoreExceptions()
+                   .until(() -> browser.find("agency-list").getText().contains("某县管理测试局"));
+
+            // a supervisor of that agency only
+            browser.type(UiNames.USER_USERNAME, "web-supervisor");
+            browser.type(UiNames.USER_PASSWORD, PASSWORD);
+            browser.click("user-role-SUPERVISOR");
+            browser.click("user-agency-" + agency);
+            browser.screenshot("15-admin");
+            browser.click(UiNames.USER_SUBMIT);
+            await().atMost(Duration.ofSeconds(15)).ignoreExceptions()
+                   .until(() -> browser.find("user-list").getText().contains("web-supervisor"));
+            var account = java.util.stream.StreamSupport.stream(services.as("admin", Services.ADMIN_PASSWORD)
+                            .get(services.commandUrl + "/api/users").json().spliterator(), false)
+                    .filter(u -> u.get("username").asText().equals("web-supervisor")).findFirst().orElseThrow();
+            assertThat(account.get("roles").toString()).contains("SUPERVISOR").contains("OFFICER");
+            assertThat(account.get("agencies").toString()).isEqualTo("[\"" + agency + "\"]");
+
+            // the new supervisor signs in, enters table 二 for 2025 and closes that year after confirming
+            browser.signOut();
+            browser.signIn("web-supervisor", PASSWORD);
+            browser.visit("/#/proactive/" + agency + "/2025");
+            browser.type("proactive-RULES-MADE", "3");
+            browser.click(UiNames.PROACTIVE_SUBMIT);
+            browser.find(UiNames.PROACTIVE_SAVED);
+            String table = services.queryUrl + "/api/agencies/" + agency + "/annual-tables/2025";
+            assertThat(services.get(table).json().at("/proactive/RULES/MADE").asInt()).isEqualTo(3);
+
+            browser.visit("/#/report/" + agency + "/2025");
+            browser.click(UiNames.CLOSE_YEAR);
+            await().atMost(Duration.ofSeconds(5)).ignoreExceptions().until(() -> {
+                browser.driver.switchTo().alert().accept();
+                return true;
+            });
+            assertThat(browser.find(UiNames.CLOSE_YEAR_RESULT).getText()).contains("已关闭 2025 年度");
+            browser.screenshot("16-year-closed");
+            browser.visit("/#/report/" + agency + "/2024");
+            browser.visit("/#/report/" + agency + "/2025");
+            assertThat(browser.find(UiNames.YEAR_CLOSED).getText()).contains("关闭年度");
+            assertThat(browser.all("[data-test='close-year']")).isEmpty();
+            assertThat(services.get(services.queryUrl + "/api/agencies/" + agency).json().at("/closedYears/2025").isMissingNode())
+                    .isFalse();
+        }
+    }
+
     private static boolean xlsxContains(Path xlsx, String text) throws Exception {
         return xlsxText(xlsx).stream().anyMatch(row -> row.contains(text));
     }
@@ -254,5 +317,18 @@ class WebApplicationBrowserTest extends EndToEndTest {
         static final String REBUILD_START = "rebuild-start";
         static final String REBUILD_EQUAL = "rebuild-equal";
         static final String REBUILD_FIGURES = "rebuild-figures";
+        static final String ADMIN_PAGE = "admin-page";
+        static final String AGENCY_ID = "agency-id";
+        static final String AGENCY_NAME = "agency-name";
+        static final String AGENCY_SUBMIT = "agency-submit";
+        static final String AGENCY_ERROR = "agency-error";
+        static final String USER_USERNAME = "user-username";
+        static final String USER_PASSWORD = "user-password";
+        static final String USER_SUBMIT = "user-submit";
+        static final String PROACTIVE_SUBMIT = "proactive-submit";
+        static final String PROACTIVE_SAVED = "proactive-saved";
+        static final String CLOSE_YEAR = "close-year";
+        static final String YEAR_CLOSED = "year-closed";
+        static final String CLOSE_YEAR_RESULT = "close-year-result";
     }
 }
