@@ -31,8 +31,10 @@ import java.util.function.Supplier;
 /**
  * Feeds the read model from the events topic with plain kafka-clients. All partitions are assigned
  * explicitly (no group rebalances to lose or replay records in flight); offsets are committed only
- * after a batch is written, so delivery is at least once, and the read model's sequence check makes
- * it effectively once. A failed batch is retried from its first record.
+ * after the read model has flushed what they cover, so delivery is at least once, and the read model's
+ * sequence check makes it effectively once. While the consumer is behind (full batches, a rebuild) it
+ * flushes every {@code flushEvents} events rather than after every batch. A failure forgets what was
+ * not flushed and resumes from the committed offsets.
  */
 public class EventConsumer implements Runnable {
 
@@ -45,6 +47,8 @@ public class EventConsumer implements Runnable {
     private final ReadModel readModel;
     private final ObjectMapper objectMapper;
     private final Supplier<Map<String, Object>> tablesSnapshot;
+    private final int batchSize;
+    private final int flushEvents;
     private final AtomicReference<String> failure = new AtomicReference<>();
     private final AtomicReference<RebuildStatus> rebuild = new AtomicReference<>(RebuildStatus.none());
     private volatile boolean rebuildRequested;
@@ -53,8 +57,10 @@ public class EventConsumer implements Runnable {
     private volatile KafkaConsumer<String, String> consumer;
     private Thread thread;
 
-    public EventConsumer(String bootstrap, String topic, String groupId, Duration topicWait, int batchSize,
+    public EventConsumer(String bootstrap, String topic, String groupId, Duration topicWait, int batchSize, int flushEvents,
                          ReadModel readModel, ObjectMapper objectMapper, Supplier<Map<String, Object>> tablesSnapshot) {
+        this.batchSize = batchSize;
+        this.flushEvents = flushEvents;
         this.bootstrap = bootstrap;
         this.topic = topic;
         this.topicWait = topicWait;
@@ -167,17 +173,23 @@ public class EventConsumer implements Runnable {
                 }
             }
             ConsumerRecords<String, String> records = kafka.poll(Duration.ofMillis(100));
-            if (!records.isEmpty()) {
+            if (!records.isEmpty() || readModel.unflushedEvents() > 0) {
                 try {
-                    readModel.apply(parse(records));
-                    kafka.commitSync();
+                    if (!records.isEmpty()) {
+                        readModel.apply(parse(records));
+                    }
+                    boolean behind = records.count() >= batchSize;
+                    if (!behind || readModel.unflushedEvents() >= flushEvents) {
+                        flush(kafka);
+                    }
                     failure.set(null);
                 } catch (WakeupException e) {
                     throw e;
                 } catch (Exception e) {
                     log.warn("Applying a batch failed; it will be retried", e);
                     failure.set("applying events failed: " + e.getMessage());
-                    rewind(kafka, records);
+                    readModel.forgetUnflushed();
+                    rewindToCommitted(kafka, partitions);
                     pause();
                     continue;
                 }
@@ -190,7 +202,7 @@ public class EventConsumer implements Runnable {
             if (rebuildEnd != null) {
                 RebuildStatus status = rebuild.get().progress(position(kafka, partitions));
                 rebuild.set(status);
-                if (reached(kafka, rebuildEnd)) {
+                if (reached(kafka, rebuildEnd) && readModel.unflushedEvents() == 0) {
                     rebuild.set(status.finished(tablesSnapshot.get()));
                     rebuildEnd = null;
                 }
@@ -240,12 +252,22 @@ public class EventConsumer implements Runnable {
         return events;
     }
 
-    private static void rewind(KafkaConsumer<String, String> kafka, ConsumerRecords<String, String> records) {
-        Map<TopicPartition, Long> first = new HashMap<>();
-        for (TopicPartition partition : records.partitions()) {
-            first.put(partition, records.records(partition).get(0).offset());
+    private void flush(KafkaConsumer<String, String> kafka) {
+        readModel.flush();
+        kafka.commitSync();
+    }
+
+    /** Back to the last committed offsets: everything after them was only in memory, and is gone. */
+    private static void rewindToCommitted(KafkaConsumer<String, String> kafka, List<TopicPartition> partitions) {
+        Map<TopicPartition, OffsetAndMetadata> committed = kafka.committed(new java.util.HashSet<>(partitions));
+        for (TopicPartition partition : partitions) {
+            OffsetAndMetadata offset = committed.get(partition);
+            if (offset == null) {
+                kafka.seekToBeginning(List.of(partition));
+            } else {
+                kafka.seek(partition, offset.offset());
+            }
         }
-        first.forEach(kafka::seek);
     }
 
     private void pause() {

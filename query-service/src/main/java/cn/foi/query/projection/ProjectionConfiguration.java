@@ -31,9 +31,10 @@ class ProjectionConfiguration {
 
     @Bean
     ReadModel readModel(MongoClient mongoClient, @Value("${foi.mongo.database:foi_query}") String name,
+                        @Value("${foi.projection.cached-documents:100000}") int cachedDocuments,
                         ObjectMapper objectMapper, Ledger ledger) {
         MongoDatabase database = mongoClient.getDatabase(name);
-        return new ReadModel(database, objectMapper, ledger);
+        return new ReadModel(database, objectMapper, ledger, cachedDocuments);
     }
 
     @Bean(initMethod = "start", destroyMethod = "stop")
@@ -42,8 +43,9 @@ class ProjectionConfiguration {
                                 @Value("${foi.kafka.group-id:foi-query-projection}") String groupId,
                                 @Value("${foi.kafka.topic-wait:PT2M}") Duration topicWait,
                                 @Value("${foi.projection.batch-size:2000}") int batchSize,
+                                @Value("${foi.projection.flush-events:20000}") int flushEvents,
                                 ReadModel readModel, ObjectMapper objectMapper, Ledger ledger, Clock clock) {
-        return new EventConsumer(bootstrap, topic, groupId, topicWait, batchSize, readModel, objectMapper,
+        return new EventConsumer(bootstrap, topic, groupId, topicWait, batchSize, flushEvents, readModel, objectMapper,
                                  () -> allTables(ledger, clock));
     }
 

@@ -29,9 +29,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.ReplaceOneModel;
-import com.mongodb.client.model.ReplaceOptions;
-import com.mongodb.client.model.WriteModel;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,7 +46,7 @@ import java.util.Set;
  * The query side's persisted read model: one document per agency and per request, each with the
  * sequence number of the last event applied to it. An event is applied only if its sequence number is
  * higher, so a redelivered event never counts twice, whatever Kafka does. A batch of events is applied
- * to the documents in memory and written back with one bulk write.
+ * to the documents in memory; they are written back in bulk when the consumer flushes ({@link WriteBehind}).
  */
 public class ReadModel {
 
@@ -61,14 +58,48 @@ public class ReadModel {
     private final MongoCollection<Document> calendar;
     private final ObjectMapper objectMapper;
     private final Ledger ledger;
+    private final WriteBehind agencyDocs;
+    private final WriteBehind requestDocs;
+    private final WriteBehind reviewDocs;
+    private final WriteBehind calendarDocs;
+    private long eventsSinceFlush;
 
-    public ReadModel(MongoDatabase database, ObjectMapper objectMapper, Ledger ledger) {
+    /** {@code cachedDocuments}: how many request documents stay in memory between flushes. */
+    public ReadModel(MongoDatabase database, ObjectMapper objectMapper, Ledger ledger, int cachedDocuments) {
         this.agencies = database.getCollection("agencies");
         this.requests = database.getCollection("requests");
         this.reviews = database.getCollection("reviews");
         this.calendar = database.getCollection("calendar");
         this.objectMapper = objectMapper;
         this.ledger = ledger;
+        this.agencyDocs = new WriteBehind(agencies, 10_000);
+        this.requestDocs = new WriteBehind(requests, cachedDocuments);
+        this.reviewDocs = new WriteBehind(reviews, Math.max(1_000, cachedDocuments / 10));
+        this.calendarDocs = new WriteBehind(calendar, 100);
+    }
+
+    /**
+     * Writes every document changed since the last flush. Until then the changes are only in memory (and in
+     * the ledger): the consumer commits its offsets only after a flush, so a stop in between replays them.
+     */
+    public void flush() {
+        for (WriteBehind docs : List.of(agencyDocs, requestDocs, reviewDocs, calendarDocs)) {
+            docs.flush();
+        }
+        eventsSinceFlush = 0;
+    }
+
+    /** Events applied since the last flush. */
+    public long unflushedEvents() {
+        return eventsSinceFlush;
+    }
+
+    /** After a failed batch: forget what was not flushed; the consumer replays it from its committed offsets. */
+    public void forgetUnflushed() {
+        for (WriteBehind docs : List.of(agencyDocs, requestDocs, reviewDocs, calendarDocs)) {
+            docs.forget();
+        }
+        eventsSinceFlush = 0;
     }
 
     /** Rebuilds the in-memory ledger from the persisted documents (at start-up). */
@@ -102,6 +133,10 @@ public class ReadModel {
         requests.drop();
         reviews.drop();
         calendar.drop();
+        for (WriteBehind docs : List.of(agencyDocs, requestDocs, reviewDocs, calendarDocs)) {
+            docs.dropped();
+        }
+        eventsSinceFlush = 0;
         ledger.clear();
     }
 
@@ -139,10 +174,30 @@ public class ReadModel {
                 : history.stream().mapToLong(h -> h.getLong("globalIndex")).min().orElse(Long.MAX_VALUE);
     }
 
-    /** The reviews (reconsiderations, lawsuits) of one request, in the order they were filed. */
-    public List<Document> reviewsOf(String requestId) {
+    /**
+     * The reviews (reconsiderations, lawsuits) of one request, in the order they were filed. Their ids come
+     * from the request's own history, so this is an exact-key lookup: a query by {@code requestId} would scan
+     * the whole collection on the embedded store, which keeps no secondary indexes.
+     */
+    public List<Document> reviewsOf(Document request) {
+        List<Document> history = request.getList("history", Document.class);
+        Set<String> reviewIds = new LinkedHashSet<>();
+        boolean unnamed = false;
+        if (history != null) {
+            for (Document entry : history) {
+                if (EventTypes.nameOf(ReviewFiled.class).equals(entry.getString("type"))) {
+                    String reviewId = entry.getString("aggregateId");
+                    unnamed |= reviewId == null;
+                    reviewIds.add(reviewId);
+                }
+            }
+        }
         List<Document> found = new ArrayList<>();
-        reviews.find(Filters.eq("requestId", requestId)).forEach(found::add);
+        if (unnamed) { // projected before history entries named their aggregate: the slow way
+            reviews.find(Filters.eq("requestId", request.getString("_id"))).forEach(found::add);
+        } else if (!reviewIds.isEmpty()) {
+            found.addAll(load(reviews, reviewIds).values());
+        }
         found.sort(java.util.Comparator.comparing(d -> String.valueOf(d.getString("filedOn"))));
         return found;
     }
@@ -199,12 +254,10 @@ public class ReadModel {
                 closed.carriedForward().forEach(r -> requestIds.add(r.requestId()));
             }
         }
-        Map<String, Document> agencyDocs = load(agencies, agencyIds);
-        Map<String, Document> requestDocs = load(requests, requestIds);
-        Map<String, Document> reviewDocs = load(reviews, reviewIds);
-        Map<String, Document> calendarDocs = load(calendar, calendarIds);
-        Set<String> stored = new java.util.HashSet<>();
-        java.util.stream.Stream.of(agencyDocs, requestDocs, reviewDocs, calendarDocs).forEach(m -> stored.addAll(m.keySet()));
+        Map<String, Document> agencyDocs = this.agencyDocs.load(agencyIds);
+        Map<String, Document> requestDocs = this.requestDocs.load(requestIds);
+        Map<String, Document> reviewDocs = this.reviewDocs.load(reviewIds);
+        Map<String, Document> calendarDocs = this.calendarDocs.load(calendarIds);
         Set<String> changedCalendars = new LinkedHashSet<>();
         Set<String> changedReviews = new LinkedHashSet<>();
         Set<String> changedAgencies = new LinkedHashSet<>();
@@ -256,10 +309,11 @@ public class ReadModel {
                 }
             }
         }
-        write(agencies, agencyDocs, changedAgencies, stored);
-        write(requests, requestDocs, changedRequests, stored);
-        write(reviews, reviewDocs, changedReviews, stored);
-        write(calendar, calendarDocs, changedCalendars, stored);
+        this.agencyDocs.changed(agencyDocs, changedAgencies);
+        this.requestDocs.changed(requestDocs, changedRequests);
+        this.reviewDocs.changed(reviewDocs, changedReviews);
+        this.calendarDocs.changed(calendarDocs, changedCalendars);
+        eventsSinceFlush += events.size();
         for (String id : changedCalendars) {
             putCalendarInLedger(calendarDocs.get(id));
         }
@@ -539,25 +593,8 @@ public class ReadModel {
 
     private static Map<String, Document> load(MongoCollection<Document> collection, Set<String> ids) {
         Map<String, Document> docs = new HashMap<>();
-        if (!ids.isEmpty()) {
-            collection.find(Filters.in("_id", ids)).forEach(d -> docs.put(d.getString("_id"), d));
-        }
+        WriteBehind.find(collection, new ArrayList<>(ids)).forEach(d -> docs.put(d.getString("_id"), d));
         return docs;
-    }
-
-    /** Documents new in this batch are inserted (cheaper than upserts, e.g. throughout a rebuild), others replaced. */
-    private static void write(MongoCollection<Document> collection, Map<String, Document> docs, Set<String> changed,
-                              Set<String> stored) {
-        if (changed.isEmpty()) {
-            return;
-        }
-        List<WriteModel<Document>> writes = new ArrayList<>(changed.size());
-        for (String id : changed) {
-            writes.add(stored.contains(id)
-                       ? new ReplaceOneModel<>(Filters.eq("_id", id), docs.get(id), new ReplaceOptions().upsert(true))
-                       : new com.mongodb.client.model.InsertOneModel<>(docs.get(id)));
-        }
-        collection.bulkWrite(writes);
     }
 
     public static List<Document> consultationsOf(Document request) {

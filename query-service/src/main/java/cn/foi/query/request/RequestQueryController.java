@@ -32,9 +32,10 @@ class RequestQueryController {
 
     @GetMapping("/api/requests/{requestId}")
     Map<String, Object> request(@PathVariable String requestId) {
-        Map<String, Object> state = stateOf(find(requestId));
+        Document request = find(requestId);
+        Map<String, Object> state = stateOf(request);
         // its reviews, so that a page can conclude them (not in search results: one more query per request)
-        state.put("reviews", readModel.reviewsOf(requestId).stream().map(review -> {
+        state.put("reviews", readModel.reviewsOf(request).stream().map(review -> {
             Map<String, Object> item = new LinkedHashMap<>();
             item.put("reviewId", review.getString("_id"));
             item.put("block", review.getString("block"));

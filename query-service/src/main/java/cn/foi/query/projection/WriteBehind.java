@@ -1,0 +1,124 @@
+package cn.foi.query.projection;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.InsertOneModel;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.WriteModel;
+import org.bson.Document;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The documents of one read-model collection as the projection last left them, kept in memory between
+ * batches and written back when the consumer flushes. While the consumer catches up (a rebuild, a start
+ * from empty) a request touched by several batches is then read never and written once per flush instead
+ * of once per batch; right after a drop the collection is known to hold only what this cache wrote, so
+ * nothing is read back at all. Only the consumer thread uses it.
+ */
+final class WriteBehind {
+
+    /** Exact-key lookups per query: the embedded store matches each found document against the whole list. */
+    private static final int IDS_PER_QUERY = 100;
+
+    private final MongoCollection<Document> collection;
+    private final int capacity;
+    private final LinkedHashMap<String, Document> documents = new LinkedHashMap<>(1024, 0.75f, true);
+    private final Set<String> stored = new HashSet<>();
+    private final Set<String> dirty = new LinkedHashSet<>();
+    /** Every document of the collection is in memory (it was just dropped and nothing has been evicted). */
+    private boolean complete;
+
+    WriteBehind(MongoCollection<Document> collection, int capacity) {
+        this.collection = collection;
+        this.capacity = capacity;
+    }
+
+    /** The documents with these ids, from memory or else from the collection; absent ids are new. */
+    Map<String, Document> load(Set<String> ids) {
+        Map<String, Document> found = new HashMap<>();
+        List<String> missing = new ArrayList<>();
+        for (String id : ids) {
+            Document doc = documents.get(id);
+            if (doc != null) {
+                found.put(id, doc);
+            } else {
+                missing.add(id);
+            }
+        }
+        if (!complete) {
+            for (Document doc : find(collection, missing)) {
+                String id = doc.getString("_id");
+                documents.put(id, doc);
+                stored.add(id);
+                found.put(id, doc);
+            }
+        }
+        return found;
+    }
+
+    /** These documents changed: they are written at the next flush. */
+    void changed(Map<String, Document> docs, Set<String> ids) {
+        for (String id : ids) {
+            documents.put(id, docs.get(id));
+            dirty.add(id);
+        }
+    }
+
+    int unflushed() {
+        return dirty.size();
+    }
+
+    /** Writes every changed document (new ones inserted, cheaper than upserts), then trims memory. */
+    void flush() {
+        if (!dirty.isEmpty()) {
+            List<WriteModel<Document>> writes = new ArrayList<>(dirty.size());
+            for (String id : dirty) {
+                writes.add(stored.contains(id)
+                           ? new ReplaceOneModel<>(Filters.eq("_id", id), documents.get(id), new ReplaceOptions().upsert(true))
+                           : new InsertOneModel<>(documents.get(id)));
+            }
+            collection.bulkWrite(writes);
+            stored.addAll(dirty);
+            dirty.clear();
+        }
+        Iterator<Map.Entry<String, Document>> eldest = documents.entrySet().iterator();
+        while (documents.size() > capacity && eldest.hasNext()) {
+            String id = eldest.next().getKey();
+            eldest.remove();
+            stored.remove(id);
+            complete = false;
+        }
+    }
+
+    /** The collection was dropped: it holds nothing, so nothing needs reading until something is evicted. */
+    void dropped() {
+        forget();
+        complete = true;
+    }
+
+    /** After a failed batch: what is in memory may be ahead of the collection, so read it again from there. */
+    void forget() {
+        documents.clear();
+        stored.clear();
+        dirty.clear();
+        complete = false;
+    }
+
+    static List<Document> find(MongoCollection<Document> collection, List<String> ids) {
+        List<Document> found = new ArrayList<>();
+        for (int from = 0; from < ids.size(); from += IDS_PER_QUERY) {
+            collection.find(Filters.in("_id", ids.subList(from, Math.min(ids.size(), from + IDS_PER_QUERY)))).forEach(found::add);
+        }
+        return found;
+    }
+}
