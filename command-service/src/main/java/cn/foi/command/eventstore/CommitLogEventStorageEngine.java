@@ -65,6 +65,7 @@ public class CommitLogEventStorageEngine extends AbstractEventStorageEngine {
     static final int MAX_EVENTS_PER_COMMIT = 1000;
     private static final int HEAD_HINT_EVERY = 64;
     private static final int MIN_WINDOW = 8;
+    private static final int IDS_PER_QUERY = 100;
 
     private final MongoCollection<Document> commits;
     private final MongoCollection<Document> meta;
@@ -423,7 +424,7 @@ public class CommitLogEventStorageEngine extends AbstractEventStorageEngine {
     List<TrackedEventData<?>> fetchFrom(long from, int window, boolean mayStartMidCommit) {
         TreeMap<Long, Document> byStart = new TreeMap<>();
         List<Long> candidates = LongStream.range(from, from + window).boxed().toList();
-        commits.find(Filters.in("_id", candidates)).forEach(c -> byStart.put(c.getLong("_id"), c));
+        findByIds(candidates).forEach(c -> byStart.put(c.getLong("_id"), c));
         if (!byStart.containsKey(from)) {
             // At the end of the log as this process knows it, nothing can hold `from` yet: no look-back.
             if (!mayStartMidCommit || (nextIndex >= 0 && from >= nextIndex)) {
@@ -450,6 +451,18 @@ public class CommitLogEventStorageEngine extends AbstractEventStorageEngine {
         return result;
     }
 
+    /**
+     * The commits starting at these indexes, by exact-key lookups in chunks: the embedded store matches every
+     * commit it finds against the whole {@code $in} list, so one query of n ids costs n² comparisons there.
+     */
+    private List<Document> findByIds(List<Long> ids) {
+        List<Document> found = new ArrayList<>();
+        for (int from = 0; from < ids.size(); from += IDS_PER_QUERY) {
+            commits.find(Filters.in("_id", ids.subList(from, Math.min(ids.size(), from + IDS_PER_QUERY)))).forEach(found::add);
+        }
+        return found;
+    }
+
     private static Document floorCommit(TreeMap<Long, Document> byStart, long index) {
         var entry = byStart.floorEntry(index);
         if (entry == null || entry.getValue().getLong("lastIndex") < index) {
@@ -464,7 +477,7 @@ public class CommitLogEventStorageEngine extends AbstractEventStorageEngine {
         for (int lookBack : new int[]{16, MAX_EVENTS_PER_COMMIT}) {
             List<Long> candidates = LongStream.rangeClosed(Math.max(0, index - lookBack + 1), index).boxed().toList();
             Document best = null;
-            for (Document c : commits.find(Filters.in("_id", candidates))) {
+            for (Document c : findByIds(candidates)) {
                 if (c.getLong("_id") <= index && (best == null || c.getLong("_id") > best.getLong("_id"))) {
                     best = c;
                 }

@@ -1,12 +1,9 @@
 package cn.foi.query.projection;
 
 import cn.foi.events.published.EventTopic;
-import cn.foi.events.published.PublishedEvent;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -45,7 +42,6 @@ public class EventConsumer implements Runnable {
     private final String topic;
     private final Duration topicWait;
     private final ReadModel readModel;
-    private final ObjectMapper objectMapper;
     private final Supplier<Map<String, Object>> tablesSnapshot;
     private final int batchSize;
     private final int flushEvents;
@@ -58,14 +54,13 @@ public class EventConsumer implements Runnable {
     private Thread thread;
 
     public EventConsumer(String bootstrap, String topic, String groupId, Duration topicWait, int batchSize, int flushEvents,
-                         ReadModel readModel, ObjectMapper objectMapper, Supplier<Map<String, Object>> tablesSnapshot) {
+                         ReadModel readModel, Supplier<Map<String, Object>> tablesSnapshot) {
         this.batchSize = batchSize;
         this.flushEvents = flushEvents;
         this.bootstrap = bootstrap;
         this.topic = topic;
         this.topicWait = topicWait;
         this.readModel = readModel;
-        this.objectMapper = objectMapper;
         this.tablesSnapshot = tablesSnapshot;
         consumerProps.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         consumerProps.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
@@ -244,12 +239,17 @@ public class EventConsumer implements Runnable {
         return true;
     }
 
-    private List<PublishedEvent> parse(ConsumerRecords<String, String> records) throws Exception {
-        List<PublishedEvent> events = new ArrayList<>(records.count());
-        for (ConsumerRecord<String, String> record : records) {
-            events.add(objectMapper.readValue(record.value(), PublishedEvent.class));
-        }
-        return events;
+    /** Decoded on both cores (JSON is most of the consumer's work); the batch keeps the topic's order. */
+    private List<ReadModel.Decoded> parse(ConsumerRecords<String, String> records) {
+        List<String> values = new ArrayList<>(records.count());
+        records.forEach(record -> values.add(record.value()));
+        return values.parallelStream().map(value -> {
+            try {
+                return readModel.decode(value);
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException("Cannot read a record of the topic: " + e.getMessage(), e);
+            }
+        }).toList();
     }
 
     private void flush(KafkaConsumer<String, String> kafka) {

@@ -44,8 +44,8 @@ class ProjectionConfiguration {
                                 @Value("${foi.kafka.topic-wait:PT2M}") Duration topicWait,
                                 @Value("${foi.projection.batch-size:2000}") int batchSize,
                                 @Value("${foi.projection.flush-events:20000}") int flushEvents,
-                                ReadModel readModel, ObjectMapper objectMapper, Ledger ledger, Clock clock) {
-        return new EventConsumer(bootstrap, topic, groupId, topicWait, batchSize, flushEvents, readModel, objectMapper,
+                                ReadModel readModel, Ledger ledger, Clock clock) {
+        return new EventConsumer(bootstrap, topic, groupId, topicWait, batchSize, flushEvents, readModel,
                                  () -> allTables(ledger, clock));
     }
 

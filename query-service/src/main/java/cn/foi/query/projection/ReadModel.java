@@ -228,15 +228,30 @@ public class ReadModel {
         return Optional.ofNullable(agencies.find(Filters.eq("_id", agencyId)).first());
     }
 
-    public void apply(List<PublishedEvent> events) {
+    /** An event as read from the topic, with its payload as the published record (null: a type unknown here). */
+    public record Decoded(PublishedEvent event, Object payload) {
+    }
+
+    /** Reads one record of the topic; thread-safe, so the consumer decodes a batch on both cores. */
+    public Decoded decode(String json) throws java.io.IOException {
+        PublishedEvent event = objectMapper.readValue(json, PublishedEvent.class);
+        return new Decoded(event, payloadOf(event));
+    }
+
+    public void apply(List<Decoded> decoded) {
+        List<PublishedEvent> events = new ArrayList<>(decoded.size());
+        List<Object> payloads = new ArrayList<>(decoded.size());
+        for (Decoded d : decoded) {
+            events.add(d.event());
+            payloads.add(d.payload());
+        }
         Set<String> agencyIds = new LinkedHashSet<>();
         Set<String> requestIds = new LinkedHashSet<>();
         Set<String> reviewIds = new LinkedHashSet<>();
         Set<String> calendarIds = new LinkedHashSet<>();
-        List<Object> payloads = new ArrayList<>(events.size());
-        for (PublishedEvent event : events) {
-            Object payload = payloadOf(event);
-            payloads.add(payload);
+        for (int i = 0; i < events.size(); i++) {
+            PublishedEvent event = events.get(i);
+            Object payload = payloads.get(i);
             if (payload instanceof HolidayArrangementPublished) {
                 calendarIds.add(event.aggregateId());
             } else if (isAgencyEvent(payload)) {
@@ -481,9 +496,9 @@ public class ReadModel {
         String result = review.getString("result");
         String concludedOn = review.getString("concludedOn");
         return new ReviewFacts(review.getString("_id"), ReviewBlock.valueOf(review.getString("block")),
-                               LocalDate.parse(review.getString("filedOn")),
+                               IsoText.localDate(review.getString("filedOn")),
                                result == null ? null : ReviewResult.valueOf(result),
-                               concludedOn == null ? null : LocalDate.parse(concludedOn),
+                               concludedOn == null ? null : IsoText.localDate(concludedOn),
                                instant(review, "recordedAt"), instant(review, "conclusionRecordedAt"));
     }
 
@@ -607,15 +622,15 @@ public class ReadModel {
         List<WorkingDayCalendar.Pause> pauses = new ArrayList<>();
         for (Document c : consultationsOf(request)) {
             if (c.getString("repliedOn") != null) {
-                pauses.add(new WorkingDayCalendar.Pause(LocalDate.parse(c.getString("sentOn")),
-                                                        LocalDate.parse(c.getString("repliedOn")),
+                pauses.add(new WorkingDayCalendar.Pause(IsoText.localDate(c.getString("sentOn")),
+                                                        IsoText.localDate(c.getString("repliedOn")),
                                                         "征求" + c.getString("party") + "意见"));
             }
         }
         Document fee = request.get("fee", Document.class);
         if (fee != null && fee.getString("paidOn") != null) {
-            pauses.add(new WorkingDayCalendar.Pause(LocalDate.parse(fee.getString("issuedOn")),
-                                                    LocalDate.parse(fee.getString("paidOn")), "等待缴费"));
+            pauses.add(new WorkingDayCalendar.Pause(IsoText.localDate(fee.getString("issuedOn")),
+                                                    IsoText.localDate(fee.getString("paidOn")), "等待缴费"));
         }
         return pauses;
     }
@@ -627,23 +642,23 @@ public class ReadModel {
         LocalDate applicantDueOn = null;
         for (Document c : consultationsOf(request)) {
             if (c.getString("repliedOn") == null) {
-                LocalDate sentOn = LocalDate.parse(c.getString("sentOn"));
+                LocalDate sentOn = IsoText.localDate(c.getString("sentOn"));
                 since = since == null || sentOn.isBefore(since) ? sentOn : since;
                 reason = RequestFacts.Reason.CONSULTING;
             }
         }
         Document fee = request.get("fee", Document.class);
         if (fee != null && fee.getString("paidOn") == null) {
-            LocalDate issuedOn = LocalDate.parse(fee.getString("issuedOn"));
+            LocalDate issuedOn = IsoText.localDate(fee.getString("issuedOn"));
             since = since == null || issuedOn.isBefore(since) ? issuedOn : since;
             reason = RequestFacts.Reason.AWAITING_PAYMENT;
-            applicantDueOn = LocalDate.parse(fee.getString("dueOn"));
+            applicantDueOn = IsoText.localDate(fee.getString("dueOn"));
         }
         Document correction = request.get("correction", Document.class);
         if (correction != null && correction.getString("receivedOn") == null) {
-            since = LocalDate.parse(correction.getString("requestedOn"));
+            since = IsoText.localDate(correction.getString("requestedOn"));
             reason = RequestFacts.Reason.AWAITING_CORRECTION;
-            applicantDueOn = LocalDate.parse(correction.getString("dueOn"));
+            applicantDueOn = IsoText.localDate(correction.getString("dueOn"));
         }
         return reason == null ? null : new RequestFacts.Stop(reason, since, applicantDueOn);
     }
@@ -651,14 +666,14 @@ public class ReadModel {
     /** When an event was recorded; null in documents projected before this was kept (always visible). */
     private static java.time.Instant instant(Document doc, String field) {
         String value = doc.getString(field);
-        return value == null ? null : java.time.Instant.parse(value);
+        return value == null ? null : IsoText.instant(value);
     }
 
     /** The day a correction arrived, if one did: the answer period counts from it. */
     private static LocalDate correctionReceivedOn(Document request) {
         Document correction = request.get("correction", Document.class);
         return correction == null || correction.getString("receivedOn") == null ? null
-                : LocalDate.parse(correction.getString("receivedOn"));
+                : IsoText.localDate(correction.getString("receivedOn"));
     }
 
     private static int extensionDays(Document request) {
@@ -670,10 +685,10 @@ public class ReadModel {
         String decidedOn = request.getString("decidedOn");
         String result = request.getString("result");
         return new RequestFacts(request.getString("_id"), ApplicantType.valueOf(request.getString("applicantType")),
-                                LocalDate.parse(request.getString("receivedOn")), request.getInteger("firstYear"),
+                                IsoText.localDate(request.getString("receivedOn")), request.getInteger("firstYear"),
                                 Boolean.TRUE.equals(request.getBoolean("imported")),
                                 result == null ? null : ResultCode.valueOf(result),
-                                decidedOn == null ? null : LocalDate.parse(decidedOn), extensionDays(request),
+                                decidedOn == null ? null : IsoText.localDate(decidedOn), extensionDays(request),
                                 correctionReceivedOn(request), pausesOf(request), stopOf(request),
                                 instant(request, "recordedAt"), instant(request, "decisionRecordedAt"));
     }
