@@ -49,6 +49,7 @@ class RebuildController {
         body.put("done", status.done());
         body.put("recordsPerSecond", Math.round(status.recordsPerSecond()));
         body.put("tablesEqualBefore", status.tablesEqual());
+        body.put("secondsBy", status.phaseSeconds()); // read, decode, apply, write: where a rebuild's time went
         return body;
     }
 }

@@ -52,6 +52,46 @@ public class EventConsumer implements Runnable {
     private volatile boolean ready;
     private volatile KafkaConsumer<String, String> consumer;
     private Thread thread;
+    private final Phases phases = new Phases();
+    /** The read model's write in flight (consumer thread only), and the offsets it covers. */
+    private java.util.concurrent.CompletableFuture<Void> writing;
+    private Map<TopicPartition, OffsetAndMetadata> writingUpTo;
+
+    enum Phase { READ, DECODE, APPLY, WRITE }
+
+    /** Where the consumer's time goes (reported when a rebuild ends): reading the topic, decoding, applying, writing. */
+    static final class Phases {
+        private final long[] nanos = new long[Phase.values().length];
+
+        /** Adds the time since {@code start} to the phase; returns now, the start of the next one. */
+        long add(Phase phase, long start) {
+            long now = System.nanoTime();
+            nanos[phase.ordinal()] += now - start;
+            return now;
+        }
+
+        Map<String, Double> seconds() {
+            Map<String, Double> seconds = new java.util.LinkedHashMap<>();
+            for (Phase phase : Phase.values()) {
+                seconds.put(phase.name().toLowerCase(), Math.round(nanos[phase.ordinal()] / 1e6) / 1000.0);
+            }
+            return seconds;
+        }
+
+        void reset() {
+            java.util.Arrays.fill(nanos, 0);
+        }
+
+        @Override
+        public String toString() {
+            StringBuilder text = new StringBuilder();
+            for (Phase phase : Phase.values()) {
+                text.append(text.isEmpty() ? "" : ", ").append(phase.name().toLowerCase())
+                    .append(String.format(" %.1f s", nanos[phase.ordinal()] / 1e9));
+            }
+            return text.toString();
+        }
+    }
 
     public EventConsumer(String bootstrap, String topic, String groupId, Duration topicWait, int batchSize, int flushEvents,
                          ReadModel readModel, Supplier<Map<String, Object>> tablesSnapshot) {
@@ -167,22 +207,35 @@ public class EventConsumer implements Runnable {
                     continue;
                 }
             }
+            long polling = System.nanoTime();
             ConsumerRecords<String, String> records = kafka.poll(Duration.ofMillis(100));
-            if (!records.isEmpty() || readModel.unflushedEvents() > 0) {
+            phases.add(Phase.READ, polling);
+            if (!records.isEmpty() || readModel.unflushedEvents() > 0 || writing != null) {
                 try {
                     if (!records.isEmpty()) {
-                        readModel.apply(parse(records));
+                        long decoding = System.nanoTime();
+                        List<ReadModel.Decoded> decoded = parse(records);
+                        long applying = phases.add(Phase.DECODE, decoding);
+                        readModel.apply(decoded);
+                        phases.add(Phase.APPLY, applying);
                     }
+                    // behind (a full batch: more are waiting): flush in the background every flushEvents events;
+                    // caught up: flush and wait, so what was just consumed is readable at once
                     boolean behind = records.count() >= batchSize;
-                    if (!behind || readModel.unflushedEvents() >= flushEvents) {
-                        flush(kafka);
+                    long flushing = System.nanoTime();
+                    if (!behind) {
+                        flush(kafka, partitions, true);
+                    } else if (readModel.unflushedEvents() >= flushEvents) {
+                        flush(kafka, partitions, false);
                     }
+                    phases.add(Phase.WRITE, flushing);
                     failure.set(null);
                 } catch (WakeupException e) {
                     throw e;
                 } catch (Exception e) {
                     log.warn("Applying a batch failed; it will be retried", e);
                     failure.set("applying events failed: " + e.getMessage());
+                    abandonWrite();
                     readModel.forgetUnflushed();
                     rewindToCommitted(kafka, partitions);
                     pause();
@@ -197,8 +250,10 @@ public class EventConsumer implements Runnable {
             if (rebuildEnd != null) {
                 RebuildStatus status = rebuild.get().progress(position(kafka, partitions));
                 rebuild.set(status);
-                if (reached(kafka, rebuildEnd) && readModel.unflushedEvents() == 0) {
-                    rebuild.set(status.finished(tablesSnapshot.get()));
+                if (reached(kafka, rebuildEnd) && readModel.unflushedEvents() == 0 && writing == null) {
+                    rebuild.set(status.finished(tablesSnapshot.get(), phases.seconds()));
+                    log.info("Rebuilt the read model from {} records in {} s ({})", status.total(),
+                             Duration.between(status.startedAt(), java.time.Instant.now()).toMillis() / 1000.0, phases);
                     rebuildEnd = null;
                 }
             }
@@ -216,6 +271,8 @@ public class EventConsumer implements Runnable {
         partitions.forEach(partition -> beginning.put(partition, new OffsetAndMetadata(0)));
         kafka.commitSync(beginning);
         rebuild.set(RebuildStatus.started(before, total));
+        phases.reset();
+        abandonWrite(); // a write landing after the drop would bring back documents from before it
         readModel.clear();
         kafka.seekToBeginning(partitions);
         log.info("Rebuilding the read model from offset 0 ({} records)", total);
@@ -252,9 +309,48 @@ public class EventConsumer implements Runnable {
         }).toList();
     }
 
-    private void flush(KafkaConsumer<String, String> kafka) {
-        readModel.flush();
-        kafka.commitSync();
+    /**
+     * Starts writing what the read model holds unflushed, after the write before it (if any) has landed and its
+     * offsets are committed; with {@code wait}, also waits for this one and commits its offsets.
+     */
+    private void flush(KafkaConsumer<String, String> kafka, List<TopicPartition> partitions, boolean wait) {
+        awaitWrite(kafka);
+        Map<TopicPartition, OffsetAndMetadata> upTo = new HashMap<>();
+        for (TopicPartition partition : partitions) {
+            upTo.put(partition, new OffsetAndMetadata(kafka.position(partition)));
+        }
+        writing = readModel.flushAsync();
+        writingUpTo = upTo;
+        if (wait) {
+            awaitWrite(kafka);
+        }
+    }
+
+    /** The write in flight, once landed: its offsets are committed. A failed write throws. */
+    private void awaitWrite(KafkaConsumer<String, String> kafka) {
+        if (writing == null) {
+            return;
+        }
+        try {
+            writing.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            writing = null;
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+        writing = null;
+        kafka.commitSync(writingUpTo);
+    }
+
+    /** After a failure: let the write in flight end (whatever it wrote is a true state of the documents), uncommitted. */
+    private void abandonWrite() {
+        if (writing != null) {
+            try {
+                writing.join();
+            } catch (RuntimeException ignored) {
+                // replayed from the committed offsets anyway
+            }
+            writing = null;
+        }
     }
 
     /** Back to the last committed offsets: everything after them was only in memory, and is gone. */

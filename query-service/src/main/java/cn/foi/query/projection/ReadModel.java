@@ -41,6 +41,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The query side's persisted read model: one document per agency and per request, each with the
@@ -63,6 +64,12 @@ public class ReadModel {
     private final WriteBehind reviewDocs;
     private final WriteBehind calendarDocs;
     private long eventsSinceFlush;
+    /** Writes the documents flushed while the consumer goes on with the next events. */
+    private static final java.util.concurrent.Executor WRITER = java.util.concurrent.Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "read-model-writer");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     /** {@code cachedDocuments}: how many request documents stay in memory between flushes. */
     public ReadModel(MongoDatabase database, ObjectMapper objectMapper, Ledger ledger, int cachedDocuments) {
@@ -79,14 +86,18 @@ public class ReadModel {
     }
 
     /**
-     * Writes every document changed since the last flush. Until then the changes are only in memory (and in
-     * the ledger): the consumer commits its offsets only after a flush, so a stop in between replays them.
+     * Takes every document changed since the last flush and starts writing it on the writer thread; the
+     * future completes when it is written. Until then the changes are only in memory (and in the ledger): the
+     * consumer commits the offsets they cover only after that, so a stop in between replays them. One
+     * flush at a time: the caller waits for a flush before starting the next.
      */
-    public void flush() {
+    public CompletableFuture<Void> flushAsync() {
+        List<Runnable> writes = new ArrayList<>();
         for (WriteBehind docs : List.of(agencyDocs, requestDocs, reviewDocs, calendarDocs)) {
-            docs.flush();
+            writes.add(docs.takeChanges());
         }
         eventsSinceFlush = 0;
+        return CompletableFuture.runAsync(() -> writes.forEach(Runnable::run), WRITER);
     }
 
     /** Events applied since the last flush. */

@@ -9,26 +9,28 @@ import java.util.Map;
  * whether the rebuilt tables equal those before the rebuild.
  */
 public record RebuildStatus(boolean running, Instant startedAt, Instant finishedAt, long total, long done,
-                            Boolean tablesEqual, Map<String, Object> tablesBefore) {
+                            Boolean tablesEqual, Map<String, Object> tablesBefore, Map<String, Double> phaseSeconds) {
 
     static RebuildStatus none() {
-        return new RebuildStatus(false, null, null, 0, 0, null, Map.of());
+        return new RebuildStatus(false, null, null, 0, 0, null, Map.of(), Map.of());
     }
 
     static RebuildStatus requested() {
-        return new RebuildStatus(true, null, null, 0, 0, null, Map.of());
+        return new RebuildStatus(true, null, null, 0, 0, null, Map.of(), Map.of());
     }
 
     static RebuildStatus started(Map<String, Object> before, long total) {
-        return new RebuildStatus(true, Instant.now(), null, total, 0, null, before);
+        return new RebuildStatus(true, Instant.now(), null, total, 0, null, before, Map.of());
     }
 
     RebuildStatus progress(long done) {
-        return new RebuildStatus(running, startedAt, finishedAt, total, done, tablesEqual, tablesBefore);
+        return new RebuildStatus(running, startedAt, finishedAt, total, done, tablesEqual, tablesBefore, phaseSeconds);
     }
 
-    RebuildStatus finished(Map<String, Object> after) {
-        return new RebuildStatus(false, startedAt, Instant.now(), total, total, tablesBefore.equals(after), tablesBefore);
+    /** {@code phaseSeconds}: where the time went (reading the topic, decoding, applying, writing). */
+    RebuildStatus finished(Map<String, Object> after, Map<String, Double> phaseSeconds) {
+        return new RebuildStatus(false, startedAt, Instant.now(), total, total, tablesBefore.equals(after), tablesBefore,
+                                 phaseSeconds);
     }
 
     public double recordsPerSecond() {

@@ -6,7 +6,10 @@ import com.mongodb.client.model.InsertOneModel;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.WriteModel;
+import com.mongodb.client.model.BulkWriteOptions;
 import org.bson.Document;
+import org.bson.RawBsonDocument;
+import org.bson.codecs.Codec;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -23,14 +26,18 @@ import java.util.Set;
  * batches and written back when the consumer flushes. While the consumer catches up (a rebuild, a start
  * from empty) a request touched by several batches is then read never and written once per flush instead
  * of once per batch; right after a drop the collection is known to hold only what this cache wrote, so
- * nothing is read back at all. Only the consumer thread uses it.
+ * nothing is read back at all. Only the consumer thread uses it; the writes it hands out run elsewhere.
  */
 final class WriteBehind {
 
     /** Exact-key lookups per query: the embedded store matches each found document against the whole list. */
     private static final int IDS_PER_QUERY = 100;
+    private static final BulkWriteOptions UNORDERED = new BulkWriteOptions().ordered(false);
+    private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
 
     private final MongoCollection<Document> collection;
+    private final MongoCollection<RawBsonDocument> raw;
+    private final Codec<Document> codec;
     private final int capacity;
     private final LinkedHashMap<String, Document> documents = new LinkedHashMap<>(1024, 0.75f, true);
     private final Set<String> stored = new HashSet<>();
@@ -40,6 +47,8 @@ final class WriteBehind {
 
     WriteBehind(MongoCollection<Document> collection, int capacity) {
         this.collection = collection;
+        this.raw = collection.withDocumentClass(RawBsonDocument.class);
+        this.codec = collection.getCodecRegistry().get(Document.class);
         this.capacity = capacity;
     }
 
@@ -78,16 +87,30 @@ final class WriteBehind {
         return dirty.size();
     }
 
-    /** Writes every changed document (new ones inserted, cheaper than upserts), then trims memory. */
-    void flush() {
+    /**
+     * Takes every changed document for writing (new ones inserted, cheaper than upserts) and trims memory. The
+     * documents are encoded now, on both cores, because the projection goes on changing them while the returned
+     * write runs on another thread; that write sends the encoded bytes as they are.
+     */
+    private record Change(String id, Document document, boolean stored) {
+    }
+
+    Runnable takeChanges() {
+        Runnable write = () -> { };
         if (!dirty.isEmpty()) {
-            List<WriteModel<Document>> writes = new ArrayList<>(dirty.size());
+            // looked up here, one thread: a get reorders the access-ordered map
+            List<Change> changes = new ArrayList<>(dirty.size());
             for (String id : dirty) {
-                writes.add(stored.contains(id)
-                           ? new ReplaceOneModel<>(Filters.eq("_id", id), documents.get(id), new ReplaceOptions().upsert(true))
-                           : new InsertOneModel<>(documents.get(id)));
+                changes.add(new Change(id, documents.get(id), stored.contains(id)));
             }
-            collection.bulkWrite(writes);
+            List<WriteModel<RawBsonDocument>> writes = changes.parallelStream().map(change -> {
+                RawBsonDocument encoded = new RawBsonDocument(change.document(), codec);
+                return change.stored()
+                       ? (WriteModel<RawBsonDocument>) new ReplaceOneModel<>(Filters.eq("_id", change.id()), encoded, UPSERT)
+                       : new InsertOneModel<>(encoded);
+            }).toList();
+            // distinct ids: the order of the writes does not matter
+            write = () -> raw.bulkWrite(writes, UNORDERED);
             stored.addAll(dirty);
             dirty.clear();
         }
@@ -98,6 +121,7 @@ final class WriteBehind {
             stored.remove(id);
             complete = false;
         }
+        return write;
     }
 
     /** The collection was dropped: it holds nothing, so nothing needs reading until something is evicted. */
