@@ -1,0 +1,131 @@
+package cn.foi.query.projection;
+
+import com.mongodb.MongoClientSettings;
+import com.mongodb.ConnectionString;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.event.CommandListener;
+import com.mongodb.event.CommandStartedEvent;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The projection's write-behind cache, against the same MongoDB-wire stand-in the embedded default runs. */
+class WriteBehindTest {
+
+    private MongoServer server;
+    private MongoClient client;
+    private MongoCollection<Document> requests;
+    private final AtomicInteger finds = new AtomicInteger();
+
+    @BeforeEach
+    void start() {
+        server = new MongoServer(new MemoryBackend());
+        String uri = "mongodb://" + server.bind().getHostString() + ":" + server.getLocalAddress().getPort();
+        client = MongoClients.create(MongoClientSettings.builder().applyConnectionString(new ConnectionString(uri))
+                .addCommandListener(new CommandListener() {
+                    @Override
+                    public void commandStarted(CommandStartedEvent event) {
+                        if (event.getCommandName().equals("find")) {
+                            finds.incrementAndGet();
+                        }
+                    }
+                }).build());
+        requests = client.getDatabase("foi_query_test").getCollection("requests");
+    }
+
+    @AfterEach
+    void stop() {
+        client.close();
+        server.shutdownNow();
+    }
+
+    private static Map<String, Document> docs(Document... documents) {
+        Map<String, Document> byId = new HashMap<>();
+        for (Document doc : documents) {
+            byId.put(doc.getString("_id"), doc);
+        }
+        return byId;
+    }
+
+    @Test
+    void after_a_drop_nothing_is_read_back_and_each_document_is_written_once_per_flush() {
+        WriteBehind cache = new WriteBehind(requests, 100);
+        cache.dropped();
+
+        assertThat(cache.load(Set.of("a", "b"))).isEmpty();
+        Document a = new Document("_id", "a").append("lastSeq", 0L);
+        cache.changed(docs(a, new Document("_id", "b").append("lastSeq", 0L)), Set.of("a", "b"));
+        a.put("lastSeq", 1L); // a second event in the same flush window: still one write
+        cache.takeChanges().run();
+        assertThat(requests.countDocuments()).isEqualTo(2);
+
+        Map<String, Document> loaded = cache.load(Set.of("a"));
+        loaded.get("a").put("lastSeq", 2L);
+        cache.changed(loaded, Set.of("a"));
+        cache.takeChanges().run(); // stored already: replaced, not inserted twice
+
+        assertThat(finds).hasValue(0);
+        assertThat(requests.countDocuments()).isEqualTo(2);
+        assertThat(requests.find(new Document("_id", "a")).first().getLong("lastSeq")).isEqualTo(2L);
+    }
+
+    @Test
+    void an_evicted_document_is_read_back_from_the_collection_and_replaced_there() {
+        WriteBehind cache = new WriteBehind(requests, 1);
+        cache.dropped();
+        cache.changed(docs(new Document("_id", "a").append("lastSeq", 3L)), Set.of("a"));
+        cache.changed(docs(new Document("_id", "b").append("lastSeq", 4L)), Set.of("b"));
+        cache.takeChanges().run(); // two documents for room for one: the eldest goes
+
+        Map<String, Document> loaded = cache.load(Set.of("a"));
+        assertThat(finds).hasPositiveValue();
+        assertThat(loaded.get("a").getLong("lastSeq")).isEqualTo(3L);
+        loaded.get("a").put("lastSeq", 5L);
+        cache.changed(loaded, Set.of("a"));
+        cache.takeChanges().run();
+        assertThat(requests.countDocuments(new Document("_id", "a"))).isEqualTo(1);
+        assertThat(requests.find(new Document("_id", "a")).first().getLong("lastSeq")).isEqualTo(5L);
+    }
+
+    @Test
+    void forgotten_changes_give_way_to_what_was_written() {
+        WriteBehind cache = new WriteBehind(requests, 100);
+        cache.dropped();
+        Document a = new Document("_id", "a").append("lastSeq", 1L);
+        cache.changed(docs(a), Set.of("a"));
+        cache.takeChanges().run();
+        a.put("lastSeq", 2L);
+        cache.changed(docs(a), Set.of("a"));
+
+        cache.forget(); // a failed batch: the consumer replays from its committed offsets
+
+        assertThat(cache.load(Set.of("a")).get("a").getLong("lastSeq")).isEqualTo(1L);
+        assertThat(cache.unflushed()).isZero();
+    }
+
+    @Test
+    void a_write_carries_the_documents_as_they_were_when_it_was_taken() {
+        WriteBehind cache = new WriteBehind(requests, 100);
+        cache.dropped();
+        Document a = new Document("_id", "a").append("lastSeq", 1L);
+        cache.changed(docs(a), Set.of("a"));
+        Runnable write = cache.takeChanges();
+
+        a.put("lastSeq", 2L); // the projection goes on while the write runs on the writer thread
+        write.run();
+
+        assertThat(requests.find(new Document("_id", "a")).first().getLong("lastSeq")).isEqualTo(1L);
+    }
+}
