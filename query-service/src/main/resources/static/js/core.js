@@ -589,6 +589,7 @@ function navItems() {
   ];
   if (me.has('OFFICER') || me.has('SUPERVISOR')) {
     items.push({ key: 'register', text: '登记申请', href: '#/register', match: /^\/register/ });
+    items.push({ key: 'import', text: '批量导入', href: '#/import', match: /^\/import/ });
   }
   items.push({ key: 'report', text: '年度报告', href: `#/report/${encodeURIComponent(agency)}/${year}`, match: /^\/report\// });
   if (me.has('AUDITOR') || me.has('ADMIN')) {
