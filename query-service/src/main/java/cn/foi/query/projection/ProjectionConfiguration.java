@@ -31,7 +31,7 @@ class ProjectionConfiguration {
 
     @Bean
     ReadModel readModel(MongoClient mongoClient, @Value("${foi.mongo.database:foi_query}") String name,
-                        @Value("${foi.projection.cached-documents:100000}") int cachedDocuments,
+                        @Value("${foi.projection.cached-documents:20000}") int cachedDocuments,
                         ObjectMapper objectMapper, Ledger ledger) {
         MongoDatabase database = mongoClient.getDatabase(name);
         return new ReadModel(database, objectMapper, ledger, cachedDocuments);

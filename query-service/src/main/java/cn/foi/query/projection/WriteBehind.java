@@ -25,8 +25,8 @@ import java.util.Set;
  * The documents of one read-model collection as the projection last left them, kept in memory between
  * batches and written back when the consumer flushes. While the consumer catches up (a rebuild, a start
  * from empty) a request touched by several batches is then read never and written once per flush instead
- * of once per batch; right after a drop the collection is known to hold only what this cache wrote, so
- * nothing is read back at all. Only the consumer thread uses it; the writes it hands out run elsewhere.
+ * of once per batch; after a drop the collection is known to hold only what this cache wrote, so only
+ * documents it wrote and then evicted are ever read back. Only the consumer thread uses it; the writes it hands out run elsewhere.
  */
 final class WriteBehind {
 
@@ -40,10 +40,13 @@ final class WriteBehind {
     private final Codec<Document> codec;
     private final int capacity;
     private final LinkedHashMap<String, Document> documents = new LinkedHashMap<>(1024, 0.75f, true);
+    /** Ids known to be in the collection: of the cached documents, or since a drop of everything written. */
     private final Set<String> stored = new HashSet<>();
     private final Set<String> dirty = new LinkedHashSet<>();
-    /** Every document of the collection is in memory (it was just dropped and nothing has been evicted). */
-    private boolean complete;
+    /** The collection was dropped and everything written since is in {@link #stored}: other ids are new. */
+    private boolean sinceDrop;
+    /** Beyond this many ids remembered since a drop, fall back to asking the collection (bounds memory). */
+    private static final int MAX_REMEMBERED = 2_000_000;
 
     WriteBehind(MongoCollection<Document> collection, int capacity) {
         this.collection = collection;
@@ -64,7 +67,10 @@ final class WriteBehind {
                 missing.add(id);
             }
         }
-        if (!complete) {
+        if (sinceDrop) {
+            missing.removeIf(id -> !stored.contains(id));
+        }
+        if (!missing.isEmpty()) {
             for (Document doc : find(collection, missing)) {
                 String id = doc.getString("_id");
                 documents.put(id, doc);
@@ -115,19 +121,24 @@ final class WriteBehind {
             dirty.clear();
         }
         Iterator<Map.Entry<String, Document>> eldest = documents.entrySet().iterator();
+        if (sinceDrop && stored.size() > MAX_REMEMBERED) {
+            sinceDrop = false;
+            stored.retainAll(documents.keySet());
+        }
         while (documents.size() > capacity && eldest.hasNext()) {
             String id = eldest.next().getKey();
             eldest.remove();
-            stored.remove(id);
-            complete = false;
+            if (!sinceDrop) {
+                stored.remove(id);
+            }
         }
         return write;
     }
 
-    /** The collection was dropped: it holds nothing, so nothing needs reading until something is evicted. */
+    /** The collection was dropped: it holds nothing, so only what this cache writes and evicts is read back. */
     void dropped() {
         forget();
-        complete = true;
+        sinceDrop = true;
     }
 
     /** After a failed batch: what is in memory may be ahead of the collection, so read it again from there. */
@@ -135,7 +146,7 @@ final class WriteBehind {
         documents.clear();
         stored.clear();
         dirty.clear();
-        complete = false;
+        sinceDrop = false;
     }
 
     static List<Document> find(MongoCollection<Document> collection, List<String> ids) {

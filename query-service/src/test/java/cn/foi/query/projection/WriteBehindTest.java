@@ -100,6 +100,20 @@ class WriteBehindTest {
     }
 
     @Test
+    void after_a_drop_a_new_document_is_never_looked_for_even_once_others_were_evicted() {
+        WriteBehind cache = new WriteBehind(requests, 1);
+        cache.dropped();
+        cache.changed(docs(new Document("_id", "a").append("lastSeq", 0L)), Set.of("a"));
+        cache.changed(docs(new Document("_id", "b").append("lastSeq", 0L)), Set.of("b"));
+        cache.takeChanges().run();
+
+        assertThat(cache.load(Set.of("c"))).isEmpty();
+        assertThat(finds).hasValue(0);
+        assertThat(cache.load(Set.of("a", "c"))).containsOnlyKeys("a"); // written, evicted: read back
+        assertThat(finds).hasValue(1);
+    }
+
+    @Test
     void forgotten_changes_give_way_to_what_was_written() {
         WriteBehind cache = new WriteBehind(requests, 100);
         cache.dropped();
