@@ -251,7 +251,7 @@ class ProvinceBenchmark {
                commands.get(), commands.get() / accepted, throughPipeline, commands.get() / throughPipeline, total - before);
     }
 
-    static final int BATCH_WRITERS = Integer.getInteger("benchmark.batch-writers", 4);
+    static final int BATCH_WRITERS = Integer.getInteger("benchmark.batch-writers", 8);
     static final int BATCH_SIZE = Integer.getInteger("benchmark.batch-size", 100);
 
     /**
