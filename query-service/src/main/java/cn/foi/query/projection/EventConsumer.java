@@ -56,6 +56,8 @@ public class EventConsumer implements Runnable {
     /** The read model's write in flight (consumer thread only), and the offsets it covers. */
     private java.util.concurrent.CompletableFuture<Void> writing;
     private Map<TopicPartition, OffsetAndMetadata> writingUpTo;
+    /** The offsets last committed, per partition (consumer thread only). */
+    private final Map<TopicPartition, Long> committed = new HashMap<>();
 
     enum Phase { READ, DECODE, APPLY, WRITE }
 
@@ -174,6 +176,10 @@ public class EventConsumer implements Runnable {
             try (KafkaConsumer<String, String> kafka = new KafkaConsumer<>(consumerProps)) {
                 consumer = kafka;
                 kafka.assign(partitions);
+                // nothing committed yet: the beginning (the topic keeps everything, so offset 0)
+                Map<TopicPartition, OffsetAndMetadata> stored = kafka.committed(new java.util.HashSet<>(partitions));
+                partitions.forEach(partition -> committed.put(partition,
+                        stored.get(partition) == null ? 0L : stored.get(partition).offset()));
                 failure.set(null);
                 ready = true;
                 loop(kafka, partitions);
@@ -225,6 +231,9 @@ public class EventConsumer implements Runnable {
                     long flushing = System.nanoTime();
                     if (!behind) {
                         flush(kafka, partitions, true);
+                        if (rebuildEnd == null) {
+                            readModel.settle();
+                        }
                     } else if (readModel.unflushedEvents() >= flushEvents) {
                         flush(kafka, partitions, false);
                     }
@@ -237,15 +246,19 @@ public class EventConsumer implements Runnable {
                     failure.set("applying events failed: " + e.getMessage());
                     abandonWrite();
                     readModel.forgetUnflushed();
-                    rewindToCommitted(kafka, partitions);
+                    rewindToCommitted(kafka);
                     pause();
                     continue;
                 }
             }
             if (System.nanoTime() - lastProgressAt > 250_000_000L) { // end offsets cost a broker round trip
                 lastProgressAt = System.nanoTime();
-                progress = new Progress(position(kafka, partitions),
-                                        kafka.endOffsets(partitions).values().stream().mapToLong(Long::longValue).sum());
+                try {
+                    progress = new Progress(position(kafka, partitions),
+                                            kafka.endOffsets(partitions).values().stream().mapToLong(Long::longValue).sum());
+                } catch (org.apache.kafka.common.KafkaException e) {
+                    // the broker is away: the last figures stand until it answers again
+                }
             }
             if (rebuildEnd != null) {
                 RebuildStatus status = rebuild.get().progress(position(kafka, partitions));
@@ -270,6 +283,7 @@ public class EventConsumer implements Runnable {
         Map<TopicPartition, OffsetAndMetadata> beginning = new HashMap<>();
         partitions.forEach(partition -> beginning.put(partition, new OffsetAndMetadata(0)));
         kafka.commitSync(beginning);
+        partitions.forEach(partition -> committed.put(partition, 0L));
         rebuild.set(RebuildStatus.started(before, total));
         phases.reset();
         abandonWrite(); // a write landing after the drop would bring back documents from before it
@@ -339,6 +353,7 @@ public class EventConsumer implements Runnable {
         }
         writing = null;
         kafka.commitSync(writingUpTo);
+        writingUpTo.forEach((partition, offset) -> committed.put(partition, offset.offset()));
     }
 
     /** After a failure: let the write in flight end (whatever it wrote is a true state of the documents), uncommitted. */
@@ -353,17 +368,12 @@ public class EventConsumer implements Runnable {
         }
     }
 
-    /** Back to the last committed offsets: everything after them was only in memory, and is gone. */
-    private static void rewindToCommitted(KafkaConsumer<String, String> kafka, List<TopicPartition> partitions) {
-        Map<TopicPartition, OffsetAndMetadata> committed = kafka.committed(new java.util.HashSet<>(partitions));
-        for (TopicPartition partition : partitions) {
-            OffsetAndMetadata offset = committed.get(partition);
-            if (offset == null) {
-                kafka.seekToBeginning(List.of(partition));
-            } else {
-                kafka.seek(partition, offset.offset());
-            }
-        }
+    /**
+     * Back to the last committed offsets: everything after them was only in memory, and is gone. They are
+     * remembered here, so this needs no broker (the failure may be the broker's absence).
+     */
+    private void rewindToCommitted(KafkaConsumer<String, String> kafka) {
+        committed.forEach(kafka::seek);
     }
 
     private void pause() {

@@ -93,11 +93,20 @@ public class ReadModel {
      */
     public CompletableFuture<Void> flushAsync() {
         List<Runnable> writes = new ArrayList<>();
-        for (WriteBehind docs : List.of(agencyDocs, requestDocs, reviewDocs, calendarDocs)) {
+        // Requests first: a request's history entry from a review or a year close must land before the review's
+        // or the agency's lastSeq, which decides whether a replay brings that event again.
+        for (WriteBehind docs : List.of(requestDocs, reviewDocs, agencyDocs, calendarDocs)) {
             writes.add(docs.takeChanges());
         }
         eventsSinceFlush = 0;
         return CompletableFuture.runAsync(() -> writes.forEach(Runnable::run), WRITER);
+    }
+
+    /** Caught up after a rebuild: the caches stop remembering every id written since the drop. No write may be in flight. */
+    public void settle() {
+        for (WriteBehind docs : List.of(agencyDocs, requestDocs, reviewDocs, calendarDocs)) {
+            docs.settle();
+        }
     }
 
     /** Events applied since the last flush. */

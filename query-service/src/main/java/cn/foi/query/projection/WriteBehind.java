@@ -102,6 +102,10 @@ final class WriteBehind {
     }
 
     Runnable takeChanges() {
+        // Evicted before taking: the previous write has landed (the consumer waits for it before the next
+        // flush), and what is taken now stays in memory until then; evicting it while its write is in flight
+        // would read back an older document, or none, and write over the newer one.
+        evictBeyondCapacity();
         Runnable write = () -> { };
         if (!dirty.isEmpty()) {
             // looked up here, one thread: a get reorders the access-ordered map
@@ -120,33 +124,56 @@ final class WriteBehind {
             stored.addAll(dirty);
             dirty.clear();
         }
-        Iterator<Map.Entry<String, Document>> eldest = documents.entrySet().iterator();
+        return write;
+    }
+
+    private void evictBeyondCapacity() {
         if (sinceDrop && stored.size() > MAX_REMEMBERED) {
-            sinceDrop = false;
-            stored.retainAll(documents.keySet());
+            settle();
         }
+        Iterator<Map.Entry<String, Document>> eldest = documents.entrySet().iterator();
         while (documents.size() > capacity && eldest.hasNext()) {
             String id = eldest.next().getKey();
+            if (dirty.contains(id)) {
+                continue; // changed since the last write: it goes in the next one
+            }
             eldest.remove();
             if (!sinceDrop) {
                 stored.remove(id);
             }
         }
-        return write;
+    }
+
+    /**
+     * Caught up after a drop: stop remembering every id written since (memory), and ask the collection for
+     * what is not in memory, as in steady running. Call only when no write is in flight.
+     */
+    void settle() {
+        if (sinceDrop) {
+            sinceDrop = false;
+            stored.retainAll(documents.keySet());
+        }
     }
 
     /** The collection was dropped: it holds nothing, so only what this cache writes and evicts is read back. */
     void dropped() {
-        forget();
+        documents.clear();
+        dirty.clear();
+        stored.clear();
         sinceDrop = true;
     }
 
-    /** After a failed batch: what is in memory may be ahead of the collection, so read it again from there. */
+    /**
+     * After a failed batch: what is in memory may be ahead of the collection, so read it again from there.
+     * Since a drop, {@code stored} still holds every id that may have been written (ids join it when their
+     * write is taken; a replace is an upsert), so new ids still need no lookup.
+     */
     void forget() {
         documents.clear();
-        stored.clear();
         dirty.clear();
-        sinceDrop = false;
+        if (!sinceDrop) {
+            stored.clear();
+        }
     }
 
     static List<Document> find(MongoCollection<Document> collection, List<String> ids) {

@@ -87,7 +87,8 @@ class WriteBehindTest {
         cache.dropped();
         cache.changed(docs(new Document("_id", "a").append("lastSeq", 3L)), Set.of("a"));
         cache.changed(docs(new Document("_id", "b").append("lastSeq", 4L)), Set.of("b"));
-        cache.takeChanges().run(); // two documents for room for one: the eldest goes
+        cache.takeChanges().run();
+        cache.takeChanges().run(); // its write has landed: two documents for room for one, the eldest goes
 
         Map<String, Document> loaded = cache.load(Set.of("a"));
         assertThat(finds).hasPositiveValue();
@@ -106,11 +107,42 @@ class WriteBehindTest {
         cache.changed(docs(new Document("_id", "a").append("lastSeq", 0L)), Set.of("a"));
         cache.changed(docs(new Document("_id", "b").append("lastSeq", 0L)), Set.of("b"));
         cache.takeChanges().run();
+        cache.takeChanges().run(); // evicts "a"
 
         assertThat(cache.load(Set.of("c"))).isEmpty();
         assertThat(finds).hasValue(0);
         assertThat(cache.load(Set.of("a", "c"))).containsOnlyKeys("a"); // written, evicted: read back
         assertThat(finds).hasValue(1);
+    }
+
+    @Test
+    void a_document_whose_write_is_in_flight_stays_in_memory_until_the_next_flush() {
+        WriteBehind cache = new WriteBehind(requests, 1);
+        cache.dropped();
+        cache.changed(docs(new Document("_id", "a").append("lastSeq", 7L)), Set.of("a"));
+        cache.changed(docs(new Document("_id", "b").append("lastSeq", 8L)), Set.of("b"));
+        Runnable inFlight = cache.takeChanges(); // not landed yet
+
+        // the next batch touches "a": it must see its own latest state, not the collection's (empty) one
+        assertThat(cache.load(Set.of("a")).get("a").getLong("lastSeq")).isEqualTo(7L);
+        assertThat(finds).hasValue(0);
+        inFlight.run();
+    }
+
+    @Test
+    void after_settling_documents_not_in_memory_are_asked_of_the_collection() {
+        WriteBehind cache = new WriteBehind(requests, 1);
+        cache.dropped();
+        cache.changed(docs(new Document("_id", "a").append("lastSeq", 1L)), Set.of("a"));
+        cache.changed(docs(new Document("_id", "b").append("lastSeq", 1L)), Set.of("b"));
+        cache.takeChanges().run();
+        cache.takeChanges().run(); // evicts "a"
+        cache.settle();
+
+        assertThat(cache.load(Set.of("a")).get("a").getLong("lastSeq")).isEqualTo(1L);
+        Map<String, Document> fresh = cache.load(Set.of("c"));
+        assertThat(fresh).isEmpty();
+        assertThat(finds).hasValue(2); // "c" is no longer known to be new without asking
     }
 
     @Test
