@@ -231,9 +231,6 @@ public class EventConsumer implements Runnable {
                     long flushing = System.nanoTime();
                     if (!behind) {
                         flush(kafka, partitions, true);
-                        if (rebuildEnd == null) {
-                            readModel.settle();
-                        }
                     } else if (readModel.unflushedEvents() >= flushEvents) {
                         flush(kafka, partitions, false);
                     }

@@ -102,13 +102,6 @@ public class ReadModel {
         return CompletableFuture.runAsync(() -> writes.forEach(Runnable::run), WRITER);
     }
 
-    /** Caught up after a rebuild: the caches stop remembering every id written since the drop. No write may be in flight. */
-    public void settle() {
-        for (WriteBehind docs : List.of(agencyDocs, requestDocs, reviewDocs, calendarDocs)) {
-            docs.settle();
-        }
-    }
-
     /** Events applied since the last flush. */
     public long unflushedEvents() {
         return eventsSinceFlush;
@@ -125,21 +118,33 @@ public class ReadModel {
     /** Rebuilds the in-memory ledger from the persisted documents (at start-up). */
     public void loadLedger() {
         ledger.clear();
+        List<String> ids = new ArrayList<>();
         for (Document agency : agencies.find()) {
+            ids.add(agency.getString("_id"));
             putAgencyInLedger(agency);
         }
+        agencyDocs.holds(ids);
+        ids = new ArrayList<>();
         for (Document request : requests.find()) {
+            ids.add(request.getString("_id"));
             if (request.getString("agencyId") == null) {
                 continue; // only a carry-forward note so far; its receipt has not arrived yet
             }
             ledger.putRequest(request.getString("agencyId"), factsOf(request));
         }
+        requestDocs.holds(ids);
+        ids = new ArrayList<>();
         for (Document review : reviews.find()) {
+            ids.add(review.getString("_id"));
             ledger.putReview(review.getString("agencyId"), reviewFactsOf(review));
         }
+        reviewDocs.holds(ids);
+        ids = new ArrayList<>();
         for (Document notices : calendar.find()) {
+            ids.add(notices.getString("_id"));
             putCalendarInLedger(notices);
         }
+        calendarDocs.holds(ids);
     }
 
     /** The national calendar's notices as published (one document: its stream). */

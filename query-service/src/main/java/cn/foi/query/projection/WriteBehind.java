@@ -7,10 +7,13 @@ import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.WriteModel;
 import com.mongodb.client.model.BulkWriteOptions;
+import com.google.common.hash.BloomFilter;
+import com.google.common.hash.Funnels;
 import org.bson.Document;
 import org.bson.RawBsonDocument;
 import org.bson.codecs.Codec;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -25,8 +28,9 @@ import java.util.Set;
  * The documents of one read-model collection as the projection last left them, kept in memory between
  * batches and written back when the consumer flushes. While the consumer catches up (a rebuild, a start
  * from empty) a request touched by several batches is then read never and written once per flush instead
- * of once per batch; after a drop the collection is known to hold only what this cache wrote, so only
- * documents it wrote and then evicted are ever read back. Only the consumer thread uses it; the writes it hands out run elsewhere.
+ * of once per batch. A Bloom filter of the ids the collection may hold (filled at start-up from the
+ * documents the ledger is loaded from, and by every write) tells which ids are certainly new, so a new
+ * request's document is never looked up: only documents written earlier and no longer in memory are read. Only the consumer thread uses it; the writes it hands out run elsewhere.
  */
 final class WriteBehind {
 
@@ -40,13 +44,15 @@ final class WriteBehind {
     private final Codec<Document> codec;
     private final int capacity;
     private final LinkedHashMap<String, Document> documents = new LinkedHashMap<>(1024, 0.75f, true);
-    /** Ids known to be in the collection: of the cached documents, or since a drop of everything written. */
+    /** Ids of documents in memory that are in the collection too (or taken for writing): replaced, not inserted. */
     private final Set<String> stored = new HashSet<>();
     private final Set<String> dirty = new LinkedHashSet<>();
-    /** The collection was dropped and everything written since is in {@link #stored}: other ids are new. */
-    private boolean sinceDrop;
-    /** Beyond this many ids remembered since a drop, fall back to asking the collection (bounds memory). */
-    private static final int MAX_REMEMBERED = 2_000_000;
+    /**
+     * Every id the collection may hold (no false negatives; about 1 % false positives up to its expected
+     * size, more beyond it until the next start sizes it again); null while unknown: then every id is looked up.
+     */
+    private BloomFilter<CharSequence> mayHold;
+    private static final long MIN_EXPECTED_IDS = 2_000_000;
 
     WriteBehind(MongoCollection<Document> collection, int capacity) {
         this.collection = collection;
@@ -67,8 +73,8 @@ final class WriteBehind {
                 missing.add(id);
             }
         }
-        if (sinceDrop) {
-            missing.removeIf(id -> !stored.contains(id));
+        if (mayHold != null) {
+            missing.removeIf(id -> !mayHold.mightContain(id));
         }
         if (!missing.isEmpty()) {
             for (Document doc : find(collection, missing)) {
@@ -122,15 +128,15 @@ final class WriteBehind {
             // distinct ids: the order of the writes does not matter
             write = () -> raw.bulkWrite(writes, UNORDERED);
             stored.addAll(dirty);
+            if (mayHold != null) {
+                dirty.forEach(mayHold::put);
+            }
             dirty.clear();
         }
         return write;
     }
 
     private void evictBeyondCapacity() {
-        if (sinceDrop && stored.size() > MAX_REMEMBERED) {
-            settle();
-        }
         Iterator<Map.Entry<String, Document>> eldest = documents.entrySet().iterator();
         while (documents.size() > capacity && eldest.hasNext()) {
             String id = eldest.next().getKey();
@@ -138,42 +144,36 @@ final class WriteBehind {
                 continue; // changed since the last write: it goes in the next one
             }
             eldest.remove();
-            if (!sinceDrop) {
-                stored.remove(id);
-            }
+            stored.remove(id);
         }
     }
 
-    /**
-     * Caught up after a drop: stop remembering every id written since (memory), and ask the collection for
-     * what is not in memory, as in steady running. Call only when no write is in flight.
-     */
-    void settle() {
-        if (sinceDrop) {
-            sinceDrop = false;
-            stored.retainAll(documents.keySet());
-        }
+    /** The ids the collection holds now, as read at start-up: from here on new ids need no lookup. */
+    void holds(List<String> ids) {
+        mayHold = newFilter(ids.size());
+        ids.forEach(mayHold::put);
     }
 
-    /** The collection was dropped: it holds nothing, so only what this cache writes and evicts is read back. */
+    private static BloomFilter<CharSequence> newFilter(long holding) {
+        return BloomFilter.create(Funnels.stringFunnel(StandardCharsets.UTF_8), Math.max(MIN_EXPECTED_IDS, 2 * holding), 0.01);
+    }
+
+    /** The collection was dropped: it holds nothing. */
     void dropped() {
         documents.clear();
         dirty.clear();
         stored.clear();
-        sinceDrop = true;
+        mayHold = newFilter(0);
     }
 
     /**
-     * After a failed batch: what is in memory may be ahead of the collection, so read it again from there.
-     * Since a drop, {@code stored} still holds every id that may have been written (ids join it when their
-     * write is taken; a replace is an upsert), so new ids still need no lookup.
+     * After a failed batch: what is in memory may be ahead of the collection, so read it again from there. The
+     * filter keeps every id whose write was taken, landed or not: a false positive costs one lookup.
      */
     void forget() {
         documents.clear();
         dirty.clear();
-        if (!sinceDrop) {
-            stored.clear();
-        }
+        stored.clear();
     }
 
     static List<Document> find(MongoCollection<Document> collection, List<String> ids) {
