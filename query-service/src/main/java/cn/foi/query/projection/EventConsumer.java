@@ -86,12 +86,8 @@ public class EventConsumer implements Runnable {
 
         @Override
         public String toString() {
-            StringBuilder text = new StringBuilder();
-            for (Phase phase : Phase.values()) {
-                text.append(text.isEmpty() ? "" : ", ").append(phase.name().toLowerCase())
-                    .append(String.format(" %.1f s", nanos[phase.ordinal()] / 1e9));
-            }
-            return text.toString();
+            return seconds().entrySet().stream().map(e -> String.format("%s %.1f s", e.getKey(), e.getValue()))
+                            .collect(java.util.stream.Collectors.joining(", "));
         }
     }
 

@@ -63,6 +63,11 @@ public class ReadModel {
     private final WriteBehind requestDocs;
     private final WriteBehind reviewDocs;
     private final WriteBehind calendarDocs;
+    /**
+     * All four, requests first: a request's history entry from a review or a year close must land before the
+     * review's or the agency's lastSeq, which decides whether a replay brings that event again.
+     */
+    private final List<WriteBehind> inWriteOrder;
     private long eventsSinceFlush;
     /** Writes the documents flushed while the consumer goes on with the next events. */
     private static final java.util.concurrent.Executor WRITER = java.util.concurrent.Executors.newSingleThreadExecutor(runnable -> {
@@ -83,6 +88,7 @@ public class ReadModel {
         this.requestDocs = new WriteBehind(requests, cachedDocuments);
         this.reviewDocs = new WriteBehind(reviews, Math.max(1_000, cachedDocuments / 10));
         this.calendarDocs = new WriteBehind(calendar, 100);
+        this.inWriteOrder = List.of(requestDocs, reviewDocs, agencyDocs, calendarDocs);
     }
 
     /**
@@ -92,12 +98,7 @@ public class ReadModel {
      * flush at a time: the caller waits for a flush before starting the next.
      */
     public CompletableFuture<Void> flushAsync() {
-        List<Runnable> writes = new ArrayList<>();
-        // Requests first: a request's history entry from a review or a year close must land before the review's
-        // or the agency's lastSeq, which decides whether a replay brings that event again.
-        for (WriteBehind docs : List.of(requestDocs, reviewDocs, agencyDocs, calendarDocs)) {
-            writes.add(docs.takeChanges());
-        }
+        List<Runnable> writes = inWriteOrder.stream().map(WriteBehind::takeChanges).toList();
         eventsSinceFlush = 0;
         return CompletableFuture.runAsync(() -> writes.forEach(Runnable::run), WRITER);
     }
@@ -109,42 +110,22 @@ public class ReadModel {
 
     /** After a failed batch: forget what was not flushed; the consumer replays it from its committed offsets. */
     public void forgetUnflushed() {
-        for (WriteBehind docs : List.of(agencyDocs, requestDocs, reviewDocs, calendarDocs)) {
-            docs.forget();
-        }
+        inWriteOrder.forEach(WriteBehind::forget);
         eventsSinceFlush = 0;
     }
 
     /** Rebuilds the in-memory ledger from the persisted documents (at start-up). */
     public void loadLedger() {
         ledger.clear();
-        List<String> ids = new ArrayList<>();
-        for (Document agency : agencies.find()) {
-            ids.add(agency.getString("_id"));
-            putAgencyInLedger(agency);
-        }
-        agencyDocs.holds(ids);
-        ids = new ArrayList<>();
-        for (Document request : requests.find()) {
-            ids.add(request.getString("_id"));
-            if (request.getString("agencyId") == null) {
-                continue; // only a carry-forward note so far; its receipt has not arrived yet
+        agencyDocs.readAll(this::putAgencyInLedger);
+        requestDocs.readAll(request -> {
+            // without agencyId: only a carry-forward note so far; its receipt has not arrived yet
+            if (request.getString("agencyId") != null) {
+                ledger.putRequest(request.getString("agencyId"), factsOf(request));
             }
-            ledger.putRequest(request.getString("agencyId"), factsOf(request));
-        }
-        requestDocs.holds(ids);
-        ids = new ArrayList<>();
-        for (Document review : reviews.find()) {
-            ids.add(review.getString("_id"));
-            ledger.putReview(review.getString("agencyId"), reviewFactsOf(review));
-        }
-        reviewDocs.holds(ids);
-        ids = new ArrayList<>();
-        for (Document notices : calendar.find()) {
-            ids.add(notices.getString("_id"));
-            putCalendarInLedger(notices);
-        }
-        calendarDocs.holds(ids);
+        });
+        reviewDocs.readAll(review -> ledger.putReview(review.getString("agencyId"), reviewFactsOf(review)));
+        calendarDocs.readAll(this::putCalendarInLedger);
     }
 
     /** The national calendar's notices as published (one document: its stream). */
@@ -158,9 +139,7 @@ public class ReadModel {
         requests.drop();
         reviews.drop();
         calendar.drop();
-        for (WriteBehind docs : List.of(agencyDocs, requestDocs, reviewDocs, calendarDocs)) {
-            docs.dropped();
-        }
+        inWriteOrder.forEach(WriteBehind::dropped);
         eventsSinceFlush = 0;
         ledger.clear();
     }
@@ -264,19 +243,13 @@ public class ReadModel {
     }
 
     public void apply(List<Decoded> decoded) {
-        List<PublishedEvent> events = new ArrayList<>(decoded.size());
-        List<Object> payloads = new ArrayList<>(decoded.size());
-        for (Decoded d : decoded) {
-            events.add(d.event());
-            payloads.add(d.payload());
-        }
         Set<String> agencyIds = new LinkedHashSet<>();
         Set<String> requestIds = new LinkedHashSet<>();
         Set<String> reviewIds = new LinkedHashSet<>();
         Set<String> calendarIds = new LinkedHashSet<>();
-        for (int i = 0; i < events.size(); i++) {
-            PublishedEvent event = events.get(i);
-            Object payload = payloads.get(i);
+        for (Decoded d : decoded) {
+            PublishedEvent event = d.event();
+            Object payload = d.payload();
             if (payload instanceof HolidayArrangementPublished) {
                 calendarIds.add(event.aggregateId());
             } else if (isAgencyEvent(payload)) {
@@ -303,9 +276,9 @@ public class ReadModel {
         Set<String> changedAgencies = new LinkedHashSet<>();
         Set<String> changedRequests = new LinkedHashSet<>();
 
-        for (int i = 0; i < events.size(); i++) {
-            PublishedEvent event = events.get(i);
-            Object payload = payloads.get(i);
+        for (Decoded d : decoded) {
+            PublishedEvent event = d.event();
+            Object payload = d.payload();
             if (payload == null) {
                 continue;
             }
@@ -353,7 +326,7 @@ public class ReadModel {
         this.requestDocs.changed(requestDocs, changedRequests);
         this.reviewDocs.changed(reviewDocs, changedReviews);
         this.calendarDocs.changed(calendarDocs, changedCalendars);
-        eventsSinceFlush += events.size();
+        eventsSinceFlush += decoded.size();
         for (String id : changedCalendars) {
             putCalendarInLedger(calendarDocs.get(id));
         }

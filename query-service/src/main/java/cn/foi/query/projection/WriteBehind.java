@@ -30,7 +30,8 @@ import java.util.Set;
  * from empty) a request touched by several batches is then read never and written once per flush instead
  * of once per batch. A Bloom filter of the ids the collection may hold (filled at start-up from the
  * documents the ledger is loaded from, and by every write) tells which ids are certainly new, so a new
- * request's document is never looked up: only documents written earlier and no longer in memory are read. Only the consumer thread uses it; the writes it hands out run elsewhere.
+ * request's document is never looked up: only documents written earlier and no longer in memory are read.
+ * Only the consumer thread uses it; the writes it hands out run elsewhere.
  */
 final class WriteBehind {
 
@@ -99,14 +100,14 @@ final class WriteBehind {
         return dirty.size();
     }
 
+    private record Change(String id, Document document, boolean stored) {
+    }
+
     /**
      * Takes every changed document for writing (new ones inserted, cheaper than upserts) and trims memory. The
      * documents are encoded now, on both cores, because the projection goes on changing them while the returned
      * write runs on another thread; that write sends the encoded bytes as they are.
      */
-    private record Change(String id, Document document, boolean stored) {
-    }
-
     Runnable takeChanges() {
         // Evicted before taking: the previous write has landed (the consumer waits for it before the next
         // flush), and what is taken now stays in memory until then; evicting it while its write is in flight
@@ -148,7 +149,20 @@ final class WriteBehind {
         }
     }
 
-    /** The ids the collection holds now, as read at start-up: from here on new ids need no lookup. */
+    /**
+     * Reads every document of the collection (at start-up, to load the ledger) and learns the ids it holds:
+     * from here on new ids need no lookup.
+     */
+    void readAll(java.util.function.Consumer<Document> each) {
+        List<String> ids = new ArrayList<>();
+        for (Document doc : collection.find()) {
+            ids.add(doc.getString("_id"));
+            each.accept(doc);
+        }
+        holds(ids);
+    }
+
+    /** The ids the collection holds now: from here on new ids need no lookup. */
     void holds(List<String> ids) {
         mayHold = newFilter(ids.size());
         ids.forEach(mayHold::put);

@@ -59,6 +59,17 @@ class WriteBehindTest {
         return byId;
     }
 
+    /** A new document with this id changed in the cache, as the projection would after applying an event. */
+    private static void change(WriteBehind cache, String id, long lastSeq) {
+        cache.changed(docs(new Document("_id", id).append("lastSeq", lastSeq)), Set.of(id));
+    }
+
+    /** Two writes: the second begins by evicting what no longer fits, now that the first has landed. */
+    private static void writeThenEvict(WriteBehind cache) {
+        cache.takeChanges().run();
+        cache.takeChanges().run();
+    }
+
     @Test
     void after_a_drop_nothing_is_read_back_and_each_document_is_written_once_per_flush() {
         WriteBehind cache = new WriteBehind(requests, 100);
@@ -85,10 +96,9 @@ class WriteBehindTest {
     void an_evicted_document_is_read_back_from_the_collection_and_replaced_there() {
         WriteBehind cache = new WriteBehind(requests, 1);
         cache.dropped();
-        cache.changed(docs(new Document("_id", "a").append("lastSeq", 3L)), Set.of("a"));
-        cache.changed(docs(new Document("_id", "b").append("lastSeq", 4L)), Set.of("b"));
-        cache.takeChanges().run();
-        cache.takeChanges().run(); // its write has landed: two documents for room for one, the eldest goes
+        change(cache, "a", 3);
+        change(cache, "b", 4);
+        writeThenEvict(cache); // two documents for room for one: "a", the eldest, goes
 
         Map<String, Document> loaded = cache.load(Set.of("a"));
         assertThat(finds).hasPositiveValue();
@@ -104,10 +114,9 @@ class WriteBehindTest {
     void after_a_drop_a_new_document_is_never_looked_for_even_once_others_were_evicted() {
         WriteBehind cache = new WriteBehind(requests, 1);
         cache.dropped();
-        cache.changed(docs(new Document("_id", "a").append("lastSeq", 0L)), Set.of("a"));
-        cache.changed(docs(new Document("_id", "b").append("lastSeq", 0L)), Set.of("b"));
-        cache.takeChanges().run();
-        cache.takeChanges().run(); // evicts "a"
+        change(cache, "a", 0);
+        change(cache, "b", 0);
+        writeThenEvict(cache); // two documents for room for one: "a", the eldest, goes
 
         assertThat(cache.load(Set.of("c"))).isEmpty();
         assertThat(finds).hasValue(0);
@@ -119,8 +128,8 @@ class WriteBehindTest {
     void a_document_whose_write_is_in_flight_stays_in_memory_until_the_next_flush() {
         WriteBehind cache = new WriteBehind(requests, 1);
         cache.dropped();
-        cache.changed(docs(new Document("_id", "a").append("lastSeq", 7L)), Set.of("a"));
-        cache.changed(docs(new Document("_id", "b").append("lastSeq", 8L)), Set.of("b"));
+        change(cache, "a", 7);
+        change(cache, "b", 8);
         Runnable inFlight = cache.takeChanges(); // not landed yet
 
         // the next batch touches "a": it must see its own latest state, not the collection's (empty) one
