@@ -11,7 +11,6 @@ import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import de.bwaldvogel.mongo.MongoServer;
 
 /**
  * Durable stand-ins for MongoDB and Kafka that run inside one JVM and need nothing installed.
@@ -38,12 +37,12 @@ public final class EmbeddedInfrastructure implements AutoCloseable {
     private final Logger log = LoggerFactory.getLogger(EmbeddedInfrastructure.class);
 
     private final Path dataDir;
-    private final MongoServer mongo;
+    private final MongoWireServer mongo;
     private final String mongoUri;
     private final EmbeddedKafka kafka;
     private boolean closed;
 
-    private EmbeddedInfrastructure(Path dataDir, MongoServer mongo, String mongoUri, EmbeddedKafka kafka) {
+    private EmbeddedInfrastructure(Path dataDir, MongoWireServer mongo, String mongoUri, EmbeddedKafka kafka) {
         this.dataDir = dataDir;
         this.mongo = mongo;
         this.mongoUri = mongoUri;
@@ -61,8 +60,8 @@ public final class EmbeddedInfrastructure implements AutoCloseable {
         Path dir = dataDir.toAbsolutePath().normalize();
         boolean fsync = Boolean.parseBoolean(System.getProperty("foi.infra.fsync", "false"));
 
-        MongoServer mongo = startMongo(dir.resolve("mongo"), mongoPort, fsync);
-        String mongoUri = "mongodb://localhost:" + mongo.getLocalAddress().getPort();
+        MongoWireServer mongo = startMongo(dir.resolve("mongo"), mongoPort, fsync);
+        String mongoUri = "mongodb://localhost:" + mongo.localAddress().getPort();
         try {
             int port = kafkaPort == 0 ? freePort() : kafkaPort;
             // Fixed for the lifetime of this instance so that startKafka() finds the same quorum endpoint.
@@ -76,13 +75,13 @@ public final class EmbeddedInfrastructure implements AutoCloseable {
         }
     }
 
-    private static MongoServer startMongo(Path mongoDir, int port, boolean fsync) {
+    private static MongoWireServer startMongo(Path mongoDir, int port, boolean fsync) {
         try {
             Files.createDirectories(mongoDir);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create " + mongoDir, e);
         }
-        MongoServer server = new MongoServer(new JournaledMemoryBackend(mongoDir, fsync));
+        MongoWireServer server = new MongoWireServer(new JournaledMemoryBackend(mongoDir, fsync));
         try {
             server.bind(new InetSocketAddress("localhost", port));
         } catch (Exception e) {

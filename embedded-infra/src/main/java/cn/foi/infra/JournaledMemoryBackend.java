@@ -28,7 +28,10 @@ import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import de.bwaldvogel.mongo.backend.memory.MemoryCollection;
 import de.bwaldvogel.mongo.backend.memory.MemoryDatabase;
+import de.bwaldvogel.mongo.bson.BinData;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.wire.MongoWireProtocolHandler;
+import de.bwaldvogel.mongo.wire.message.MongoMessage;
 import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
 import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
 import io.netty.buffer.ByteBuf;
@@ -38,8 +41,12 @@ import io.netty.channel.embedded.EmbeddedChannel;
 
 /**
  * mongo-java-server's in-memory backend made durable by a write-ahead journal: every write command is
- * applied and then appended (as BSON) to {@code journal.bson} before it is acknowledged, in the order
- * applied; at start-up the journal is replayed and rewritten compactly (indexes, then the documents).
+ * applied and then appended to {@code journal.bson} before it is acknowledged, in the order applied; at
+ * start-up the journal is replayed and rewritten compactly (indexes, then the documents).
+ * <p>
+ * A journal record is a BSON document {@code {db, cmd, q}} with the command as decoded, or
+ * {@code {db, cmd, frame}} with the wire message the command arrived in (see {@link ReceivedWriteDecoder}):
+ * copying those bytes costs far less than encoding the decoded command again.
  * <p>
  * Why not the H2 file backend: measured here, its B-tree indexes compare keys by Java-serialising them
  * and every acknowledged write rewrites a chunk of pages, so lookups ran at ~1,000/s and writes at a
@@ -66,6 +73,8 @@ final class JournaledMemoryBackend extends MemoryBackend {
     /** Reused under the write lock: growing a fresh buffer for every large insert was a tenth of the server's work. */
     private ByteBuf journalBuffer = Unpooled.buffer(INITIAL_BUFFER);
     private final Channel replayChannel = new EmbeddedChannel();
+    /** Decodes journaled wire messages at replay with mongo-java-server's own decoder. */
+    private final EmbeddedChannel frameReader = new EmbeddedChannel(new MongoWireProtocolHandler());
     private final ScheduledExecutorService syncer;
     private FileChannel journal;
     private volatile boolean unsynced;
@@ -112,9 +121,50 @@ final class JournaledMemoryBackend extends MemoryBackend {
         };
     }
 
+    static boolean isWrite(String command) {
+        return WRITE_COMMANDS.contains(command.toLowerCase(Locale.ROOT));
+    }
+
+    @Override
+    public Document handleMessage(MongoMessage message) {
+        if (!(message instanceof ReceivedWriteDecoder.ReceivedWrite write) || assignsIds(message.getDocument())) {
+            return super.handleMessage(message);
+        }
+        String databaseName = message.getDatabaseName();
+        String command = ReceivedWriteDecoder.commandOf(message.getDocument());
+        writeLock.lock();
+        try {
+            try {
+                return super.handleCommand(message.getChannel(), databaseName, command, message.getDocument());
+            } finally {
+                appendRecord(new Document("db", databaseName).append("cmd", command)
+                                     .append("frame", new BinData(write.frame())));
+            }
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /**
+     * An insert of a document without {@code _id} gets one from the server: the journal must then hold the
+     * command as applied (with that id), not as received, or a replay would assign another.
+     */
+    private static boolean assignsIds(Document command) {
+        if (!"insert".equalsIgnoreCase(ReceivedWriteDecoder.commandOf(command))
+            || !(command.get("documents") instanceof List<?> documents)) {
+            return false;
+        }
+        for (Object document : documents) {
+            if (!(document instanceof Document d) || !d.containsKey("_id")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     @Override
     public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
-        if (!WRITE_COMMANDS.contains(command.toLowerCase(Locale.ROOT))) {
+        if (!isWrite(command)) {
             return super.handleCommand(channel, databaseName, command, query);
         }
         writeLock.lock();
@@ -132,7 +182,10 @@ final class JournaledMemoryBackend extends MemoryBackend {
     }
 
     private void append(String databaseName, String command, Document query) {
-        Document record = new Document("db", databaseName).append("cmd", command).append("q", query);
+        appendRecord(new Document("db", databaseName).append("cmd", command).append("q", query));
+    }
+
+    private void appendRecord(Document record) {
         ByteBuf buffer = journalBuffer.clear();
         try {
             BsonEncoder.encodeDocument(record, buffer);
@@ -195,7 +248,7 @@ final class JournaledMemoryBackend extends MemoryBackend {
                 Document record = BsonDecoder.decodeBson(Unpooled.wrappedBuffer(bytes));
                 try {
                     super.handleCommand(replayChannel, (String) record.get("db"), (String) record.get("cmd"),
-                                        (Document) record.get("q"));
+                                        commandOf(record));
                 } catch (RuntimeException e) {
                     // the command failed the same way when it was first run (e.g. a duplicate key)
                     log.debug("Replayed command failed as originally: {}", e.getMessage());
@@ -204,6 +257,16 @@ final class JournaledMemoryBackend extends MemoryBackend {
             }
         }
         return records;
+    }
+
+    /** The command a journal record holds, decoded from its wire message if it kept one. */
+    private Document commandOf(Document record) {
+        if (!(record.get("frame") instanceof BinData frame)) {
+            return (Document) record.get("q");
+        }
+        frameReader.writeInbound(Unpooled.wrappedBuffer(frame.getData()));
+        MongoMessage message = frameReader.readInbound();
+        return message.getDocument();
     }
 
     /** Rewrites the journal as the current state: per collection, its indexes, then its documents. */

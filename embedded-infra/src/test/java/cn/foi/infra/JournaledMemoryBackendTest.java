@@ -19,7 +19,6 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 
-import de.bwaldvogel.mongo.MongoServer;
 
 class JournaledMemoryBackendTest {
 
@@ -27,8 +26,8 @@ class JournaledMemoryBackendTest {
     Path dir;
 
     private <T> T withServer(java.util.function.Function<MongoCollection<Document>, T> work) {
-        MongoServer server = new MongoServer(new JournaledMemoryBackend(dir, false));
-        InetSocketAddress address = server.bind();
+        MongoWireServer server = new MongoWireServer(new JournaledMemoryBackend(dir, false));
+        InetSocketAddress address = server.bind(new InetSocketAddress("localhost", 0));
         try (MongoClient client = MongoClients.create("mongodb://localhost:" + address.getPort())) {
             return work.apply(client.getDatabase("db").getCollection("things"));
         } finally {
@@ -69,5 +68,62 @@ class JournaledMemoryBackendTest {
         Files.write(dir.resolve("journal.bson"), new byte[]{42, 0, 0, 0, 3, 'i'}, StandardOpenOption.APPEND);
         long count = withServer(MongoCollection::countDocuments);
         assertThat(count).isEqualTo(1);
+    }
+
+    @Test
+    void write_commands_are_journaled_as_the_bytes_they_arrived_in_and_replay_to_the_same_state() throws Exception {
+        withServer(things -> {
+            things.insertMany(java.util.List.of(new Document("_id", 1L).append("名称", "甲"), new Document("_id", 2L)));
+            things.updateOne(new Document("_id", 2L), new Document("$set", new Document("名称", "乙")));
+            return null;
+        });
+        java.util.List<de.bwaldvogel.mongo.bson.Document> records = journalRecords();
+        assertThat(records).filteredOn(r -> "insert".equals(r.get("cmd"))).singleElement()
+                .satisfies(r -> assertThat(r.get("frame")).isInstanceOf(de.bwaldvogel.mongo.bson.BinData.class));
+        assertThat(records).filteredOn(r -> "update".equals(r.get("cmd"))).singleElement()
+                .satisfies(r -> assertThat(r.get("frame")).isInstanceOf(de.bwaldvogel.mongo.bson.BinData.class));
+        withServer(things -> {
+            assertThat(things.find(new Document("_id", 1L)).first().getString("名称")).isEqualTo("甲");
+            assertThat(things.find(new Document("_id", 2L)).first().getString("名称")).isEqualTo("乙");
+            return null;
+        });
+    }
+
+    @Test
+    void an_ordered_insert_stopped_by_a_duplicate_replays_to_the_documents_it_inserted() {
+        withServer(things -> {
+            assertThatThrownBy(() -> things.insertMany(java.util.List.of(
+                    new Document("_id", 1L), new Document("_id", 2L), new Document("_id", 1L), new Document("_id", 3L))))
+                    .isInstanceOf(com.mongodb.MongoBulkWriteException.class);
+            return null;
+        });
+        long count = withServer(MongoCollection::countDocuments);
+        assertThat(count).isEqualTo(2);
+    }
+
+    @Test
+    void a_document_inserted_without_an_id_keeps_the_id_the_server_gave_it() {
+        // the Java driver always sends an _id; a raw command, as other clients may send it, does not
+        Object assigned;
+        MongoWireServer server = new MongoWireServer(new JournaledMemoryBackend(dir, false));
+        InetSocketAddress address = server.bind(new InetSocketAddress("localhost", 0));
+        try (MongoClient client = MongoClients.create("mongodb://localhost:" + address.getPort())) {
+            client.getDatabase("db").runCommand(new Document("insert", "things")
+                    .append("documents", java.util.List.of(new Document("名称", "无编号"))));
+            assigned = client.getDatabase("db").getCollection("things").find().first().get("_id");
+        } finally {
+            server.shutdownNow();
+        }
+        Object replayed = withServer(things -> things.find().first().get("_id"));
+        assertThat(replayed).isEqualTo(assigned);
+    }
+
+    private java.util.List<de.bwaldvogel.mongo.bson.Document> journalRecords() throws Exception {
+        io.netty.buffer.ByteBuf bytes = io.netty.buffer.Unpooled.wrappedBuffer(Files.readAllBytes(dir.resolve("journal.bson")));
+        java.util.List<de.bwaldvogel.mongo.bson.Document> records = new java.util.ArrayList<>();
+        while (bytes.isReadable()) {
+            records.add(de.bwaldvogel.mongo.wire.bson.BsonDecoder.decodeBson(bytes));
+        }
+        return records;
     }
 }
