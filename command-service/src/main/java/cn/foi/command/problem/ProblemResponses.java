@@ -128,7 +128,7 @@ public class ProblemResponses {
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "内部错误 (internal error)", "处理失败，未记录任何内容 (nothing was recorded)");
     }
 
-    static ProblemDetail problem(HttpStatus status, String title, String detail) {
+    public static ProblemDetail problem(HttpStatus status, String title, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setTitle(title);
         return problem;

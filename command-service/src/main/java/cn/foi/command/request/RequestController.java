@@ -28,11 +28,11 @@ class RequestController {
     static final int BATCH_MAX = 500;
 
     private final CommandGateway commands;
-    private final cn.foi.command.problem.ProblemResponses problems;
+    private final BatchEntry batchEntry;
 
-    RequestController(CommandGateway commands, cn.foi.command.problem.ProblemResponses problems) {
+    RequestController(CommandGateway commands, BatchEntry batchEntry) {
         this.commands = commands;
-        this.problems = problems;
+        this.batchEntry = batchEntry;
     }
 
     record ApplicantBody(ApplicantType type, String name) {
@@ -68,60 +68,17 @@ class RequestController {
 
     /**
      * Bulk entry (a day's letters, a spreadsheet of last year's requests): up to {@value #BATCH_MAX} receipts,
-     * each with its decision if already answered. Every item is checked and recorded on its own, exactly as
-     * the single calls would be, and answered with its own status (201, or the problem the single call would
-     * have given); the items are sent together, so the event store writes them in a few commits.
+     * each with its decision if already answered. Every item is checked as the single calls would check it and
+     * answered with its own status (201, or the problem the single call would have given); see {@link BatchEntry}.
      */
     @PostMapping("/api/agencies/{agencyId}/requests/batch")
     Map<String, Object> logBatch(@PathVariable String agencyId, @RequestBody Batch batch) {
         if (batch.requests() == null || batch.requests().isEmpty() || batch.requests().size() > BATCH_MAX) {
             throw new InvalidInput("requests 须为 1 到 " + BATCH_MAX + " 件申请 (1.." + BATCH_MAX + " requests per batch)");
         }
-        java.util.List<java.util.concurrent.CompletableFuture<Map<String, Object>>> outcomes = new java.util.ArrayList<>();
-        for (BatchItem item : batch.requests()) {
-            outcomes.add(record(agencyId, item));
-        }
-        java.util.List<Map<String, Object>> results = outcomes.stream().map(java.util.concurrent.CompletableFuture::join).toList();
+        java.util.List<Map<String, Object>> results = batchEntry.record(agencyId, batch.requests());
         long accepted = results.stream().filter(r -> Integer.valueOf(201).equals(r.get("status"))).count();
         return Map.of("accepted", accepted, "refused", results.size() - accepted, "results", results);
-    }
-
-    private java.util.concurrent.CompletableFuture<Map<String, Object>> record(String agencyId, BatchItem item) {
-        String requestId = UUID.randomUUID().toString();
-        java.util.concurrent.atomic.AtomicBoolean received = new java.util.concurrent.atomic.AtomicBoolean();
-        java.util.concurrent.CompletableFuture<Object> recorded;
-        if (item == null || item.applicant() == null) {
-            recorded = java.util.concurrent.CompletableFuture.failedFuture(new InvalidInput("缺少申请人 applicant (applicant is required)"));
-        } else {
-            recorded = commands.send(new LogRequest(requestId, agencyId, item.receivedOn(), item.channel(),
-                                                    item.applicant().type(), item.applicant().name(), item.subject()))
-                               .thenApply(logged -> {
-                                   received.set(true);
-                                   return logged;
-                               });
-            DecisionBody decision = item.decision();
-            if (decision != null) {
-                recorded = recorded.thenCompose(logged -> commands.send(
-                        new DecideRequest(requestId, decision.result(), decision.decidedOn(), decision.note())));
-            }
-        }
-        return recorded.handle((ok, failure) -> {
-            Map<String, Object> outcome = new java.util.LinkedHashMap<>();
-            if (failure == null) {
-                outcome.put("status", 201);
-                outcome.put("requestId", requestId);
-                return outcome;
-            }
-            org.springframework.http.ProblemDetail problem = problems.of(failure);
-            outcome.put("status", problem.getStatus());
-            outcome.put("detail", problem.getDetail());
-            if (received.get()) {
-                // the receipt stands; only its decision was refused
-                outcome.put("requestId", requestId);
-                outcome.put("received", true);
-            }
-            return outcome;
-        });
     }
 
     /** For agencies that start mid-stream: a request that was already open at the start of a year. */

@@ -21,11 +21,18 @@ class BatchEntryTest extends EndToEndTest {
                + "\",\"name\":\"王五\"},\"subject\":\"成批登记\"" + (decision == null ? "" : ",\"decision\":" + decision) + "}";
     }
 
+    private long commits() {
+        try (var client = com.mongodb.client.MongoClients.create(services.infra.mongoUri())) {
+            return client.getDatabase("foi_command").getCollection("event_commits").countDocuments();
+        }
+    }
+
     @Test
     void each_item_is_answered_on_its_own_and_only_accepted_ones_count() {
         assertThat(services.post(services.commandUrl + "/api/agencies",
                                  "{\"agencyId\":\"" + AGENCY + "\",\"name\":\"某区信访局\"}").status()).isEqualTo(201);
         long before = services.eventStore().size();
+        long commitsBefore = commits();
 
         var batch = services.post(services.commandUrl + "/api/agencies/" + AGENCY + "/requests/batch", "{\"requests\":["
                 + item("2025-03-03", "NATURAL_PERSON", "{\"result\":\"DISCLOSED\",\"decidedOn\":\"2025-03-10\"}") + ","
@@ -44,8 +51,9 @@ class BatchEntryTest extends EndToEndTest {
         assertThat(results.get(2).get("detail").asText()).matches(".*[\\u4e00-\\u9fff].*");
         assertThat(results.get(3).get("status").asInt()).isEqualTo(400);
         assertThat(results.get(3).has("requestId")).isFalse();
-        // three receipts and one decision
+        // three receipts and one decision, stored as one commit per request (the decided one holds both)
         assertThat(services.eventStore().size()).isEqualTo(before + 4);
+        assertThat(commits()).isEqualTo(commitsBefore + 3);
 
         // a malformed batch, an empty one or one too large records nothing
         String tooMany = "{\"requests\":[" + String.join(",", java.util.Collections.nCopies(501, item("2025-03-03", "NATURAL_PERSON", null))) + "]}";
@@ -63,7 +71,7 @@ class BatchEntryTest extends EndToEndTest {
             assertThat(table.at("/applications/DISCLOSED/NATURAL_PERSON").asInt()).isEqualTo(1);
             assertThat(table.at("/applications/CARRIED_FORWARD/TOTAL").asInt()).isEqualTo(2);
         });
-        // items are recorded side by side on worker threads, still in the caller's name
+        // every item is recorded in the caller's name
         JsonNode history = services.get(services.queryUrl + "/api/requests/" + results.get(0).get("requestId").asText() + "/history").json();
         assertThat(history.get("events")).hasSize(2);
         history.get("events").forEach(event -> assertThat(event.get("recordedBy").asText()).isEqualTo(Services.HARNESS_USER));

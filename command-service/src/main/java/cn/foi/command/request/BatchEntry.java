@@ -1,0 +1,133 @@
+package cn.foi.command.request;
+
+import cn.foi.command.problem.InvalidInput;
+import cn.foi.command.problem.ProblemResponses;
+import cn.foi.command.request.RequestCommands.DecideRequest;
+import cn.foi.command.request.RequestCommands.LogRequest;
+import cn.foi.command.request.RequestController.BatchItem;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Bulk entry: the items of a batch are the same commands as the single calls (a receipt, then its decision if
+ * already answered), each checked on its own and answered with its own outcome, but all inside one unit of
+ * work. Each command runs in a unit of work nested in it: a refused command rolls back alone, while the
+ * accepted ones stay staged until the batch ends and are then stored in one append (one commit per request,
+ * its receipt and decision together). The agency is loaded once for the batch, and a decision finds its
+ * request already in memory instead of reading it back from the store. A batch is therefore one store write
+ * instead of one or two per item; the agency's year close waits for it like for any command.
+ */
+@Component
+class BatchEntry {
+
+    private final CommandGateway commands;
+    private final ProblemResponses problems;
+    private final EventStore eventStore;
+
+    BatchEntry(CommandGateway commands, ProblemResponses problems, @Lazy EventStore eventStore) {
+        this.commands = commands;
+        this.problems = problems;
+        this.eventStore = eventStore;
+    }
+
+    /** The outcome of each item, in order: status 201 with its requestId, or the problem its single call would get. */
+    List<Map<String, Object>> record(String agencyId, List<BatchItem> items) {
+        UnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(null);
+        List<Map<String, Object>> outcomes = new ArrayList<>(items.size());
+        try {
+            for (BatchItem item : items) {
+                outcomes.add(record(agencyId, item));
+            }
+        } catch (RuntimeException | Error unexpected) {
+            batch.rollback(unexpected);
+            throw unexpected;
+        }
+        try {
+            batch.commit();
+            return outcomes;
+        } catch (RuntimeException storeFailure) {
+            return afterFailedStore(outcomes, storeFailure);
+        }
+    }
+
+    private Map<String, Object> record(String agencyId, BatchItem item) {
+        String requestId = UUID.randomUUID().toString();
+        boolean received = false;
+        try {
+            if (item == null || item.applicant() == null) {
+                throw new InvalidInput("缺少申请人 applicant (applicant is required)");
+            }
+            commands.sendAndWait(new LogRequest(requestId, agencyId, item.receivedOn(), item.channel(),
+                                                item.applicant().type(), item.applicant().name(), item.subject()));
+            received = true;
+            RequestController.DecisionBody decision = item.decision();
+            if (decision != null) {
+                commands.sendAndWait(new DecideRequest(requestId, decision.result(), decision.decidedOn(), decision.note()));
+            }
+            return accepted(requestId);
+        } catch (RuntimeException failure) {
+            Map<String, Object> outcome = refused(problems.of(failure));
+            if (received) {
+                // the receipt stands; only its decision was refused
+                outcome.put("requestId", requestId);
+                outcome.put("received", true);
+            }
+            return outcome;
+        }
+    }
+
+    /**
+     * The append failed. The store writes a request's commit whole or not at all, but a failure part-way through
+     * the batch may have stored the commits before it: each item says what the store now holds for it.
+     */
+    private List<Map<String, Object>> afterFailedStore(List<Map<String, Object>> outcomes, RuntimeException storeFailure) {
+        ProblemDetail notStored = problems.of(storeFailure);
+        List<Map<String, Object>> checked = new ArrayList<>(outcomes.size());
+        for (Map<String, Object> outcome : outcomes) {
+            String requestId = (String) outcome.get("requestId");
+            if (requestId == null) {
+                checked.add(outcome); // refused before the store was asked
+                continue;
+            }
+            boolean stored;
+            try {
+                stored = eventStore.readEvents(requestId).hasNext();
+            } catch (RuntimeException unreachable) {
+                Map<String, Object> unknown = refused(ProblemResponses.problem(HttpStatus.SERVICE_UNAVAILABLE, "存储不可用 (store unavailable)",
+                        "事件存储不可用，无法确认本件是否已登记：请先按申请编号查询，再决定是否重新提交 "
+                        + "(the event store is unavailable; whether this item was recorded is unknown — look up its requestId before sending it again)"));
+                unknown.put("requestId", requestId);
+                checked.add(unknown);
+                continue;
+            }
+            checked.add(stored ? outcome : refused(notStored));
+        }
+        return checked;
+    }
+
+    private static Map<String, Object> accepted(String requestId) {
+        Map<String, Object> outcome = new LinkedHashMap<>();
+        outcome.put("status", 201);
+        outcome.put("requestId", requestId);
+        return outcome;
+    }
+
+    private static Map<String, Object> refused(ProblemDetail problem) {
+        Map<String, Object> outcome = new LinkedHashMap<>();
+        outcome.put("status", problem.getStatus());
+        outcome.put("detail", problem.getDetail());
+        return outcome;
+    }
+}
