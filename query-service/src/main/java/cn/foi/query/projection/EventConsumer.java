@@ -29,7 +29,7 @@ import java.util.function.Supplier;
  * Feeds the read model from the events topic with plain kafka-clients. All partitions are assigned
  * explicitly (no group rebalances to lose or replay records in flight); offsets are committed only
  * after the read model has flushed what they cover, so delivery is at least once, and the read model's
- * sequence check makes it effectively once. While the consumer is behind (full batches, a rebuild) it
+ * sequence check makes it effectively once. While the consumer is behind (more records waiting on the broker: a rebuild, a burst) it
  * flushes every {@code flushEvents} events rather than after every batch. A failure forgets what was
  * not flushed and resumes from the committed offsets.
  */
@@ -221,9 +221,9 @@ public class EventConsumer implements Runnable {
                         readModel.apply(decoded);
                         phases.add(Phase.APPLY, applying);
                     }
-                    // behind (a full batch: more are waiting): flush in the background every flushEvents events;
+                    // behind (more records are waiting): flush in the background every flushEvents events;
                     // caught up: flush and wait, so what was just consumed is readable at once
-                    boolean behind = records.count() >= batchSize;
+                    boolean behind = !records.isEmpty() && (records.count() >= batchSize || lagging(kafka, partitions));
                     long flushing = System.nanoTime();
                     if (!behind) {
                         flush(kafka, partitions, true);
@@ -284,6 +284,21 @@ public class EventConsumer implements Runnable {
         kafka.seekToBeginning(partitions);
         log.info("Rebuilding the read model from offset 0 ({} records)", total);
         return end;
+    }
+
+    /**
+     * More records are on the broker than consumed, as far as the last fetch told (no round trip). A poll often
+     * returns less than a full batch while far behind (it hands out what one fetch brought), so the batch size
+     * alone would flush and wait every few thousand records of a rebuild.
+     */
+    private static boolean lagging(KafkaConsumer<String, String> kafka, List<TopicPartition> partitions) {
+        for (TopicPartition partition : partitions) {
+            java.util.OptionalLong lag = kafka.currentLag(partition);
+            if (lag.isPresent() && lag.getAsLong() > 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static long position(KafkaConsumer<String, String> kafka, List<TopicPartition> partitions) {

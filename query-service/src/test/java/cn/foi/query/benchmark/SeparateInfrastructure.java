@@ -35,7 +35,8 @@ final class SeparateInfrastructure implements AutoCloseable {
         }
         int mongoPort = freePort();
         int kafkaPort = freePort();
-        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of("java", "-Xmx" + System.getProperty("benchmark.infra-heap", "12g")));
+        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of("java", "-Xmx" + System.getProperty("benchmark.infra-heap", "12g"),
+                                                                                     "-XX:MaxTenuringThreshold=0")); // as ./run starts it
         // e.g. -Dbenchmark.infra-jvm-args=-XX:StartFlightRecording=filename=infra.jfr,settings=profile
         String extra = System.getProperty("benchmark.infra-jvm-args", "").strip();
         if (!extra.isEmpty()) {
