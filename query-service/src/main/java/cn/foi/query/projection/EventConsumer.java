@@ -10,6 +10,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,9 +30,9 @@ import java.util.function.Supplier;
  * Feeds the read model from the events topic with plain kafka-clients. All partitions are assigned
  * explicitly (no group rebalances to lose or replay records in flight); offsets are committed only
  * after the read model has flushed what they cover, so delivery is at least once, and the read model's
- * sequence check makes it effectively once. While the consumer is behind (more records waiting on the broker: a rebuild, a burst) it
- * flushes every {@code flushEvents} events rather than after every batch. A failure forgets what was
- * not flushed and resumes from the committed offsets.
+ * sequence check makes it effectively once. While the consumer is behind (records waiting on the broker:
+ * a rebuild, a burst) it flushes every {@code flushEvents} events rather than after every batch. A failure
+ * forgets what was not flushed and resumes from the committed offsets.
  */
 public class EventConsumer implements Runnable {
 
@@ -50,7 +51,7 @@ public class EventConsumer implements Runnable {
     private volatile boolean rebuildRequested;
     private volatile boolean running = true;
     private volatile boolean ready;
-    private volatile KafkaConsumer<String, String> consumer;
+    private volatile KafkaConsumer<String, byte[]> consumer;
     private Thread thread;
     private final Phases phases = new Phases();
     /** The read model's write in flight (consumer thread only), and the offsets it covers. */
@@ -107,7 +108,8 @@ public class EventConsumer implements Runnable {
         consumerProps.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, batchSize);
         consumerProps.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         consumerProps.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-        consumerProps.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        // bytes: JSON is parsed from them on both cores, not first turned into a String on the consumer thread
+        consumerProps.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
     }
 
     public void start() {
@@ -119,7 +121,7 @@ public class EventConsumer implements Runnable {
 
     public void stop() throws InterruptedException {
         running = false;
-        KafkaConsumer<String, String> current = consumer;
+        KafkaConsumer<String, byte[]> current = consumer;
         if (current != null) {
             current.wakeup();
         }
@@ -169,7 +171,7 @@ public class EventConsumer implements Runnable {
     public void run() {
         try {
             List<TopicPartition> partitions = awaitTopic();
-            try (KafkaConsumer<String, String> kafka = new KafkaConsumer<>(consumerProps)) {
+            try (KafkaConsumer<String, byte[]> kafka = new KafkaConsumer<>(consumerProps)) {
                 consumer = kafka;
                 kafka.assign(partitions);
                 // nothing committed yet: the beginning (the topic keeps everything, so offset 0)
@@ -190,7 +192,7 @@ public class EventConsumer implements Runnable {
         }
     }
 
-    private void loop(KafkaConsumer<String, String> kafka, List<TopicPartition> partitions) {
+    private void loop(KafkaConsumer<String, byte[]> kafka, List<TopicPartition> partitions) {
         Map<TopicPartition, Long> rebuildEnd = null;
         long lastProgressAt = 0;
         while (running) {
@@ -210,7 +212,7 @@ public class EventConsumer implements Runnable {
                 }
             }
             long polling = System.nanoTime();
-            ConsumerRecords<String, String> records = kafka.poll(Duration.ofMillis(100));
+            ConsumerRecords<String, byte[]> records = kafka.poll(Duration.ofMillis(100));
             phases.add(Phase.READ, polling);
             if (!records.isEmpty() || readModel.unflushedEvents() > 0 || writing != null) {
                 try {
@@ -266,7 +268,7 @@ public class EventConsumer implements Runnable {
         }
     }
 
-    private Map<TopicPartition, Long> startRebuild(KafkaConsumer<String, String> kafka, List<TopicPartition> partitions) {
+    private Map<TopicPartition, Long> startRebuild(KafkaConsumer<String, byte[]> kafka, List<TopicPartition> partitions) {
         rebuildRequested = false;
         Map<String, Object> before = tablesSnapshot.get();
         Map<TopicPartition, Long> end = kafka.endOffsets(partitions);
@@ -291,7 +293,7 @@ public class EventConsumer implements Runnable {
      * returns less than a full batch while far behind (it hands out what one fetch brought), so the batch size
      * alone would flush and wait every few thousand records of a rebuild.
      */
-    private static boolean lagging(KafkaConsumer<String, String> kafka, List<TopicPartition> partitions) {
+    private static boolean lagging(KafkaConsumer<String, byte[]> kafka, List<TopicPartition> partitions) {
         for (TopicPartition partition : partitions) {
             java.util.OptionalLong lag = kafka.currentLag(partition);
             if (lag.isPresent() && lag.getAsLong() > 0) {
@@ -301,7 +303,7 @@ public class EventConsumer implements Runnable {
         return false;
     }
 
-    private static long position(KafkaConsumer<String, String> kafka, List<TopicPartition> partitions) {
+    private static long position(KafkaConsumer<String, byte[]> kafka, List<TopicPartition> partitions) {
         long sum = 0;
         for (TopicPartition partition : partitions) {
             sum += kafka.position(partition);
@@ -309,7 +311,7 @@ public class EventConsumer implements Runnable {
         return sum;
     }
 
-    private static boolean reached(KafkaConsumer<String, String> kafka, Map<TopicPartition, Long> end) {
+    private static boolean reached(KafkaConsumer<String, byte[]> kafka, Map<TopicPartition, Long> end) {
         for (var entry : end.entrySet()) {
             if (kafka.position(entry.getKey()) < entry.getValue()) {
                 return false;
@@ -319,8 +321,8 @@ public class EventConsumer implements Runnable {
     }
 
     /** Decoded on both cores (JSON is most of the consumer's work); the batch keeps the topic's order. */
-    private List<ReadModel.Decoded> parse(ConsumerRecords<String, String> records) {
-        List<String> values = new ArrayList<>(records.count());
+    private List<ReadModel.Decoded> parse(ConsumerRecords<String, byte[]> records) {
+        List<byte[]> values = new ArrayList<>(records.count());
         records.forEach(record -> values.add(record.value()));
         return values.parallelStream().map(value -> {
             try {
@@ -335,7 +337,7 @@ public class EventConsumer implements Runnable {
      * Starts writing what the read model holds unflushed, after the write before it (if any) has landed and its
      * offsets are committed; with {@code wait}, also waits for this one and commits its offsets.
      */
-    private void flush(KafkaConsumer<String, String> kafka, List<TopicPartition> partitions, boolean wait) {
+    private void flush(KafkaConsumer<String, byte[]> kafka, List<TopicPartition> partitions, boolean wait) {
         awaitWrite(kafka);
         Map<TopicPartition, OffsetAndMetadata> upTo = new HashMap<>();
         for (TopicPartition partition : partitions) {
@@ -349,7 +351,7 @@ public class EventConsumer implements Runnable {
     }
 
     /** The write in flight, once landed: its offsets are committed. A failed write throws. */
-    private void awaitWrite(KafkaConsumer<String, String> kafka) {
+    private void awaitWrite(KafkaConsumer<String, byte[]> kafka) {
         if (writing == null) {
             return;
         }
@@ -380,7 +382,7 @@ public class EventConsumer implements Runnable {
      * Back to the last committed offsets: everything after them was only in memory, and is gone. They are
      * remembered here, so this needs no broker (the failure may be the broker's absence).
      */
-    private void rewindToCommitted(KafkaConsumer<String, String> kafka) {
+    private void rewindToCommitted(KafkaConsumer<String, byte[]> kafka) {
         committed.forEach(kafka::seek);
     }
 
@@ -399,7 +401,7 @@ public class EventConsumer implements Runnable {
         adminProps.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         Instant deadline = Instant.now().plus(topicWait);
         try (Admin admin = Admin.create(adminProps);
-             KafkaConsumer<String, String> probe = new KafkaConsumer<>(consumerProps)) {
+             KafkaConsumer<String, byte[]> probe = new KafkaConsumer<>(consumerProps)) {
             while (running) {
                 if (admin.listTopics().names().get(30, TimeUnit.SECONDS).contains(topic)) {
                     EventTopic.verifyRetainsForever(admin, topic);

@@ -237,7 +237,7 @@ public class ReadModel {
     }
 
     /** Reads one record of the topic; thread-safe, so the consumer decodes a batch on both cores. */
-    public Decoded decode(String json) throws java.io.IOException {
+    public Decoded decode(byte[] json) throws java.io.IOException {
         PublishedEvent event = objectMapper.readValue(json, PublishedEvent.class);
         return new Decoded(event, payloadOf(event));
     }
