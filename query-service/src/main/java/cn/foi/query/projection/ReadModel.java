@@ -232,14 +232,83 @@ public class ReadModel {
         return Optional.ofNullable(agencies.find(Filters.eq("_id", agencyId)).first());
     }
 
-    /** An event as read from the topic, with its payload as the published record (null: a type unknown here). */
+    /**
+     * An event as read from the topic, with its payload as the published record (null: a type unknown here). The
+     * envelope's {@code payload} tree is only kept when the record named its type after the payload.
+     */
     public record Decoded(PublishedEvent event, Object payload) {
     }
 
-    /** Reads one record of the topic; thread-safe, so the consumer decodes a batch on both cores. */
+    private static final com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>> META_DATA =
+            new com.fasterxml.jackson.core.type.TypeReference<>() { };
+
+    /**
+     * Reads one record of the topic; thread-safe, so the consumer decodes a batch on both cores. The payload is
+     * read straight into its event record when its type came first (as the command service writes it), instead of
+     * into a JSON tree that is then converted: a third of the decoding work of a rebuild.
+     */
     public Decoded decode(byte[] json) throws java.io.IOException {
-        PublishedEvent event = objectMapper.readValue(json, PublishedEvent.class);
-        return new Decoded(event, payloadOf(event));
+        try (com.fasterxml.jackson.core.JsonParser parser = objectMapper.createParser(json)) {
+            if (parser.nextToken() != com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
+                throw new com.fasterxml.jackson.core.JsonParseException(parser, "an event record must be a JSON object");
+            }
+            long globalIndex = 0;
+            long sequenceNumber = 0;
+            String eventId = null;
+            String aggregateType = null;
+            String aggregateId = null;
+            String type = null;
+            String revision = null;
+            String timestamp = null;
+            Map<String, Object> metaData = null;
+            com.fasterxml.jackson.databind.JsonNode payloadTree = null;
+            Object payload = null;
+            boolean payloadRead = false;
+            while (parser.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+                String field = parser.currentName();
+                com.fasterxml.jackson.core.JsonToken value = parser.nextToken();
+                boolean isNull = value == com.fasterxml.jackson.core.JsonToken.VALUE_NULL;
+                switch (field) {
+                    case "globalIndex" -> globalIndex = parser.getLongValue();
+                    case "sequenceNumber" -> sequenceNumber = parser.getLongValue();
+                    case "eventId" -> eventId = parser.getValueAsString();
+                    case "aggregateType" -> aggregateType = parser.getValueAsString();
+                    case "aggregateId" -> aggregateId = parser.getValueAsString();
+                    case "type" -> type = parser.getValueAsString();
+                    case "revision" -> revision = parser.getValueAsString();
+                    case "timestamp" -> timestamp = parser.getValueAsString();
+                    case "metaData" -> metaData = isNull ? null : objectMapper.readValue(parser, META_DATA);
+                    case "payload" -> {
+                        payloadRead = type != null;
+                        if (isNull) {
+                            payloadRead = true;
+                        } else if (type != null) {
+                            payload = readPayload(globalIndex, type, parser);
+                        } else {
+                            payloadTree = objectMapper.readTree(parser);
+                        }
+                    }
+                    default -> parser.skipChildren();
+                }
+            }
+            PublishedEvent event = new PublishedEvent(globalIndex, eventId, aggregateType, aggregateId, sequenceNumber,
+                                                      type, revision, timestamp, metaData, payloadTree);
+            return new Decoded(event, payloadRead ? payload : payloadOf(event));
+        }
+    }
+
+    private Object readPayload(long globalIndex, String type, com.fasterxml.jackson.core.JsonParser parser) throws java.io.IOException {
+        Optional<Class<?>> eventClass = EventTypes.byName(type);
+        if (eventClass.isEmpty()) {
+            log.warn("Skipping event {} of unknown type {}", globalIndex, type);
+            parser.skipChildren();
+            return null;
+        }
+        try {
+            return objectMapper.readValue(parser, eventClass.get());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("Cannot read event " + globalIndex + " of type " + type, e);
+        }
     }
 
     public void apply(List<Decoded> decoded) {
@@ -390,6 +459,9 @@ public class ReadModel {
     }
 
     private Object payloadOf(PublishedEvent event) {
+        if (event.payload() == null) {
+            return null;
+        }
         Optional<Class<?>> type = EventTypes.byName(event.type());
         if (type.isEmpty()) {
             log.warn("Skipping event {} of unknown type {}", event.globalIndex(), event.type());
