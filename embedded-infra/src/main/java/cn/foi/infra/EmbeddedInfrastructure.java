@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Durable stand-ins for MongoDB and Kafka that run inside one JVM and need nothing installed.
  * <ul>
- *   <li>MongoDB wire protocol: mongo-java-server in memory, journaled to {@code <dataDir>/mongo/journal.bson}; every
+ *   <li>MongoDB wire protocol: mongo-java-server in memory, journaled to {@code <dataDir>/mongo/journal-2.bson}; every
  *       write command is committed to the file before the reply goes out (see the durability knob). Only unique indexes are supported,
  *       there are no transactions/change streams (no replica set).</li>
  *   <li>Kafka: a real single-node KRaft broker (node 1, broker + controller) with its log dir in

@@ -28,7 +28,6 @@ import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import de.bwaldvogel.mongo.backend.memory.MemoryCollection;
 import de.bwaldvogel.mongo.backend.memory.MemoryDatabase;
-import de.bwaldvogel.mongo.bson.BinData;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.wire.MongoWireProtocolHandler;
 import de.bwaldvogel.mongo.wire.message.MongoMessage;
@@ -41,12 +40,15 @@ import io.netty.channel.embedded.EmbeddedChannel;
 
 /**
  * mongo-java-server's in-memory backend made durable by a write-ahead journal: every write command is
- * applied and then appended to {@code journal.bson} before it is acknowledged, in the order applied; at
+ * applied and then appended to {@code journal-2.bson} before it is acknowledged, in the order applied; at
  * start-up the journal is replayed and rewritten compactly (indexes, then the documents).
  * <p>
- * A journal record is a BSON document {@code {db, cmd, q}} with the command as decoded, or
- * {@code {db, cmd, frame}} with the wire message the command arrived in (see {@link ReceivedWriteDecoder}):
- * copying those bytes costs far less than encoding the decoded command again.
+ * A journal record is a BSON document {@code {db, cmd, q}} with the command as decoded, or a BSON header
+ * {@code {db, cmd, frameLength}} followed by the wire message the command arrived in (see
+ * {@link ReceivedWriteDecoder}): copying those bytes costs far less than encoding the decoded command again.
+ * The journal of earlier versions ({@code journal.bson}, decoded commands only) is replayed once, rewritten as
+ * {@code journal-2.bson} and kept as {@code journal.bson.migrated}: a build that knows only the old format then
+ * finds no journal rather than one it would misread.
  * <p>
  * Why not the H2 file backend: measured here, its B-tree indexes compare keys by Java-serialising them
  * and every acknowledged write rewrites a chunk of pages, so lookups ran at ~1,000/s and writes at a
@@ -81,12 +83,17 @@ final class JournaledMemoryBackend extends MemoryBackend {
 
     JournaledMemoryBackend(Path dir, boolean fsync) {
         this.fsync = fsync;
-        this.journalFile = dir.resolve("journal.bson");
+        this.journalFile = dir.resolve("journal-2.bson");
+        Path formerJournal = dir.resolve("journal.bson");
         try {
             Files.createDirectories(dir);
-            long records = replay();
+            Path replayed = Files.exists(journalFile) || !Files.exists(formerJournal) ? journalFile : formerJournal;
+            long records = replay(replayed);
             compact();
-            log.info("MongoDB stand-in: replayed {} journal records from {}", records, journalFile);
+            if (replayed.equals(formerJournal)) {
+                Files.move(formerJournal, dir.resolve("journal.bson.migrated"), StandardCopyOption.REPLACE_EXISTING);
+            }
+            log.info("MongoDB stand-in: replayed {} journal records from {}", records, replayed);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot open the journal " + journalFile, e);
         }
@@ -137,8 +144,7 @@ final class JournaledMemoryBackend extends MemoryBackend {
             try {
                 return super.handleCommand(message.getChannel(), databaseName, command, message.getDocument());
             } finally {
-                appendRecord(new Document("db", databaseName).append("cmd", command)
-                                     .append("frame", new BinData(write.frame())));
+                appendFrame(databaseName, command, write.frame());
             }
         } finally {
             writeLock.unlock();
@@ -185,10 +191,22 @@ final class JournaledMemoryBackend extends MemoryBackend {
         appendRecord(new Document("db", databaseName).append("cmd", command).append("q", query));
     }
 
+    private void appendFrame(String databaseName, String command, byte[] frame) {
+        appendRecord(new Document("db", databaseName).append("cmd", command).append("frameLength", frame.length), frame);
+    }
+
     private void appendRecord(Document record) {
+        appendRecord(record, null);
+    }
+
+    /** Appends the record (and the frame that follows it, if any) with one write. */
+    private void appendRecord(Document record, byte[] frame) {
         ByteBuf buffer = journalBuffer.clear();
         try {
             BsonEncoder.encodeDocument(record, buffer);
+            if (frame != null) {
+                buffer.writeBytes(frame);
+            }
             ByteBuffer bytes = buffer.nioBuffer();
             while (bytes.hasRemaining()) {
                 journal.write(bytes);
@@ -221,13 +239,13 @@ final class JournaledMemoryBackend extends MemoryBackend {
         }
     }
 
-    private long replay() throws IOException {
-        if (!Files.exists(journalFile)) {
+    private long replay(Path file) throws IOException {
+        if (!Files.exists(file)) {
             return 0;
         }
         long records = 0;
         try (java.io.DataInputStream in = new java.io.DataInputStream(
-                new java.io.BufferedInputStream(Files.newInputStream(journalFile), 1 << 20))) {
+                new java.io.BufferedInputStream(Files.newInputStream(file), 1 << 20))) {
             byte[] lengthBytes = new byte[4];
             while (true) {
                 int read = in.readNBytes(lengthBytes, 0, 4);
@@ -246,9 +264,19 @@ final class JournaledMemoryBackend extends MemoryBackend {
                     break;
                 }
                 Document record = BsonDecoder.decodeBson(Unpooled.wrappedBuffer(bytes));
+                Document command;
+                if (record.get("frameLength") instanceof Integer frameLength) {
+                    byte[] frame = new byte[frameLength];
+                    if (in.readNBytes(frame, 0, frameLength) < frameLength) {
+                        log.warn("Ignoring a truncated journal record at its end");
+                        break;
+                    }
+                    command = decodeFrame(frame, records);
+                } else {
+                    command = (Document) record.get("q");
+                }
                 try {
-                    super.handleCommand(replayChannel, (String) record.get("db"), (String) record.get("cmd"),
-                                        commandOf(record));
+                    super.handleCommand(replayChannel, (String) record.get("db"), (String) record.get("cmd"), command);
                 } catch (RuntimeException e) {
                     // the command failed the same way when it was first run (e.g. a duplicate key)
                     log.debug("Replayed command failed as originally: {}", e.getMessage());
@@ -259,19 +287,25 @@ final class JournaledMemoryBackend extends MemoryBackend {
         return records;
     }
 
-    /** The command a journal record holds, decoded from its wire message if it kept one. */
-    private Document commandOf(Document record) {
-        if (!(record.get("frame") instanceof BinData frame)) {
-            return (Document) record.get("q");
+    /**
+     * The command of a journaled wire message. One that cannot be decoded stops the start: skipping it would
+     * lose an acknowledged write, and the compaction that follows would make the loss permanent.
+     */
+    private Document decodeFrame(byte[] frame, long recordIndex) {
+        try {
+            frameReader.writeInbound(Unpooled.wrappedBuffer(frame));
+            if (frameReader.readInbound() instanceof MongoMessage message) {
+                return message.getDocument();
+            }
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("Journal record " + recordIndex + " of " + journalFile + " cannot be decoded", e);
         }
-        frameReader.writeInbound(Unpooled.wrappedBuffer(frame.getData()));
-        MongoMessage message = frameReader.readInbound();
-        return message.getDocument();
+        throw new IllegalStateException("Journal record " + recordIndex + " of " + journalFile + " holds no command");
     }
 
     /** Rewrites the journal as the current state: per collection, its indexes, then its documents. */
     private void compact() throws IOException {
-        Path next = journalFile.resolveSibling("journal.bson.next");
+        Path next = journalFile.resolveSibling("journal-2.bson.next");
         try (FileChannel out = FileChannel.open(next, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                                                 StandardOpenOption.TRUNCATE_EXISTING)) {
             FileChannel previous = journal;

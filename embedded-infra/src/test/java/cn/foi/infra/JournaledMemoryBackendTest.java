@@ -65,7 +65,7 @@ class JournaledMemoryBackendTest {
             things.insertOne(new Document("_id", 1L));
             return null;
         });
-        Files.write(dir.resolve("journal.bson"), new byte[]{42, 0, 0, 0, 3, 'i'}, StandardOpenOption.APPEND);
+        Files.write(dir.resolve("journal-2.bson"), new byte[]{42, 0, 0, 0, 3, 'i'}, StandardOpenOption.APPEND);
         long count = withServer(MongoCollection::countDocuments);
         assertThat(count).isEqualTo(1);
     }
@@ -79,9 +79,9 @@ class JournaledMemoryBackendTest {
         });
         java.util.List<de.bwaldvogel.mongo.bson.Document> records = journalRecords();
         assertThat(records).filteredOn(r -> "insert".equals(r.get("cmd"))).singleElement()
-                .satisfies(r -> assertThat(r.get("frame")).isInstanceOf(de.bwaldvogel.mongo.bson.BinData.class));
+                .satisfies(r -> assertThat(r).containsKey("frameLength").doesNotContainKey("q"));
         assertThat(records).filteredOn(r -> "update".equals(r.get("cmd"))).singleElement()
-                .satisfies(r -> assertThat(r.get("frame")).isInstanceOf(de.bwaldvogel.mongo.bson.BinData.class));
+                .satisfies(r -> assertThat(r).containsKey("frameLength").doesNotContainKey("q"));
         withServer(things -> {
             assertThat(things.find(new Document("_id", 1L)).first().getString("名称")).isEqualTo("甲");
             assertThat(things.find(new Document("_id", 2L)).first().getString("名称")).isEqualTo("乙");
@@ -118,11 +118,48 @@ class JournaledMemoryBackendTest {
         assertThat(replayed).isEqualTo(assigned);
     }
 
+    @Test
+    void a_journal_of_the_former_format_is_replayed_once_and_kept_aside() throws Exception {
+        io.netty.buffer.ByteBuf former = io.netty.buffer.Unpooled.buffer();
+        de.bwaldvogel.mongo.wire.bson.BsonEncoder.encodeDocument(new de.bwaldvogel.mongo.bson.Document("db", "db")
+                .append("cmd", "insert")
+                .append("q", new de.bwaldvogel.mongo.bson.Document("insert", "things")
+                        .append("documents", java.util.List.of(new de.bwaldvogel.mongo.bson.Document("_id", 1L).append("名称", "旧")))
+                        .append("$db", "db")), former);
+        Files.write(dir.resolve("journal.bson"), io.netty.buffer.ByteBufUtil.getBytes(former));
+
+        withServer(things -> things.insertOne(new Document("_id", 2L)));
+        assertThat(dir.resolve("journal.bson")).doesNotExist();
+        assertThat(dir.resolve("journal.bson.migrated")).exists();
+        String name = withServer(things -> {
+            assertThat(things.countDocuments()).isEqualTo(2);
+            return things.find(new Document("_id", 1L)).first().getString("名称");
+        });
+        assertThat(name).isEqualTo("旧");
+    }
+
+    @Test
+    void a_journaled_message_that_cannot_be_decoded_stops_the_start_instead_of_being_skipped() throws Exception {
+        withServer(things -> things.insertOne(new Document("_id", 1L)));
+        io.netty.buffer.ByteBuf record = io.netty.buffer.Unpooled.buffer();
+        de.bwaldvogel.mongo.wire.bson.BsonEncoder.encodeDocument(new de.bwaldvogel.mongo.bson.Document("db", "db")
+                .append("cmd", "insert").append("frameLength", 8), record);
+        record.writeBytes(new byte[]{8, 0, 0, 0, 1, 2, 3, 4}); // a length and no message
+        Files.write(dir.resolve("journal-2.bson"), io.netty.buffer.ByteBufUtil.getBytes(record), StandardOpenOption.APPEND);
+
+        assertThatThrownBy(() -> new JournaledMemoryBackend(dir, false)).hasMessageContaining("cannot be decoded");
+    }
+
+    /** The journal's records: BSON headers, each followed by the wire message it announces, if any. */
     private java.util.List<de.bwaldvogel.mongo.bson.Document> journalRecords() throws Exception {
-        io.netty.buffer.ByteBuf bytes = io.netty.buffer.Unpooled.wrappedBuffer(Files.readAllBytes(dir.resolve("journal.bson")));
+        io.netty.buffer.ByteBuf bytes = io.netty.buffer.Unpooled.wrappedBuffer(Files.readAllBytes(dir.resolve("journal-2.bson")));
         java.util.List<de.bwaldvogel.mongo.bson.Document> records = new java.util.ArrayList<>();
         while (bytes.isReadable()) {
-            records.add(de.bwaldvogel.mongo.wire.bson.BsonDecoder.decodeBson(bytes));
+            de.bwaldvogel.mongo.bson.Document record = de.bwaldvogel.mongo.wire.bson.BsonDecoder.decodeBson(bytes);
+            if (record.get("frameLength") instanceof Integer frameLength) {
+                bytes.skipBytes(frameLength);
+            }
+            records.add(record);
         }
         return records;
     }
