@@ -29,8 +29,13 @@ class YearCloseGuard implements MessageHandlerInterceptor<CommandMessage<?>> {
     @Override
     public Object handle(UnitOfWork<? extends CommandMessage<?>> unitOfWork, InterceptorChain interceptorChain)
             throws Exception {
-        Lock held = unitOfWork.getMessage().getPayload() instanceof CloseReportingYear
-                ? lock.writeLock() : lock.readLock();
+        boolean close = unitOfWork.getMessage().getPayload() instanceof CloseReportingYear;
+        if (!close && lock.getReadHoldCount() > 0) {
+            // a command inside a batch whose first command took the read lock: it is held until the batch is
+            // stored; taking it again per command would count up to the lock's 65,535 holds
+            return interceptorChain.proceed();
+        }
+        Lock held = close ? lock.writeLock() : lock.readLock();
         held.lock();
         unitOfWork.onCleanup(u -> held.unlock());
         return interceptorChain.proceed();

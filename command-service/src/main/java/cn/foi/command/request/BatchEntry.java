@@ -59,6 +59,10 @@ class BatchEntry {
             return outcomes;
         } catch (RuntimeException storeFailure) {
             return afterFailedStore(outcomes, storeFailure);
+        } finally {
+            if (batch.isActive()) { // commit refused before it began: release the locks the batch holds
+                batch.rollback();
+            }
         }
     }
 
@@ -95,24 +99,30 @@ class BatchEntry {
     private List<Map<String, Object>> afterFailedStore(List<Map<String, Object>> outcomes, RuntimeException storeFailure) {
         ProblemDetail notStored = problems.of(storeFailure);
         List<Map<String, Object>> checked = new ArrayList<>(outcomes.size());
+        boolean reachable = true;
         for (Map<String, Object> outcome : outcomes) {
             String requestId = (String) outcome.get("requestId");
             if (requestId == null) {
                 checked.add(outcome); // refused before the store was asked
                 continue;
             }
-            boolean stored;
-            try {
-                stored = eventStore.readEvents(requestId).hasNext();
-            } catch (RuntimeException unreachable) {
+            boolean stored = false;
+            if (reachable) {
+                try {
+                    stored = eventStore.readEvents(requestId).hasNext();
+                } catch (RuntimeException unreachable) {
+                    reachable = false; // each further read would wait for the driver's timeout again
+                }
+            }
+            if (!reachable) {
                 Map<String, Object> unknown = refused(ProblemResponses.problem(HttpStatus.SERVICE_UNAVAILABLE, "存储不可用 (store unavailable)",
                         "事件存储不可用，无法确认本件是否已登记：请先按申请编号查询，再决定是否重新提交 "
                         + "(the event store is unavailable; whether this item was recorded is unknown — look up its requestId before sending it again)"));
                 unknown.put("requestId", requestId);
                 checked.add(unknown);
-                continue;
+            } else {
+                checked.add(stored ? outcome : refused(notStored));
             }
-            checked.add(stored ? outcome : refused(notStored));
         }
         return checked;
     }

@@ -46,6 +46,17 @@ class BatchEntryTest {
     static final class ObservedStorage extends InMemoryEventStorageEngine {
         final List<List<? extends EventMessage<?>>> appends = new ArrayList<>();
         Integer failAfterAggregates;
+        boolean unreadable;
+        int reads;
+
+        @Override
+        public org.axonframework.eventsourcing.eventstore.DomainEventStream readEvents(String aggregateIdentifier, long firstSequenceNumber) {
+            reads++;
+            if (unreadable) {
+                throw new EventStoreException("the store cannot be reached");
+            }
+            return super.readEvents(aggregateIdentifier, firstSequenceNumber);
+        }
 
         @Override
         public void appendEvents(List<? extends EventMessage<?>> events) {
@@ -151,6 +162,21 @@ class BatchEntryTest {
         assertThat(outcomes.get(1)).doesNotContainKey("received");
         assertThat((String) outcomes.get(0).get("detail")).contains("未记录");
         assertThat(axon.eventStore().openStream(null).hasNextAvailable()).isFalse();
+    }
+
+    @Test
+    void when_the_store_cannot_even_be_asked_each_item_gives_its_id_to_look_up_later_after_one_attempt() {
+        storage.failAfterAggregates = 0;
+        storage.unreadable = true;
+        List<Map<String, Object>> outcomes = batchEntry.record(AGENCY, List.of(
+                receivedOn("2025-03-03", disclosedOn("2025-03-10")),
+                receivedOn("2025-03-04", null),
+                receivedOn("2025-03-05", null)));
+
+        assertThat(outcomes).extracting(o -> o.get("status")).containsExactly(503, 503, 503);
+        assertThat(outcomes).allSatisfy(o -> assertThat(o).containsKey("requestId"));
+        assertThat((String) outcomes.get(0).get("detail")).contains("无法确认");
+        assertThat(storage.reads).isEqualTo(1);
     }
 
     @Test

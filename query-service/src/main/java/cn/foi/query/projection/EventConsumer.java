@@ -57,6 +57,13 @@ public class EventConsumer implements Runnable {
     /** The read model's write in flight (consumer thread only), and the offsets it covers. */
     private java.util.concurrent.CompletableFuture<Void> writing;
     private Map<TopicPartition, OffsetAndMetadata> writingUpTo;
+    /**
+     * Behind or not, nothing waits unflushed longer than this: the broker may report records the consumer cannot
+     * fetch (a partition whose leader is away) while the others bring a trickle.
+     */
+    private static final long MAX_UNFLUSHED_NANOS = TimeUnit.SECONDS.toNanos(1);
+    /** When the oldest unflushed event was applied (consumer thread only). */
+    private long unflushedSince;
     /** The offsets last committed, per partition (consumer thread only). */
     private final Map<TopicPartition, Long> committed = new HashMap<>();
 
@@ -217,6 +224,9 @@ public class EventConsumer implements Runnable {
             if (!records.isEmpty() || readModel.unflushedEvents() > 0 || writing != null) {
                 try {
                     if (!records.isEmpty()) {
+                        if (readModel.unflushedEvents() == 0) {
+                            unflushedSince = System.nanoTime();
+                        }
                         long decoding = System.nanoTime();
                         List<ReadModel.Decoded> decoded = parse(records);
                         long applying = phases.add(Phase.DECODE, decoding);
@@ -229,7 +239,8 @@ public class EventConsumer implements Runnable {
                     long flushing = System.nanoTime();
                     if (!behind) {
                         flush(kafka, partitions, true);
-                    } else if (readModel.unflushedEvents() >= flushEvents) {
+                    } else if (readModel.unflushedEvents() >= flushEvents
+                               || System.nanoTime() - unflushedSince > MAX_UNFLUSHED_NANOS) {
                         flush(kafka, partitions, false);
                     }
                     phases.add(Phase.WRITE, flushing);

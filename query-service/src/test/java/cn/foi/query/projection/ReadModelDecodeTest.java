@@ -54,6 +54,7 @@ class ReadModelDecodeTest {
         ReadModel.Decoded decoded = decode(published("RequestReceived", received));
 
         assertThat(decoded.payload()).isEqualTo(received);
+        assertThat(decoded.event().payload()).as("read straight into the record, no JSON tree kept").isNull();
         assertThat(decoded.event().globalIndex()).isEqualTo(41);
         assertThat(decoded.event().aggregateId()).isEqualTo("r-1");
         assertThat(decoded.event().type()).isEqualTo("RequestReceived");
@@ -74,7 +75,9 @@ class ReadModelDecodeTest {
         typeLast.put("type", "RequestReceived");
         assertThat(new String(json.writeValueAsBytes(typeLast), StandardCharsets.UTF_8)).matches(".*\"payload\".*\"type\".*");
 
-        assertThat(decode(typeLast).payload()).isEqualTo(received);
+        ReadModel.Decoded decoded = decode(typeLast);
+        assertThat(decoded.payload()).isEqualTo(received);
+        assertThat(decoded.event().payload()).as("the type came too late: read through a tree").isNotNull();
     }
 
     @Test
