@@ -28,6 +28,7 @@ import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import de.bwaldvogel.mongo.backend.memory.MemoryCollection;
 import de.bwaldvogel.mongo.backend.memory.MemoryDatabase;
+import de.bwaldvogel.mongo.bson.BinData;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.wire.MongoWireProtocolHandler;
 import de.bwaldvogel.mongo.wire.message.MongoMessage;
@@ -87,11 +88,19 @@ final class JournaledMemoryBackend extends MemoryBackend {
         Path formerJournal = dir.resolve("journal.bson");
         try {
             Files.createDirectories(dir);
+            if (Files.exists(journalFile) && Files.exists(formerJournal)) {
+                if (Files.getLastModifiedTime(formerJournal).compareTo(Files.getLastModifiedTime(journalFile)) > 0) {
+                    // written after the migration, by a build that knows only the former journal
+                    throw new IllegalStateException(formerJournal + " is newer than " + journalFile + ": it was written "
+                            + "by an older version after this data directory was migrated; move one of them away");
+                }
+                keepAside(formerJournal); // a stop between the migration's compaction and this step
+            }
             Path replayed = Files.exists(journalFile) || !Files.exists(formerJournal) ? journalFile : formerJournal;
             long records = replay(replayed);
             compact();
             if (replayed.equals(formerJournal)) {
-                Files.move(formerJournal, dir.resolve("journal.bson.migrated"), StandardCopyOption.REPLACE_EXISTING);
+                keepAside(formerJournal);
             }
             log.info("MongoDB stand-in: replayed {} journal records from {}", records, replayed);
         } catch (IOException e) {
@@ -191,6 +200,15 @@ final class JournaledMemoryBackend extends MemoryBackend {
         appendRecord(new Document("db", databaseName).append("cmd", command).append("q", query));
     }
 
+    /** Renames the former journal out of the way, never over an earlier one kept aside. */
+    private static void keepAside(Path formerJournal) throws IOException {
+        Path aside = formerJournal.resolveSibling("journal.bson.migrated");
+        if (Files.exists(aside)) {
+            aside = formerJournal.resolveSibling("journal.bson.migrated-" + System.currentTimeMillis());
+        }
+        Files.move(formerJournal, aside);
+    }
+
     private void appendFrame(String databaseName, String command, byte[] frame) {
         appendRecord(new Document("db", databaseName).append("cmd", command).append("frameLength", frame.length), frame);
     }
@@ -271,9 +289,13 @@ final class JournaledMemoryBackend extends MemoryBackend {
                         log.warn("Ignoring a truncated journal record at its end");
                         break;
                     }
-                    command = decodeFrame(frame, records);
+                    command = decodeFrame(frame, records, file);
+                } else if (record.get("frame") instanceof BinData frame) {
+                    command = decodeFrame(frame.getData(), records, file); // written so by a build of 2026-12-01, briefly
+                } else if (record.get("q") instanceof Document decoded) {
+                    command = decoded;
                 } else {
-                    command = (Document) record.get("q");
+                    throw new IllegalStateException("Journal record " + records + " of " + file + " holds no command");
                 }
                 try {
                     super.handleCommand(replayChannel, (String) record.get("db"), (String) record.get("cmd"), command);
@@ -291,16 +313,16 @@ final class JournaledMemoryBackend extends MemoryBackend {
      * The command of a journaled wire message. One that cannot be decoded stops the start: skipping it would
      * lose an acknowledged write, and the compaction that follows would make the loss permanent.
      */
-    private Document decodeFrame(byte[] frame, long recordIndex) {
+    private Document decodeFrame(byte[] frame, long recordIndex, Path file) {
         try {
             frameReader.writeInbound(Unpooled.wrappedBuffer(frame));
             if (frameReader.readInbound() instanceof MongoMessage message) {
                 return message.getDocument();
             }
         } catch (RuntimeException e) {
-            throw new IllegalStateException("Journal record " + recordIndex + " of " + journalFile + " cannot be decoded", e);
+            throw new IllegalStateException("Journal record " + recordIndex + " of " + file + " cannot be decoded", e);
         }
-        throw new IllegalStateException("Journal record " + recordIndex + " of " + journalFile + " holds no command");
+        throw new IllegalStateException("Journal record " + recordIndex + " of " + file + " holds no command");
     }
 
     /** Rewrites the journal as the current state: per collection, its indexes, then its documents. */

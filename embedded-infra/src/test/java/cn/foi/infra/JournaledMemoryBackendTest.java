@@ -150,6 +150,47 @@ class JournaledMemoryBackendTest {
         assertThatThrownBy(() -> new JournaledMemoryBackend(dir, false)).hasMessageContaining("cannot be decoded");
     }
 
+    @Test
+    void a_former_journal_holding_wire_messages_in_binaries_is_migrated_whole() throws Exception {
+        // the format journal.bson had briefly: {db, cmd, frame: <the message as binary>}
+        withServer(things -> things.insertOne(new Document("_id", 7L).append("名称", "报文")));
+        byte[] all = Files.readAllBytes(dir.resolve("journal-2.bson"));
+        io.netty.buffer.ByteBuf bytes = io.netty.buffer.Unpooled.wrappedBuffer(all);
+        io.netty.buffer.ByteBuf former = io.netty.buffer.Unpooled.buffer();
+        while (bytes.isReadable()) {
+            de.bwaldvogel.mongo.bson.Document record = de.bwaldvogel.mongo.wire.bson.BsonDecoder.decodeBson(bytes);
+            if (record.get("frameLength") instanceof Integer length) {
+                byte[] frame = new byte[length];
+                bytes.readBytes(frame);
+                record.remove("frameLength");
+                record.append("frame", new de.bwaldvogel.mongo.bson.BinData(frame));
+            }
+            de.bwaldvogel.mongo.wire.bson.BsonEncoder.encodeDocument(record, former);
+        }
+        Files.delete(dir.resolve("journal-2.bson"));
+        Files.write(dir.resolve("journal.bson"), io.netty.buffer.ByteBufUtil.getBytes(former));
+
+        String name = withServer(things -> things.find(new Document("_id", 7L)).first().getString("名称"));
+        assertThat(name).isEqualTo("报文");
+    }
+
+    @Test
+    void a_former_journal_beside_the_new_one_is_kept_aside_if_older_and_refused_if_newer() throws Exception {
+        withServer(things -> things.insertOne(new Document("_id", 1L)));
+        Path former = dir.resolve("journal.bson");
+        Files.write(former, new byte[0]);
+        Files.setLastModifiedTime(former, java.nio.file.attribute.FileTime.fromMillis(
+                Files.getLastModifiedTime(dir.resolve("journal-2.bson")).toMillis() + 60_000));
+        assertThatThrownBy(() -> new JournaledMemoryBackend(dir, false)).hasMessageContaining("is newer than");
+
+        Files.setLastModifiedTime(former, java.nio.file.attribute.FileTime.fromMillis(
+                Files.getLastModifiedTime(dir.resolve("journal-2.bson")).toMillis() - 60_000));
+        long count = withServer(MongoCollection::countDocuments);
+        assertThat(count).isEqualTo(1);
+        assertThat(former).doesNotExist();
+        assertThat(dir.resolve("journal.bson.migrated")).exists();
+    }
+
     /** The journal's records: BSON headers, each followed by the wire message it announces, if any. */
     private java.util.List<de.bwaldvogel.mongo.bson.Document> journalRecords() throws Exception {
         io.netty.buffer.ByteBuf bytes = io.netty.buffer.Unpooled.wrappedBuffer(Files.readAllBytes(dir.resolve("journal-2.bson")));

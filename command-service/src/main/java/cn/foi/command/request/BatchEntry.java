@@ -7,6 +7,7 @@ import cn.foi.command.request.RequestCommands.LogRequest;
 import cn.foi.command.request.RequestController.BatchItem;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.context.annotation.Lazy;
@@ -32,6 +33,8 @@ import java.util.UUID;
 @Component
 class BatchEntry {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(BatchEntry.class);
+
     private final CommandGateway commands;
     private final ProblemResponses problems;
     private final EventStore eventStore;
@@ -51,7 +54,7 @@ class BatchEntry {
                 outcomes.add(record(agencyId, item));
             }
         } catch (RuntimeException | Error unexpected) {
-            batch.rollback(unexpected);
+            rollBack(batch, unexpected);
             throw unexpected;
         }
         try {
@@ -61,8 +64,23 @@ class BatchEntry {
             return afterFailedStore(outcomes, storeFailure);
         } finally {
             if (batch.isActive()) { // commit refused before it began: release the locks the batch holds
-                batch.rollback();
+                rollBack(batch, null);
             }
+        }
+    }
+
+    /**
+     * Rolls the batch back, and first any unit of work a command left open above it (rollback is refused to a unit
+     * that is not the current one): the batch's locks are released at its cleanup.
+     */
+    private static void rollBack(UnitOfWork<?> batch, Throwable cause) {
+        try {
+            while (CurrentUnitOfWork.isStarted() && CurrentUnitOfWork.get() != batch) {
+                CurrentUnitOfWork.get().rollback(cause);
+            }
+            batch.rollback(cause);
+        } catch (RuntimeException e) {
+            log.error("Could not roll back a batch", e);
         }
     }
 
