@@ -148,16 +148,8 @@ final class JournaledMemoryBackend extends MemoryBackend {
         }
         String databaseName = message.getDatabaseName();
         String command = ReceivedWriteDecoder.commandOf(message.getDocument());
-        writeLock.lock();
-        try {
-            try {
-                return super.handleCommand(message.getChannel(), databaseName, command, message.getDocument());
-            } finally {
-                appendFrame(databaseName, command, write.frame());
-            }
-        } finally {
-            writeLock.unlock();
-        }
+        return applyThenJournal(() -> super.handleCommand(message.getChannel(), databaseName, command, message.getDocument()),
+                                () -> appendFrame(databaseName, command, write.frame()));
     }
 
     /**
@@ -182,14 +174,20 @@ final class JournaledMemoryBackend extends MemoryBackend {
         if (!isWrite(command)) {
             return super.handleCommand(channel, databaseName, command, query);
         }
+        return applyThenJournal(() -> super.handleCommand(channel, databaseName, command, query),
+                                () -> append(databaseName, command, query));
+    }
+
+    /** Applies a write command and journals it, one at a time, in the order applied. */
+    private Document applyThenJournal(java.util.function.Supplier<Document> apply, Runnable journal) {
         writeLock.lock();
         try {
             try {
-                return super.handleCommand(channel, databaseName, command, query);
+                return apply.get();
             } finally {
                 // Also after a failed command: an ordered batch may have applied its first documents, and
                 // replaying the same command reproduces exactly that.
-                append(databaseName, command, query);
+                journal.run();
             }
         } finally {
             writeLock.unlock();
@@ -197,7 +195,7 @@ final class JournaledMemoryBackend extends MemoryBackend {
     }
 
     private void append(String databaseName, String command, Document query) {
-        appendRecord(new Document("db", databaseName).append("cmd", command).append("q", query));
+        appendRecord(new Document("db", databaseName).append("cmd", command).append("q", query), null);
     }
 
     /** Renames the former journal out of the way, never over an earlier one kept aside. */
@@ -211,10 +209,6 @@ final class JournaledMemoryBackend extends MemoryBackend {
 
     private void appendFrame(String databaseName, String command, byte[] frame) {
         appendRecord(new Document("db", databaseName).append("cmd", command).append("frameLength", frame.length), frame);
-    }
-
-    private void appendRecord(Document record) {
-        appendRecord(record, null);
     }
 
     /** Appends the record (and the frame that follows it, if any) with one write. */

@@ -26,10 +26,14 @@ class JournaledMemoryBackendTest {
     Path dir;
 
     private <T> T withServer(java.util.function.Function<MongoCollection<Document>, T> work) {
+        return withDatabase(db -> work.apply(db.getCollection("things")));
+    }
+
+    private <T> T withDatabase(java.util.function.Function<com.mongodb.client.MongoDatabase, T> work) {
         MongoWireServer server = new MongoWireServer(new JournaledMemoryBackend(dir, false));
         InetSocketAddress address = server.bind(new InetSocketAddress("localhost", 0));
         try (MongoClient client = MongoClients.create("mongodb://localhost:" + address.getPort())) {
-            return work.apply(client.getDatabase("db").getCollection("things"));
+            return work.apply(client.getDatabase("db"));
         } finally {
             // no server.shutdown(): the backend is abandoned as by a killed process, journal not closed
             server.shutdownNow();
@@ -104,16 +108,10 @@ class JournaledMemoryBackendTest {
     @Test
     void a_document_inserted_without_an_id_keeps_the_id_the_server_gave_it() {
         // the Java driver always sends an _id; a raw command, as other clients may send it, does not
-        Object assigned;
-        MongoWireServer server = new MongoWireServer(new JournaledMemoryBackend(dir, false));
-        InetSocketAddress address = server.bind(new InetSocketAddress("localhost", 0));
-        try (MongoClient client = MongoClients.create("mongodb://localhost:" + address.getPort())) {
-            client.getDatabase("db").runCommand(new Document("insert", "things")
-                    .append("documents", java.util.List.of(new Document("名称", "无编号"))));
-            assigned = client.getDatabase("db").getCollection("things").find().first().get("_id");
-        } finally {
-            server.shutdownNow();
-        }
+        Object assigned = withDatabase(db -> {
+            db.runCommand(new Document("insert", "things").append("documents", java.util.List.of(new Document("名称", "无编号"))));
+            return db.getCollection("things").find().first().get("_id");
+        });
         Object replayed = withServer(things -> things.find().first().get("_id"));
         assertThat(replayed).isEqualTo(assigned);
     }
@@ -154,16 +152,12 @@ class JournaledMemoryBackendTest {
     void a_former_journal_holding_wire_messages_in_binaries_is_migrated_whole() throws Exception {
         // the format journal.bson had briefly: {db, cmd, frame: <the message as binary>}
         withServer(things -> things.insertOne(new Document("_id", 7L).append("名称", "报文")));
-        byte[] all = Files.readAllBytes(dir.resolve("journal-2.bson"));
-        io.netty.buffer.ByteBuf bytes = io.netty.buffer.Unpooled.wrappedBuffer(all);
         io.netty.buffer.ByteBuf former = io.netty.buffer.Unpooled.buffer();
-        while (bytes.isReadable()) {
-            de.bwaldvogel.mongo.bson.Document record = de.bwaldvogel.mongo.wire.bson.BsonDecoder.decodeBson(bytes);
-            if (record.get("frameLength") instanceof Integer length) {
-                byte[] frame = new byte[length];
-                bytes.readBytes(frame);
+        for (JournalRecord entry : journalEntries()) {
+            de.bwaldvogel.mongo.bson.Document record = entry.header();
+            if (entry.frame() != null) {
                 record.remove("frameLength");
-                record.append("frame", new de.bwaldvogel.mongo.bson.BinData(frame));
+                record.append("frame", new de.bwaldvogel.mongo.bson.BinData(entry.frame()));
             }
             de.bwaldvogel.mongo.wire.bson.BsonEncoder.encodeDocument(record, former);
         }
@@ -191,17 +185,26 @@ class JournaledMemoryBackendTest {
         assertThat(dir.resolve("journal.bson.migrated")).exists();
     }
 
-    /** The journal's records: BSON headers, each followed by the wire message it announces, if any. */
-    private java.util.List<de.bwaldvogel.mongo.bson.Document> journalRecords() throws Exception {
+    /** A record of the journal: its BSON header and the wire message that follows it, if any. */
+    private record JournalRecord(de.bwaldvogel.mongo.bson.Document header, byte[] frame) {
+    }
+
+    private java.util.List<JournalRecord> journalEntries() throws Exception {
         io.netty.buffer.ByteBuf bytes = io.netty.buffer.Unpooled.wrappedBuffer(Files.readAllBytes(dir.resolve("journal-2.bson")));
-        java.util.List<de.bwaldvogel.mongo.bson.Document> records = new java.util.ArrayList<>();
+        java.util.List<JournalRecord> records = new java.util.ArrayList<>();
         while (bytes.isReadable()) {
-            de.bwaldvogel.mongo.bson.Document record = de.bwaldvogel.mongo.wire.bson.BsonDecoder.decodeBson(bytes);
-            if (record.get("frameLength") instanceof Integer frameLength) {
-                bytes.skipBytes(frameLength);
+            de.bwaldvogel.mongo.bson.Document header = de.bwaldvogel.mongo.wire.bson.BsonDecoder.decodeBson(bytes);
+            byte[] frame = null;
+            if (header.get("frameLength") instanceof Integer frameLength) {
+                frame = new byte[frameLength];
+                bytes.readBytes(frame);
             }
-            records.add(record);
+            records.add(new JournalRecord(header, frame));
         }
         return records;
+    }
+
+    private java.util.List<de.bwaldvogel.mongo.bson.Document> journalRecords() throws Exception {
+        return journalEntries().stream().map(JournalRecord::header).toList();
     }
 }

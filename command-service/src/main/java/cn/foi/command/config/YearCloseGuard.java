@@ -30,11 +30,10 @@ class YearCloseGuard implements MessageHandlerInterceptor<CommandMessage<?>> {
     public Object handle(UnitOfWork<? extends CommandMessage<?>> unitOfWork, InterceptorChain interceptorChain)
             throws Exception {
         boolean close = unitOfWork.getMessage().getPayload() instanceof CloseReportingYear;
-        if (close && lock.getReadHoldCount() > 0) {
-            // the write lock would wait for this very thread's read lock for ever
-            throw new IllegalStateException("A year close cannot run inside another command");
-        }
-        if (!close && lock.getReadHoldCount() > 0) {
+        if (lock.getReadHoldCount() > 0) {
+            if (close) { // the write lock would wait for this very thread's read lock for ever
+                throw new IllegalStateException("A year close cannot run inside another command");
+            }
             // a command inside a batch whose first command took the read lock: it is held until the batch is
             // stored; taking it again per command would count up to the lock's 65,535 holds
             return interceptorChain.proceed();

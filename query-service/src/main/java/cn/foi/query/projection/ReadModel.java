@@ -263,7 +263,6 @@ public class ReadModel {
             Map<String, Object> metaData = null;
             com.fasterxml.jackson.databind.JsonNode payloadTree = null;
             Object payload = null;
-            boolean payloadRead = false;
             while (parser.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
                 String field = parser.currentName();
                 com.fasterxml.jackson.core.JsonToken value = parser.nextToken();
@@ -279,21 +278,25 @@ public class ReadModel {
                     case "timestamp" -> timestamp = parser.getValueAsString();
                     case "metaData" -> metaData = isNull ? null : objectMapper.readValue(parser, META_DATA);
                     case "payload" -> {
-                        payloadRead = type != null;
                         if (isNull) {
-                            payloadRead = true;
+                            payload = null;
                         } else if (type != null) {
                             payload = readPayload(globalIndex, type, parser);
-                        } else {
+                        } else { // its type comes after it: kept as a tree until then
                             payloadTree = objectMapper.readTree(parser);
                         }
                     }
                     default -> parser.skipChildren();
                 }
             }
+            if (payloadTree != null) {
+                try (com.fasterxml.jackson.core.JsonParser tree = payloadTree.traverse(objectMapper)) {
+                    payload = readPayload(globalIndex, type, tree);
+                }
+            }
             PublishedEvent event = new PublishedEvent(globalIndex, eventId, aggregateType, aggregateId, sequenceNumber,
                                                       type, revision, timestamp, metaData, payloadTree);
-            return new Decoded(event, payloadRead ? payload : payloadOf(event));
+            return new Decoded(event, payload);
         }
     }
 
@@ -456,22 +459,6 @@ public class ReadModel {
     private static boolean isAgencyEvent(Object payload) {
         return payload instanceof AgencyRegistered || payload instanceof ReportingYearClosed
                || payload instanceof ProactiveDisclosureRecorded;
-    }
-
-    private Object payloadOf(PublishedEvent event) {
-        if (event.payload() == null) {
-            return null;
-        }
-        Optional<Class<?>> type = EventTypes.byName(event.type());
-        if (type.isEmpty()) {
-            log.warn("Skipping event {} of unknown type {}", event.globalIndex(), event.type());
-            return null;
-        }
-        try {
-            return objectMapper.treeToValue(event.payload(), type.get());
-        } catch (Exception e) {
-            throw new IllegalStateException("Cannot read event " + event.globalIndex() + " of type " + event.type(), e);
-        }
     }
 
     private void applyToAgency(Document agency, PublishedEvent event, Object payload, Map<String, Document> requestDocs,

@@ -64,10 +64,18 @@ class WriteBehindTest {
         cache.changed(docs(new Document("_id", id).append("lastSeq", lastSeq)), Set.of(id));
     }
 
-    /** Two writes: the second begins by evicting what no longer fits, now that the first has landed. */
-    private static void writeThenEvict(WriteBehind cache) {
+    /**
+     * A cache with room for one document, after a drop, that wrote "a" and then "b": the second write begins by
+     * evicting what no longer fits now that the first has landed — "a", the eldest.
+     */
+    private WriteBehind withAWrittenAndEvicted(long aSeq) {
+        WriteBehind cache = new WriteBehind(requests, 1);
+        cache.dropped();
+        change(cache, "a", aSeq);
+        change(cache, "b", aSeq + 1);
         cache.takeChanges().run();
         cache.takeChanges().run();
+        return cache;
     }
 
     @Test
@@ -94,11 +102,7 @@ class WriteBehindTest {
 
     @Test
     void an_evicted_document_is_read_back_from_the_collection_and_replaced_there() {
-        WriteBehind cache = new WriteBehind(requests, 1);
-        cache.dropped();
-        change(cache, "a", 3);
-        change(cache, "b", 4);
-        writeThenEvict(cache); // two documents for room for one: "a", the eldest, goes
+        WriteBehind cache = withAWrittenAndEvicted(3);
 
         Map<String, Document> loaded = cache.load(Set.of("a"));
         assertThat(finds).hasPositiveValue();
@@ -112,11 +116,7 @@ class WriteBehindTest {
 
     @Test
     void after_a_drop_a_new_document_is_never_looked_for_even_once_others_were_evicted() {
-        WriteBehind cache = new WriteBehind(requests, 1);
-        cache.dropped();
-        change(cache, "a", 0);
-        change(cache, "b", 0);
-        writeThenEvict(cache); // two documents for room for one: "a", the eldest, goes
+        WriteBehind cache = withAWrittenAndEvicted(0);
 
         assertThat(cache.load(Set.of("c"))).isEmpty();
         assertThat(finds).hasValue(0);
