@@ -84,27 +84,33 @@ route('/rebuild', async el => {
       : status.running ? '正在准备重建…' : '尚未重建过。';
     report.replaceChildren();
     if (!status.running && status.finishedAt) {
-      report.append(h('div', {class: status.tablesEqualBefore ? 'alert ok' : 'alert error', 'data-test': 'rebuild-equal'},
+      report.append(h('div', {class: status.tablesEqualBefore ? 'alert ok' : 'alert error', 'data-test': 'rebuild-equal', 'data-finished-at': status.finishedAt},
         `重建于 ${new Date(status.finishedAt).toLocaleString('zh-CN', {hour12: false})} 完成：` +
         (status.tablesEqualBefore ? '重建后的全部统计表与重建前逐格一致。' : '重建后的统计表与重建前不一致，请核查。')));
     }
   };
   let timer = null;
+  let started = false; // this page started a rebuild: keep asking until it has ended
   const poll = async () => {
     try {
       const status = await api.query('/api/admin/rebuild');
       render(status);
       button.disabled = status.running || !me.has('ADMIN');
+      if (!status.running) started = false;
       if (status.running && location.hash.startsWith('#/rebuild')) timer = setTimeout(poll, 500);
     } catch (err) {
       showError(report, err);
+      // a rebuild under way still ends: one failed answer must not leave the page stale
+      if (started && location.hash.startsWith('#/rebuild')) timer = setTimeout(poll, 2000);
     }
   };
   button.addEventListener('click', async () => {
     if (!window.confirm('确认从事件日志重建全部投影？重建期间查询暂不可用。')) return;
     button.disabled = true;
+    report.replaceChildren(); // the last rebuild's outcome is not this one's
     try {
       await api.queryPost('/api/admin/rebuild');
+      started = true;
       clearTimeout(timer);
       setTimeout(poll, 200);
     } catch (err) {

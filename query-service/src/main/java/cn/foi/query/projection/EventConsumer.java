@@ -279,8 +279,11 @@ public class EventConsumer implements Runnable {
         }
     }
 
+    /**
+     * Stays "requested" (which reads as running) until the status says started: a page asking in between would
+     * otherwise read "not running, never finished" and stop waiting for a rebuild that is about to begin.
+     */
     private Map<TopicPartition, Long> startRebuild(KafkaConsumer<String, byte[]> kafka, List<TopicPartition> partitions) {
-        rebuildRequested = false;
         Map<String, Object> before = tablesSnapshot.get();
         Map<TopicPartition, Long> end = kafka.endOffsets(partitions);
         long total = end.values().stream().mapToLong(Long::longValue).sum();
@@ -291,6 +294,7 @@ public class EventConsumer implements Runnable {
         kafka.commitSync(beginning);
         partitions.forEach(partition -> committed.put(partition, 0L));
         rebuild.set(RebuildStatus.started(before, total));
+        rebuildRequested = false;
         phases.reset();
         abandonWrite(); // a write landing after the drop would bring back documents from before it
         readModel.clear();

@@ -183,11 +183,15 @@ class WebApplicationBrowserTest extends EndToEndTest {
             browser.signOut();
             browser.signIn("admin", Services.ADMIN_PASSWORD);
             browser.visit("/#/rebuild");
+            java.time.Instant clicked = java.time.Instant.now();
             browser.click(UiNames.REBUILD_START);
             await().atMost(Duration.ofSeconds(5)).ignoreExceptions().until(() -> {
                 browser.driver.switchTo().alert().accept();
                 return true;
             });
+            // this rebuild's outcome, not one an earlier test left on the shared query service
+            await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> java.time.Instant.parse(
+                    browser.find(UiNames.REBUILD_EQUAL).getAttribute("data-finished-at")).isAfter(clicked));
             WebElement report = browser.find(UiNames.REBUILD_EQUAL);
             assertThat(report.getText()).contains("一致");
             assertThat(browser.find(UiNames.REBUILD_FIGURES).getText()).contains("条事件");
