@@ -308,7 +308,7 @@ public class EventConsumer implements Runnable {
      * returns less than a full batch while far behind (it hands out what one fetch brought), so the batch size
      * alone would flush and wait every few thousand records of a rebuild.
      */
-    private static boolean lagging(KafkaConsumer<String, byte[]> kafka, List<TopicPartition> partitions) {
+    static boolean lagging(org.apache.kafka.clients.consumer.Consumer<?, ?> kafka, List<TopicPartition> partitions) {
         for (TopicPartition partition : partitions) {
             java.util.OptionalLong lag = kafka.currentLag(partition);
             if (lag.isPresent() && lag.getAsLong() > 0) {

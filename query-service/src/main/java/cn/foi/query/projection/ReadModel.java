@@ -290,6 +290,9 @@ public class ReadModel {
                 }
             }
             if (payloadTree != null) {
+                if (type == null) {
+                    throw new IllegalStateException("Cannot read event " + globalIndex + ": it has a payload but no type");
+                }
                 try (com.fasterxml.jackson.core.JsonParser tree = payloadTree.traverse(objectMapper)) {
                     payload = readPayload(globalIndex, type, tree);
                 }

@@ -88,5 +88,10 @@ class ReadModelDecodeTest {
         ((ObjectNode) malformed.get("payload")).put("receivedOn", "3 March");
         assertThatThrownBy(() -> decode(malformed)).isInstanceOf(IllegalStateException.class)
                                                     .hasMessageContaining("event 41 of type RequestReceived");
+
+        ObjectNode untyped = published("RequestReceived", received);
+        untyped.remove("type");
+        assertThatThrownBy(() -> decode(untyped)).isInstanceOf(IllegalStateException.class)
+                                                  .hasMessageContaining("event 41").hasMessageContaining("no type");
     }
 }
