@@ -50,6 +50,7 @@ class RebuildController {
         body.put("recordsPerSecond", Math.round(status.recordsPerSecond()));
         body.put("tablesEqualBefore", status.tablesEqual());
         body.put("secondsBy", status.phaseSeconds()); // read, decode, apply, write: where a rebuild's time went
+        body.put("documents", status.documents()); // inserted, replaced, read back: what its writes cost the store
         return body;
     }
 }

@@ -270,9 +270,13 @@ public class EventConsumer implements Runnable {
                 RebuildStatus status = rebuild.get().progress(position(kafka, partitions));
                 rebuild.set(status);
                 if (reached(kafka, rebuildEnd) && readModel.unflushedEvents() == 0 && writing == null) {
-                    rebuild.set(status.finished(tablesSnapshot.get(), phases.seconds()));
-                    log.info("Rebuilt the read model from {} records in {} s ({})", status.total(),
-                             Duration.between(status.startedAt(), java.time.Instant.now()).toMillis() / 1000.0, phases);
+                    WriteBehind.Counts documents = readModel.documentCounts();
+                    rebuild.set(status.finished(tablesSnapshot.get(), phases.seconds(),
+                                                Map.of("inserted", documents.inserted(), "replaced", documents.replaced(),
+                                                       "readBack", documents.readBack())));
+                    log.info("Rebuilt the read model from {} records in {} s ({}; {})", status.total(),
+                             Duration.between(status.startedAt(), java.time.Instant.now()).toMillis() / 1000.0, phases,
+                             documents);
                     rebuildEnd = null;
                 }
             }

@@ -109,6 +109,11 @@ public class ReadModel {
     }
 
     /** After a failed batch: forget what was not flushed; the consumer replays it from its committed offsets. */
+    /** Documents inserted, replaced and read back since the last {@link #clear()} (consumer thread only). */
+    WriteBehind.Counts documentCounts() {
+        return inWriteOrder.stream().map(WriteBehind::counts).reduce(new WriteBehind.Counts(0, 0, 0), WriteBehind.Counts::plus);
+    }
+
     public void forgetUnflushed() {
         inWriteOrder.forEach(WriteBehind::forget);
         eventsSinceFlush = 0;

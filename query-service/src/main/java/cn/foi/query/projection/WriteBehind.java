@@ -55,6 +55,21 @@ final class WriteBehind {
     private BloomFilter<CharSequence> mayHold;
     private static final long MIN_EXPECTED_IDS = 2_000_000;
 
+    /** Since the last drop (a rebuild's start): documents inserted, replaced, and read back after eviction. */
+    record Counts(long inserted, long replaced, long readBack) {
+        Counts plus(Counts other) {
+            return new Counts(inserted + other.inserted, replaced + other.replaced, readBack + other.readBack);
+        }
+    }
+
+    private long inserted;
+    private long replaced;
+    private long readBack;
+
+    Counts counts() {
+        return new Counts(inserted, replaced, readBack);
+    }
+
     WriteBehind(MongoCollection<Document> collection, int capacity) {
         this.collection = collection;
         this.raw = collection.withDocumentClass(RawBsonDocument.class);
@@ -83,6 +98,7 @@ final class WriteBehind {
                 documents.put(id, doc);
                 stored.add(id);
                 found.put(id, doc);
+                readBack++;
             }
         }
         return found;
@@ -118,7 +134,13 @@ final class WriteBehind {
             // looked up here, one thread: a get reorders the access-ordered map
             List<Change> changes = new ArrayList<>(dirty.size());
             for (String id : dirty) {
-                changes.add(new Change(id, documents.get(id), stored.contains(id)));
+                boolean replacing = stored.contains(id);
+                changes.add(new Change(id, documents.get(id), replacing));
+                if (replacing) {
+                    replaced++;
+                } else {
+                    inserted++;
+                }
             }
             List<WriteModel<RawBsonDocument>> writes = changes.parallelStream().map(change -> {
                 RawBsonDocument encoded = new RawBsonDocument(change.document(), codec);
@@ -174,6 +196,9 @@ final class WriteBehind {
 
     /** The collection was dropped: it holds nothing. */
     void dropped() {
+        inserted = 0;
+        replaced = 0;
+        readBack = 0;
         documents.clear();
         dirty.clear();
         stored.clear();

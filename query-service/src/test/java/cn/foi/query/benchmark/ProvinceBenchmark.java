@@ -148,6 +148,9 @@ class ProvinceBenchmark {
             report("  consumer thread: reading the topic %.1f s, decoding %.1f s, applying %.1f s, flushing %.1f s",
                    secondsBy.get("read").asDouble(), secondsBy.get("decode").asDouble(), secondsBy.get("apply").asDouble(),
                    secondsBy.get("write").asDouble());
+            JsonNode written = rebuilt.get("documents");
+            report("  read model documents: %,d inserted, %,d replaced, %,d read back after eviction",
+                   written.get("inserted").asLong(), written.get("replaced").asLong(), written.get("readBack").asLong());
 
             // 4. table queries, now and as of past moments (before the raw insert below: its scratch database
             // of ~470,000 documents, inserted and dropped, keeps the store's JVM collecting for seconds afterwards)

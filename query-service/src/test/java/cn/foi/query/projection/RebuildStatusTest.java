@@ -89,6 +89,8 @@ class RebuildStatusTest {
         RebuildStatus finished = consumer.rebuildStatus();
         assertThat(finished.running()).isFalse();
         assertThat(finished.tablesEqual()).isTrue();
+        assertThat(finished.documents()).as("an empty topic writes nothing")
+                                        .containsEntry("inserted", 0L).containsEntry("replaced", 0L);
         assertThat(consumer.requestRebuild()).as("another rebuild once this one ended").isTrue();
     }
 }
