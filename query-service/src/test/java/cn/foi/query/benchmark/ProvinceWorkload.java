@@ -49,7 +49,15 @@ final class ProvinceWorkload {
         return "agency-" + index;
     }
 
-    /** One commit per aggregate event list: agencies first, then requests with their whole histories. */
+    /** An event and the business day its command was given on. */
+    private record Dated(LocalDate day, DomainEventMessage<?> event) {
+    }
+
+    /**
+     * One commit per event, as commands given one at a time produce them, in the order of their business days:
+     * agencies first, then a day's receipts, corrections, extensions, decisions and reviews, so that a request's
+     * receipt and its decision lie weeks of other requests apart in the log, as in an agency's real history.
+     */
     void generate(long events, Consumer<List<DomainEventMessage<?>>> commit) {
         long produced = 0;
         for (int a = 0; a < AGENCIES; a++) {
@@ -57,57 +65,61 @@ final class ProvinceWorkload {
                                           new AgencyRegistered(agency(a), "基准机构" + a, LocalDate.of(year, 1, 1)))));
             produced++;
         }
+        List<Dated> history = new ArrayList<>((int) Math.min(Integer.MAX_VALUE - 8, events));
         while (produced < events) {
-            produced += request(commit);
+            produced += request(history);
+        }
+        history.sort(java.util.Comparator.comparing(Dated::day)); // stable: an aggregate's events keep their order
+        for (Dated dated : history) {
+            commit.accept(List.of(dated.event()));
         }
     }
 
-    private int request(Consumer<List<DomainEventMessage<?>>> commit) {
+    private int request(List<Dated> log) {
         String agency = agency(random.nextInt(AGENCIES));
         String id = UUID.randomUUID().toString();
         LocalDate received = workingDay();
-        List<Object> history = new ArrayList<>();
-        history.add(new RequestReceived(id, agency, received, channel(), new Applicant(applicantType(), "申请人" + random.nextInt(50_000)),
-                                        "基准测试申请"));
+        List<Dated> history = new ArrayList<>();
+        history.add(dated("DisclosureRequest", id, history.size(), received,
+                          new RequestReceived(id, agency, received, channel(),
+                                              new Applicant(applicantType(), "申请人" + random.nextInt(50_000)), "基准测试申请")));
         LocalDate clock = received;
         if (random.nextInt(100) < 8) {
             LocalDate asked = clock.plusDays(1 + random.nextInt(5));
-            history.add(new CorrectionRequested(id, agency, asked, asked.plusDays(15), List.of("申请内容")));
+            history.add(dated("DisclosureRequest", id, history.size(), asked,
+                              new CorrectionRequested(id, agency, asked, asked.plusDays(15), List.of("申请内容"))));
             clock = asked.plusDays(1 + random.nextInt(10));
-            history.add(new CorrectionReceived(id, agency, clock));
+            history.add(dated("DisclosureRequest", id, history.size(), clock, new CorrectionReceived(id, agency, clock)));
         }
         if (random.nextInt(100) < 5) {
-            history.add(new DeadlineExtended(id, agency, clock.plusDays(20), 15, "分管负责人", "需调取档案"));
+            history.add(dated("DisclosureRequest", id, history.size(), clock,
+                              new DeadlineExtended(id, agency, clock.plusDays(20), 15, "分管负责人", "需调取档案")));
         }
         LocalDate decided = clock.plusDays(3 + random.nextInt(30));
         boolean open = random.nextInt(100) < 6 || decided.isAfter(lastDay);
         if (!open) {
-            history.add(new RequestDecided(id, agency, result(), decided, null));
+            history.add(dated("DisclosureRequest", id, history.size(), decided, new RequestDecided(id, agency, result(), decided, null)));
         }
-        List<DomainEventMessage<?>> events = new ArrayList<>();
-        for (int seq = 0; seq < history.size(); seq++) {
-            events.add(message("DisclosureRequest", id, seq, history.get(seq)));
-        }
-        commit.accept(events);
-        int count = events.size();
         if (!open && random.nextInt(100) < 3) {
             String reviewId = UUID.randomUUID().toString();
             LocalDate filed = decided.plusDays(10 + random.nextInt(40));
             if (!filed.isAfter(lastDay)) {
-                List<DomainEventMessage<?>> review = new ArrayList<>();
                 ReviewBlock block = ReviewBlock.values()[random.nextInt(ReviewBlock.values().length)];
-                review.add(message("Review", reviewId, 0, new ReviewFiled(reviewId, id, agency, block, filed)));
+                history.add(dated("Review", reviewId, 0, filed, new ReviewFiled(reviewId, id, agency, block, filed)));
                 LocalDate concluded = filed.plusDays(30 + random.nextInt(60));
                 if (!concluded.isAfter(lastDay) && random.nextInt(100) < 70) {
-                    review.add(message("Review", reviewId, 1, new ReviewConcluded(
+                    history.add(dated("Review", reviewId, 1, concluded, new ReviewConcluded(
                             reviewId, id, agency, random.nextInt(100) < 80 ? ReviewResult.UPHELD
                                     : ReviewResult.values()[random.nextInt(ReviewResult.values().length)], concluded)));
                 }
-                commit.accept(review);
-                count += review.size();
             }
         }
-        return count;
+        log.addAll(history);
+        return history.size();
+    }
+
+    private static Dated dated(String type, String id, long seq, LocalDate day, Object payload) {
+        return new Dated(day, message(type, id, seq, payload));
     }
 
     LocalDate workingDay() {
