@@ -46,6 +46,7 @@ public class EventConsumer implements Runnable {
     private final Supplier<Map<String, Object>> tablesSnapshot;
     private final int batchSize;
     private final int flushEvents;
+    private final int rebuildFlushEvents;
     private final AtomicReference<String> failure = new AtomicReference<>();
     private final AtomicReference<RebuildStatus> rebuild = new AtomicReference<>(RebuildStatus.none());
     private volatile boolean rebuildRequested;
@@ -99,10 +100,16 @@ public class EventConsumer implements Runnable {
         }
     }
 
+    /**
+     * {@code flushEvents}: while behind, flush at least every so many events (and every second); {@code
+     * rebuildFlushEvents}: in a rebuild, every so many events only — nothing can be read until it ends, and a request
+     * whose receipt and decision both fall in one flush is written once instead of twice.
+     */
     public EventConsumer(String bootstrap, String topic, String groupId, Duration topicWait, int batchSize, int flushEvents,
-                         ReadModel readModel, Supplier<Map<String, Object>> tablesSnapshot) {
+                         int rebuildFlushEvents, ReadModel readModel, Supplier<Map<String, Object>> tablesSnapshot) {
         this.batchSize = batchSize;
         this.flushEvents = flushEvents;
+        this.rebuildFlushEvents = rebuildFlushEvents;
         this.bootstrap = bootstrap;
         this.topic = topic;
         this.topicWait = topicWait;
@@ -239,8 +246,9 @@ public class EventConsumer implements Runnable {
                     long flushing = System.nanoTime();
                     if (!behind) {
                         flush(kafka, partitions, true);
-                    } else if (readModel.unflushedEvents() >= flushEvents
-                               || System.nanoTime() - unflushedSince > MAX_UNFLUSHED_NANOS) {
+                    } else if (rebuildEnd != null ? readModel.unflushedEvents() >= rebuildFlushEvents
+                                                  : readModel.unflushedEvents() >= flushEvents
+                                                    || System.nanoTime() - unflushedSince > MAX_UNFLUSHED_NANOS) {
                         flush(kafka, partitions, false);
                     }
                     phases.add(Phase.WRITE, flushing);

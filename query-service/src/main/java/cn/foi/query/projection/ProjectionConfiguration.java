@@ -44,8 +44,9 @@ class ProjectionConfiguration {
                                 @Value("${foi.kafka.topic-wait:PT2M}") Duration topicWait,
                                 @Value("${foi.projection.batch-size:2000}") int batchSize,
                                 @Value("${foi.projection.flush-events:20000}") int flushEvents,
+                                @Value("${foi.projection.rebuild-flush-events:100000}") int rebuildFlushEvents,
                                 ReadModel readModel, Ledger ledger, Clock clock) {
-        return new EventConsumer(bootstrap, topic, groupId, topicWait, batchSize, flushEvents, readModel,
+        return new EventConsumer(bootstrap, topic, groupId, topicWait, batchSize, flushEvents, rebuildFlushEvents, readModel,
                                  () -> allTables(ledger, clock));
     }
 

@@ -93,8 +93,10 @@ final class Services {
     }
 
     void startQuery() {
-        // small batches, so that a rebuild in these tests lasts long enough to be interrupted half-way
-        query = QueryServiceApplication.start("--server.port=0", "--foi.projection.batch-size=100", "--spring.data.mongodb.uri=" + infra.mongoUri(),
+        // small batches, so that a rebuild in these tests lasts long enough to be interrupted half-way; small flush
+        // windows while behind, so that catching up writes several times (a rebuild still writes once, at its end)
+        query = QueryServiceApplication.start("--server.port=0", "--foi.projection.batch-size=100", "--foi.projection.flush-events=300",
+                                              "--spring.data.mongodb.uri=" + infra.mongoUri(),
                                               "--foi.kafka.bootstrap=" + infra.kafkaBootstrap(),
                                               "--foi.command-service.url=" + commandUrl);
         queryUrl = "http://localhost:" + query.getEnvironment().getProperty("local.server.port");

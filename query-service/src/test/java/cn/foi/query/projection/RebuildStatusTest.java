@@ -46,7 +46,7 @@ class RebuildStatusTest {
         mongo = MongoClients.create(infra.mongoUri());
         ReadModel readModel = new ReadModel(mongo.getDatabase("rebuild_status"), JsonMapper.builder().findAndAddModules().build(),
                                             new Ledger(), 10);
-        consumer = new EventConsumer(infra.kafkaBootstrap(), TOPIC, "rebuild-status-test", Duration.ofSeconds(30), 100, 1000,
+        consumer = new EventConsumer(infra.kafkaBootstrap(), TOPIC, "rebuild-status-test", Duration.ofSeconds(30), 100, 1000, 1000,
                                      readModel, this::tablesSnapshot);
         consumer.start();
         await().atMost(Duration.ofSeconds(30)).until(consumer::isReady);
