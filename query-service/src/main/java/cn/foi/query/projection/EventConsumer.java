@@ -168,13 +168,15 @@ public class EventConsumer implements Runnable {
 
     /** A rebuild asked for but not yet begun by the consumer thread already counts as running. */
     public RebuildStatus rebuildStatus() {
+        // the flag before the status: the consumer records "started" before it lowers the flag
+        boolean requested = rebuildRequested;
         RebuildStatus status = rebuild.get();
-        return rebuildRequested && !status.running() ? RebuildStatus.requested() : status;
+        return requested && !status.running() ? RebuildStatus.requested() : status;
     }
 
     /** Asks for the read model to be rebuilt from offset 0 of the topic; returns false if one is running. */
     public synchronized boolean requestRebuild() {
-        if (rebuild.get().running() || rebuildRequested) {
+        if (rebuildRequested || rebuild.get().running()) { // in this order, as in rebuildStatus()
             return false;
         }
         rebuildRequested = true;
@@ -219,8 +221,8 @@ public class EventConsumer implements Runnable {
                     // e.g. the broker is away: keep projecting, and try the rebuild again shortly
                     log.warn("Starting the rebuild failed; it will be retried", e);
                     failure.set("starting the rebuild failed: " + e.getMessage());
-                    rebuild.set(RebuildStatus.none());
                     rebuildRequested = true;
+                    rebuild.set(RebuildStatus.requested()); // still running as far as any reader can tell
                     pause();
                     continue;
                 }
@@ -242,7 +244,10 @@ public class EventConsumer implements Runnable {
                     }
                     // behind (more records are waiting): flush in the background every flushEvents events;
                     // caught up: flush and wait, so what was just consumed is readable at once
-                    boolean behind = !records.isEmpty() && (records.count() >= batchSize || lagging(kafka, partitions));
+                    // in a rebuild, behind until its end: an empty poll (one partition done before the others)
+                    // must not flush and wait half-way
+                    boolean behind = rebuildEnd != null ? !reached(kafka, rebuildEnd)
+                                                        : !records.isEmpty() && (records.count() >= batchSize || lagging(kafka, partitions));
                     long flushing = System.nanoTime();
                     if (!behind) {
                         flush(kafka, partitions, true);

@@ -103,17 +103,20 @@ public class ReadModel {
         return CompletableFuture.runAsync(() -> writes.forEach(Runnable::run), WRITER);
     }
 
+    /** The published holiday notices as last applied (null: none applied since start or since the drop). */
+    private volatile Document appliedCalendarNotices;
+
     /** Events applied since the last flush. */
     public long unflushedEvents() {
         return eventsSinceFlush;
     }
 
-    /** After a failed batch: forget what was not flushed; the consumer replays it from its committed offsets. */
-    /** Documents inserted, replaced and read back since the last {@link #clear()} (consumer thread only). */
+    /** Documents inserted and replaced by writes that landed, and read back, since the last {@link #clear()}. */
     WriteBehind.Counts documentCounts() {
         return inWriteOrder.stream().map(WriteBehind::counts).reduce(new WriteBehind.Counts(0, 0, 0), WriteBehind.Counts::plus);
     }
 
+    /** After a failed batch: forget what was not flushed; the consumer replays it from its committed offsets. */
     public void forgetUnflushed() {
         inWriteOrder.forEach(WriteBehind::forget);
         eventsSinceFlush = 0;
@@ -135,11 +138,13 @@ public class ReadModel {
 
     /** The national calendar's notices as published (one document: its stream). */
     public Optional<Document> calendarNotices() {
-        return Optional.ofNullable(calendar.find().first());
+        Document applied = appliedCalendarNotices;
+        return applied != null ? Optional.of(applied) : Optional.ofNullable(calendar.find().first());
     }
 
     /** Drops every projected document (before a rebuild from offset 0). */
     public void clear() {
+        appliedCalendarNotices = null;
         agencies.drop();
         requests.drop();
         reviews.drop();
@@ -408,6 +413,9 @@ public class ReadModel {
         this.calendarDocs.changed(calendarDocs, changedCalendars);
         eventsSinceFlush += decoded.size();
         for (String id : changedCalendars) {
+            // a copy for readers (the consumer goes on changing its document), readable before it is written:
+            // a rebuild writes only at its end, and the calendar stays open during one
+            appliedCalendarNotices = Document.parse(calendarDocs.get(id).toJson());
             putCalendarInLedger(calendarDocs.get(id));
         }
         for (String id : changedReviews) {

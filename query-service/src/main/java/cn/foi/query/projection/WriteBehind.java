@@ -55,19 +55,23 @@ final class WriteBehind {
     private BloomFilter<CharSequence> mayHold;
     private static final long MIN_EXPECTED_IDS = 2_000_000;
 
-    /** Since the last drop (a rebuild's start): documents inserted, replaced, and read back after eviction. */
+    /**
+     * Since the last drop (a rebuild's start): documents inserted and replaced by writes that landed whole, and
+     * documents read back (evicted, or forgotten after a failure, and needed again).
+     */
     record Counts(long inserted, long replaced, long readBack) {
         Counts plus(Counts other) {
             return new Counts(inserted + other.inserted, replaced + other.replaced, readBack + other.readBack);
         }
     }
 
-    private long inserted;
-    private long replaced;
+    // counted by the writer thread once a write has landed, read by the consumer thread
+    private final java.util.concurrent.atomic.AtomicLong inserted = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong replaced = new java.util.concurrent.atomic.AtomicLong();
     private long readBack;
 
     Counts counts() {
-        return new Counts(inserted, replaced, readBack);
+        return new Counts(inserted.get(), replaced.get(), readBack);
     }
 
     WriteBehind(MongoCollection<Document> collection, int capacity) {
@@ -133,15 +137,14 @@ final class WriteBehind {
         if (!dirty.isEmpty()) {
             // looked up here, one thread: a get reorders the access-ordered map
             List<Change> changes = new ArrayList<>(dirty.size());
+            long replacing = 0;
             for (String id : dirty) {
-                boolean replacing = stored.contains(id);
-                changes.add(new Change(id, documents.get(id), replacing));
-                if (replacing) {
-                    replaced++;
-                } else {
-                    inserted++;
-                }
+                boolean stored = this.stored.contains(id);
+                changes.add(new Change(id, documents.get(id), stored));
+                replacing += stored ? 1 : 0;
             }
+            long replaces = replacing;
+            long inserts = changes.size() - replacing;
             List<WriteModel<RawBsonDocument>> writes = changes.parallelStream().map(change -> {
                 RawBsonDocument encoded = new RawBsonDocument(change.document(), codec);
                 return change.stored()
@@ -149,7 +152,11 @@ final class WriteBehind {
                        : new InsertOneModel<>(encoded);
             }).toList();
             // distinct ids: the order of the writes does not matter
-            write = () -> raw.bulkWrite(writes, UNORDERED);
+            write = () -> {
+                raw.bulkWrite(writes, UNORDERED);
+                inserted.addAndGet(inserts);
+                replaced.addAndGet(replaces);
+            };
             stored.addAll(dirty);
             if (mayHold != null) {
                 dirty.forEach(mayHold::put);
@@ -196,8 +203,8 @@ final class WriteBehind {
 
     /** The collection was dropped: it holds nothing. */
     void dropped() {
-        inserted = 0;
-        replaced = 0;
+        inserted.set(0);
+        replaced.set(0);
         readBack = 0;
         documents.clear();
         dirty.clear();

@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The projection's write-behind cache, against the same MongoDB-wire stand-in the embedded default runs. */
 class WriteBehindTest {
@@ -98,6 +99,24 @@ class WriteBehindTest {
         assertThat(finds).hasValue(0);
         assertThat(requests.countDocuments()).isEqualTo(2);
         assertThat(requests.find(new Document("_id", "a")).first().getLong("lastSeq")).isEqualTo(2L);
+        assertThat(cache.counts()).isEqualTo(new WriteBehind.Counts(2, 1, 0));
+    }
+
+    @Test
+    void a_write_is_counted_once_it_has_landed_and_a_failed_one_not_at_all() {
+        WriteBehind cache = new WriteBehind(requests, 100);
+        cache.dropped();
+        change(cache, "a", 0);
+        Runnable write = cache.takeChanges();
+        assertThat(cache.counts().inserted()).as("taken, not landed").isZero();
+        write.run();
+        assertThat(cache.counts()).isEqualTo(new WriteBehind.Counts(1, 0, 0));
+
+        requests.insertOne(new Document("_id", "b").append("lastSeq", 0L)); // behind the cache's back: its insert fails
+        change(cache, "b", 1);
+        Runnable failing = cache.takeChanges();
+        assertThatThrownBy(failing::run).isInstanceOf(com.mongodb.MongoBulkWriteException.class);
+        assertThat(cache.counts()).isEqualTo(new WriteBehind.Counts(1, 0, 0));
     }
 
     @Test
@@ -112,6 +131,7 @@ class WriteBehindTest {
         cache.takeChanges().run();
         assertThat(requests.countDocuments(new Document("_id", "a"))).isEqualTo(1);
         assertThat(requests.find(new Document("_id", "a")).first().getLong("lastSeq")).isEqualTo(5L);
+        assertThat(cache.counts()).as("a and b inserted, a read back and replaced").isEqualTo(new WriteBehind.Counts(2, 1, 1));
     }
 
     @Test
