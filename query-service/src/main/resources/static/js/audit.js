@@ -90,18 +90,18 @@ route('/rebuild', async el => {
     }
   };
   let timer = null;
-  let started = false; // this page started a rebuild: keep asking until it has ended
+  let underWay = false; // a rebuild this page started, or saw running: keep asking until it has ended
   const poll = async () => {
     try {
       const status = await api.query('/api/admin/rebuild');
       render(status);
       button.disabled = status.running || !me.has('ADMIN');
-      if (!status.running) started = false;
+      underWay = status.running;
       if (status.running && location.hash.startsWith('#/rebuild')) timer = setTimeout(poll, 500);
     } catch (err) {
       showError(report, err);
       // a rebuild under way still ends: one failed answer must not leave the page stale
-      if (started && location.hash.startsWith('#/rebuild')) timer = setTimeout(poll, 2000);
+      if (underWay && location.hash.startsWith('#/rebuild')) timer = setTimeout(poll, 2000);
     }
   };
   button.addEventListener('click', async () => {
@@ -110,7 +110,7 @@ route('/rebuild', async el => {
     report.replaceChildren(); // the last rebuild's outcome is not this one's
     try {
       await api.queryPost('/api/admin/rebuild');
-      started = true;
+      underWay = true;
       clearTimeout(timer);
       setTimeout(poll, 200);
     } catch (err) {
