@@ -217,6 +217,8 @@ class ProvinceBenchmark {
             Path out = Path.of("target", "benchmark-report.txt");
             Files.write(out, report, StandardCharsets.UTF_8);
             System.out.println("[benchmark] report written to " + out.toAbsolutePath());
+            // the store and broker of a 1 M run hold ~3.5 GB: a few runs would fill the disk
+            org.springframework.util.FileSystemUtils.deleteRecursively(dir);
         }
     }
 

@@ -48,7 +48,7 @@ class CommandFuzzTest {
             assertThat(services.eventStore().size()).as("events stored by refused calls").isEqualTo(storedBefore);
         } finally {
             if (startedHere) {
-                services.stopAll();
+                services.discard();
             }
         }
     }

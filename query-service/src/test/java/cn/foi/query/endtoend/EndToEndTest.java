@@ -25,7 +25,7 @@ abstract class EndToEndTest {
             context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
                    .getOrComputeIfAbsent(Services.class, key -> (ExtensionContext.Store.CloseableResource) () -> {
                        if (services != null) {
-                           services.stopAll();
+                           services.discard();
                        }
                    });
         }

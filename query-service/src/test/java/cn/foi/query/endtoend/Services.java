@@ -121,6 +121,16 @@ final class Services {
         }
     }
 
+    /** Stops everything and deletes its data: the end of the shared system (a restart keeps the data). */
+    void discard() {
+        stopAll();
+        try {
+            org.springframework.util.FileSystemUtils.deleteRecursively(dataDir);
+        } catch (IOException e) {
+            System.err.println("NOTICE: could not delete " + dataDir + ": " + e.getMessage());
+        }
+    }
+
     CommitLogEventStorageEngine eventStore() {
         return command.getBean(CommitLogEventStorageEngine.class);
     }
