@@ -59,8 +59,8 @@ public class EventConsumer implements Runnable {
     private java.util.concurrent.CompletableFuture<Void> writing;
     private Map<TopicPartition, OffsetAndMetadata> writingUpTo;
     /**
-     * Behind or not, nothing waits unflushed longer than this: the broker may report records the consumer cannot
-     * fetch (a partition whose leader is away) while the others bring a trickle.
+     * Outside a rebuild, behind or not, nothing waits unflushed longer than this: the broker may report records the
+     * consumer cannot fetch (a partition whose leader is away) while the others bring a trickle.
      */
     private static final long MAX_UNFLUSHED_NANOS = TimeUnit.SECONDS.toNanos(1);
     /** When the oldest unflushed event was applied (consumer thread only). */
@@ -242,18 +242,19 @@ public class EventConsumer implements Runnable {
                         readModel.apply(decoded);
                         phases.add(Phase.APPLY, applying);
                     }
-                    // behind (more records are waiting): flush in the background every flushEvents events;
-                    // caught up: flush and wait, so what was just consumed is readable at once
-                    // in a rebuild, behind until its end: an empty poll (one partition done before the others)
-                    // must not flush and wait half-way
-                    boolean behind = rebuildEnd != null ? !reached(kafka, rebuildEnd)
-                                                        : !records.isEmpty() && (records.count() >= batchSize || lagging(kafka, partitions));
+                    // behind (more records are waiting): flush in the background when due;
+                    // caught up: flush and wait, so what was just consumed is readable at once.
+                    // In a rebuild, behind until its end: an empty poll (one partition done before the others)
+                    // must not flush and wait half-way, and nothing is read until the end anyway.
+                    boolean rebuilding = rebuildEnd != null;
+                    boolean behind = rebuilding ? !reached(kafka, rebuildEnd)
+                                                : !records.isEmpty() && (records.count() >= batchSize || lagging(kafka, partitions));
                     long flushing = System.nanoTime();
                     if (!behind) {
                         flush(kafka, partitions, true);
-                    } else if (rebuildEnd != null ? readModel.unflushedEvents() >= rebuildFlushEvents
-                                                  : readModel.unflushedEvents() >= flushEvents
-                                                    || System.nanoTime() - unflushedSince > MAX_UNFLUSHED_NANOS) {
+                    } else if (rebuilding ? readModel.unflushedEvents() >= rebuildFlushEvents
+                                          : readModel.unflushedEvents() >= flushEvents
+                                            || System.nanoTime() - unflushedSince > MAX_UNFLUSHED_NANOS) {
                         flush(kafka, partitions, false);
                     }
                     phases.add(Phase.WRITE, flushing);

@@ -137,14 +137,11 @@ final class WriteBehind {
         if (!dirty.isEmpty()) {
             // looked up here, one thread: a get reorders the access-ordered map
             List<Change> changes = new ArrayList<>(dirty.size());
-            long replacing = 0;
             for (String id : dirty) {
-                boolean stored = this.stored.contains(id);
-                changes.add(new Change(id, documents.get(id), stored));
-                replacing += stored ? 1 : 0;
+                changes.add(new Change(id, documents.get(id), stored.contains(id)));
             }
-            long replaces = replacing;
-            long inserts = changes.size() - replacing;
+            long replaces = changes.stream().filter(Change::stored).count();
+            long inserts = changes.size() - replaces;
             List<WriteModel<RawBsonDocument>> writes = changes.parallelStream().map(change -> {
                 RawBsonDocument encoded = new RawBsonDocument(change.document(), codec);
                 return change.stored()

@@ -157,25 +157,9 @@ class ProvinceBenchmark {
             Random random = new Random(7);
             // the first thousand right after the rebuild (both JVMs still collecting what it left, the table's
             // code not yet compiled), then two thousand more: a service answering all day is in the second state
-            for (String round : List.of("right after the rebuild", "the next 2,000")) {
-                long[] now = new long[round.startsWith("right") ? 1000 : 2000];
-                for (int i = 0; i < now.length; i++) {
-                    long start = System.nanoTime();
-                    send("GET", queryUrl + "/api/agencies/" + ProvinceWorkload.agency(random.nextInt(ProvinceWorkload.AGENCIES))
-                                + "/annual-tables/" + (TODAY.getYear() - 1), null, 200);
-                    now[i] = System.nanoTime() - start;
-                }
-                report("table query (%,d random agencies, %s): %s", now.length, round, percentiles(now));
-            }
-            long[] past = new long[1000];
-            for (int i = 0; i < past.length; i++) {
-                Instant moment = Instant.now().minusSeconds(random.nextInt(600));
-                long start = System.nanoTime();
-                send("GET", queryUrl + "/api/agencies/" + ProvinceWorkload.agency(random.nextInt(ProvinceWorkload.AGENCIES))
-                            + "/annual-tables/" + (TODAY.getYear() - 1) + "?asOf=" + moment, null, 200);
-                past[i] = System.nanoTime() - start;
-            }
-            report("table as of an arbitrary past moment (1,000 queries): %s", percentiles(past));
+            report("table query (1,000 random agencies, right after the rebuild): %s", percentiles(tableQueries(random, 1000, false)));
+            report("table query (2,000 random agencies, the next 2,000): %s", percentiles(tableQueries(random, 2000, false)));
+            report("table as of an arbitrary past moment (1,000 queries): %s", percentiles(tableQueries(random, 1000, true)));
 
             // the store's own write limit: the rebuilt documents inserted again by the raw driver
             try (MongoClient client = MongoClients.create(infra.mongoUri())) {
@@ -401,6 +385,19 @@ class ProvinceBenchmark {
             throw new AssertionError(method + " " + url + " answered " + response.statusCode() + ": " + response.body());
         }
         return response.body().isEmpty() ? null : json.readTree(response.body());
+    }
+
+    /** The times of {@code count} queries of last year's table of random agencies, now or as of the last ten minutes. */
+    private long[] tableQueries(Random random, int count, boolean asOfPastMoment) throws Exception {
+        long[] nanos = new long[count];
+        for (int i = 0; i < count; i++) {
+            String asOf = asOfPastMoment ? "?asOf=" + Instant.now().minusSeconds(random.nextInt(600)) : "";
+            long start = System.nanoTime();
+            send("GET", queryUrl + "/api/agencies/" + ProvinceWorkload.agency(random.nextInt(ProvinceWorkload.AGENCIES))
+                        + "/annual-tables/" + (TODAY.getYear() - 1) + asOf, null, 200);
+            nanos[i] = System.nanoTime() - start;
+        }
+        return nanos;
     }
 
     private static String percentiles(long[] nanos) {
