@@ -41,7 +41,7 @@ import io.netty.channel.embedded.EmbeddedChannel;
 
 /**
  * mongo-java-server's in-memory backend made durable by a write-ahead journal: every write command is
- * applied and then appended to {@code journal-2.bson} before it is acknowledged, in the order applied; at
+ * appended to {@code journal-2.bson} and then applied, before it is acknowledged, in one order; at
  * start-up the journal is replayed and rewritten compactly (indexes, then the documents).
  * <p>
  * A journal record is a BSON document {@code {db, cmd, q}} with the command as decoded, or a BSON header
@@ -148,13 +148,13 @@ final class JournaledMemoryBackend extends MemoryBackend {
         }
         String databaseName = message.getDatabaseName();
         String command = ReceivedWriteDecoder.commandOf(message.getDocument());
-        return applyThenJournal(() -> super.handleCommand(message.getChannel(), databaseName, command, message.getDocument()),
-                                () -> appendFrame(databaseName, command, write.frame()));
+        return journalThenApply(() -> appendFrame(databaseName, command, write.frame()),
+                                () -> super.handleCommand(message.getChannel(), databaseName, command, message.getDocument()));
     }
 
     /**
-     * An insert of a document without {@code _id} gets one from the server: the journal must then hold the
-     * command as applied (with that id), not as received, or a replay would assign another.
+     * An insert of a document without {@code _id} gets one here before it is journaled: the journal must then hold
+     * the command with that id, not the bytes as received, or a replay would assign another.
      */
     private static boolean assignsIds(Document command) {
         if (!"insert".equalsIgnoreCase(ReceivedWriteDecoder.commandOf(command))
@@ -174,23 +174,36 @@ final class JournaledMemoryBackend extends MemoryBackend {
         if (!isWrite(command)) {
             return super.handleCommand(channel, databaseName, command, query);
         }
-        return applyThenJournal(() -> super.handleCommand(channel, databaseName, command, query),
-                                () -> append(databaseName, command, query));
+        assignMissingIds(command, query);
+        return journalThenApply(() -> append(databaseName, command, query),
+                                () -> super.handleCommand(channel, databaseName, command, query));
     }
 
-    /** Applies a write command and journals it, one at a time, in the order applied. */
-    private Document applyThenJournal(java.util.function.Supplier<Document> apply, Runnable journal) {
+    /**
+     * Journals a write command, then applies it, one at a time, in the same order. Journaled first because reads
+     * take no lock: a reader must never see a write that a kill could still take away (it could publish an event
+     * whose global index the store then gives to another, decision 0008). A command that fails, even half-way
+     * through an ordered batch, fails the same way when replayed on the same state.
+     */
+    private Document journalThenApply(Runnable journal, java.util.function.Supplier<Document> apply) {
         writeLock.lock();
         try {
-            try {
-                return apply.get();
-            } finally {
-                // Also after a failed command: an ordered batch may have applied its first documents, and
-                // replaying the same command reproduces exactly that.
-                journal.run();
-            }
+            journal.run();
+            return apply.get();
         } finally {
             writeLock.unlock();
+        }
+    }
+
+    /** Ids are given before the command is journaled, as a driver would, so that a replay inserts the same ones. */
+    private static void assignMissingIds(String command, Document query) {
+        if (!"insert".equalsIgnoreCase(command) || !(query.get("documents") instanceof List<?> documents)) {
+            return;
+        }
+        for (Object document : documents) {
+            if (document instanceof Document d && !d.containsKey("_id")) {
+                d.put("_id", new de.bwaldvogel.mongo.bson.ObjectId());
+            }
         }
     }
 

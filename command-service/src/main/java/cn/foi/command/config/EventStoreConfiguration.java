@@ -11,6 +11,7 @@ import org.ehcache.config.builders.CacheManagerBuilder;
 import org.ehcache.config.builders.ResourcePoolsBuilder;
 import org.ehcache.core.Ehcache;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
@@ -99,7 +100,7 @@ public class EventStoreConfiguration {
     }
 
     @Bean
-    ConfigurerModule trackingProcessorsFromTheFirstEvent(@Value("${foi.processor.batch-size:500}") int batchSize) {
+    public ConfigurerModule trackingProcessorsFromTheFirstEvent(@Value("${foi.processor.batch-size:500}") int batchSize) {
         return configurer -> configurer.eventProcessing(processing -> {
             for (String name : new String[]{KAFKA_PUBLISHER, REQUEST_REGISTER}) {
                 processing.registerTrackingEventProcessorConfiguration(
@@ -107,6 +108,10 @@ public class EventStoreConfiguration {
                                                                       .andBatchSize(batchSize)
                                                                       .andInitialTrackingToken(StreamableMessageSource::createTailToken));
                 processing.registerTrackingEventProcessor(name);
+                // their handlers hand events on; the token is stored after that, never before (decision 0008)
+                processing.registerHandlerInterceptor(name, c -> EndOfBatch.interceptor());
+                // a handler that throws fails its batch, which is retried: the default logs it and moves on past it
+                processing.registerListenerInvocationErrorHandler(name, c -> PropagatingErrorHandler.instance());
             }
             // the calendar book learns of a new notice in the same unit of work that stores it
             processing.registerSubscribingEventProcessor(CalendarBook.GROUP);

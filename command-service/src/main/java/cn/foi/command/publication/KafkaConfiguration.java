@@ -30,6 +30,15 @@ class KafkaConfiguration {
         props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 30_000);
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-        return new KafkaProducer<>(props);
+        return new KafkaProducer<>(props) {
+            /**
+             * Bounded: a plain close waits for every record in flight, for ever while the broker is away, and held a
+             * stopping service for a minute. Whatever is left unacknowledged is published again from the token.
+             */
+            @Override
+            public void close() {
+                close(java.time.Duration.ofSeconds(5));
+            }
+        };
     }
 }

@@ -1,5 +1,6 @@
 package cn.foi.command.publication;
 
+import cn.foi.command.config.EndOfBatch;
 import cn.foi.command.config.EventStoreConfiguration;
 import cn.foi.events.published.EventTypes;
 import cn.foi.events.published.PublishedEvent;
@@ -13,27 +14,21 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Publishes every stored event to Kafka, driven by a tracking processor over the event store: the
- * processor's token only moves on once Kafka has acknowledged (acks=all) every record of the batch,
+ * processor's token is stored only once Kafka has acknowledged (acks=all) every record of the batch ({@link EndOfBatch}),
  * so a Kafka outage delays events and loses none. A failed batch is sent again, which may duplicate
  * records; consumers recognise them by {@link PublishedEvent#globalIndex()}.
  */
 @Component
 @ProcessingGroup(EventStoreConfiguration.KAFKA_PUBLISHER)
 class KafkaEventPublisher {
-
-    private static final String PENDING = KafkaEventPublisher.class.getName() + ".pending";
 
     private final Producer<String, String> producer;
     private final ObjectMapper objectMapper;
@@ -54,24 +49,16 @@ class KafkaEventPublisher {
                 null, message.getTimestamp().toString(), message.getMetaData(), objectMapper.valueToTree(payload));
         Future<RecordMetadata> sent = producer.send(new ProducerRecord<>(topic, message.getAggregateIdentifier(),
                                                                          objectMapper.writeValueAsString(published)));
-        pendingOfThisBatch().add(sent);
+        // the batch's token is stored only after this: see EndOfBatch
+        EndOfBatch.add(() -> awaitAcknowledged(sent));
     }
 
-    /** The futures of the current batch; the batch commits (and the token moves) only when all are acked. */
-    private List<Future<RecordMetadata>> pendingOfThisBatch() {
-        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
-        return unitOfWork.getOrComputeResource(PENDING, key -> {
-            List<Future<RecordMetadata>> pending = new ArrayList<>();
-            unitOfWork.onPrepareCommit(u -> awaitAcknowledged(pending));
-            return pending;
-        });
-    }
-
-    private static void awaitAcknowledged(List<Future<RecordMetadata>> pending) {
+    private static void awaitAcknowledged(Future<RecordMetadata> sent) {
         try {
-            for (Future<RecordMetadata> future : pending) {
-                future.get(2, TimeUnit.MINUTES);
-            }
+            sent.get(2, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while Kafka acknowledged; the batch will be retried", e);
         } catch (Exception e) {
             throw new IllegalStateException("Kafka did not acknowledge a published event; the batch will be retried",
                                             e);

@@ -1,5 +1,6 @@
 package cn.foi.command.register;
 
+import cn.foi.command.config.EndOfBatch;
 import cn.foi.command.config.EventStoreConfiguration;
 import cn.foi.events.codes.ApplicantType;
 import cn.foi.events.request.OpenRequestImported;
@@ -84,12 +85,12 @@ class MongoRequestRegister implements RequestRegister {
                 new ReplaceOptions().upsert(true)));
     }
 
-    /** The writes of the processor's current batch, written together, in order, before its token moves. */
+    /** The writes of the processor's current batch, written together, in order, before its token is stored. */
     private List<WriteModel<Document>> pendingOfThisBatch() {
         UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
         return unitOfWork.getOrComputeResource(PENDING, key -> {
             List<WriteModel<Document>> pending = new ArrayList<>();
-            unitOfWork.onPrepareCommit(u -> register.bulkWrite(pending, new BulkWriteOptions().ordered(true)));
+            EndOfBatch.add(() -> register.bulkWrite(pending, new BulkWriteOptions().ordered(true)));
             return pending;
         });
     }
