@@ -1,5 +1,7 @@
 package cn.foi.command.eventstore;
 
+import static cn.foi.events.published.EventLogLayout.*;
+
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.WriteConcern;
@@ -79,7 +81,7 @@ public class CommitLogEventStorageEngine extends AbstractEventStorageEngine {
         super(builder);
         this.commits = builder.database.getCollection(builder.collectionName)
                                        .withWriteConcern(WriteConcern.MAJORITY.withJournal(true));
-        this.meta = builder.database.getCollection(builder.collectionName + "_meta");
+        this.meta = builder.database.getCollection(builder.collectionName + META_SUFFIX);
         this.batchSize = builder.batchSize;
     }
 
@@ -89,7 +91,7 @@ public class CommitLogEventStorageEngine extends AbstractEventStorageEngine {
 
     /** Creates the indexes this engine relies on; idempotent. */
     public void ensureIndexes() {
-        commits.createIndex(Indexes.ascending("aggregateIdentifier", "firstSequenceNumber"),
+        commits.createIndex(Indexes.ascending(AGGREGATE_ID, "firstSequenceNumber"),
                             new IndexOptions().unique(true).name(AGGREGATE_STREAM_INDEX));
     }
 
@@ -266,12 +268,12 @@ public class CommitLogEventStorageEngine extends AbstractEventStorageEngine {
             SerializedObject<String> payload = serializer.serialize(event.getPayload(), String.class);
             SerializedObject<String> metaData = serializer.serialize(event.getMetaData(), String.class);
             serialized.add(new Document("eventIdentifier", event.getIdentifier())
-                                   .append("sequenceNumber", event.getSequenceNumber())
-                                   .append("payloadType", payload.getType().getName())
+                                   .append(SEQUENCE_NUMBER, event.getSequenceNumber())
+                                   .append(PAYLOAD_TYPE, payload.getType().getName())
                                    .append("payloadRevision", payload.getType().getRevision())
-                                   .append("payload", payload.getData())
+                                   .append(PAYLOAD, payload.getData())
                                    .append("metaData", metaData.getData())
-                                   .append("timestamp", event.getTimestamp().toString()));
+                                   .append(TIMESTAMP, event.getTimestamp().toString()));
         }
         return serialized;
     }
@@ -279,12 +281,12 @@ public class CommitLogEventStorageEngine extends AbstractEventStorageEngine {
     private static Document commitDocument(long start, List<DomainEventMessage<?>> events, List<Document> serialized) {
         DomainEventMessage<?> first = events.get(0);
         return new Document("_id", start)
-                .append("lastIndex", start + events.size() - 1)
-                .append("aggregateIdentifier", first.getAggregateIdentifier())
-                .append("type", first.getType())
+                .append(LAST_INDEX, start + events.size() - 1)
+                .append(AGGREGATE_ID, first.getAggregateIdentifier())
+                .append(AGGREGATE_TYPE, first.getType())
                 .append("firstSequenceNumber", first.getSequenceNumber())
                 .append("lastSequenceNumber", events.get(events.size() - 1).getSequenceNumber())
-                .append("events", serialized);
+                .append(EVENTS, serialized);
     }
 
     private long nextIndex() {
@@ -296,11 +298,11 @@ public class CommitLogEventStorageEngine extends AbstractEventStorageEngine {
 
     /** Walks the commit chain from the last hint: a few exact-key lookups, never a scan. */
     private long findEndOfLog() {
-        Document hint = meta.find(Filters.eq("_id", "head")).first();
-        long probe = hint == null ? 0 : hint.getLong("next");
+        Document hint = meta.find(Filters.eq("_id", HEAD_HINT_ID)).first();
+        long probe = hint == null ? 0 : hint.getLong(HEAD_HINT_NEXT);
         Document commit;
         while ((commit = commits.find(Filters.eq("_id", probe)).first()) != null) {
-            probe = commit.getLong("lastIndex") + 1;
+            probe = commit.getLong(LAST_INDEX) + 1;
         }
         return probe;
     }
@@ -315,7 +317,7 @@ public class CommitLogEventStorageEngine extends AbstractEventStorageEngine {
     public void writeHeadHint() {
         synchronized (appendLock) {
             if (nextIndex >= 0) {
-                meta.replaceOne(Filters.eq("_id", "head"), new Document("_id", "head").append("next", nextIndex),
+                meta.replaceOne(Filters.eq("_id", HEAD_HINT_ID), new Document("_id", HEAD_HINT_ID).append(HEAD_HINT_NEXT, nextIndex),
                                 new ReplaceOptions().upsert(true));
                 commitsSinceHint = 0;
             }
@@ -337,7 +339,7 @@ public class CommitLogEventStorageEngine extends AbstractEventStorageEngine {
     private Document commitStartingAt(String aggregateIdentifier, long firstSequenceNumber) {
         // A plain document, not Filters.and (which renders as $and): the embedded server uses an index
         // only for a query whose keys are exactly the index's keys.
-        return commits.find(new Document("aggregateIdentifier", aggregateIdentifier)
+        return commits.find(new Document(AGGREGATE_ID, aggregateIdentifier)
                                     .append("firstSequenceNumber", firstSequenceNumber)).first();
     }
 
@@ -347,8 +349,8 @@ public class CommitLogEventStorageEngine extends AbstractEventStorageEngine {
         long sequence = 0;
         Document commit;
         while ((commit = commitStartingAt(identifier, sequence)) != null) {
-            for (Document event : commit.getList("events", Document.class)) {
-                if (event.getLong("sequenceNumber") >= firstSequenceNumber) {
+            for (Document event : commit.getList(EVENTS, Document.class)) {
+                if (event.getLong(SEQUENCE_NUMBER) >= firstSequenceNumber) {
                     result.add(toDomainEventData(commit, event));
                 }
             }
@@ -441,12 +443,12 @@ public class CommitLogEventStorageEngine extends AbstractEventStorageEngine {
         Document commit;
         while ((commit = floorCommit(byStart, index)) != null) {
             long start = commit.getLong("_id");
-            List<Document> events = commit.getList("events", Document.class);
+            List<Document> events = commit.getList(EVENTS, Document.class);
             for (int i = (int) (index - start); i < events.size(); i++) {
                 result.add(new TrackedDomainEventData<>(new GlobalSequenceTrackingToken(start + i),
                                                          toDomainEventData(commit, events.get(i))));
             }
-            index = commit.getLong("lastIndex") + 1;
+            index = commit.getLong(LAST_INDEX) + 1;
         }
         return result;
     }
@@ -465,7 +467,7 @@ public class CommitLogEventStorageEngine extends AbstractEventStorageEngine {
 
     private static Document floorCommit(TreeMap<Long, Document> byStart, long index) {
         var entry = byStart.floorEntry(index);
-        if (entry == null || entry.getValue().getLong("lastIndex") < index) {
+        if (entry == null || entry.getValue().getLong(LAST_INDEX) < index) {
             return null;
         }
         return entry.getValue();
@@ -483,7 +485,7 @@ public class CommitLogEventStorageEngine extends AbstractEventStorageEngine {
                 }
             }
             if (best != null) {
-                return best.getLong("lastIndex") >= index ? best : null;
+                return best.getLong(LAST_INDEX) >= index ? best : null;
             }
         }
         return null;
@@ -508,9 +510,9 @@ public class CommitLogEventStorageEngine extends AbstractEventStorageEngine {
         while (low < high) {
             long mid = (low + high) >>> 1;
             Document commit = commitHolding(mid);
-            Instant at = Instant.parse(commit.getList("events", Document.class).get(0).getString("timestamp"));
+            Instant at = Instant.parse(commit.getList(EVENTS, Document.class).get(0).getString(TIMESTAMP));
             if (at.isBefore(dateTime)) {
-                low = commit.getLong("lastIndex") + 1;
+                low = commit.getLong(LAST_INDEX) + 1;
             } else {
                 high = commit.getLong("_id");
             }
@@ -524,17 +526,17 @@ public class CommitLogEventStorageEngine extends AbstractEventStorageEngine {
     }
 
     private static DomainEventData<String> toDomainEventData(Document commit, Document event) {
-        return new GenericDomainEventEntry<>(commit.getString("type"), commit.getString("aggregateIdentifier"),
-                                             event.getLong("sequenceNumber"), event.getString("eventIdentifier"),
-                                             event.getString("timestamp"), event.getString("payloadType"),
-                                             event.getString("payloadRevision"), event.getString("payload"),
+        return new GenericDomainEventEntry<>(commit.getString(AGGREGATE_TYPE), commit.getString(AGGREGATE_ID),
+                                             event.getLong(SEQUENCE_NUMBER), event.getString("eventIdentifier"),
+                                             event.getString(TIMESTAMP), event.getString(PAYLOAD_TYPE),
+                                             event.getString("payloadRevision"), event.getString(PAYLOAD),
                                              event.getString("metaData"));
     }
 
     public static class Builder extends AbstractEventStorageEngine.Builder {
 
         private MongoDatabase database;
-        private String collectionName = "event_commits";
+        private String collectionName = COMMITS;
         private int batchSize = 500;
 
         @Override

@@ -43,14 +43,19 @@ class KafkaEventPublisher {
 
     @EventHandler
     void on(Object payload, DomainEventMessage<?> message, TrackingToken token) throws JsonProcessingException {
-        PublishedEvent published = new PublishedEvent(
-                ((GlobalSequenceTrackingToken) token).getGlobalIndex(), message.getIdentifier(), message.getType(),
-                message.getAggregateIdentifier(), message.getSequenceNumber(), EventTypes.nameOf(payload.getClass()),
-                null, message.getTimestamp().toString(), message.getMetaData(), objectMapper.valueToTree(payload));
-        Future<RecordMetadata> sent = producer.send(new ProducerRecord<>(topic, message.getAggregateIdentifier(),
-                                                                         objectMapper.writeValueAsString(published)));
+        Future<RecordMetadata> sent = producer.send(recordOf(payload, message, ((GlobalSequenceTrackingToken) token).getGlobalIndex()));
         // the batch's token is stored only after this: see EndOfBatch
         EndOfBatch.add(() -> awaitAcknowledged(sent));
+    }
+
+    /** The record of one stored event, keyed by its aggregate (one partition per aggregate keeps its order). */
+    ProducerRecord<String, String> recordOf(Object payload, DomainEventMessage<?> message, long globalIndex)
+            throws JsonProcessingException {
+        PublishedEvent published = new PublishedEvent(
+                globalIndex, message.getIdentifier(), message.getType(),
+                message.getAggregateIdentifier(), message.getSequenceNumber(), EventTypes.nameOf(payload.getClass()),
+                null, message.getTimestamp().toString(), message.getMetaData(), objectMapper.valueToTree(payload));
+        return new ProducerRecord<>(topic, message.getAggregateIdentifier(), objectMapper.writeValueAsString(published));
     }
 
     private static void awaitAcknowledged(Future<RecordMetadata> sent) {

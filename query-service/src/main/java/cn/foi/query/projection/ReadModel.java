@@ -69,6 +69,8 @@ public class ReadModel {
      */
     private final List<WriteBehind> inWriteOrder;
     private long eventsSinceFlush;
+    /** Every global index applied so far, whatever it changed (a duplicate, an unknown type): see {@link #applied()}. */
+    private final AppliedPositions applied = new AppliedPositions();
     /** Writes the documents flushed while the consumer goes on with the next events. */
     private static final java.util.concurrent.Executor WRITER = java.util.concurrent.Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "read-model-writer");
@@ -125,15 +127,42 @@ public class ReadModel {
     /** Rebuilds the in-memory ledger from the persisted documents (at start-up). */
     public void loadLedger() {
         ledger.clear();
-        agencyDocs.readAll(this::putAgencyInLedger);
+        applied.clear();
+        agencyDocs.readAll(agency -> {
+            putAgencyInLedger(agency);
+            addAppliedPositions(agency);
+        });
         requestDocs.readAll(request -> {
             // without agencyId: only a carry-forward note so far; its receipt has not arrived yet
             if (request.getString("agencyId") != null) {
                 ledger.putRequest(request.getString("agencyId"), factsOf(request));
             }
+            addAppliedPositions(request);
         });
-        reviewDocs.readAll(review -> ledger.putReview(review.getString("agencyId"), reviewFactsOf(review)));
-        calendarDocs.readAll(this::putCalendarInLedger);
+        reviewDocs.readAll(review -> {
+            ledger.putReview(review.getString("agencyId"), reviewFactsOf(review));
+            addAppliedPositions(review);
+        });
+        calendarDocs.readAll(notices -> {
+            putCalendarInLedger(notices);
+            addAppliedPositions(notices);
+        });
+    }
+
+    /**
+     * Every event applied leaves its global index in the history of a document it changed, so the documents
+     * themselves say which events they hold: what was written is what counts after a restart, nothing kept beside it.
+     */
+    private void addAppliedPositions(Document doc) {
+        List<Document> history = doc.getList("history", Document.class);
+        if (history != null) {
+            history.forEach(entry -> applied.add(entry.getLong("globalIndex")));
+        }
+    }
+
+    /** The global indexes of the events applied (in memory: what the tables count now). */
+    public AppliedPositions applied() {
+        return applied;
     }
 
     /** The national calendar's notices as published (one document: its stream). */
@@ -152,6 +181,7 @@ public class ReadModel {
         inWriteOrder.forEach(WriteBehind::dropped);
         eventsSinceFlush = 0;
         ledger.clear();
+        applied.clear();
     }
 
     public Optional<Document> request(String requestId) {
@@ -364,6 +394,7 @@ public class ReadModel {
         for (Decoded d : decoded) {
             PublishedEvent event = d.event();
             Object payload = d.payload();
+            applied.add(event.globalIndex());
             if (payload == null) {
                 continue;
             }

@@ -96,6 +96,8 @@ final class Services {
         // small batches, so that a rebuild in these tests lasts long enough to be interrupted half-way; small flush
         // windows while behind, so that catching up writes several times (a rebuild still writes once, at its end)
         query = QueryServiceApplication.start("--server.port=0", "--foi.projection.batch-size=100", "--foi.projection.flush-events=300",
+                                              // a gap below the store's head is repaired after 2 s here (10 s by default)
+                                              "--foi.completeness.grace=PT2S", "--foi.completeness.watch-every=PT0.5S",
                                               "--spring.data.mongodb.uri=" + infra.mongoUri(),
                                               "--foi.kafka.bootstrap=" + infra.kafkaBootstrap(),
                                               "--foi.command-service.url=" + commandUrl);

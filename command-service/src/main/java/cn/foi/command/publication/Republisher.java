@@ -1,0 +1,170 @@
+package cn.foi.command.publication;
+
+import cn.foi.command.eventstore.CommitLogEventStorageEngine;
+import cn.foi.events.published.RepublishRequested;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * Publishes stored events again when the query service finds them missing from its projection
+ * ({@link RepublishRequested} on its own topic): read from the event store by global index, sent exactly as the
+ * publisher sends them, and the request is consumed only once Kafka has acknowledged every one.
+ */
+@Component
+class Republisher implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(Republisher.class);
+
+    private final CommitLogEventStorageEngine store;
+    private final Producer<String, String> producer;
+    private final KafkaEventPublisher publisher;
+    private final ObjectMapper objectMapper;
+    private final String bootstrap;
+    private final short replication;
+    private volatile boolean running;
+    private volatile KafkaConsumer<String, String> consumer;
+    private Thread thread;
+
+    Republisher(CommitLogEventStorageEngine store, Producer<String, String> producer, KafkaEventPublisher publisher,
+                ObjectMapper objectMapper, @Value("${foi.kafka.bootstrap}") String bootstrap,
+                @Value("${foi.kafka.replication:1}") short replication) {
+        this.replication = replication;
+        this.store = store;
+        this.producer = producer;
+        this.publisher = publisher;
+        this.objectMapper = objectMapper;
+        this.bootstrap = bootstrap;
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        thread = new Thread(this::run, "republisher");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        KafkaConsumer<String, String> current = consumer;
+        if (current != null) {
+            current.wakeup();
+        }
+        if (thread != null) {
+            try {
+                thread.join(TimeUnit.SECONDS.toMillis(10));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    private void run() {
+        while (running) {
+            try {
+                ensureTopic();
+                Properties props = new Properties();
+                props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+                props.put(ConsumerConfig.GROUP_ID_CONFIG, "foi-command-republisher");
+                props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+                props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+                props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+                props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+                try (KafkaConsumer<String, String> kafka = new KafkaConsumer<>(props)) {
+                    consumer = kafka;
+                    TopicPartition partition = new TopicPartition(RepublishRequested.TOPIC, 0);
+                    kafka.assign(List.of(partition));
+                    while (running) {
+                        ConsumerRecords<String, String> records = kafka.poll(Duration.ofMillis(500));
+                        for (ConsumerRecord<String, String> record : records) {
+                            republish(objectMapper.readValue(record.value(), RepublishRequested.class));
+                            kafka.commitSync(java.util.Map.of(partition, new org.apache.kafka.clients.consumer.OffsetAndMetadata(record.offset() + 1)));
+                        }
+                    }
+                }
+            } catch (WakeupException e) {
+                return;
+            } catch (Exception e) {
+                // the broker or the store away, or a refused send: the request stays unconsumed and is tried again
+                log.warn("Publishing events again failed; retrying shortly: {}", e.getMessage());
+                try {
+                    TimeUnit.SECONDS.sleep(2);
+                } catch (InterruptedException interrupted) {
+                    return;
+                }
+            }
+        }
+    }
+
+    void republish(RepublishRequested request) throws Exception {
+        long events = 0;
+        for (RepublishRequested.Range range : request.ranges()) {
+            List<Future<RecordMetadata>> sent = new ArrayList<>();
+            try (Stream<? extends TrackedEventMessage<?>> stream = store.readEvents(
+                    range.first() == 0 ? null : new GlobalSequenceTrackingToken(range.first() - 1), false)) {
+                Iterator<? extends TrackedEventMessage<?>> iterator = stream.iterator();
+                while (iterator.hasNext()) {
+                    TrackedEventMessage<?> event = iterator.next();
+                    long index = ((GlobalSequenceTrackingToken) event.trackingToken()).getGlobalIndex();
+                    if (index > range.last()) {
+                        break;
+                    }
+                    sent.add(producer.send(publisher.recordOf(event.getPayload(), (DomainEventMessage<?>) event, index)));
+                }
+            }
+            for (Future<RecordMetadata> future : sent) {
+                future.get(2, TimeUnit.MINUTES);
+            }
+            events += sent.size();
+        }
+        log.warn("Published {} stored events again, as asked: {} ({})", events, request.ranges(), request.reason());
+    }
+
+    private void ensureTopic() throws Exception {
+        Properties props = new Properties();
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        try (Admin admin = Admin.create(props)) {
+            admin.createTopics(List.of(new NewTopic(RepublishRequested.TOPIC, 1, replication))).all().get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw e;
+            }
+        }
+    }
+}

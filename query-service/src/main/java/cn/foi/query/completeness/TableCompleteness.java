@@ -1,0 +1,67 @@
+package cn.foi.query.completeness;
+
+import cn.foi.query.table.AnnualTable;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.core.MethodParameter;
+import org.springframework.http.MediaType;
+import org.springframework.http.converter.HttpMessageConverter;
+import org.springframework.http.server.ServerHttpRequest;
+import org.springframework.http.server.ServerHttpResponse;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyAdvice;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Every answer about an annual table says whether the projection it was counted from holds every event stored up
+ * to the store's head: JSON answers carry {@code completeness}, every format the header {@code Foi-Projection-Complete}.
+ * A figure from an incomplete projection is then never mistaken for a final one.
+ */
+@ControllerAdvice
+class TableCompleteness implements ResponseBodyAdvice<Object> {
+
+    static final String HEADER = "Foi-Projection-Complete";
+    private final CompletenessCheck check;
+    private final ObjectMapper objectMapper;
+
+    TableCompleteness(CompletenessCheck check, ObjectMapper objectMapper) {
+        this.check = check;
+        this.objectMapper = objectMapper;
+    }
+
+    @Override
+    public boolean supports(MethodParameter returnType, Class<? extends HttpMessageConverter<?>> converterType) {
+        return true;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public Object beforeBodyWrite(Object body, MethodParameter returnType, MediaType contentType,
+                                  Class<? extends HttpMessageConverter<?>> converterType, ServerHttpRequest request,
+                                  ServerHttpResponse response) {
+        String path = request.getURI().getPath();
+        if (!path.matches("/api/agencies/[^/]+/annual-tables/[^/]+(/cells/.*)?")) {
+            return body;
+        }
+        CompletenessCheck.Status status;
+        try {
+            status = check.status();
+        } catch (RuntimeException e) {
+            response.getHeaders().set(HEADER, "unknown");
+            return body; // the store cannot be read just now: the table is still answered, its completeness unknown
+        }
+        response.getHeaders().set(HEADER, String.valueOf(status.complete()));
+        if (body instanceof AnnualTable table) {
+            Map<String, Object> withStatus = objectMapper.convertValue(table, LinkedHashMap.class);
+            withStatus.put("completeness", status);
+            return withStatus;
+        }
+        if (body instanceof Map<?, ?> map && map.containsKey("agencyId")) {
+            Map<String, Object> withStatus = new LinkedHashMap<>((Map<String, Object>) map);
+            withStatus.put("completeness", status);
+            return withStatus;
+        }
+        return body;
+    }
+}
