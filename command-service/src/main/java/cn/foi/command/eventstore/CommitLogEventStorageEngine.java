@@ -428,6 +428,7 @@ public class CommitLogEventStorageEngine extends AbstractEventStorageEngine {
         List<Long> candidates = LongStream.range(from, from + window).boxed().toList();
         findByIds(candidates).forEach(c -> byStart.put(c.getLong("_id"), c));
         if (!byStart.containsKey(from)) {
+            noticeGap(from, byStart);
             // At the end of the log as this process knows it, nothing can hold `from` yet: no look-back.
             if (!mayStartMidCommit || (nextIndex >= 0 && from >= nextIndex)) {
                 return List.of();
@@ -451,6 +452,27 @@ public class CommitLogEventStorageEngine extends AbstractEventStorageEngine {
             index = commit.getLong(LAST_INDEX) + 1;
         }
         return result;
+    }
+
+    private volatile long gapAt = -1;
+    private volatile long gapSeenAt;
+
+    /**
+     * Commits beyond {@code from} while none holds it: an append below the head still in flight (or a foreign writer).
+     * Readers wait there rather than pass it, for ever; one that lasts says so in the log, once, after a while.
+     */
+    private void noticeGap(long from, TreeMap<Long, Document> beyond) {
+        if (beyond.isEmpty() || beyond.firstKey() <= from || commitHolding(from) != null) {
+            return;
+        }
+        long now = System.nanoTime();
+        if (gapAt != from) {
+            gapAt = from;
+            gapSeenAt = now;
+        } else if (gapSeenAt != 0 && now - gapSeenAt > java.util.concurrent.TimeUnit.SECONDS.toNanos(10)) {
+            gapSeenAt = 0; // said once
+            log.warn("Global index {} is still missing while later commits exist: readers wait for it", from);
+        }
     }
 
     /**

@@ -1,6 +1,14 @@
 package cn.foi.command.publication;
 
+import cn.foi.command.config.EventStoreConfiguration;
 import cn.foi.command.eventstore.CommitLogEventStorageEngine;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.springframework.context.annotation.Lazy;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import org.bson.Document;
+import org.bson.types.Binary;
 import cn.foi.events.published.RepublishRequested;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.kafka.clients.admin.Admin;
@@ -46,6 +54,9 @@ class Republisher implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(Republisher.class);
 
     private final CommitLogEventStorageEngine store;
+    private final EventProcessingConfiguration processing;
+    /** Axon's token store (MongoTokenStore's collection in the command database). */
+    private final MongoCollection<Document> tokens;
     private final Producer<String, String> producer;
     private final KafkaEventPublisher publisher;
     private final ObjectMapper objectMapper;
@@ -55,11 +66,13 @@ class Republisher implements SmartLifecycle {
     private volatile KafkaConsumer<String, String> consumer;
     private Thread thread;
 
-    Republisher(CommitLogEventStorageEngine store, Producer<String, String> producer, KafkaEventPublisher publisher,
-                ObjectMapper objectMapper, @Value("${foi.kafka.bootstrap}") String bootstrap,
+    Republisher(CommitLogEventStorageEngine store, @Lazy EventProcessingConfiguration processing, Producer<String, String> producer, KafkaEventPublisher publisher,
+                ObjectMapper objectMapper, MongoDatabase commandDatabase, @Value("${foi.kafka.bootstrap}") String bootstrap,
                 @Value("${foi.kafka.replication:1}") short replication) {
         this.replication = replication;
         this.store = store;
+        this.processing = processing;
+        this.tokens = commandDatabase.getCollection("trackingtokens");
         this.producer = producer;
         this.publisher = publisher;
         this.objectMapper = objectMapper;
@@ -134,7 +147,18 @@ class Republisher implements SmartLifecycle {
 
     void republish(RepublishRequested request) throws Exception {
         long events = 0;
-        for (RepublishRequested.Range range : request.ranges()) {
+        long published = publishedUpTo();
+        List<RepublishRequested.Range> notYetPublished = new ArrayList<>();
+        for (RepublishRequested.Range asked : request.ranges()) {
+            // beyond the publisher's position the events are still on their way (it retries with back-off after an
+            // outage): it publishes them itself; only what it has already passed can have been lost
+            if (asked.last() > published) {
+                notYetPublished.add(new RepublishRequested.Range(Math.max(asked.first(), published + 1), asked.last()));
+            }
+            if (asked.first() > published) {
+                continue;
+            }
+            RepublishRequested.Range range = new RepublishRequested.Range(asked.first(), Math.min(asked.last(), published));
             List<Future<RecordMetadata>> sent = new ArrayList<>();
             try (Stream<? extends TrackedEventMessage<?>> stream = store.readEvents(
                     range.first() == 0 ? null : new GlobalSequenceTrackingToken(range.first() - 1), false)) {
@@ -153,7 +177,36 @@ class Republisher implements SmartLifecycle {
             }
             events += sent.size();
         }
-        log.warn("Published {} stored events again, as asked: {} ({})", events, request.ranges(), request.reason());
+        if (events > 0) {
+            log.warn("Published {} stored events again, as asked: {} ({})", events, request.ranges(), request.reason());
+        }
+        if (!notYetPublished.isEmpty()) {
+            log.info("Not yet published, left to the publisher (at {}): {}", published, notYetPublished);
+        }
+    }
+
+    /**
+     * The last global index the publisher has handed to Kafka: its position while it runs, else its stored token (it
+     * releases its claim while it waits to retry); unknown (every index) if neither can be read.
+     */
+    private long publishedUpTo() {
+        var running = processing.eventProcessor(EventStoreConfiguration.KAFKA_PUBLISHER, TrackingEventProcessor.class)
+                                .flatMap(processor -> processor.processingStatus().values().stream().findFirst())
+                                .flatMap(status -> status.getCurrentPosition().stream().boxed().findFirst());
+        if (running.isPresent()) {
+            return running.get();
+        }
+        // read, not fetched: fetching a token claims it from the processor
+        Document stored = tokens.find(new Document("processorName", EventStoreConfiguration.KAFKA_PUBLISHER)
+                                              .append("segment", 0)).first();
+        if (stored == null || !(stored.get("token") instanceof Binary token)) {
+            return stored == null ? -1 : Long.MAX_VALUE;
+        }
+        try {
+            return objectMapper.readTree(token.getData()).path("globalIndex").asLong(Long.MAX_VALUE);
+        } catch (java.io.IOException e) {
+            return Long.MAX_VALUE;
+        }
     }
 
     private void ensureTopic() throws Exception {

@@ -1,5 +1,6 @@
 package cn.foi.command.eventstore;
 
+import cn.foi.events.published.EventLogLayout;
 import cn.foi.infra.EmbeddedInfrastructure;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -154,6 +155,30 @@ class CommitLogEventStorageEngineTest {
         assertThat(perAggregate).hasSize(writers * aggregatesPerWriter);
         perAggregate.values().forEach(seqs -> assertThat(seqs).containsExactly(0, 1, 2, 3, 4));
         assertThat(reader.size()).isEqualTo(expected);
+    }
+
+    @Test
+    void an_event_committed_late_below_the_head_is_still_delivered_in_its_place() {
+        // the commits a writer would make at indexes 0 and 1, made elsewhere and then stored in the wrong order here,
+        // as a slow writer's append (or a foreign one) would land below a commit already visible
+        MongoDatabase target = database;
+        database = client.getDatabase("scratch_" + System.nanoTime());
+        engine().appendEvents(List.of(event("early", 0)));
+        engine().appendEvents(List.of(event("late-neighbour", 0)));
+        var written = database.getCollection(EventLogLayout.COMMITS).find().sort(new org.bson.Document("_id", 1)).into(new ArrayList<>());
+        database = target;
+        CommitLogEventStorageEngine reader = engine();
+        var commits = database.getCollection(EventLogLayout.COMMITS);
+
+        commits.insertOne(written.get(1));
+        // index 0 is not there: a reader waits at the gap, it never passes it
+        try (var stream = reader.readEvents(null, false)) {
+            assertThat(stream.toList()).isEmpty();
+        }
+        commits.insertOne(written.get(0));
+        try (var stream = reader.readEvents(null, false)) {
+            assertThat(stream.map(m -> (String) m.getPayload()).toList()).containsExactly("early#0", "late-neighbour#0");
+        }
     }
 
     @Test
