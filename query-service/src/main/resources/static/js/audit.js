@@ -121,6 +121,70 @@ route('/rebuild', async el => {
   await poll();
 });
 
+const eventTypeLabel = Object.freeze({
+  RequestReceived: '收到申请', OpenRequestImported: '上年结转申请导入', RequestDecided: '办理答复', CorrectionRequested: '告知补正',
+  CorrectionReceived: '收到补正', ConsultationSent: '征求意见', ConsultationReplied: '收到意见', FeeNoticeIssued: '收费通知',
+  FeePaid: '缴费', DeadlineExtended: '延长答复期限', AgencyRegistered: '机构登记', ReportingYearClosed: '年度关闭',
+  ProactiveDisclosureRecorded: '主动公开情况（表二）', ReviewFiled: '提起复议或诉讼', ReviewConcluded: '复议或诉讼审结',
+  HolidayArrangementPublished: '节假日安排载入',
+});
+const when = instant => instant ? new Date(instant).toLocaleString('zh-CN', {hour12: false}) : '';
+const counts = c => `收到 ${c.received}，结转导入 ${c.imported}，办结 ${c.decided}`;
+
+// Is every event of the event store counted? The query side compares its projection with the store itself.
+route('/completeness', async el => {
+  el.append(h('div', {class: 'page-head'}, h('h1', {}, '投影完整性核对'),
+    h('span', {class: 'muted'}, '将统计表所依据的投影与事件存储逐条核对')));
+  const out = h('div', {'data-test': 'completeness-result'});
+  const run = h('button', {class: 'primary', 'data-test': 'completeness-run'}, '立即核对');
+  el.append(h('section', {class: 'card'},
+    h('p', {}, '按事件存储的全局序号，核对其中每一条事件是否都已计入查询端的投影；再按机构和年度，核对事件存储中收到、结转导入和办结的申请数与统计表是否一致。'
+      + '缺少的事件在确认不是仍在传递途中后（约 10 秒），系统会自动请命令端重新发布，重复发布不会重复计数。'),
+    run), out);
+  const render = report => {
+    out.replaceChildren();
+    out.append(h('div', {class: report.complete ? 'alert ok' : 'alert error', 'data-test': 'completeness-verdict', 'data-complete': String(report.complete)},
+      report.complete
+        ? `完整：事件存储中的全部 ${report.storeHead.toLocaleString()} 条事件均已计入投影（核对于 ${when(report.checkedAt)}）。`
+        : report.rebuilding ? '投影正在重建，重建完成后再核对。'
+        : `不完整：事件存储共 ${report.storeHead.toLocaleString()} 条事件，其中 ${report.missing.toLocaleString()} 条尚未计入投影（核对于 ${when(report.checkedAt)}）。`));
+    if (report.missingEvents.length) {
+      out.append(h('section', {class: 'card'}, h('h2', {}, '尚未计入投影的事件'),
+        h('div', {class: 'scroll'}, h('table', {class: 'list', 'data-test': 'completeness-missing'},
+          h('thead', {}, h('tr', {}, ['全局序号', '事件', '机构', '业务日期', '申请或对象'].map(t => h('th', {}, t)))),
+          h('tbody', {}, report.missingEvents.map(e => h('tr', {},
+            h('td', {class: 'num'}, String(e.globalIndex)), h('td', {}, eventTypeLabel[e.type] || e.type),
+            h('td', {}, e.agencyId ? agencyName(e.agencyId) : ''), h('td', {}, e.businessDate || ''),
+            h('td', {class: 'mono'}, e.aggregateId))))))));
+    }
+    const unequal = report.agencyYears.filter(line => !line.equal);
+    out.append(h('section', {class: 'card'}, h('h2', {}, '按机构和年度核对'),
+      h('p', {class: 'muted'}, unequal.length ? `${unequal.length} 个机构年度不一致。` : '各机构各年度的申请数与事件存储一致。'),
+      h('div', {class: 'scroll'}, h('table', {class: 'list', 'data-test': 'completeness-agency-years'},
+        h('thead', {}, h('tr', {}, ['机构', '年度', '事件存储', '统计表', '核对'].map(t => h('th', {}, t)))),
+        h('tbody', {}, report.agencyYears.map(line => h('tr', {class: line.equal ? '' : 'unequal'},
+          h('td', {}, agencyName(line.agencyId)), h('td', {}, `${line.year} 年`),
+          h('td', {}, counts(line.stored)), h('td', {}, counts(line.projected)),
+          h('td', {}, line.equal ? '一致' : '不一致'))))))));
+    if (report.lastRepair) {
+      out.append(h('p', {class: 'muted', 'data-test': 'completeness-last-repair'},
+        `最近一次补发请求：${when(report.lastRepair.requestedAt)}，共 ${report.lastRepair.events} 条事件。`));
+    }
+  };
+  const check = async () => {
+    run.disabled = true;
+    try {
+      render(await api.query('/api/admin/completeness'));
+    } catch (err) {
+      showError(out, err, 'completeness-error');
+    } finally {
+      run.disabled = false;
+    }
+  };
+  run.addEventListener('click', check);
+  await check();
+});
+
 route('/published-check/:agency/:year', async (el, params) => {
   const agency = params.agency || state.agency;
   const year = Number(params.year);

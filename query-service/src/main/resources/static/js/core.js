@@ -594,6 +594,7 @@ function navItems() {
   items.push({ key: 'report', text: '年度报告', href: `#/report/${encodeURIComponent(agency)}/${year}`, match: /^\/report\// });
   if (me.has('AUDITOR') || me.has('ADMIN')) {
     items.push({ key: 'audit', text: '审计', href: '#/audit', match: /^\/audit/ });
+    items.push({ key: 'completeness', text: '投影完整性', href: '#/completeness', match: /^\/completeness/ });
   }
   if (me.has('ADMIN')) {
     items.push({ key: 'rebuild', text: '重建投影', href: '#/rebuild', match: /^\/rebuild/ });

@@ -88,11 +88,14 @@ class MongoRequestRegister implements RequestRegister {
     /** The writes of the processor's current batch, written together, in order, before its token is stored. */
     private List<WriteModel<Document>> pendingOfThisBatch() {
         UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
-        return unitOfWork.getOrComputeResource(PENDING, key -> {
-            List<WriteModel<Document>> pending = new ArrayList<>();
-            EndOfBatch.add(() -> register.bulkWrite(pending, new BulkWriteOptions().ordered(true)));
-            return pending;
-        });
+        List<WriteModel<Document>> pending = unitOfWork.getResource(PENDING);
+        if (pending == null) { // not getOrComputeResource: EndOfBatch adds a resource too, and a map refuses that inside its compute
+            List<WriteModel<Document>> batch = new ArrayList<>();
+            unitOfWork.resources().put(PENDING, batch);
+            EndOfBatch.add(() -> register.bulkWrite(batch, new BulkWriteOptions().ordered(true)));
+            pending = batch;
+        }
+        return pending;
     }
 
     @Override

@@ -1,5 +1,7 @@
 package cn.foi.query.completeness;
 
+import cn.foi.access.Caller;
+import cn.foi.access.Role;
 import cn.foi.query.problem.QueryProblem;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,9 +22,19 @@ class CompletenessController {
         this.check = check;
     }
 
+    /** Figures of the whole store; the lines and events of an agency only for those who may read it. */
     @GetMapping("/api/admin/completeness")
     CompletenessCheck.Report check() {
-        return check.check();
+        CompletenessCheck.Report report = check.check();
+        Caller caller = Caller.current().orElseThrow();
+        if (caller.has(Role.ADMIN)) {
+            return report;
+        }
+        return new CompletenessCheck.Report(report.complete(), report.checkedAt(), report.storeHead(), report.projectedUpTo(),
+                report.applied(), report.missing(), report.missingRanges(),
+                report.missingEvents().stream().filter(e -> e.agencyId() != null && caller.mayRead(e.agencyId())).toList(),
+                report.agencyYears().stream().filter(line -> caller.mayRead(line.agencyId())).toList(),
+                report.rebuilding(), report.lastRepair());
     }
 
     @PostMapping("/api/admin/completeness/repair")
