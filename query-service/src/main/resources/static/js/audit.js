@@ -157,15 +157,17 @@ route('/completeness', async el => {
             h('td', {}, e.agencyId ? agencyName(e.agencyId) : ''), h('td', {}, e.businessDate || ''),
             h('td', {class: 'mono'}, e.aggregateId))))))));
     }
-    const unequal = report.agencyYears.filter(line => !line.equal);
+    const behind = report.agencyYears.filter(line => line.behind);
     out.append(h('section', {class: 'card'}, h('h2', {}, '按机构和年度核对'),
-      h('p', {class: 'muted'}, unequal.length ? `${unequal.length} 个机构年度不一致。` : '各机构各年度的申请数与事件存储一致。'),
+      h('p', {class: 'muted'}, behind.length ? `${behind.length} 个机构年度的统计表少于事件存储。`
+        : report.agencyYears.some(line => !line.equal) ? '统计表不少于事件存储；个别数字更大，是核对期间新到的事件。'
+        : '各机构各年度的申请数与事件存储一致。'),
       h('div', {class: 'scroll'}, h('table', {class: 'list', 'data-test': 'completeness-agency-years'},
         h('thead', {}, h('tr', {}, ['机构', '年度', '事件存储', '统计表', '核对'].map(t => h('th', {}, t)))),
-        h('tbody', {}, report.agencyYears.map(line => h('tr', {class: line.equal ? '' : 'unequal'},
+        h('tbody', {}, report.agencyYears.map(line => h('tr', {class: line.behind ? 'unequal' : ''},
           h('td', {}, agencyName(line.agencyId)), h('td', {}, `${line.year} 年`),
           h('td', {}, counts(line.stored)), h('td', {}, counts(line.projected)),
-          h('td', {}, line.equal ? '一致' : '不一致'))))))));
+          h('td', {}, line.equal ? '一致' : line.behind ? '统计表缺少' : '核对期间有新事件'))))))));
     if (report.lastRepair) {
       out.append(h('p', {class: 'muted', 'data-test': 'completeness-last-repair'},
         `最近一次补发请求：${when(report.lastRepair.requestedAt)}，共 ${report.lastRepair.events} 条事件。`));

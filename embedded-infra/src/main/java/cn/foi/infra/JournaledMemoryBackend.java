@@ -195,7 +195,10 @@ final class JournaledMemoryBackend extends MemoryBackend {
         }
     }
 
-    /** Ids are given before the command is journaled, as a driver would, so that a replay inserts the same ones. */
+    /**
+     * Ids are given before the command is journaled, as a driver would, so that a replay inserts the same ones. (An
+     * upsert without {@code _id} still gets another id when replayed: nothing here refers to such a document by it.)
+     */
     private static void assignMissingIds(String command, Document query) {
         if (!"insert".equalsIgnoreCase(command) || !(query.get("documents") instanceof List<?> documents)) {
             return;
@@ -242,7 +245,7 @@ final class JournaledMemoryBackend extends MemoryBackend {
                 unsynced = true;
             }
         } catch (IOException e) {
-            // The write is applied in memory but not journaled: refuse to go on silently.
+            // Not journaled, so not applied either: the command fails and the client is told.
             throw new UncheckedIOException("Cannot append to the journal " + journalFile, e);
         } finally {
             if (buffer.capacity() > MAX_KEPT_BUFFER) { // one huge batch must not pin its memory for ever

@@ -22,6 +22,7 @@ import java.util.List;
 public final class EndOfBatch {
 
     private static final String KEY = EndOfBatch.class.getName();
+    private static final String ACTIVE = KEY + ".active";
 
     private EndOfBatch() {
     }
@@ -29,6 +30,10 @@ public final class EndOfBatch {
     /** Work to complete once the current batch's events are all handled; a failure rolls the batch back. */
     public static void add(Runnable work) {
         UnitOfWork<?> root = CurrentUnitOfWork.get().root();
+        if (root.getResource(ACTIVE) == null) {
+            // without the interceptor the work would never run, and the token would pass the events it stands for
+            throw new IllegalStateException("EndOfBatch.interceptor() is not registered on this event processor");
+        }
         root.<List<Runnable>>getOrComputeResource(KEY, key -> new ArrayList<>()).add(work);
     }
 
@@ -39,6 +44,7 @@ public final class EndOfBatch {
 
     private static Object completeAfterLastEvent(UnitOfWork<? extends EventMessage<?>> unitOfWork,
                                                  InterceptorChain chain) throws Exception {
+        unitOfWork.root().resources().put(ACTIVE, Boolean.TRUE);
         Object result = chain.proceed();
         if (!(unitOfWork instanceof BatchingUnitOfWork<?> batch) || batch.isLastMessage()) {
             List<Runnable> work = unitOfWork.root().getResource(KEY);

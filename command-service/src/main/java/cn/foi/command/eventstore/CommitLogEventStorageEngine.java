@@ -454,8 +454,8 @@ public class CommitLogEventStorageEngine extends AbstractEventStorageEngine {
         return result;
     }
 
-    private volatile long gapAt = -1;
-    private volatile long gapSeenAt;
+    /** Per missing index, when a reader first found commits beyond it (readers at other positions keep their own). */
+    private final java.util.concurrent.ConcurrentHashMap<Long, Long> gapsSeen = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * Commits beyond {@code from} while none holds it: an append below the head still in flight (or a foreign writer).
@@ -465,12 +465,13 @@ public class CommitLogEventStorageEngine extends AbstractEventStorageEngine {
         if (beyond.isEmpty() || beyond.firstKey() <= from || commitHolding(from) != null) {
             return;
         }
+        if (gapsSeen.size() > 100) {
+            gapsSeen.clear(); // closed gaps are not removed one by one: forget them all now and then
+        }
         long now = System.nanoTime();
-        if (gapAt != from) {
-            gapAt = from;
-            gapSeenAt = now;
-        } else if (gapSeenAt != 0 && now - gapSeenAt > java.util.concurrent.TimeUnit.SECONDS.toNanos(10)) {
-            gapSeenAt = 0; // said once
+        Long since = gapsSeen.putIfAbsent(from, now);
+        if (since != null && since != Long.MIN_VALUE && now - since > java.util.concurrent.TimeUnit.SECONDS.toNanos(10)) {
+            gapsSeen.put(from, Long.MIN_VALUE); // said once
             log.warn("Global index {} is still missing while later commits exist: readers wait for it", from);
         }
     }

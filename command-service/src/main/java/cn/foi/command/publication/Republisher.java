@@ -63,6 +63,7 @@ class Republisher implements SmartLifecycle {
     private final String bootstrap;
     private final short replication;
     private volatile boolean running;
+    private volatile java.time.Instant startedAt = java.time.Instant.EPOCH;
     private volatile KafkaConsumer<String, String> consumer;
     private Thread thread;
 
@@ -81,6 +82,7 @@ class Republisher implements SmartLifecycle {
 
     @Override
     public void start() {
+        startedAt = java.time.Instant.now();
         running = true;
         thread = new Thread(this::run, "republisher");
         thread.setDaemon(true);
@@ -126,7 +128,21 @@ class Republisher implements SmartLifecycle {
                     while (running) {
                         ConsumerRecords<String, String> records = kafka.poll(Duration.ofMillis(500));
                         for (ConsumerRecord<String, String> record : records) {
-                            republish(objectMapper.readValue(record.value(), RepublishRequested.class));
+                            RepublishRequested request;
+                            try {
+                                request = objectMapper.readValue(record.value(), RepublishRequested.class);
+                            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                                log.error("Skipping an unreadable request to publish events again (offset {}): {}",
+                                          record.offset(), e.getMessage());
+                                request = null;
+                            }
+                            if (request != null && request.requestedAt().isBefore(startedAt)) {
+                                // asked while this service was down: the publisher resumed from its token since, and
+                                // the query side asks again for whatever is still missing
+                                log.info("Skipping a request to publish events again from before this start: {}", request.ranges());
+                            } else if (request != null) {
+                                republish(request);
+                            }
                             kafka.commitSync(java.util.Map.of(partition, new org.apache.kafka.clients.consumer.OffsetAndMetadata(record.offset() + 1)));
                         }
                     }
@@ -187,7 +203,8 @@ class Republisher implements SmartLifecycle {
 
     /**
      * The last global index the publisher has handed to Kafka: its position while it runs, else its stored token (it
-     * releases its claim while it waits to retry); unknown (every index) if neither can be read.
+     * releases its claim while it waits to retry); unknown (-1: nothing is published again, the query side asks again
+     * later) if neither can be read — sending an event ahead of its aggregate's earlier ones would do harm.
      */
     private long publishedUpTo() {
         var running = processing.eventProcessor(EventStoreConfiguration.KAFKA_PUBLISHER, TrackingEventProcessor.class)
@@ -200,12 +217,16 @@ class Republisher implements SmartLifecycle {
         Document stored = tokens.find(new Document("processorName", EventStoreConfiguration.KAFKA_PUBLISHER)
                                               .append("segment", 0)).first();
         if (stored == null || !(stored.get("token") instanceof Binary token)) {
-            return stored == null ? -1 : Long.MAX_VALUE;
+            return -1;
         }
         try {
-            return objectMapper.readTree(token.getData()).path("globalIndex").asLong(Long.MAX_VALUE);
+            com.fasterxml.jackson.databind.JsonNode json = objectMapper.readTree(token.getData());
+            if (String.valueOf(stored.get("tokenType")).endsWith("ReplayToken")) {
+                json = json.path("currentToken");
+            }
+            return json.path("globalIndex").asLong(-1);
         } catch (java.io.IOException e) {
-            return Long.MAX_VALUE;
+            return -1;
         }
     }
 

@@ -94,6 +94,21 @@ class PublisherTokenTest {
         assertThat(kafka.history()).extracting(r -> r.key()).containsExactly("xixia-office", "xixia-office");
     }
 
+    @Test
+    void a_send_that_throws_fails_the_batch_instead_of_being_logged_and_passed() {
+        kafka.sendException = new org.apache.kafka.common.KafkaException("producer closed");
+        axon.eventStore().publish(new GenericDomainEventMessage<>("Agency", "yinchuan-office", 0,
+                new AgencyRegistered("yinchuan-office", "银川市人民政府办公室", LocalDate.of(2024, 1, 2))));
+
+        // Axon's default would log the handler's exception and store the token past the event
+        await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(3)).until(() -> !tokenPassed(0));
+
+        kafka.sendException = null;
+        await().atMost(Duration.ofSeconds(15)).until(() -> kafka.history().size() == 1);
+        kafka.completeNext();
+        await().atMost(Duration.ofSeconds(10)).until(() -> tokenPassed(0));
+    }
+
     /** The publisher's stored token has moved past the event at this global index. */
     private boolean tokenPassed(long globalIndex) {
         TrackingToken token = tokens.fetchToken(EventStoreConfiguration.KAFKA_PUBLISHER, 0);

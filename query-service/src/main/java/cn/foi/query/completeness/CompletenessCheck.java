@@ -29,6 +29,12 @@ public class CompletenessCheck {
     private static final Logger log = LoggerFactory.getLogger(CompletenessCheck.class);
     private static final int SHOWN_RANGES = 100;
     private static final int DESCRIBED_EVENTS = 200;
+    /** More missing than this is not repaired event by event: the report says so, and a rebuild is the remedy. */
+    static final long MAX_REPAIR_EVENTS = 100_000;
+    /** The same gap asked for this often and still missing is not one publishing again can close. */
+    private static final int REPAIRS_PER_GAP = 3;
+    /** A head read longer ago than this (the watch failing: the store away) makes completeness unknown. */
+    private static final Duration HEAD_TRUSTED_FOR = Duration.ofSeconds(15);
 
     private final EventStoreReader store;
     private final AppliedPositions applied;
@@ -42,6 +48,7 @@ public class CompletenessCheck {
     /** When the lowest gap now below the head was first seen (null: none), and the last repair asked for. */
     private Instant gapSince;
     private long gapAt = -1;
+    private int repairsOfGap;
     private volatile Repair lastRepair;
     private volatile Report lastReport;
 
@@ -52,12 +59,20 @@ public class CompletenessCheck {
     public record Repair(Instant requestedAt, List<AppliedPositions.Range> ranges, long events, String reason) {
     }
 
-    /** Every table answer carries this: is the projection complete up to the store's head? */
-    public record Status(boolean complete, long storeHead, long projectedUpTo, long missing, boolean rebuilding) {
+    /**
+     * Every table answer carries this: is the projection complete up to the store's head, as read at {@code headReadAt}
+     * (by the watch, every few seconds: a table answer never waits for the store)?
+     */
+    public record Status(boolean complete, long storeHead, Instant headReadAt, long projectedUpTo, long missing,
+                         boolean rebuilding) {
     }
 
+    /**
+     * {@code behind}: the tables count fewer than the store holds (something is missing). Projected counts are taken
+     * after the store was read up to its head, so events arriving meanwhile can make them higher, never lower.
+     */
     public record AgencyYear(String agencyId, int year, EventStoreReader.YearCounts stored,
-                             EventStoreReader.YearCounts projected, boolean equal) {
+                             EventStoreReader.YearCounts projected, boolean equal, boolean behind) {
     }
 
     public record Report(boolean complete, Instant checkedAt, long storeHead, long projectedUpTo, long applied,
@@ -77,12 +92,16 @@ public class CompletenessCheck {
         this.clock = clock;
     }
 
-    /** Cheap: the store's head is read at most once a second (a few exact-key lookups). */
+    /** Cheap: the head the watch last read; unknown (not complete) until it has read one. */
     public Status status() {
-        long storeHead = head(Duration.ofSeconds(1));
-        long missing = applied.missingCountBelow(storeHead);
+        Head known = head;
         boolean rebuilding = consumer.rebuildStatus().running();
-        return new Status(missing == 0 && !rebuilding, storeHead, applied.contiguousEnd(), missing, rebuilding);
+        if (known.index() < 0 || known.readAt().plus(HEAD_TRUSTED_FOR).isBefore(clock.instant())
+            || (known.index() == 0 && applied.count() > 0)) { // never read, too old, or not the store projected from
+            return new Status(false, -1, null, applied.contiguousEnd(), -1, rebuilding);
+        }
+        long missing = applied.missingCountBelow(known.index());
+        return new Status(missing == 0 && !rebuilding, known.index(), known.readAt(), applied.contiguousEnd(), missing, rebuilding);
     }
 
     private long head(Duration maxAge) {
@@ -96,7 +115,7 @@ public class CompletenessCheck {
     }
 
     /** The whole comparison, now: positions, the missing events described, every agency and year. */
-    public Report check() {
+    public synchronized Report check() {
         long storeHead = head(Duration.ZERO);
         List<AppliedPositions.Range> ranges = applied.missingBelow(storeHead, SHOWN_RANGES);
         List<Long> firstMissing = new ArrayList<>();
@@ -105,10 +124,11 @@ public class CompletenessCheck {
                 firstMissing.add(i);
             }
         }
-        List<AgencyYear> agencyYears = compareAgencyYears();
+        List<AgencyYear> agencyYears = compareAgencyYears(storeHead);
         long missing = applied.missingCountBelow(storeHead);
         boolean rebuilding = consumer.rebuildStatus().running();
-        Report report = new Report(missing == 0 && !rebuilding && agencyYears.stream().allMatch(AgencyYear::equal),
+        boolean sameStore = storeHead > 0 || applied.count() == 0;
+        Report report = new Report(sameStore && missing == 0 && !rebuilding && agencyYears.stream().noneMatch(AgencyYear::behind),
                                    clock.instant(), storeHead, applied.contiguousEnd(), applied.count(), missing, ranges,
                                    store.describe(firstMissing), agencyYears, rebuilding, lastRepair);
         lastReport = report;
@@ -119,8 +139,8 @@ public class CompletenessCheck {
         return lastReport;
     }
 
-    private List<AgencyYear> compareAgencyYears() {
-        Map<String, TreeMap<Integer, EventStoreReader.YearCounts>> stored = store.countsByAgencyYear();
+    private List<AgencyYear> compareAgencyYears(long storeHead) {
+        Map<String, TreeMap<Integer, EventStoreReader.YearCounts>> stored = store.countsByAgencyYear(storeHead);
         Map<String, TreeMap<Integer, EventStoreReader.YearCounts>> projected = new TreeMap<>();
         for (String agencyId : ledger.agencies().keySet()) {
             for (RequestFacts request : ledger.requests(agencyId)) {
@@ -143,7 +163,8 @@ public class CompletenessCheck {
         keys.forEach((agency, years) -> years.keySet().forEach(year -> {
             EventStoreReader.YearCounts s = stored.getOrDefault(agency, new TreeMap<>()).getOrDefault(year, none);
             EventStoreReader.YearCounts p = projected.getOrDefault(agency, new TreeMap<>()).getOrDefault(year, none);
-            result.add(new AgencyYear(agency, year, s, p, s.equals(p)));
+            boolean isShort = p.received() < s.received() || p.imported() < s.imported() || p.decided() < s.decided();
+            result.add(new AgencyYear(agency, year, s, p, s.equals(p), isShort));
         }));
         return result;
     }
@@ -153,11 +174,11 @@ public class CompletenessCheck {
      * consumer has read everything on the topic is missing; it is reported and published again, once per grace period.
      */
     public synchronized void watch() {
+        long storeHead = head(Duration.ZERO);
         if (!consumer.isReady() || consumer.rebuildStatus().running()) {
             gapSince = null;
             return;
         }
-        long storeHead = head(Duration.ZERO);
         List<AppliedPositions.Range> gaps = applied.missingBelow(storeHead, SHOWN_RANGES);
         if (gaps.isEmpty()) {
             gapSince = null;
@@ -168,10 +189,16 @@ public class CompletenessCheck {
         if (gapSince == null || gapAt != gaps.get(0).first()) {
             gapSince = now;
             gapAt = gaps.get(0).first();
+            repairsOfGap = 0;
             return;
         }
-        if (consumer.progress().lag() > 0 || gapSince.plus(grace).isAfter(now)) {
-            return; // still reading, or not yet long enough to tell an event in flight from a lost one
+        if (consumer.progress().lag() > 0 || gapSince.plus(grace).isAfter(now) || repairsOfGap > REPAIRS_PER_GAP) {
+            return; // still reading, not yet long enough to tell an event in flight from a lost one, or given up
+        }
+        if (repairsOfGap++ == REPAIRS_PER_GAP) {
+            log.error("Events from global index {} are still missing after being published again {} times: they are not "
+                      + "projected in order (see the completeness report); the watch stops asking for them", gapAt, REPAIRS_PER_GAP);
+            return;
         }
         repair(gaps, "projection lacks events below the store's head for more than " + grace.toSeconds() + " s");
         gapSince = now; // ask again only if the same gap outlasts another grace period
@@ -180,6 +207,9 @@ public class CompletenessCheck {
     /** Asks the command service to publish these events again. */
     public synchronized Repair repair(List<AppliedPositions.Range> gaps, String reason) {
         long events = gaps.stream().mapToLong(AppliedPositions.Range::size).sum();
+        if (events > MAX_REPAIR_EVENTS) {
+            throw new IllegalStateException("缺少 " + events + " 条事件，过多而不宜逐条补发：请重建投影");
+        }
         log.warn("Projection incomplete: {} events stored but not projected ({}); asking for them to be published again: {}",
                  events, reason, gaps);
         republish.accept(new RepublishRequested(
@@ -189,8 +219,18 @@ public class CompletenessCheck {
         return repair;
     }
 
-    /** The gaps below the head now (for a repair asked for by hand). */
-    public List<AppliedPositions.Range> gapsNow() {
-        return applied.missingBelow(head(Duration.ZERO), SHOWN_RANGES);
+    /**
+     * A repair asked for by hand, now: not during a rebuild (everything is a gap then) nor while the consumer still
+     * has records to read (they may be the very events). Null when nothing is missing.
+     */
+    public Repair repairNow() {
+        if (consumer.rebuildStatus().running()) {
+            throw new IllegalStateException("投影正在重建，重建完成后再补发缺少的事件");
+        }
+        if (consumer.progress().lag() > 0) {
+            throw new IllegalStateException("查询端还有尚未读取的事件，读完后再补发缺少的事件");
+        }
+        List<AppliedPositions.Range> gaps = applied.missingBelow(head(Duration.ZERO), SHOWN_RANGES);
+        return gaps.isEmpty() ? null : repair(gaps, "asked for by an administrator");
     }
 }

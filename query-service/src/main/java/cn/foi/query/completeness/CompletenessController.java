@@ -39,10 +39,15 @@ class CompletenessController {
 
     @PostMapping("/api/admin/completeness/repair")
     CompletenessCheck.Repair repair() {
-        var gaps = check.gapsNow();
-        if (gaps.isEmpty()) {
+        CompletenessCheck.Repair repair;
+        try {
+            repair = check.repairNow();
+        } catch (IllegalStateException e) {
+            throw new QueryProblem(HttpStatus.CONFLICT, e.getMessage());
+        }
+        if (repair == null) {
             throw new QueryProblem(HttpStatus.CONFLICT, "投影已完整，没有需要重新发布的事件");
         }
-        return check.repair(gaps, "asked for by an administrator");
+        return repair;
     }
 }

@@ -87,11 +87,25 @@ public class EventStoreReader {
         }
     }
 
-    /** agencyId → year → counts, from every event in the log. */
-    public Map<String, TreeMap<Integer, YearCounts>> countsByAgencyYear() {
+    /** agencyId → year → counts, from every event below {@code head} (the head the positions were compared with). */
+    public Map<String, TreeMap<Integer, YearCounts>> countsByAgencyYear(long head) {
         Map<String, TreeMap<Integer, YearCounts>> counts = new HashMap<>();
-        for (Document commit : commits.find()) {
-            for (Document event : commit.getList(EVENTS, Document.class)) {
+        try (var cursor = commits.find(Filters.lt(FIRST_INDEX, head)).iterator()) {
+            while (cursor.hasNext()) {
+                Document commit = cursor.next();
+                List<Document> events = commit.getList(EVENTS, Document.class);
+                long first = commit.getLong(FIRST_INDEX);
+                for (int i = 0; i < events.size() && first + i < head; i++) {
+                    count(counts, events.get(i));
+                }
+            }
+        }
+        return counts;
+    }
+
+    private void count(Map<String, TreeMap<Integer, YearCounts>> counts, Document event) {
+        {
+            {
                 String type = simpleName(event.getString(PAYLOAD_TYPE));
                 YearCounts one = switch (type) {
                     case "RequestReceived" -> new YearCounts(1, 0, 0);
@@ -100,7 +114,7 @@ public class EventStoreReader {
                     default -> null;
                 };
                 if (one == null) {
-                    continue;
+                    return;
                 }
                 JsonNode payload = payload(event);
                 int year = "OpenRequestImported".equals(type) ? payload.path("carriedOverInto").asInt()
@@ -108,7 +122,6 @@ public class EventStoreReader {
                 counts.computeIfAbsent(text(payload, "agencyId"), a -> new TreeMap<>()).merge(year, one, YearCounts::plus);
             }
         }
-        return counts;
     }
 
     private JsonNode payload(Document event) {

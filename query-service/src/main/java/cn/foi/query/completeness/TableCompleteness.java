@@ -1,7 +1,6 @@
 package cn.foi.query.completeness;
 
 import cn.foi.query.table.AnnualTable;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.MediaType;
 import org.springframework.http.converter.HttpMessageConverter;
@@ -23,11 +22,13 @@ class TableCompleteness implements ResponseBodyAdvice<Object> {
 
     static final String HEADER = "Foi-Projection-Complete";
     private final CompletenessCheck check;
-    private final ObjectMapper objectMapper;
 
-    TableCompleteness(CompletenessCheck check, ObjectMapper objectMapper) {
+    TableCompleteness(CompletenessCheck check) {
         this.check = check;
-        this.objectMapper = objectMapper;
+    }
+
+    /** The table's own fields, then {@code completeness}: written in one pass, no copy of the table. */
+    record TableAnswer(@com.fasterxml.jackson.annotation.JsonUnwrapped AnnualTable table, CompletenessCheck.Status completeness) {
     }
 
     @Override
@@ -53,9 +54,7 @@ class TableCompleteness implements ResponseBodyAdvice<Object> {
         }
         response.getHeaders().set(HEADER, String.valueOf(status.complete()));
         if (body instanceof AnnualTable table) {
-            Map<String, Object> withStatus = objectMapper.convertValue(table, LinkedHashMap.class);
-            withStatus.put("completeness", status);
-            return withStatus;
+            return new TableAnswer(table, status);
         }
         if (body instanceof Map<?, ?> map && map.containsKey("agencyId")) {
             Map<String, Object> withStatus = new LinkedHashMap<>((Map<String, Object>) map);

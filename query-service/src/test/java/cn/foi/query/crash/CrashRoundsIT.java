@@ -39,7 +39,7 @@ import static org.awaitility.Awaitility.await;
  * {@code ./run} would. Afterwards every acknowledged request is readable and counted exactly once, the
  * completeness check says the projection holds every stored event, and no event had to be published again.
  * <p>
- * {@code -Dcrash.rounds=N} (3 in the test suite, 50 in the benchmark profile); the jars are the ones this build
+ * {@code -Dcrash.rounds=N} (4 in the test suite — each kind once —, 50 in the benchmark profile); the jars are the ones this build
  * packaged. The report goes to {@code target/crash-rounds-report.txt}.
  */
 class CrashRoundsIT {
@@ -84,7 +84,7 @@ class CrashRoundsIT {
 
     @Test
     void every_acknowledged_request_survives_killed_processes_counted_once() throws Exception {
-        int rounds = Integer.getInteger("crash.rounds", 3);
+        int rounds = Integer.getInteger("crash.rounds", 4);
         start("embedded-infra");
         start("command-service");
         start("query-service");

@@ -27,7 +27,8 @@ class RestartTest extends EndToEndTest {
         assertThat(services.eventStore().size()).isEqualTo(stored);
         // the same figures; whether the projection is complete is said of the moment asked, and is asked again
         assertThat(withoutCompleteness(api.table(agency, 2025))).isEqualTo(withoutCompleteness(before));
-        assertThat(api.table(agency, 2025).at("/completeness/complete").asBoolean()).isTrue();
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+                                 .until(() -> api.table(agency, 2025).at("/completeness/complete").asBoolean());
         assertThat(api.awaitHistory(done, 2)).isEqualTo(historyBefore);
         // and it carries on: the open request can still be decided exactly once
         api.decide(open, "DISCLOSED", "2025-05-06");
