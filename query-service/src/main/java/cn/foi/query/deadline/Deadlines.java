@@ -42,10 +42,14 @@ public class Deadlines {
         return calendar().workingDaysAfter(clockStartsOn, WORKING_DAYS_TO_ANSWER, pauses).dueOn();
     }
 
-    /** Working days from today to the due date; negative when overdue. */
+    /**
+     * Working days from today to the due date; negative when overdue. A day after the due date is overdue even if no
+     * working day has passed since (the rest day after a last working day): at least one, since the earliest answer
+     * now comes on a working day after the deadline.
+     */
     public int workingDaysLeft(LocalDate dueOn) {
         LocalDate today = LocalDate.now(clock);
-        return dueOn.isBefore(today) ? -calendar().workingDaysBetween(dueOn, today)
+        return dueOn.isBefore(today) ? -Math.max(1, calendar().workingDaysBetween(dueOn, today))
                                      : calendar().workingDaysBetween(today, dueOn);
     }
 
