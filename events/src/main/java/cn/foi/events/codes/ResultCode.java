@@ -1,7 +1,7 @@
 package cn.foi.events.codes;
 
 /**
- * The 23 ways a request can end: each is exactly one result row of table 三 (rows DISCLOSED to
+ * The 21 ways a request can end (the spec's prose says 23; its table lists 21 result rows): each is exactly one result row of table 三 (rows DISCLOSED to
  * OTHER_OTHER). Codes are a public contract; labels are the printed ones.
  */
 public enum ResultCode {
