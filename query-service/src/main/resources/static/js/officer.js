@@ -861,10 +861,11 @@ export function resultSelect(testName, selected) {
 }
 
 function decisionForm(pageEl, state, events, cancel) {
-  const suggested = state.status === 'AWAITING_CORRECTION' ? 'OTHER_NO_CORRECTION'
-    : state.status === 'AWAITING_PAYMENT' ? 'OTHER_FEE_UNPAID' : '';
-  const result = resultSelect('decision-result', suggested);
-  const decidedOn = dateInput('decision-decided-on', today(), { max: today() });
+  // Nothing chosen for the officer: with a correction or a fee awaited, a preselected "overdue" result and today's
+  // date closed the case in one click, before its period had even run out.
+  const waiting = state.status === 'AWAITING_CORRECTION' || state.status === 'AWAITING_PAYMENT';
+  const result = resultSelect('decision-result', '');
+  const decidedOn = dateInput('decision-decided-on', waiting ? '' : today(), { max: today() });
   const note = h('textarea', { rows: '2', 'data-test': 'decision-note' });
   const hint = h('div', { class: 'small muted', 'data-test': 'decision-result-label' });
   const showLabel = () => { hint.textContent = result.value ? `年度报告中计入：${labels.result[result.value]}` : ''; };

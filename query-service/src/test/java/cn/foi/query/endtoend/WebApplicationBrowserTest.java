@@ -88,6 +88,24 @@ class WebApplicationBrowserTest extends EndToEndTest {
             await().atMost(Duration.ofSeconds(20)).until(() -> tableCell("DISCLOSED", "NATURAL_PERSON") == 1);
             await().atMost(Duration.ofSeconds(20)).until(() -> browser.driver.getPageSource().contains("予以公开"));
 
+            // a request awaiting its correction: the answer form chooses nothing, so no click closes it by accident
+            String awaiting = services.post(services.commandUrl + "/api/agencies/" + AGENCY + "/requests",
+                    "{\"receivedOn\":\"" + LocalDate.now() + "\",\"channel\":\"LETTER\",\"applicant\":{\"type\":\"NATURAL_PERSON\","
+                    + "\"name\":\"孙补正\"},\"subject\":\"补正测试\"}").json().get("requestId").asText();
+            assertThat(services.post(services.commandUrl + "/api/requests/" + awaiting + "/correction-request",
+                    "{\"requestedOn\":\"" + LocalDate.now() + "\",\"dueOn\":\"" + LocalDate.now().plusDays(15)
+                    + "\",\"items\":[\"具体文件名称\"]}").status()).isEqualTo(200);
+            await().atMost(Duration.ofSeconds(20)).until(() -> "AWAITING_CORRECTION".equals(
+                    services.get(services.queryUrl + "/api/requests/" + awaiting).json().path("status").asText()));
+            browser.visit("/#/requests/" + awaiting);
+            WebElement awaitingResult = browser.find(UiNames.DECISION_RESULT);
+            assertThat(new org.openqa.selenium.support.ui.Select(awaitingResult).getFirstSelectedOption().getAttribute("value")).isEmpty();
+            assertThat(browser.find(UiNames.DECISION_DATE).getAttribute("value")).isEmpty();
+            browser.click(UiNames.DECISION_SUBMIT);
+            await().atMost(Duration.ofSeconds(10)).until(() -> browser.driver.getPageSource().contains("请填写答复日期"));
+            assertThat(services.get(services.queryUrl + "/api/requests/" + awaiting).json().path("status").asText())
+                    .isEqualTo("AWAITING_CORRECTION");
+
             // the annual report page shows it, in the printed layout, and downloads the .xlsx
             browser.visit("/#/report/" + AGENCY + "/" + year);
             WebElement cell = browser.find("cell-DISCLOSED-NATURAL_PERSON");
