@@ -576,7 +576,8 @@ public class ReadModel {
                 Document request = requestDocs.computeIfAbsent(carried.requestId(),
                                                                id -> new Document("_id", id).append("lastSeq", -1L));
                 if (!hasHistoryEntry(request, event.globalIndex())) {
-                    addHistory(request, event, "结转下年度继续办理", closed.closedOn(),
+                    // its business date is the last day of the closed year; when it was recorded stays the close's moment
+                    addHistory(request, event, "结转下年度继续办理", LocalDate.of(closed.year(), 12, 31),
                                closed.year() + " 年结转至 " + (closed.year() + 1) + " 年");
                     changedRequests.add(carried.requestId());
                 }

@@ -75,6 +75,10 @@ class YearCloseScenarioTest extends EndToEndTest {
         JsonNode decided = history.get("events").get(1);
         assertThat(decided.get("businessDate").asText()).isEqualTo("2025-01-08");
         assertThat(decided.get("recordedAt").asText()).isNotBlank();
+        // carried forward at the end of 2024, whenever the close was recorded
+        JsonNode carried = history.get("events").get(2);
+        assertThat(carried.get("businessDate").asText()).isEqualTo("2024-12-31");
+        assertThat(carried.get("recordedAt").asText()).isNotBlank();
     }
 
     @Test
