@@ -51,7 +51,7 @@ route('/audit', async (el, params, query) => {
         : h('div', {class: 'scroll'}, h('table', {class: 'list', 'data-test': 'diff-changes'},
             h('thead', {}, h('tr', {}, ['单元格', '原数', '现数', ''].map(t => h('th', {}, t)))),
             h('tbody', {}, diff.changes.map(c => h('tr', {},
-              h('td', {class: 'mono'}, c.cell), h('td', {class: 'num'}, String(c.from)), h('td', {class: 'num'}, String(c.to)),
+              h('td', {}, c.label || c.cell), h('td', {class: 'num'}, String(c.from)), h('td', {class: 'num'}, String(c.to)),
               h('td', {}, /^[A-Z_]+\/(NATURAL_PERSON|COMMERCIAL_ENTERPRISE|RESEARCH_INSTITUTION|SOCIAL_WELFARE_ORGANIZATION|LEGAL_SERVICE_INSTITUTION|OTHER_ORGANIZATION|TOTAL)$/.test(c.cell)
                 ? h('a', {href: `#/cells/${encodeURIComponent(a)}/${y}/${c.cell}?asOf=${encodeURIComponent(to)}`}, '查看申请') : '')))))));
     } catch (err) {

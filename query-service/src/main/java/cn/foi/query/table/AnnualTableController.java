@@ -190,7 +190,8 @@ class AnnualTableController {
     }
 
     private static Map<String, Object> comparison(String cell, int published, int replayed) {
-        return Map.of("cell", cell, "published", published, "replayed", replayed, "equal", published == replayed);
+        return Map.of("cell", cell, "label", ReviewCell.labelOf(cell), "published", published, "replayed", replayed,
+                      "equal", published == replayed);
     }
 
     /** What changed in the tables between two moments (recorded time): every cell whose figure differs. */
@@ -207,13 +208,13 @@ class AnnualTableController {
         Map<String, Integer> afterCounts = after.counts();
         before.counts().forEach((cell, figure) -> {
             if (!figure.equals(afterCounts.get(cell))) {
-                changes.add(Map.of("cell", cell, "from", figure, "to", afterCounts.get(cell)));
+                changes.add(Map.of("cell", cell, "label", ReviewCell.labelOf(cell), "from", figure, "to", afterCounts.get(cell)));
             }
         });
         before.proactive().forEach((row, columns) -> columns.forEach((column, value) -> {
             java.math.BigDecimal now = after.proactive().get(row).get(column);
             if (value.compareTo(now) != 0) {
-                changes.add(Map.of("cell", row + "/" + column, "from", value, "to", now));
+                changes.add(Map.of("cell", row + "/" + column, "label", row + "/" + column, "from", value, "to", now));
             }
         }));
         Map<String, Object> body = new java.util.LinkedHashMap<>();

@@ -18,7 +18,7 @@ public final class AnnualTableText {
 
     /** Table 三: 3 label columns + 6 applicant columns + 总计. */
     private static final int TABLE_3_WIDTH = 3 + ApplicantColumn.values().length;
-    private static final List<String> OUTCOME_LABELS = List.of("结果维持", "结果纠正", "其他结果", "尚未审结", "总计");
+    static final List<String> OUTCOME_LABELS = List.of("结果维持", "结果纠正", "其他结果", "尚未审结", "总计");
 
     private AnnualTableText() {
     }

@@ -127,7 +127,7 @@ public record PublishedTable(Map<ApplicationRow, Map<ApplicantColumn, Integer>> 
     }
 
     private static String difference(String cell, int published, int replayed) {
-        return cell + ": 公布 " + published + "，事件日志 " + replayed;
+        return ReviewCell.labelOf(cell) + "：公布 " + published + "，事件日志 " + replayed;
     }
 
     /** Index of the 四 heading at or after {@code from}, or the end of the text. */

@@ -23,4 +23,32 @@ public final class ReviewCell {
 
     private ReviewCell() {
     }
+
+    /**
+     * The official words of a cell code, as auditors read them: table 三's {@code ROW/COLUMN} as its row and column
+     * labels, table 四's {@code BLOCK_OUTCOME} as its block and outcome; any other code as it is.
+     */
+    public static String labelOf(String cell) {
+        int slash = cell.indexOf('/');
+        if (slash > 0) {
+            try {
+                ApplicationRow row = ApplicationRow.valueOf(cell.substring(0, slash));
+                ApplicantColumn column = ApplicantColumn.valueOf(cell.substring(slash + 1));
+                String rowLabel = (row.section() + " " + row.group() + " " + row.item()).strip().replaceAll("\\s+", " ");
+                return rowLabel + "｜" + column.label();
+            } catch (IllegalArgumentException e) {
+                return cell; // table 二's figures keep their codes
+            }
+        }
+        for (String block : BLOCKS) {
+            if (cell.startsWith(block + "_")) {
+                String outcome = cell.substring(block.length() + 1);
+                int at = OUTCOMES.indexOf(outcome);
+                if (at >= 0) {
+                    return cn.foi.events.codes.ReviewBlock.valueOf(block).label() + "｜" + AnnualTableText.OUTCOME_LABELS.get(at);
+                }
+            }
+        }
+        return cell;
+    }
 }

@@ -46,13 +46,18 @@ class AuditTest extends EndToEndTest {
             }
         });
         assertThat(cells).contains("NEW/COMMERCIAL_ENTERPRISE");
-        assertThat(differs.get("summary").asText()).contains("公布 3，事件日志 1");
+        assertThat(differs.get("summary").asText()).contains("一、本年新收政府信息公开申请数量｜商业企业：公布 3，事件日志 1")
+                                                   .doesNotContain("NEW/");
         assertThat(postTextStatus(auditor, base + "/published-check", "no table here")).isEqualTo(422);
 
         JsonNode diff = auditor.get(base + "/diff?from=" + between).json();
         List<String> changed = new ArrayList<>();
         diff.get("changes").forEach(c -> changed.add(c.get("cell").asText() + " " + c.get("from") + "→" + c.get("to")));
         assertThat(changed).contains("NEW/COMMERCIAL_ENTERPRISE 0→1", "NEW/TOTAL 1→2", "CARRIED_FORWARD/TOTAL 0→1");
+        // auditors read the official labels
+        List<String> labels = new ArrayList<>();
+        diff.get("changes").forEach(c -> labels.add(c.get("label").asText()));
+        assertThat(labels).contains("四、结转下年度继续办理｜总计");
     }
 
     private JsonNode postText(Services.Client client, String url, String text) {

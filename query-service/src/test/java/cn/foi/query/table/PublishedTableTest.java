@@ -75,8 +75,8 @@ class PublishedTableTest {
                 Map.of("RECONSIDERATION_UPHELD", 1, "RECONSIDERATION_TOTAL", 1));
 
         assertThat(published.differencesFrom(replayed)).containsExactly(
-                "NEW/NATURAL_PERSON: 公布 9，事件日志 8",
-                "NEW/TOTAL: 公布 9，事件日志 8");
+                "一、本年新收政府信息公开申请数量｜自然人：公布 9，事件日志 8",
+                "一、本年新收政府信息公开申请数量｜总计：公布 9，事件日志 8");
     }
 
     @Test
