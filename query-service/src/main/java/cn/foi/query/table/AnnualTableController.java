@@ -181,9 +181,11 @@ class AnnualTableController {
         Map<String, Object> body = new java.util.LinkedHashMap<>();
         body.put("agencyId", agencyId);
         body.put("year", year);
+        String compared = String.join("、", table.compared());
         body.put("equal", differences == 0);
+        body.put("compared", table.compared());
         body.put("differences", differences);
-        body.put("summary", differences == 0 ? "公布的表三、表四与事件日志逐格一致"
+        body.put("summary", differences == 0 ? "公布的" + compared + "与事件日志逐格一致"
                 : "有 " + differences + " 格与事件日志不一致：" + String.join("；", table.differencesFrom(replayed)));
         body.put("cells", cells);
         return body;

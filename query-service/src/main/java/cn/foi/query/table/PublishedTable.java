@@ -101,17 +101,29 @@ public record PublishedTable(Map<ApplicationRow, Map<ApplicantColumn, Integer>> 
             applications.put(rowCodes[r], Collections.unmodifiableMap(cells));
         }
 
-        int[] review = reviewRow(lines, end);
+        // Table 四 is compared when it is there: table 三 alone is a check of its own. A 四 heading without its
+        // figures is still an error, never silently skipped.
+        boolean reviewHeading = lines.subList(end, lines.size()).stream().anyMatch(line -> TABLE_4_HEADING.matcher(squeeze(line)).matches());
+        int[] review = reviewRow(lines, end, reviewHeading);
         Map<String, Integer> reviews = new LinkedHashMap<>();
-        for (int i = 0; i < REVIEW_CELLS; i++) {
+        for (int i = 0; review != null && i < REVIEW_CELLS; i++) {
             reviews.put(ReviewCell.CODES.get(i), review[i]);
         }
         return new PublishedTable(Collections.unmodifiableMap(applications), Collections.unmodifiableMap(reviews));
     }
 
-    /** Every figure read, keyed like {@link AnnualTable#counts()}. */
+    /** Every figure read, keyed like {@link AnnualTable#counts()}; table 四's only if it was there. */
     public Map<String, Integer> counts() {
-        return AnnualTable.countsOf(this::cell, this::review);
+        Map<String, Integer> counts = AnnualTable.countsOf(this::cell, this::review);
+        if (reviews.isEmpty()) {
+            counts.keySet().removeAll(ReviewCell.CODES);
+        }
+        return counts;
+    }
+
+    /** The tables this text held and was compared by: 表三, and 表四 when present. */
+    public List<String> compared() {
+        return reviews.isEmpty() ? List.of("表三") : List.of("表三", "表四");
     }
 
     /** Human-readable list of cells where this published table and {@code table} disagree; empty when equal. */
@@ -213,7 +225,7 @@ public record PublishedTable(Map<ApplicationRow, Map<ApplicantColumn, Integer>> 
         return unique;
     }
 
-    private static int[] reviewRow(List<String> lines, int from) {
+    private static int[] reviewRow(List<String> lines, int from, boolean headed) {
         for (int i = from; i < lines.size(); i++) {
             int[] numbers = trailingNumbers(lines.get(i));
             if (numbers.length >= REVIEW_CELLS) {
@@ -221,6 +233,9 @@ public record PublishedTable(Map<ApplicationRow, Map<ApplicantColumn, Integer>> 
                 System.arraycopy(numbers, numbers.length - REVIEW_CELLS, row, 0, REVIEW_CELLS);
                 return row;
             }
+        }
+        if (!headed) {
+            return null; // no table 四 in this text
         }
         throw new IllegalArgumentException(String.format(
                 "未找到表四“政府信息公开行政复议、行政诉讼情况”的 %d 个数字 / table 四 (行政复议、行政诉讼): no line of %d numbers found",

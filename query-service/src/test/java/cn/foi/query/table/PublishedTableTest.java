@@ -121,11 +121,22 @@ class PublishedTableTest {
     }
 
     @Test
-    void missingTable4IsRejected() throws IOException {
+    void table3AloneIsComparedOnItsOwn() throws IOException {
         String text = example("zhongwei-offices-service-2024.txt");
-        String truncated = text.substring(0, text.indexOf("四、政府信息公开行政复议"));
+        String table3Only = text.substring(0, text.indexOf("四、政府信息公开行政复议"));
 
-        assertThatThrownBy(() -> PublishedTable.parse(truncated))
+        PublishedTable parsed = PublishedTable.parse(table3Only);
+        assertThat(parsed.compared()).containsExactly("表三");
+        assertThat(parsed.counts()).containsKey("NEW/TOTAL").doesNotContainKey("RECONSIDERATION_UPHELD");
+        assertThat(PublishedTable.parse(text).compared()).containsExactly("表三", "表四");
+    }
+
+    @Test
+    void aTable4HeadingWithoutItsFiguresIsRejected() throws IOException {
+        String text = example("zhongwei-offices-service-2024.txt");
+        String headingOnly = text.substring(0, text.indexOf("四、政府信息公开行政复议")) + "四、政府信息公开行政复议、行政诉讼情况\n";
+
+        assertThatThrownBy(() -> PublishedTable.parse(headingOnly))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("table 四");
     }
 }
