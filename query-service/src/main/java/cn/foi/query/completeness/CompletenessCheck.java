@@ -192,7 +192,7 @@ public class CompletenessCheck {
             repairsOfGap = 0;
             return;
         }
-        if (consumer.progress().lag() > 0 || gapSince.plus(grace).isAfter(now) || repairsOfGap > REPAIRS_PER_GAP) {
+        if (!caughtUp() || gapSince.plus(grace).isAfter(now) || repairsOfGap > REPAIRS_PER_GAP) {
             return; // still reading, not yet long enough to tell an event in flight from a lost one, or given up
         }
         if (repairsOfGap++ == REPAIRS_PER_GAP) {
@@ -202,6 +202,14 @@ public class CompletenessCheck {
         }
         repair(gaps, "projection lacks events below the store's head for more than " + grace.toSeconds() + " s");
         gapSince = now; // ask again only if the same gap outlasts another grace period
+    }
+
+    /**
+     * The consumer has read everything on the topic, as measured a moment ago, and is applying without failing: after
+     * an outage the last lag figure stands (0, from before it) while the consumer still cannot write what it reads.
+     */
+    private boolean caughtUp() {
+        return consumer.failure() == null && consumer.progressAgeMillis() < 2_000 && consumer.progress().lag() == 0;
     }
 
     /** Asks the command service to publish these events again. */
@@ -227,8 +235,8 @@ public class CompletenessCheck {
         if (consumer.rebuildStatus().running()) {
             throw new IllegalStateException("投影正在重建，重建完成后再补发缺少的事件");
         }
-        if (consumer.progress().lag() > 0) {
-            throw new IllegalStateException("查询端还有尚未读取的事件，读完后再补发缺少的事件");
+        if (!caughtUp()) {
+            throw new IllegalStateException("查询端还有尚未读取或尚未写入的事件，完成后再补发缺少的事件");
         }
         List<AppliedPositions.Range> gaps = applied.missingBelow(head(Duration.ZERO), SHOWN_RANGES);
         return gaps.isEmpty() ? null : repair(gaps, "asked for by an administrator");

@@ -161,6 +161,13 @@ public class EventConsumer implements Runnable {
     }
 
     private volatile Progress progress = new Progress(0, 0);
+    /** When {@link #progress} was last measured (System.nanoTime); it stands unchanged while the broker is away. */
+    private volatile long progressMeasuredAt;
+
+    /** How long ago the lag was measured: a figure from before an outage says nothing about now. */
+    public long progressAgeMillis() {
+        return progressMeasuredAt == 0 ? Long.MAX_VALUE : (System.nanoTime() - progressMeasuredAt) / 1_000_000;
+    }
 
     public Progress progress() {
         return progress;
@@ -274,6 +281,7 @@ public class EventConsumer implements Runnable {
             if (System.nanoTime() - lastProgressAt > 250_000_000L) { // end offsets cost a broker round trip
                 lastProgressAt = System.nanoTime();
                 try {
+                    progressMeasuredAt = System.nanoTime();
                     progress = new Progress(position(kafka, partitions),
                                             kafka.endOffsets(partitions).values().stream().mapToLong(Long::longValue).sum());
                 } catch (org.apache.kafka.common.KafkaException e) {

@@ -153,11 +153,19 @@ class CrashRoundsIT {
         Files.writeString(Path.of("target", "crash-rounds-report.txt"), String.join("\n", log) + "\n");
         log.forEach(System.out::println);
 
-        assertThat(unreadable).as("acknowledged requests that cannot be read").isEmpty();
-        assertThat(counted).as("table 三 NEW counts every stored request once").isEqualTo(stored);
-        assertThat(counted).isBetween(acknowledged.size(), attempted.get());
-        assertThat(table.get("completeness").get("complete").asBoolean()).isTrue();
-        assertThat(repairs).as("events that had to be published again (each one a component that moved past it)").isZero();
+        boolean passed = false;
+        try {
+            assertThat(unreadable).as("acknowledged requests that cannot be read").isEmpty();
+            assertThat(counted).as("table 三 NEW counts every stored request once").isEqualTo(stored);
+            assertThat(counted).isBetween(acknowledged.size(), attempted.get());
+            assertThat(table.get("completeness").get("complete").asBoolean()).isTrue();
+            assertThat(repairs).as("events that had to be published again (each one a component that moved past it)").isZero();
+            passed = true;
+        } finally {
+            if (!passed) { // the evidence outlives the temporary directory
+                org.springframework.util.FileSystemUtils.copyRecursively(dataDir.resolve("logs"), Path.of("target", "crash-rounds-logs"));
+            }
+        }
     }
 
     private void logRequests(Set<String> acknowledged, AtomicInteger attempted, AtomicBoolean loading) {
