@@ -124,7 +124,7 @@ class CrashRoundsIT {
                 int afterRestart = acknowledged.size();
                 await().atMost(Duration.ofSeconds(90)).until(() -> acknowledged.size() >= afterRestart + 50);
                 log.add(String.format("round %d: killed %s%s; acknowledged %d, attempted %d", round + 1, victims,
-                                      restartAll ? ", then stopped the rest and started all" : ", restarted it alone",
+                                      restartAll ? ", then stopped the rest and started all" : victims.size() > 1 ? ", restarted them" : ", restarted it alone",
                                       acknowledged.size(), attempted.get()));
             }
         } finally {
