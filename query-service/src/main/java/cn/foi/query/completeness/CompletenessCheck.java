@@ -50,7 +50,6 @@ public class CompletenessCheck {
     private long gapAt = -1;
     private int repairsOfGap;
     private volatile Repair lastRepair;
-    private volatile Report lastReport;
 
     private record Head(long index, Instant readAt) {
     }
@@ -104,19 +103,16 @@ public class CompletenessCheck {
         return new Status(missing == 0 && !rebuilding, known.index(), known.readAt(), applied.contiguousEnd(), missing, rebuilding);
     }
 
-    private long head(Duration maxAge) {
-        Head known = head;
-        Instant now = clock.instant();
-        if (known.index() < 0 || known.readAt().plus(maxAge).isBefore(now)) {
-            known = new Head(store.head(), now);
-            head = known;
-        }
-        return known.index();
+    /** Reads the store's head now (a few exact-key lookups) and keeps it for the table answers. */
+    private long readHead() {
+        Head read = new Head(store.head(), clock.instant());
+        head = read;
+        return read.index();
     }
 
     /** The whole comparison, now: positions, the missing events described, every agency and year. */
     public synchronized Report check() {
-        long storeHead = head(Duration.ZERO);
+        long storeHead = readHead();
         List<AppliedPositions.Range> ranges = applied.missingBelow(storeHead, SHOWN_RANGES);
         List<Long> firstMissing = new ArrayList<>();
         for (AppliedPositions.Range range : ranges) {
@@ -128,15 +124,9 @@ public class CompletenessCheck {
         long missing = applied.missingCountBelow(storeHead);
         boolean rebuilding = consumer.rebuildStatus().running();
         boolean sameStore = storeHead > 0 || applied.count() == 0;
-        Report report = new Report(sameStore && missing == 0 && !rebuilding && agencyYears.stream().noneMatch(AgencyYear::behind),
+        return new Report(sameStore && missing == 0 && !rebuilding && agencyYears.stream().noneMatch(AgencyYear::behind),
                                    clock.instant(), storeHead, applied.contiguousEnd(), applied.count(), missing, ranges,
                                    store.describe(firstMissing), agencyYears, rebuilding, lastRepair);
-        lastReport = report;
-        return report;
-    }
-
-    public Report lastReport() {
-        return lastReport;
     }
 
     private List<AgencyYear> compareAgencyYears(long storeHead) {
@@ -174,7 +164,7 @@ public class CompletenessCheck {
      * consumer has read everything on the topic is missing; it is reported and published again, once per grace period.
      */
     public synchronized void watch() {
-        long storeHead = head(Duration.ZERO);
+        long storeHead = readHead();
         if (!consumer.isReady() || consumer.rebuildStatus().running()) {
             gapSince = null;
             return;
@@ -238,7 +228,7 @@ public class CompletenessCheck {
         if (!caughtUp()) {
             throw new IllegalStateException("查询端还有尚未读取或尚未写入的事件，完成后再补发缺少的事件");
         }
-        List<AppliedPositions.Range> gaps = applied.missingBelow(head(Duration.ZERO), SHOWN_RANGES);
+        List<AppliedPositions.Range> gaps = applied.missingBelow(readHead(), SHOWN_RANGES);
         return gaps.isEmpty() ? null : repair(gaps, "asked for by an administrator");
     }
 }

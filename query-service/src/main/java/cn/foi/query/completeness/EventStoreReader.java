@@ -104,24 +104,20 @@ public class EventStoreReader {
     }
 
     private void count(Map<String, TreeMap<Integer, YearCounts>> counts, Document event) {
-        {
-            {
-                String type = simpleName(event.getString(PAYLOAD_TYPE));
-                YearCounts one = switch (type) {
-                    case "RequestReceived" -> new YearCounts(1, 0, 0);
-                    case "OpenRequestImported" -> new YearCounts(0, 1, 0);
-                    case "RequestDecided" -> new YearCounts(0, 0, 1);
-                    default -> null;
-                };
-                if (one == null) {
-                    return;
-                }
-                JsonNode payload = payload(event);
-                int year = "OpenRequestImported".equals(type) ? payload.path("carriedOverInto").asInt()
-                                                              : LocalDate.parse(businessDate(type, payload)).getYear();
-                counts.computeIfAbsent(text(payload, "agencyId"), a -> new TreeMap<>()).merge(year, one, YearCounts::plus);
-            }
+        String type = simpleName(event.getString(PAYLOAD_TYPE));
+        YearCounts one = switch (type) {
+            case "RequestReceived" -> new YearCounts(1, 0, 0);
+            case "OpenRequestImported" -> new YearCounts(0, 1, 0);
+            case "RequestDecided" -> new YearCounts(0, 0, 1);
+            default -> null;
+        };
+        if (one == null) {
+            return;
         }
+        JsonNode payload = payload(event);
+        int year = "OpenRequestImported".equals(type) ? payload.path("carriedOverInto").asInt()
+                                                      : LocalDate.parse(businessDate(type, payload)).getYear();
+        counts.computeIfAbsent(text(payload, "agencyId"), a -> new TreeMap<>()).merge(year, one, YearCounts::plus);
     }
 
     private JsonNode payload(Document event) {
