@@ -26,13 +26,11 @@ class CommandFuzzTest {
 
     private static final String AGENCY = "fuzz-office";
     private static Services services;
-    private static boolean startedHere;
     private static String decided;
     private static long storedBefore;
 
     @BeforeContainer
     static void prepare() {
-        startedHere = !Services.running();
         services = Services.shared();
         Api api = new Api(services);
         api.registerAgency(AGENCY, "模糊测试机构");
@@ -44,12 +42,9 @@ class CommandFuzzTest {
 
     @AfterContainer
     static void nothingWasStored() {
-        try {
+        // when prepare() failed, jqwik reports only this method's failure: leave prepare's own error standing
+        if (services != null) {
             assertThat(services.eventStore().size()).as("events stored by refused calls").isEqualTo(storedBefore);
-        } finally {
-            if (startedHere) {
-                services.discard();
-            }
         }
     }
 

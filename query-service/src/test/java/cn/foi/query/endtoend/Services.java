@@ -51,8 +51,15 @@ final class Services {
         this.dataDir = dataDir;
     }
 
-    static synchronized boolean running() {
-        return shared != null;
+    /** Discards the shared system if one was started (at the end of the test run). */
+    static void discardShared() {
+        Services running;
+        synchronized (Services.class) {
+            running = shared;
+        }
+        if (running != null) {
+            running.discard();
+        }
     }
 
     static synchronized Services shared() {
@@ -105,13 +112,8 @@ final class Services {
         await().atMost(Duration.ofSeconds(60)).until(() -> get(queryUrl + "/actuator/health").status() == 200);
     }
 
-    /** Stops everything; a later {@link #shared()} starts a fresh system (another test engine may need one). */
+    /** Stops everything, keeping the data for {@link #startAll()} (the shared system stays this one). */
     void stopAll() {
-        synchronized (Services.class) {
-            if (shared == this) {
-                shared = null;
-            }
-        }
         if (query != null) {
             query.close();
         }
@@ -125,6 +127,11 @@ final class Services {
 
     /** Stops everything and deletes its data: the end of the shared system (a restart keeps the data). */
     void discard() {
+        synchronized (Services.class) {
+            if (shared == this) {
+                shared = null;
+            }
+        }
         stopAll();
         try {
             org.springframework.util.FileSystemUtils.deleteRecursively(dataDir);
