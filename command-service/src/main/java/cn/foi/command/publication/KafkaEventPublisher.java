@@ -33,6 +33,13 @@ class KafkaEventPublisher {
     private final Producer<String, String> producer;
     private final ObjectMapper objectMapper;
     private final String topic;
+    /**
+     * When Kafka acknowledged each event this process published, for the last few minutes: the republisher leaves
+     * alone what was handed over only a moment before the query side asked (in flight to it, not lost).
+     */
+    private final java.util.concurrent.ConcurrentSkipListMap<Long, java.time.Instant> acknowledgedAt =
+            new java.util.concurrent.ConcurrentSkipListMap<>();
+    private static final java.time.Duration KEEP_ACKNOWLEDGED = java.time.Duration.ofMinutes(5);
 
     KafkaEventPublisher(Producer<String, String> producer, ObjectMapper objectMapper,
                         @Value("${foi.kafka.topic:foi.events}") String topic) {
@@ -43,9 +50,28 @@ class KafkaEventPublisher {
 
     @EventHandler
     void on(Object payload, DomainEventMessage<?> message, TrackingToken token) throws JsonProcessingException {
-        Future<RecordMetadata> sent = producer.send(recordOf(payload, message, ((GlobalSequenceTrackingToken) token).getGlobalIndex()));
+        long globalIndex = ((GlobalSequenceTrackingToken) token).getGlobalIndex();
+        Future<RecordMetadata> sent = producer.send(recordOf(payload, message, globalIndex));
         // the batch's token is stored only after this: see EndOfBatch
-        EndOfBatch.add(() -> awaitAcknowledged(sent));
+        EndOfBatch.add(() -> {
+            awaitAcknowledged(sent);
+            noteAcknowledged(globalIndex);
+        });
+    }
+
+    private void noteAcknowledged(long globalIndex) {
+        java.time.Instant now = java.time.Instant.now();
+        acknowledgedAt.put(globalIndex, now);
+        java.time.Instant forgetBefore = now.minus(KEEP_ACKNOWLEDGED);
+        for (var eldest = acknowledgedAt.firstEntry(); eldest != null && eldest.getValue().isBefore(forgetBefore);
+             eldest = acknowledgedAt.firstEntry()) {
+            acknowledgedAt.remove(eldest.getKey(), eldest.getValue());
+        }
+    }
+
+    /** When Kafka acknowledged this event as published by this process in the last minutes; empty if not known here. */
+    java.util.Optional<java.time.Instant> acknowledgedAt(long globalIndex) {
+        return java.util.Optional.ofNullable(acknowledgedAt.get(globalIndex));
     }
 
     /** The record of one stored event, keyed by its aggregate (one partition per aggregate keeps its order). */

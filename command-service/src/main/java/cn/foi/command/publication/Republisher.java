@@ -62,6 +62,11 @@ class Republisher implements SmartLifecycle {
     private final ObjectMapper objectMapper;
     private final String bootstrap;
     private final short replication;
+    /**
+     * An event handed to Kafka less than this before the query side asked for it is left alone: it was on its way
+     * (the publisher resuming after a restart or an outage), not lost; the query side asks again if it stays missing.
+     */
+    private final Duration settle;
     private volatile boolean running;
     private volatile java.time.Instant startedAt = java.time.Instant.EPOCH;
     private volatile KafkaConsumer<String, String> consumer;
@@ -69,8 +74,10 @@ class Republisher implements SmartLifecycle {
 
     Republisher(CommitLogEventStorageEngine store, @Lazy EventProcessingConfiguration processing, Producer<String, String> producer, KafkaEventPublisher publisher,
                 ObjectMapper objectMapper, MongoDatabase commandDatabase, @Value("${foi.kafka.bootstrap}") String bootstrap,
-                @Value("${foi.kafka.replication:1}") short replication) {
+                @Value("${foi.kafka.replication:1}") short replication,
+                @Value("${foi.republish.settle:PT5S}") Duration settle) {
         this.replication = replication;
+        this.settle = settle;
         this.store = store;
         this.processing = processing;
         this.tokens = commandDatabase.getCollection("trackingtokens");
@@ -163,7 +170,10 @@ class Republisher implements SmartLifecycle {
 
     void republish(RepublishRequested request) throws Exception {
         long events = 0;
+        long inFlight = 0;
         long published = publishedUpTo();
+        // handed over after this: too recent to tell from lost (unknown times are this start's at the latest)
+        java.time.Instant settledBy = request.requestedAt().minus(settle);
         List<RepublishRequested.Range> notYetPublished = new ArrayList<>();
         for (RepublishRequested.Range asked : request.ranges()) {
             // beyond the publisher's position the events are still on their way (it retries with back-off after an
@@ -185,6 +195,10 @@ class Republisher implements SmartLifecycle {
                     if (index > range.last()) {
                         break;
                     }
+                    if (publisher.acknowledgedAt(index).orElse(startedAt).isAfter(settledBy)) {
+                        inFlight++;
+                        continue;
+                    }
                     sent.add(producer.send(publisher.recordOf(event.getPayload(), (DomainEventMessage<?>) event, index)));
                 }
             }
@@ -195,6 +209,10 @@ class Republisher implements SmartLifecycle {
         }
         if (events > 0) {
             log.warn("Published {} stored events again, as asked: {} ({})", events, request.ranges(), request.reason());
+        }
+        if (inFlight > 0) {
+            log.info("Left {} events alone that were published less than {} before the request ({}): the query side "
+                     + "asks again if they stay missing", inFlight, settle, request.ranges());
         }
         if (!notYetPublished.isEmpty()) {
             log.info("Not yet published, left to the publisher (at {}): {}", published, notYetPublished);
