@@ -6,6 +6,7 @@ import org.bson.Document;
 import org.springframework.stereotype.Component;
 
 import java.util.Optional;
+import cn.foi.query.view.RequestView;
 
 /** The agency of a request or review as projected; what is not projected yet cannot be read anyway. */
 @Component
@@ -19,7 +20,7 @@ class AgencyOwnershipFromReadModel implements AgencyOwnership {
 
     @Override
     public Optional<String> agencyOfRequest(String requestId) {
-        return readModel.request(requestId).map(doc -> doc.getString("agencyId"));
+        return readModel.request(requestId).filter(RequestView::isReceived).map(view -> view.receipt().agencyId());
     }
 
     @Override

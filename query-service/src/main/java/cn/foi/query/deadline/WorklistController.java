@@ -5,7 +5,7 @@ import cn.foi.query.problem.QueryProblem;
 import cn.foi.query.projection.Ledger;
 import cn.foi.query.projection.ReadModel;
 import cn.foi.query.projection.RequestFacts;
-import org.bson.Document;
+import cn.foi.query.view.RequestView;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -42,16 +42,16 @@ class WorklistController {
             throw new QueryProblem(HttpStatus.NOT_FOUND, "机构 " + agencyId + " 不存在 (unknown agency)");
         }
         List<RequestFacts> open = ledger.openRequests(agencyId);
-        Map<String, Document> docs = readModel.requests(open.stream().map(RequestFacts::requestId)
+        Map<String, RequestView> views = readModel.requests(open.stream().map(RequestFacts::requestId)
                                                             .collect(Collectors.toSet()));
         List<Map<String, Object>> items = new ArrayList<>();
         for (RequestFacts facts : open) {
-            Document doc = docs.get(facts.requestId());
+            RequestView view = views.get(facts.requestId());
             Map<String, Object> item = new LinkedHashMap<>();
             item.put("requestId", facts.requestId());
             item.put("receivedOn", facts.receivedOn());
             item.put("applicantType", facts.applicantType());
-            item.put("subject", doc == null ? null : doc.getString("subject"));
+            item.put("subject", view == null || !view.isReceived() ? null : view.receipt().subject());
             if (facts.stop() != null) {
                 item.put("dueOn", null);
                 item.put("workingDaysLeft", null);

@@ -3,7 +3,7 @@ package cn.foi.query.fee;
 import cn.foi.events.codes.FeeBasis;
 import cn.foi.query.problem.QueryProblem;
 import cn.foi.query.projection.ReadModel;
-import org.bson.Document;
+import cn.foi.query.view.RequestView;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -32,8 +32,8 @@ class FeeQuoteController {
     @GetMapping("/api/requests/{requestId}/fee-quote")
     Map<String, Object> quote(@PathVariable String requestId, @RequestParam(required = false) String basis,
                               @RequestParam(required = false) Integer pages) {
-        Document request = readModel.request(requestId)
-                                    .filter(doc -> doc.getString("agencyId") != null)
+        RequestView request = readModel.request(requestId)
+                                    .filter(RequestView::isReceived)
                                     .orElseThrow(() -> new QueryProblem(HttpStatus.NOT_FOUND,
                                                                         "申请 " + requestId + " 不存在 (unknown request)"));
         FeeSchedule.Quote quote = switch (basisOf(basis)) {
@@ -55,16 +55,16 @@ class FeeQuoteController {
         return body;
     }
 
-    private FeeSchedule.Quote perApplication(Document request) {
-        String applicant = request.getString("applicantName");
+    private FeeSchedule.Quote perApplication(RequestView request) {
+        String applicant = request.receipt().applicantName();
         if (applicant == null || applicant.isBlank()) {
             throw new QueryProblem(HttpStatus.UNPROCESSABLE_ENTITY,
                                    "该申请未登记申请人姓名或名称，无法按件统计当月申请数 (the applicant has no name to count by)");
         }
-        YearMonth month = YearMonth.from(LocalDate.parse(request.getString("receivedOn")));
-        List<Document> sameMonth = readModel.applicationsInMonth(request.getString("agencyId"), applicant, month);
+        YearMonth month = YearMonth.from(request.receipt().receivedOn());
+        List<RequestView> sameMonth = readModel.applicationsInMonth(request.receipt().agencyId(), applicant, month);
         int ordinal = 1;
-        while (ordinal <= sameMonth.size() && !sameMonth.get(ordinal - 1).getString("_id").equals(request.getString("_id"))) {
+        while (ordinal <= sameMonth.size() && !sameMonth.get(ordinal - 1).requestId().equals(request.requestId())) {
             ordinal++;
         }
         return FeeSchedule.perApplication(ordinal, sameMonth.size());

@@ -25,6 +25,9 @@ import cn.foi.events.request.FeePaid;
 import cn.foi.events.request.OpenRequestImported;
 import cn.foi.events.request.RequestDecided;
 import cn.foi.events.request.RequestReceived;
+import cn.foi.query.view.HistoryEntry;
+import cn.foi.query.view.RequestFold;
+import cn.foi.query.view.RequestView;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
@@ -59,15 +62,15 @@ public class ReadModel {
     private final MongoCollection<Document> calendar;
     private final ObjectMapper objectMapper;
     private final Ledger ledger;
-    private final WriteBehind agencyDocs;
-    private final WriteBehind requestDocs;
-    private final WriteBehind reviewDocs;
-    private final WriteBehind calendarDocs;
+    private final WriteBehind<Document> agencyDocs;
+    private final WriteBehind<RequestView> requestViews;
+    private final WriteBehind<Document> reviewDocs;
+    private final WriteBehind<Document> calendarDocs;
     /**
      * All four, requests first: a request's history entry from a review or a year close must land before the
      * review's or the agency's lastSeq, which decides whether a replay brings that event again.
      */
-    private final List<WriteBehind> inWriteOrder;
+    private final List<WriteBehind<?>> inWriteOrder;
     private long eventsSinceFlush;
     /** Every global index applied so far, whatever it changed (a duplicate, an unknown type): see {@link #applied()}. */
     private final AppliedPositions applied = new AppliedPositions();
@@ -86,11 +89,11 @@ public class ReadModel {
         this.calendar = database.getCollection("calendar");
         this.objectMapper = objectMapper;
         this.ledger = ledger;
-        this.agencyDocs = new WriteBehind(agencies, 10_000);
-        this.requestDocs = new WriteBehind(requests, cachedDocuments);
-        this.reviewDocs = new WriteBehind(reviews, Math.max(1_000, cachedDocuments / 10));
-        this.calendarDocs = new WriteBehind(calendar, 100);
-        this.inWriteOrder = List.of(requestDocs, reviewDocs, agencyDocs, calendarDocs);
+        this.agencyDocs = WriteBehind.ofDocuments(agencies, 10_000);
+        this.requestViews = new WriteBehind<>(requests, cachedDocuments, RequestDocuments::decode, RequestDocuments::encode);
+        this.reviewDocs = WriteBehind.ofDocuments(reviews, Math.max(1_000, cachedDocuments / 10));
+        this.calendarDocs = WriteBehind.ofDocuments(calendar, 100);
+        this.inWriteOrder = List.of(requestViews, reviewDocs, agencyDocs, calendarDocs);
     }
 
     /**
@@ -132,12 +135,12 @@ public class ReadModel {
             putAgencyInLedger(agency);
             addAppliedPositions(agency);
         });
-        requestDocs.readAll(request -> {
-            // without agencyId: only a carry-forward note so far; its receipt has not arrived yet
-            if (request.getString("agencyId") != null) {
-                ledger.putRequest(request.getString("agencyId"), factsOf(request));
+        requestViews.readAll(request -> {
+            // not received: only a carry-forward note so far; its receipt has not arrived yet
+            if (request.isReceived()) {
+                ledger.putRequest(request.receipt().agencyId(), RequestFacts.of(request));
             }
-            addAppliedPositions(request);
+            request.history().forEach(entry -> applied.add(entry.globalIndex()));
         });
         reviewDocs.readAll(review -> {
             ledger.putReview(review.getString("agencyId"), reviewFactsOf(review));
@@ -165,8 +168,8 @@ public class ReadModel {
      * that arrives after later events of its aggregate (lost, then published again) is not applied by the sequence
      * check and must not pass for applied: its index stays missing, and the completeness check names it.
      */
-    private void noteHeld(PublishedEvent event, Document document) {
-        if (document != null && hasHistoryEntry(document, event.globalIndex())) {
+    private void noteHeld(PublishedEvent event, boolean held) {
+        if (held) {
             applied.add(event.globalIndex());
         } else {
             // Only a topic that lost an acknowledged record and kept later ones of its partition does this (a power
@@ -201,8 +204,9 @@ public class ReadModel {
         applied.clear();
     }
 
-    public Optional<Document> request(String requestId) {
-        return Optional.ofNullable(requests.find(Filters.eq("_id", requestId)).first());
+    /** A request's view; empty for an unknown id (a view holding only a carry-forward note is not received yet). */
+    public Optional<RequestView> request(String requestId) {
+        return Optional.ofNullable(requests.find(Filters.eq("_id", requestId)).first()).map(RequestDocuments::decode);
     }
 
     public Optional<Document> review(String reviewId) {
@@ -210,29 +214,29 @@ public class ReadModel {
     }
 
     /** The request documents with these ids, by id (one exact-key query). */
-    public Map<String, Document> requests(Set<String> requestIds) {
-        return load(requests, requestIds);
+    public Map<String, RequestView> requests(Set<String> requestIds) {
+        Map<String, RequestView> views = new HashMap<>();
+        load(requests, requestIds).forEach((id, doc) -> views.put(id, RequestDocuments.decode(doc)));
+        return views;
     }
 
     /**
      * The applications one applicant made to one agency in one calendar month, in the order they were
      * received (date of receipt, then the order they were recorded).
      */
-    public List<Document> applicationsInMonth(String agencyId, String applicantName, java.time.YearMonth month) {
-        List<Document> found = new ArrayList<>();
+    public List<RequestView> applicationsInMonth(String agencyId, String applicantName, java.time.YearMonth month) {
+        List<RequestView> found = new ArrayList<>();
         requests.find(Filters.and(Filters.eq("agencyId", agencyId), Filters.eq("applicantName", applicantName),
                                   Filters.gte("receivedOn", month.atDay(1).toString()),
                                   Filters.lte("receivedOn", month.atEndOfMonth().toString())))
-                .forEach(found::add);
-        found.sort(java.util.Comparator.<Document, String>comparing(d -> d.getString("receivedOn"))
+                .forEach(doc -> found.add(RequestDocuments.decode(doc)));
+        found.sort(java.util.Comparator.<RequestView, LocalDate>comparing(r -> r.receipt().receivedOn())
                                        .thenComparingLong(ReadModel::firstRecorded));
         return found;
     }
 
-    private static long firstRecorded(Document request) {
-        List<Document> history = request.getList("history", Document.class);
-        return history == null ? Long.MAX_VALUE
-                : history.stream().mapToLong(h -> h.getLong("globalIndex")).min().orElse(Long.MAX_VALUE);
+    private static long firstRecorded(RequestView request) {
+        return request.history().stream().mapToLong(HistoryEntry::globalIndex).min().orElse(Long.MAX_VALUE);
     }
 
     /**
@@ -240,22 +244,18 @@ public class ReadModel {
      * from the request's own history, so this is an exact-key lookup: a query by {@code requestId} would scan
      * the whole collection on the embedded store, which keeps no secondary indexes.
      */
-    public List<Document> reviewsOf(Document request) {
-        List<Document> history = request.getList("history", Document.class);
+    public List<Document> reviewsOf(RequestView request) {
         Set<String> reviewIds = new LinkedHashSet<>();
         boolean unnamed = false;
-        if (history != null) {
-            for (Document entry : history) {
-                if (EventTypes.nameOf(ReviewFiled.class).equals(entry.getString("type"))) {
-                    String reviewId = entry.getString("aggregateId");
-                    unnamed |= reviewId == null;
-                    reviewIds.add(reviewId);
-                }
+        for (HistoryEntry entry : request.history()) {
+            if (EventTypes.nameOf(ReviewFiled.class).equals(entry.type())) {
+                unnamed |= entry.aggregateId() == null;
+                reviewIds.add(entry.aggregateId());
             }
         }
         List<Document> found = new ArrayList<>();
         if (unnamed) { // projected before history entries named their aggregate: the slow way
-            reviews.find(Filters.eq("requestId", request.getString("_id"))).forEach(found::add);
+            reviews.find(Filters.eq("requestId", request.requestId())).forEach(found::add);
         } else if (!reviewIds.isEmpty()) {
             found.addAll(load(reviews, reviewIds).values());
         }
@@ -271,7 +271,7 @@ public class ReadModel {
     }
 
     /** An agency's requests received within the dates given (either may be null). */
-    public List<Document> requestsOf(String agencyId, java.time.LocalDate receivedFrom, java.time.LocalDate receivedTo) {
+    public List<RequestView> requestsOf(String agencyId, java.time.LocalDate receivedFrom, java.time.LocalDate receivedTo) {
         List<org.bson.conversions.Bson> filters = new ArrayList<>();
         filters.add(Filters.eq("agencyId", agencyId));
         if (receivedFrom != null) {
@@ -280,8 +280,8 @@ public class ReadModel {
         if (receivedTo != null) {
             filters.add(Filters.lte("receivedOn", receivedTo.toString()));
         }
-        List<Document> found = new ArrayList<>();
-        requests.find(Filters.and(filters)).forEach(found::add);
+        List<RequestView> found = new ArrayList<>();
+        requests.find(Filters.and(filters)).forEach(doc -> found.add(RequestDocuments.decode(doc)));
         return found;
     }
 
@@ -400,7 +400,7 @@ public class ReadModel {
             }
         }
         Map<String, Document> agencyDocs = this.agencyDocs.load(agencyIds);
-        Map<String, Document> requestDocs = this.requestDocs.load(requestIds);
+        Map<String, RequestView> requestViews = this.requestViews.load(requestIds);
         Map<String, Document> reviewDocs = this.reviewDocs.load(reviewIds);
         Map<String, Document> calendarDocs = this.calendarDocs.load(calendarIds);
         Set<String> changedCalendars = new LinkedHashSet<>();
@@ -432,36 +432,31 @@ public class ReadModel {
                     notices.put("lastSeq", event.sequenceNumber());
                     changedCalendars.add(event.aggregateId());
                 }
-                noteHeld(event, notices);
+                noteHeld(event, hasHistoryEntry(notices, event.globalIndex()));
             } else if (payload instanceof ReviewFiled || payload instanceof ReviewConcluded) {
                 Document review = reviewDocs.computeIfAbsent(event.aggregateId(), id -> new Document("_id", id).append("lastSeq", -1L));
                 if (event.sequenceNumber() > review.getLong("lastSeq")) {
-                    applyToReview(review, event, payload, requestDocs, changedRequests);
+                    applyToReview(review, event, payload);
                     review.put("lastSeq", event.sequenceNumber());
                     changedReviews.add(event.aggregateId());
                 }
+                // the review is part of the request's history too, once (a review's events are kept there)
                 String requestId = payload instanceof ReviewFiled filed ? filed.requestId() : ((ReviewConcluded) payload).requestId();
-                noteHeld(event, requestDocs.get(requestId)); // a review's events are kept in its request's history
+                noteHeld(event, fold(requestViews, requestId, event, payload, changedRequests).holds(event.globalIndex()));
             } else if (isAgencyEvent(payload)) {
                 Document agency = agencyDocs.computeIfAbsent(event.aggregateId(), id -> new Document("_id", id).append("lastSeq", -1L));
                 if (event.sequenceNumber() > agency.getLong("lastSeq")) {
-                    applyToAgency(agency, event, payload, requestDocs, changedRequests);
+                    applyToAgency(agency, event, payload, requestViews, changedRequests);
                     agency.put("lastSeq", event.sequenceNumber());
                     changedAgencies.add(event.aggregateId());
                 }
-                noteHeld(event, agency);
+                noteHeld(event, hasHistoryEntry(agency, event.globalIndex()));
             } else {
-                Document request = requestDocs.computeIfAbsent(event.aggregateId(), id -> new Document("_id", id).append("lastSeq", -1L));
-                if (event.sequenceNumber() > request.getLong("lastSeq")) {
-                    applyToRequest(request, event, payload);
-                    request.put("lastSeq", event.sequenceNumber());
-                    changedRequests.add(event.aggregateId());
-                }
-                noteHeld(event, request);
+                noteHeld(event, fold(requestViews, event.aggregateId(), event, payload, changedRequests).holds(event.globalIndex()));
             }
         }
         this.agencyDocs.changed(agencyDocs, changedAgencies);
-        this.requestDocs.changed(requestDocs, changedRequests);
+        this.requestViews.changed(requestViews, changedRequests);
         this.reviewDocs.changed(reviewDocs, changedReviews);
         this.calendarDocs.changed(calendarDocs, changedCalendars);
         eventsSinceFlush += decoded.size();
@@ -479,11 +474,23 @@ public class ReadModel {
             putAgencyInLedger(agencyDocs.get(id));
         }
         for (String id : changedRequests) {
-            Document request = requestDocs.get(id);
-            if (request.getString("agencyId") != null) {
-                ledger.putRequest(request.getString("agencyId"), factsOf(request));
+            RequestView request = requestViews.get(id);
+            if (request.isReceived()) {
+                ledger.putRequest(request.receipt().agencyId(), RequestFacts.of(request));
             }
         }
+    }
+
+    /** Folds an event into a request's view (a new one if none is known yet), noting it changed if it did. */
+    private static RequestView fold(Map<String, RequestView> views, String requestId, PublishedEvent event, Object payload,
+                                    Set<String> changed) {
+        RequestView before = views.getOrDefault(requestId, RequestView.empty(requestId));
+        RequestView after = RequestFold.apply(before, event, payload);
+        if (after != before) {
+            views.put(requestId, after);
+            changed.add(requestId);
+        }
+        return after;
     }
 
     private void putCalendarInLedger(Document notices) {
@@ -530,7 +537,7 @@ public class ReadModel {
                || payload instanceof ProactiveDisclosureRecorded;
     }
 
-    private void applyToAgency(Document agency, PublishedEvent event, Object payload, Map<String, Document> requestDocs,
+    private void applyToAgency(Document agency, PublishedEvent event, Object payload, Map<String, RequestView> requestViews,
                                Set<String> changedRequests) {
         if (payload instanceof AgencyRegistered registered) {
             agency.put("name", registered.name());
@@ -572,50 +579,24 @@ public class ReadModel {
                        "结转下年度 " + closed.carriedForward().size() + " 件");
             for (var carried : closed.carriedForward()) {
                 // The year close is part of each carried request's history, once. Partitions are keyed by
-                // aggregate, so the request's own events may arrive later: then this starts its document.
-                Document request = requestDocs.computeIfAbsent(carried.requestId(),
-                                                               id -> new Document("_id", id).append("lastSeq", -1L));
-                if (!hasHistoryEntry(request, event.globalIndex())) {
-                    // its business date is the last day of the closed year; when it was recorded stays the close's moment
-                    addHistory(request, event, "结转下年度继续办理", LocalDate.of(closed.year(), 12, 31),
-                               closed.year() + " 年结转至 " + (closed.year() + 1) + " 年");
-                    changedRequests.add(carried.requestId());
-                }
+                // aggregate, so the request's own events may arrive later: then this starts its view.
+                fold(requestViews, carried.requestId(), event, payload, changedRequests);
             }
         }
     }
 
-    private void applyToReview(Document review, PublishedEvent event, Object payload, Map<String, Document> requestDocs,
-                               Set<String> changedRequests) {
-        String requestId;
-        String label;
-        LocalDate date;
-        String summary;
+    private static void applyToReview(Document review, PublishedEvent event, Object payload) {
         if (payload instanceof ReviewFiled filed) {
             review.put("requestId", filed.requestId());
             review.put("agencyId", filed.agencyId());
             review.put("block", filed.block().name());
             review.put("filedOn", filed.filedOn().toString());
             review.put("recordedAt", event.timestamp());
-            requestId = filed.requestId();
-            label = "提起" + filed.block().label();
-            date = filed.filedOn();
-            summary = filed.block().label();
         } else {
             ReviewConcluded concluded = (ReviewConcluded) payload;
             review.put("result", concluded.result().name());
             review.put("concludedOn", concluded.concludedOn().toString());
             review.put("conclusionRecordedAt", event.timestamp());
-            requestId = concluded.requestId();
-            label = "复议或诉讼审结";
-            date = concluded.concludedOn();
-            summary = concluded.result().label();
-        }
-        // the review is part of the request's history too, once
-        Document request = requestDocs.computeIfAbsent(requestId, id -> new Document("_id", id).append("lastSeq", -1L));
-        if (!hasHistoryEntry(request, event.globalIndex())) {
-            addHistory(request, event, label, date, summary);
-            changedRequests.add(requestId);
         }
     }
 
@@ -627,85 +608,6 @@ public class ReadModel {
                                result == null ? null : ReviewResult.valueOf(result),
                                concludedOn == null ? null : IsoText.localDate(concludedOn),
                                instant(review, "recordedAt"), instant(review, "conclusionRecordedAt"));
-    }
-
-    private void applyToRequest(Document request, PublishedEvent event, Object payload) {
-        if (payload instanceof RequestReceived received) {
-            putReceipt(request, received.agencyId(), received.receivedOn(), received.channel(), received.applicant(),
-                       received.subject(), received.receivedOn().getYear(), false);
-            request.put("recordedAt", event.timestamp());
-            addHistory(request, event, "收到申请", received.receivedOn(),
-                       received.channel().label() + "，" + received.applicant().type().label());
-        } else if (payload instanceof OpenRequestImported imported) {
-            putReceipt(request, imported.agencyId(), imported.receivedOn(), imported.channel(), imported.applicant(),
-                       imported.subject(), imported.carriedOverInto(), true);
-            request.put("recordedAt", event.timestamp());
-            addHistory(request, event, "上年结转申请导入", imported.receivedOn(),
-                       "结转入 " + imported.carriedOverInto() + " 年");
-        } else if (payload instanceof CorrectionRequested asked) {
-            request.put("correction", new Document("requestedOn", asked.requestedOn().toString())
-                    .append("dueOn", asked.dueOn().toString())
-                    .append("items", asked.items()));
-            addHistory(request, event, "告知补正", asked.requestedOn(), "补正期限 " + asked.dueOn());
-        } else if (payload instanceof CorrectionReceived corrected) {
-            Document correction = request.get("correction", Document.class);
-            if (correction != null) {
-                correction.put("receivedOn", corrected.receivedOn().toString());
-            }
-            addHistory(request, event, "收到补正", corrected.receivedOn(), "答复期限自此重新计算");
-        } else if (payload instanceof ConsultationSent sent) {
-            List<Document> consultations = new ArrayList<>(consultationsOf(request));
-            consultations.add(new Document("consultationId", sent.consultationId()).append("party", sent.party())
-                                      .append("kind", sent.kind()).append("sentOn", sent.sentOn().toString()));
-            request.put("consultations", consultations);
-            addHistory(request, event, "征求意见", sent.sentOn(), sent.party() + "（答复期限暂停计算）");
-        } else if (payload instanceof ConsultationReplied replied) {
-            for (Document consultation : consultationsOf(request)) {
-                if (replied.consultationId().equals(consultation.getString("consultationId"))) {
-                    consultation.put("repliedOn", replied.repliedOn().toString());
-                    consultation.put("consents", replied.consents());
-                }
-            }
-            addHistory(request, event, "收到意见", replied.repliedOn(), "答复期限恢复计算");
-        } else if (payload instanceof FeeNoticeIssued fee) {
-            request.put("fee", new Document("issuedOn", fee.issuedOn().toString())
-                    .append("amountYuan", fee.amountYuan().toPlainString())
-                    .append("basis", fee.basis().name())
-                    .append("dueOn", fee.dueOn().toString()));
-            addHistory(request, event, "收费通知", fee.issuedOn(), fee.basis().label() + " " + fee.amountYuan().toPlainString()
-                       + " 元，缴费期限 " + fee.dueOn() + "（答复期限暂停计算）");
-        } else if (payload instanceof FeePaid paid) {
-            Document fee = request.get("fee", Document.class);
-            if (fee != null) {
-                fee.put("paidOn", paid.paidOn().toString());
-            }
-            addHistory(request, event, "缴费", paid.paidOn(), "答复期限恢复计算");
-        } else if (payload instanceof DeadlineExtended extended) {
-            request.put("extension", new Document("grantedOn", extended.grantedOn().toString())
-                    .append("workingDays", extended.workingDays())
-                    .append("approvedBy", extended.approvedBy())
-                    .append("reason", extended.reason()));
-            addHistory(request, event, "延长答复期限", extended.grantedOn(),
-                       "延长 " + extended.workingDays() + " 个工作日，批准人 " + extended.approvedBy());
-        } else if (payload instanceof RequestDecided decided) {
-            request.put("result", decided.result().name());
-            request.put("decidedOn", decided.decidedOn().toString());
-            request.put("decisionRecordedAt", event.timestamp());
-            request.put("note", decided.note());
-            addHistory(request, event, "办理答复", decided.decidedOn(), decided.result().label());
-        }
-    }
-
-    private static void putReceipt(Document request, String agencyId, LocalDate receivedOn, Channel channel,
-                                   Applicant applicant, String subject, int firstYear, boolean imported) {
-        request.put("agencyId", agencyId);
-        request.put("receivedOn", receivedOn.toString());
-        request.put("channel", channel.name());
-        request.put("applicantType", applicant.type().name());
-        request.put("applicantName", applicant.name());
-        request.put("subject", subject);
-        request.put("firstYear", firstYear);
-        request.put("imported", imported);
     }
 
     private static boolean hasHistoryEntry(Document doc, long globalIndex) {
@@ -739,84 +641,10 @@ public class ReadModel {
         return docs;
     }
 
-    public static List<Document> consultationsOf(Document request) {
-        List<Document> consultations = request.getList("consultations", Document.class);
-        return consultations == null ? List.of() : consultations;
-    }
-
-    /** Finished pauses: answered consultations and paid fees; the clock did not run in between. */
-    private static List<WorkingDayCalendar.Pause> pausesOf(Document request) {
-        List<WorkingDayCalendar.Pause> pauses = new ArrayList<>();
-        for (Document c : consultationsOf(request)) {
-            if (c.getString("repliedOn") != null) {
-                pauses.add(new WorkingDayCalendar.Pause(IsoText.localDate(c.getString("sentOn")),
-                                                        IsoText.localDate(c.getString("repliedOn")),
-                                                        "征求" + c.getString("party") + "意见"));
-            }
-        }
-        Document fee = request.get("fee", Document.class);
-        if (fee != null && fee.getString("paidOn") != null) {
-            pauses.add(new WorkingDayCalendar.Pause(IsoText.localDate(fee.getString("issuedOn")),
-                                                    IsoText.localDate(fee.getString("paidOn")), "等待缴费"));
-        }
-        return pauses;
-    }
-
-    /** Why the clock is stopped now: a correction awaited, else an unpaid fee, else an open consultation. */
-    private static RequestFacts.Stop stopOf(Document request) {
-        LocalDate since = null;
-        RequestFacts.Reason reason = null;
-        LocalDate applicantDueOn = null;
-        for (Document c : consultationsOf(request)) {
-            if (c.getString("repliedOn") == null) {
-                LocalDate sentOn = IsoText.localDate(c.getString("sentOn"));
-                since = since == null || sentOn.isBefore(since) ? sentOn : since;
-                reason = RequestFacts.Reason.CONSULTING;
-            }
-        }
-        Document fee = request.get("fee", Document.class);
-        if (fee != null && fee.getString("paidOn") == null) {
-            LocalDate issuedOn = IsoText.localDate(fee.getString("issuedOn"));
-            since = since == null || issuedOn.isBefore(since) ? issuedOn : since;
-            reason = RequestFacts.Reason.AWAITING_PAYMENT;
-            applicantDueOn = IsoText.localDate(fee.getString("dueOn"));
-        }
-        Document correction = request.get("correction", Document.class);
-        if (correction != null && correction.getString("receivedOn") == null) {
-            since = IsoText.localDate(correction.getString("requestedOn"));
-            reason = RequestFacts.Reason.AWAITING_CORRECTION;
-            applicantDueOn = IsoText.localDate(correction.getString("dueOn"));
-        }
-        return reason == null ? null : new RequestFacts.Stop(reason, since, applicantDueOn);
-    }
-
     /** When an event was recorded; null in documents projected before this was kept (always visible). */
     private static java.time.Instant instant(Document doc, String field) {
         String value = doc.getString(field);
         return value == null ? null : IsoText.instant(value);
     }
 
-    /** The day a correction arrived, if one did: the answer period counts from it. */
-    private static LocalDate correctionReceivedOn(Document request) {
-        Document correction = request.get("correction", Document.class);
-        return correction == null || correction.getString("receivedOn") == null ? null
-                : IsoText.localDate(correction.getString("receivedOn"));
-    }
-
-    private static int extensionDays(Document request) {
-        Document extension = request.get("extension", Document.class);
-        return extension == null ? 0 : extension.getInteger("workingDays");
-    }
-
-    public static RequestFacts factsOf(Document request) {
-        String decidedOn = request.getString("decidedOn");
-        String result = request.getString("result");
-        return new RequestFacts(request.getString("_id"), ApplicantType.valueOf(request.getString("applicantType")),
-                                IsoText.localDate(request.getString("receivedOn")), request.getInteger("firstYear"),
-                                Boolean.TRUE.equals(request.getBoolean("imported")),
-                                result == null ? null : ResultCode.valueOf(result),
-                                decidedOn == null ? null : IsoText.localDate(decidedOn), extensionDays(request),
-                                correctionReceivedOn(request), pausesOf(request), stopOf(request),
-                                instant(request, "recordedAt"), instant(request, "decisionRecordedAt"));
-    }
 }

@@ -3,6 +3,7 @@ package cn.foi.query.projection;
 import cn.foi.events.calendar.WorkingDayCalendar.Pause;
 import cn.foi.events.codes.ApplicantType;
 import cn.foi.events.codes.ResultCode;
+import cn.foi.query.view.RequestView;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -20,6 +21,60 @@ public record RequestFacts(String requestId, ApplicantType applicantType, LocalD
 
     public RequestFacts {
         pauses = List.copyOf(pauses);
+    }
+
+    /** What a received request's view says for the tables, the worklist and the metrics. */
+    public static RequestFacts of(RequestView view) {
+        RequestView.Receipt receipt = view.receipt();
+        RequestView.Decision decision = view.decision();
+        RequestView.Correction correction = view.correction();
+        return new RequestFacts(view.requestId(), receipt.applicantType(), receipt.receivedOn(), receipt.firstYear(),
+                                receipt.imported(), decision == null ? null : decision.result(),
+                                decision == null ? null : decision.decidedOn(),
+                                view.extension() == null ? 0 : view.extension().workingDays(),
+                                correction == null ? null : correction.receivedOn(), pausesOf(view), stopOf(view),
+                                receipt.recordedAt(), decision == null ? null : decision.recordedAt());
+    }
+
+    /** Finished pauses: answered consultations and paid fees; the clock did not run in between. */
+    private static List<Pause> pausesOf(RequestView view) {
+        List<Pause> pauses = new java.util.ArrayList<>();
+        for (RequestView.Consultation c : view.consultations()) {
+            if (c.repliedOn() != null) {
+                pauses.add(new Pause(c.sentOn(), c.repliedOn(), "征求" + c.party() + "意见"));
+            }
+        }
+        RequestView.Fee fee = view.fee();
+        if (fee != null && fee.paidOn() != null) {
+            pauses.add(new Pause(fee.issuedOn(), fee.paidOn(), "等待缴费"));
+        }
+        return pauses;
+    }
+
+    /** Why the clock is stopped now: a correction awaited, else an unpaid fee, else an open consultation. */
+    private static Stop stopOf(RequestView view) {
+        LocalDate since = null;
+        Reason reason = null;
+        LocalDate applicantDueOn = null;
+        for (RequestView.Consultation c : view.consultations()) {
+            if (c.repliedOn() == null) {
+                since = since == null || c.sentOn().isBefore(since) ? c.sentOn() : since;
+                reason = Reason.CONSULTING;
+            }
+        }
+        RequestView.Fee fee = view.fee();
+        if (fee != null && fee.paidOn() == null) {
+            since = since == null || fee.issuedOn().isBefore(since) ? fee.issuedOn() : since;
+            reason = Reason.AWAITING_PAYMENT;
+            applicantDueOn = fee.dueOn();
+        }
+        RequestView.Correction correction = view.correction();
+        if (correction != null && correction.receivedOn() == null) {
+            since = correction.requestedOn();
+            reason = Reason.AWAITING_CORRECTION;
+            applicantDueOn = correction.dueOn();
+        }
+        return reason == null ? null : new Stop(reason, since, applicantDueOn);
     }
 
     /**

@@ -33,7 +33,7 @@ import java.util.Set;
  * request's document is never looked up: only documents written earlier and no longer in memory are read.
  * Only the consumer thread uses it; the writes it hands out run elsewhere.
  */
-final class WriteBehind {
+final class WriteBehind<V> {
 
     /** Exact-key lookups per query: the embedded store matches each found document against the whole list. */
     private static final int IDS_PER_QUERY = 100;
@@ -43,8 +43,11 @@ final class WriteBehind {
     private final MongoCollection<Document> collection;
     private final MongoCollection<RawBsonDocument> raw;
     private final Codec<Document> codec;
+    /** How a value is read from its stored document, and stored. */
+    private final java.util.function.Function<Document, V> decode;
+    private final java.util.function.Function<V, Document> encode;
     private final int capacity;
-    private final LinkedHashMap<String, Document> documents = new LinkedHashMap<>(1024, 0.75f, true);
+    private final LinkedHashMap<String, V> documents = new LinkedHashMap<>(1024, 0.75f, true);
     /** Ids of documents in memory that are in the collection too (or taken for writing): replaced, not inserted. */
     private final Set<String> stored = new HashSet<>();
     private final Set<String> dirty = new LinkedHashSet<>();
@@ -74,19 +77,27 @@ final class WriteBehind {
         return new Counts(inserted.get(), replaced.get(), readBack);
     }
 
-    WriteBehind(MongoCollection<Document> collection, int capacity) {
+    /** A collection whose values are the stored documents themselves. */
+    static WriteBehind<Document> ofDocuments(MongoCollection<Document> collection, int capacity) {
+        return new WriteBehind<>(collection, capacity, doc -> doc, doc -> doc);
+    }
+
+    WriteBehind(MongoCollection<Document> collection, int capacity, java.util.function.Function<Document, V> decode,
+                java.util.function.Function<V, Document> encode) {
         this.collection = collection;
+        this.decode = decode;
+        this.encode = encode;
         this.raw = collection.withDocumentClass(RawBsonDocument.class);
         this.codec = collection.getCodecRegistry().get(Document.class);
         this.capacity = capacity;
     }
 
     /** The documents with these ids, from memory or else from the collection; absent ids are new. */
-    Map<String, Document> load(Set<String> ids) {
-        Map<String, Document> found = new HashMap<>();
+    Map<String, V> load(Set<String> ids) {
+        Map<String, V> found = new HashMap<>();
         List<String> missing = new ArrayList<>();
         for (String id : ids) {
-            Document doc = documents.get(id);
+            V doc = documents.get(id);
             if (doc != null) {
                 found.put(id, doc);
             } else {
@@ -99,9 +110,10 @@ final class WriteBehind {
         if (!missing.isEmpty()) {
             for (Document doc : find(collection, missing)) {
                 String id = doc.getString("_id");
-                documents.put(id, doc);
+                V value = decode.apply(doc);
+                documents.put(id, value);
                 stored.add(id);
-                found.put(id, doc);
+                found.put(id, value);
                 readBack++;
             }
         }
@@ -109,7 +121,7 @@ final class WriteBehind {
     }
 
     /** These documents changed: they are written at the next flush. */
-    void changed(Map<String, Document> docs, Set<String> ids) {
+    void changed(Map<String, V> docs, Set<String> ids) {
         for (String id : ids) {
             documents.put(id, docs.get(id));
             dirty.add(id);
@@ -120,7 +132,7 @@ final class WriteBehind {
         return dirty.size();
     }
 
-    private record Change(String id, Document document, boolean stored) {
+    private record Change<V>(String id, V value, boolean stored) {
     }
 
     /**
@@ -136,14 +148,14 @@ final class WriteBehind {
         Runnable write = () -> { };
         if (!dirty.isEmpty()) {
             // looked up here, one thread: a get reorders the access-ordered map
-            List<Change> changes = new ArrayList<>(dirty.size());
+            List<Change<V>> changes = new ArrayList<>(dirty.size());
             for (String id : dirty) {
-                changes.add(new Change(id, documents.get(id), stored.contains(id)));
+                changes.add(new Change<>(id, documents.get(id), stored.contains(id)));
             }
-            long replaces = changes.stream().filter(Change::stored).count();
+            long replaces = changes.stream().filter(c -> c.stored()).count();
             long inserts = changes.size() - replaces;
             List<WriteModel<RawBsonDocument>> writes = changes.parallelStream().map(change -> {
-                RawBsonDocument encoded = new RawBsonDocument(change.document(), codec);
+                RawBsonDocument encoded = new RawBsonDocument(encode.apply(change.value()), codec);
                 return change.stored()
                        ? (WriteModel<RawBsonDocument>) new ReplaceOneModel<>(Filters.eq("_id", change.id()), encoded, UPSERT)
                        : new InsertOneModel<>(encoded);
@@ -164,7 +176,7 @@ final class WriteBehind {
     }
 
     private void evictBeyondCapacity() {
-        Iterator<Map.Entry<String, Document>> eldest = documents.entrySet().iterator();
+        Iterator<Map.Entry<String, V>> eldest = documents.entrySet().iterator();
         while (documents.size() > capacity && eldest.hasNext()) {
             String id = eldest.next().getKey();
             if (dirty.contains(id)) {
@@ -179,11 +191,11 @@ final class WriteBehind {
      * Reads every document of the collection (at start-up, to load the ledger) and learns the ids it holds:
      * from here on new ids need no lookup.
      */
-    void readAll(java.util.function.Consumer<Document> each) {
+    void readAll(java.util.function.Consumer<V> each) {
         List<String> ids = new ArrayList<>();
         for (Document doc : collection.find()) {
             ids.add(doc.getString("_id"));
-            each.accept(doc);
+            each.accept(decode.apply(doc));
         }
         holds(ids);
     }

@@ -7,7 +7,8 @@ import cn.foi.query.deadline.Deadlines;
 import cn.foi.query.problem.QueryProblem;
 import cn.foi.query.projection.ReadModel;
 import cn.foi.query.projection.RequestFacts;
-import org.bson.Document;
+import cn.foi.query.view.HistoryEntry;
+import cn.foi.query.view.RequestView;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -15,9 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.time.LocalDate;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 @RestController
 class RequestQueryController {
@@ -31,20 +30,15 @@ class RequestQueryController {
     }
 
     @GetMapping("/api/requests/{requestId}")
-    Map<String, Object> request(@PathVariable String requestId) {
-        Document request = find(requestId);
-        Map<String, Object> state = stateOf(request);
+    RequestState request(@PathVariable String requestId) {
+        RequestView request = find(requestId);
         // its reviews, so that a page can conclude them (not in search results: one more query per request)
-        state.put("reviews", readModel.reviewsOf(request).stream().map(review -> {
-            Map<String, Object> item = new LinkedHashMap<>();
-            item.put("reviewId", review.getString("_id"));
-            item.put("block", review.getString("block"));
-            item.put("filedOn", review.getString("filedOn"));
-            item.put("result", review.getString("result"));
-            item.put("concludedOn", review.getString("concludedOn"));
-            return item;
-        }).toList());
-        return state;
+        List<RequestState.Review> reviews = readModel.reviewsOf(request).stream()
+                .map(review -> new RequestState.Review(review.getString("_id"), review.getString("block"),
+                                                       review.getString("filedOn"), review.getString("result"),
+                                                       review.getString("concludedOn")))
+                .toList();
+        return stateOf(request).withReviews(reviews);
     }
 
     /**
@@ -53,7 +47,7 @@ class RequestQueryController {
      * {@code status} as in the state; receipt dates inclusive.
      */
     @GetMapping("/api/agencies/{agencyId}/requests")
-    Map<String, Object> search(@PathVariable String agencyId,
+    RequestState.Found search(@PathVariable String agencyId,
                                @org.springframework.web.bind.annotation.RequestParam(required = false) String q,
                                @org.springframework.web.bind.annotation.RequestParam(required = false) String status,
                                @org.springframework.web.bind.annotation.RequestParam(required = false) LocalDate receivedFrom,
@@ -74,86 +68,71 @@ class RequestQueryController {
         }
         boolean seesNames = cn.foi.access.Caller.current().filter(c -> c.seesPersonalDataOf(agencyId)).isPresent();
         String needle = q == null ? "" : q.strip();
-        List<Map<String, Object>> found = new java.util.ArrayList<>();
-        for (Document doc : readModel.requestsOf(agencyId, receivedFrom, receivedTo)) {
+        List<RequestState> found = new java.util.ArrayList<>();
+        for (RequestView view : readModel.requestsOf(agencyId, receivedFrom, receivedTo)) {
+            RequestView.Receipt receipt = view.receipt();
             boolean matches = needle.isEmpty()
-                              || doc.getString("_id").contains(needle)
-                              || String.valueOf(doc.getString("subject")).contains(needle)
-                              || (seesNames && String.valueOf(doc.getString("applicantName")).contains(needle));
+                              || view.requestId().contains(needle)
+                              || String.valueOf(receipt.subject()).contains(needle)
+                              || (seesNames && String.valueOf(receipt.applicantName()).contains(needle));
             if (!matches) {
                 continue;
             }
-            Map<String, Object> state = stateOf(doc);
-            if (status == null || status.isBlank() || status.equals(state.get("status"))) {
+            RequestState state = stateOf(view);
+            if (status == null || status.isBlank() || status.equals(state.status())) {
                 found.add(state);
             }
         }
-        found.sort(Comparator.<Map<String, Object>, String>comparing(r -> (String) r.get("receivedOn")).reversed());
-        return Map.of("total", found.size(), "requests", found.subList(0, Math.min(limit, found.size())));
+        found.sort(Comparator.comparing(RequestState::receivedOn).reversed());
+        return new RequestState.Found(found.size(), found.subList(0, Math.min(limit, found.size())));
     }
 
     private static final java.util.Set<String> SEARCHABLE_STATUSES =
             java.util.Set.of("OPEN", "AWAITING_CORRECTION", "AWAITING_PAYMENT", "PAUSED", "DECIDED");
 
-    private Map<String, Object> stateOf(Document doc) {
-        String requestId = doc.getString("_id");
-        Map<String, Object> state = new LinkedHashMap<>();
-        state.put("requestId", requestId);
-        state.put("agencyId", doc.getString("agencyId"));
-        state.put("status", doc.getString("result") == null ? "OPEN" : "DECIDED");
-        state.put("receivedOn", doc.getString("receivedOn"));
-        state.put("channel", doc.getString("channel"));
+    private RequestState stateOf(RequestView view) {
+        RequestView.Receipt receipt = view.receipt();
         // personal data in full for the agency's own officers only
-        state.put("applicant", Map.of("type", doc.getString("applicantType"),
-                                      "name", String.valueOf(PersonalData.forCaller(doc.getString("applicantName"),
-                                                                                   doc.getString("agencyId")))));
-        state.put("subject", doc.getString("subject"));
-        state.put("carriedOverInto", Boolean.TRUE.equals(doc.getBoolean("imported")) ? doc.getInteger("firstYear") : null);
+        RequestState.Applicant applicant = new RequestState.Applicant(
+                receipt.applicantType(), String.valueOf(PersonalData.forCaller(receipt.applicantName(), receipt.agencyId())));
+        Integer carriedOverInto = receipt.imported() ? receipt.firstYear() : null;
+        RequestView.Decision decision = view.decision();
+        LocalDate decidedOn = decision == null ? null : decision.decidedOn();
+        var state = new RequestState.Builder(view.requestId(), receipt.agencyId(), receipt.receivedOn(), receipt.channel(),
+                                             applicant, receipt.subject(), carriedOverInto,
+                                             decision == null ? null : decision.result(), decidedOn, view.correction(),
+                                             view.extension(), view.consultations(), view.fee());
         // the clock's state comes from the same facts the worklist and the tables use
-        RequestFacts facts = ReadModel.factsOf(doc);
-        LocalDate receivedOn = facts.receivedOn();
-        LocalDate corrected = facts.correctionReceivedOn();
-        LocalDate clockStartsOn = facts.clockStartsOn();
-        Document extension = doc.get("extension", Document.class);
-        int extensionDays = facts.extensionWorkingDays();
-        String decidedOn = doc.getString("decidedOn");
-        state.put("result", doc.getString("result"));
-        state.put("decidedOn", decidedOn);
-        state.put("correction", doc.get("correction", Document.class));
-        state.put("extension", extension);
-        state.put("consultations", ReadModel.consultationsOf(doc));
-        state.put("fee", doc.get("fee", Document.class));
+        RequestFacts facts = RequestFacts.of(view);
         if (decidedOn == null && facts.stop() != null) {
             RequestFacts.Stop stop = facts.stop();
-            state.put("status", switch (stop.reason()) {
+            String status = switch (stop.reason()) {
                 case AWAITING_CORRECTION -> "AWAITING_CORRECTION";
                 case AWAITING_PAYMENT -> "AWAITING_PAYMENT";
                 case CONSULTING -> "PAUSED";
-            });
-            state.put("dueOn", null);
-            state.put("workingDaysLeft", null);
-            state.put("pausedBecause", stop.reason().label());
-            state.put("dueDateExplanation", stoppedClockExplanation(facts, stop));
-            return state;
+            };
+            return state.stopped(status, stop.reason().label(), stoppedClockExplanation(facts, stop));
         }
+        LocalDate receivedOn = facts.receivedOn();
+        LocalDate corrected = facts.correctionReceivedOn();
+        LocalDate clockStartsOn = facts.clockStartsOn();
+        int extensionDays = facts.extensionWorkingDays();
         List<WorkingDayCalendar.Pause> pauses = facts.pausesUntilAnswer();
         Deadline deadline = deadlines.of(clockStartsOn, extensionDays, pauses);
-        state.put("dueOn", deadline.dueOn());
-        state.put("workingDaysLeft", decidedOn == null ? deadlines.workingDaysLeft(deadline.dueOn()) : null);
-        state.put("answered", decidedOn == null ? null : Deadlines.timeliness(
-                LocalDate.parse(decidedOn), deadlines.originalDueOn(clockStartsOn, pauses), deadline.dueOn()));
-        state.put("dueDateProvisional", deadline.provisional());
         List<String> explanation = new java.util.ArrayList<>(deadline.explanation());
         if (corrected != null) {
             explanation.add(0, receivedOn + " 收到申请；" + corrected + " 收到补正，自补正之日重新计算（第三十条）");
         }
-        if (extension != null) {
+        if (view.extension() != null) {
             explanation.add(explanation.size() - 1, "其中原期限 20 个工作日（至 " + deadlines.originalDueOn(clockStartsOn, pauses)
-                            + "），经 " + extension.getString("approvedBy") + " 批准延长 " + extensionDays
+                            + "），经 " + view.extension().approvedBy() + " 批准延长 " + extensionDays
                             + " 个工作日（第三十三条）");
         }
-        state.put("dueDateExplanation", explanation);
-        return state;
+        return state.running(decidedOn == null ? "OPEN" : "DECIDED", deadline.dueOn(),
+                             decidedOn == null ? deadlines.workingDaysLeft(deadline.dueOn()) : null,
+                             decidedOn == null ? null : Deadlines.timeliness(decidedOn, deadlines.originalDueOn(clockStartsOn, pauses),
+                                                                             deadline.dueOn()),
+                             deadline.provisional(), explanation);
     }
 
     private static List<String> stoppedClockExplanation(RequestFacts facts, RequestFacts.Stop stop) {
@@ -172,17 +151,15 @@ class RequestQueryController {
 
     /** The request's events, oldest first, each with its business date, when and by whom it was recorded. */
     @GetMapping("/api/requests/{requestId}/history")
-    Map<String, Object> history(@PathVariable String requestId) {
-        Document doc = find(requestId);
-        List<Document> history = doc.getList("history", Document.class).stream()
-                                    .sorted(Comparator.comparingLong(h -> h.getLong("globalIndex")))
-                                    .toList();
-        return Map.of("requestId", requestId, "agencyId", doc.getString("agencyId"), "events", history);
+    RequestState.History history(@PathVariable String requestId) {
+        RequestView view = find(requestId);
+        List<HistoryEntry> events = view.history().stream().sorted(Comparator.comparingLong(HistoryEntry::globalIndex)).toList();
+        return new RequestState.History(requestId, view.receipt().agencyId(), events);
     }
 
-    private Document find(String requestId) {
+    private RequestView find(String requestId) {
         return readModel.request(requestId)
-                        .filter(doc -> doc.getString("agencyId") != null)
+                        .filter(RequestView::isReceived)
                         .orElseThrow(() -> new QueryProblem(HttpStatus.NOT_FOUND,
                                                             "申请 " + requestId + " 不存在 (unknown request)"));
     }

@@ -61,7 +61,7 @@ class WriteBehindTest {
     }
 
     /** A new document with this id changed in the cache, as the projection would after applying an event. */
-    private static void change(WriteBehind cache, String id, long lastSeq) {
+    private static void change(WriteBehind<Document> cache, String id, long lastSeq) {
         cache.changed(docs(new Document("_id", id).append("lastSeq", lastSeq)), Set.of(id));
     }
 
@@ -69,8 +69,8 @@ class WriteBehindTest {
      * A cache with room for one document, after a drop, that wrote "a" and then "b": the second write begins by
      * evicting what no longer fits now that the first has landed — "a", the eldest.
      */
-    private WriteBehind withAWrittenAndEvicted(long aSeq) {
-        WriteBehind cache = new WriteBehind(requests, 1);
+    private WriteBehind<Document> withAWrittenAndEvicted(long aSeq) {
+        WriteBehind<Document> cache = WriteBehind.ofDocuments(requests, 1);
         cache.dropped();
         change(cache, "a", aSeq);
         change(cache, "b", aSeq + 1);
@@ -81,7 +81,7 @@ class WriteBehindTest {
 
     @Test
     void after_a_drop_nothing_is_read_back_and_each_document_is_written_once_per_flush() {
-        WriteBehind cache = new WriteBehind(requests, 100);
+        WriteBehind<Document> cache = WriteBehind.ofDocuments(requests, 100);
         cache.dropped();
 
         assertThat(cache.load(Set.of("a", "b"))).isEmpty();
@@ -104,7 +104,7 @@ class WriteBehindTest {
 
     @Test
     void a_write_is_counted_once_it_has_landed_and_a_failed_one_not_at_all() {
-        WriteBehind cache = new WriteBehind(requests, 100);
+        WriteBehind<Document> cache = WriteBehind.ofDocuments(requests, 100);
         cache.dropped();
         change(cache, "a", 0);
         Runnable write = cache.takeChanges();
@@ -121,7 +121,7 @@ class WriteBehindTest {
 
     @Test
     void an_evicted_document_is_read_back_from_the_collection_and_replaced_there() {
-        WriteBehind cache = withAWrittenAndEvicted(3);
+        WriteBehind<Document> cache = withAWrittenAndEvicted(3);
 
         Map<String, Document> loaded = cache.load(Set.of("a"));
         assertThat(finds).hasPositiveValue();
@@ -136,7 +136,7 @@ class WriteBehindTest {
 
     @Test
     void after_a_drop_a_new_document_is_never_looked_for_even_once_others_were_evicted() {
-        WriteBehind cache = withAWrittenAndEvicted(0);
+        WriteBehind<Document> cache = withAWrittenAndEvicted(0);
 
         assertThat(cache.load(Set.of("c"))).isEmpty();
         assertThat(finds).hasValue(0);
@@ -146,7 +146,7 @@ class WriteBehindTest {
 
     @Test
     void a_document_whose_write_is_in_flight_stays_in_memory_until_the_next_flush() {
-        WriteBehind cache = new WriteBehind(requests, 1);
+        WriteBehind<Document> cache = WriteBehind.ofDocuments(requests, 1);
         cache.dropped();
         change(cache, "a", 7);
         change(cache, "b", 8);
@@ -161,11 +161,11 @@ class WriteBehindTest {
     @Test
     void after_a_start_only_ids_the_collection_may_hold_are_looked_up() {
         requests.insertOne(new Document("_id", "a").append("lastSeq", 4L));
-        WriteBehind cache = new WriteBehind(requests, 100);
+        WriteBehind<Document> cache = WriteBehind.ofDocuments(requests, 100);
         assertThat(cache.load(Set.of("a"))).containsOnlyKeys("a"); // nothing known yet: asked
         assertThat(finds).hasValue(1);
 
-        WriteBehind started = new WriteBehind(requests, 100);
+        WriteBehind<Document> started = WriteBehind.ofDocuments(requests, 100);
         started.holds(java.util.List.of("a")); // what the ledger was loaded from
         assertThat(started.load(Set.of("b", "c"))).isEmpty();
         assertThat(finds).hasValue(1); // certainly new: not asked
@@ -175,7 +175,7 @@ class WriteBehindTest {
 
     @Test
     void forgotten_changes_give_way_to_what_was_written() {
-        WriteBehind cache = new WriteBehind(requests, 100);
+        WriteBehind<Document> cache = WriteBehind.ofDocuments(requests, 100);
         cache.dropped();
         Document a = new Document("_id", "a").append("lastSeq", 1L);
         cache.changed(docs(a), Set.of("a"));
@@ -191,7 +191,7 @@ class WriteBehindTest {
 
     @Test
     void a_write_carries_the_documents_as_they_were_when_it_was_taken() {
-        WriteBehind cache = new WriteBehind(requests, 100);
+        WriteBehind<Document> cache = WriteBehind.ofDocuments(requests, 100);
         cache.dropped();
         Document a = new Document("_id", "a").append("lastSeq", 1L);
         cache.changed(docs(a), Set.of("a"));

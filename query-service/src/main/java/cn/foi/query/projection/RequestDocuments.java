@@ -1,0 +1,154 @@
+package cn.foi.query.projection;
+
+import cn.foi.events.codes.ApplicantType;
+import cn.foi.events.codes.Channel;
+import cn.foi.events.codes.FeeBasis;
+import cn.foi.events.codes.ResultCode;
+import cn.foi.query.view.HistoryEntry;
+import cn.foi.query.view.RequestView;
+import org.bson.Document;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Stores a {@link RequestView} as one document of the {@code requests} collection and reads it back: the only
+ * place that knows the stored field names. The shape is the one earlier versions wrote, so a store projected by
+ * them is read as it is, without a rebuild.
+ */
+final class RequestDocuments {
+
+    private RequestDocuments() {
+    }
+
+    static Document encode(RequestView view) {
+        Document doc = new Document("_id", view.requestId()).append("lastSeq", view.lastSeq());
+        RequestView.Receipt receipt = view.receipt();
+        if (receipt != null) {
+            doc.append("agencyId", receipt.agencyId())
+               .append("receivedOn", text(receipt.receivedOn()))
+               .append("channel", receipt.channel().name())
+               .append("applicantType", receipt.applicantType().name())
+               .append("applicantName", receipt.applicantName())
+               .append("subject", receipt.subject())
+               .append("firstYear", receipt.firstYear())
+               .append("imported", receipt.imported())
+               .append("recordedAt", text(receipt.recordedAt()));
+        }
+        RequestView.Correction correction = view.correction();
+        if (correction != null) {
+            Document stored = new Document("requestedOn", text(correction.requestedOn())).append("dueOn", text(correction.dueOn()))
+                                                                                         .append("items", correction.items());
+            if (correction.receivedOn() != null) {
+                stored.append("receivedOn", text(correction.receivedOn()));
+            }
+            doc.append("correction", stored);
+        }
+        if (!view.consultations().isEmpty()) {
+            List<Document> consultations = new ArrayList<>(view.consultations().size());
+            for (RequestView.Consultation c : view.consultations()) {
+                Document stored = new Document("consultationId", c.consultationId()).append("party", c.party())
+                                                                                    .append("kind", c.kind())
+                                                                                    .append("sentOn", text(c.sentOn()));
+                if (c.repliedOn() != null) {
+                    stored.append("repliedOn", text(c.repliedOn())).append("consents", c.consents());
+                }
+                consultations.add(stored);
+            }
+            doc.append("consultations", consultations);
+        }
+        RequestView.Fee fee = view.fee();
+        if (fee != null) {
+            Document stored = new Document("issuedOn", text(fee.issuedOn())).append("amountYuan", fee.amountYuan().toPlainString())
+                                                                            .append("basis", fee.basis().name())
+                                                                            .append("dueOn", text(fee.dueOn()));
+            if (fee.paidOn() != null) {
+                stored.append("paidOn", text(fee.paidOn()));
+            }
+            doc.append("fee", stored);
+        }
+        RequestView.Extension extension = view.extension();
+        if (extension != null) {
+            doc.append("extension", new Document("grantedOn", text(extension.grantedOn()))
+                    .append("workingDays", extension.workingDays())
+                    .append("approvedBy", extension.approvedBy())
+                    .append("reason", extension.reason()));
+        }
+        RequestView.Decision decision = view.decision();
+        if (decision != null) {
+            doc.append("result", decision.result().name())
+               .append("decidedOn", text(decision.decidedOn()))
+               .append("decisionRecordedAt", text(decision.recordedAt()))
+               .append("note", decision.note());
+        }
+        List<Document> history = new ArrayList<>(view.history().size());
+        for (HistoryEntry entry : view.history()) {
+            history.add(new Document("globalIndex", entry.globalIndex())
+                                .append("sequenceNumber", entry.sequenceNumber())
+                                .append("type", entry.type())
+                                .append("label", entry.label())
+                                .append("businessDate", text(entry.businessDate()))
+                                .append("recordedAt", text(entry.recordedAt()))
+                                .append("recordedBy", entry.recordedBy())
+                                .append("aggregateId", entry.aggregateId())
+                                .append("summary", entry.summary()));
+        }
+        doc.append("history", history);
+        return doc;
+    }
+
+    static RequestView decode(Document doc) {
+        RequestView.Receipt receipt = doc.getString("agencyId") == null ? null
+                : new RequestView.Receipt(doc.getString("agencyId"), date(doc.getString("receivedOn")),
+                                          Channel.valueOf(doc.getString("channel")),
+                                          ApplicantType.valueOf(doc.getString("applicantType")), doc.getString("applicantName"),
+                                          doc.getString("subject"), doc.getInteger("firstYear"),
+                                          Boolean.TRUE.equals(doc.getBoolean("imported")), instant(doc.getString("recordedAt")));
+        Document c = doc.get("correction", Document.class);
+        RequestView.Correction correction = c == null ? null
+                : new RequestView.Correction(date(c.getString("requestedOn")), date(c.getString("dueOn")),
+                                             c.getList("items", String.class, List.of()), date(c.getString("receivedOn")));
+        List<RequestView.Consultation> consultations = new ArrayList<>();
+        for (Document s : doc.getList("consultations", Document.class, List.of())) {
+            consultations.add(new RequestView.Consultation(s.getString("consultationId"), s.getString("party"), s.getString("kind"),
+                                                           date(s.getString("sentOn")), date(s.getString("repliedOn")),
+                                                           s.getBoolean("consents")));
+        }
+        Document f = doc.get("fee", Document.class);
+        RequestView.Fee fee = f == null ? null
+                : new RequestView.Fee(date(f.getString("issuedOn")), new BigDecimal(f.getString("amountYuan")),
+                                      FeeBasis.valueOf(f.getString("basis")), date(f.getString("dueOn")),
+                                      date(f.getString("paidOn")));
+        Document e = doc.get("extension", Document.class);
+        RequestView.Extension extension = e == null ? null
+                : new RequestView.Extension(date(e.getString("grantedOn")), e.getInteger("workingDays"),
+                                            e.getString("approvedBy"), e.getString("reason"));
+        String result = doc.getString("result");
+        RequestView.Decision decision = result == null ? null
+                : new RequestView.Decision(ResultCode.valueOf(result), date(doc.getString("decidedOn")), doc.getString("note"),
+                                           instant(doc.getString("decisionRecordedAt")));
+        List<HistoryEntry> history = new ArrayList<>();
+        for (Document h : doc.getList("history", Document.class, List.of())) {
+            history.add(new HistoryEntry(h.getLong("globalIndex"), h.getLong("sequenceNumber"), h.getString("type"),
+                                         h.getString("label"), date(h.getString("businessDate")), instant(h.getString("recordedAt")),
+                                         h.getString("recordedBy"), h.getString("aggregateId"), h.getString("summary")));
+        }
+        return new RequestView(doc.getString("_id"), doc.get("lastSeq", Number.class).longValue(), receipt, correction, consultations, fee,
+                               extension, decision, history);
+    }
+
+    private static String text(Object value) {
+        return value == null ? null : value.toString();
+    }
+
+    private static LocalDate date(String text) {
+        return text == null ? null : IsoText.localDate(text);
+    }
+
+    private static Instant instant(String text) {
+        return text == null ? null : IsoText.instant(text);
+    }
+}

@@ -1,0 +1,66 @@
+package cn.foi.query.request;
+
+import cn.foi.events.codes.ApplicantType;
+import cn.foi.events.codes.Channel;
+import cn.foi.events.codes.ResultCode;
+import cn.foi.query.view.HistoryEntry;
+import cn.foi.query.view.RequestView;
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * A request as {@code GET /api/requests/{id}} and the search answer it: its receipt, what happened to it, and its
+ * clock. A stopped clock has no due date and says why ({@code pausedBecause}); a running one says when the answer is
+ * due and, once answered, whether it was in time ({@code answered}). {@code reviews} only in the single answer.
+ */
+record RequestState(String requestId, String agencyId, String status, LocalDate receivedOn, Channel channel,
+                    Applicant applicant, String subject, Integer carriedOverInto, ResultCode result, LocalDate decidedOn,
+                    RequestView.Correction correction, RequestView.Extension extension,
+                    List<RequestView.Consultation> consultations, RequestView.Fee fee, LocalDate dueOn,
+                    Integer workingDaysLeft, String answered, Boolean dueDateProvisional, String pausedBecause,
+                    List<String> dueDateExplanation, @JsonInclude(JsonInclude.Include.NON_NULL) List<Review> reviews) {
+
+    /** The applicant's type, and name as the caller may see it (masked for those outside the agency). */
+    record Applicant(ApplicantType type, String name) {
+    }
+
+    /** A reconsideration or lawsuit about the request. */
+    record Review(String reviewId, String block, String filedOn, String result, String concludedOn) {
+    }
+
+    /** Search results: how many matched, and the first of them. */
+    record Found(int total, List<RequestState> requests) {
+    }
+
+    /** The request's history, oldest event first. */
+    record History(String requestId, String agencyId, List<HistoryEntry> events) {
+    }
+
+    RequestState withReviews(List<Review> reviews) {
+        return new RequestState(requestId, agencyId, status, receivedOn, channel, applicant, subject, carriedOverInto, result,
+                                decidedOn, correction, extension, consultations, fee, dueOn, workingDaysLeft, answered,
+                                dueDateProvisional, pausedBecause, dueDateExplanation, reviews);
+    }
+
+    /** What every state has, before the clock is read. */
+    record Builder(String requestId, String agencyId, LocalDate receivedOn, Channel channel, Applicant applicant,
+                   String subject, Integer carriedOverInto, ResultCode result, LocalDate decidedOn,
+                   RequestView.Correction correction, RequestView.Extension extension,
+                   List<RequestView.Consultation> consultations, RequestView.Fee fee) {
+
+        RequestState stopped(String status, String pausedBecause, List<String> explanation) {
+            return new RequestState(requestId, agencyId, status, receivedOn, channel, applicant, subject, carriedOverInto,
+                                    result, decidedOn, correction, extension, consultations, fee, null, null, null, null,
+                                    pausedBecause, explanation, null);
+        }
+
+        RequestState running(String status, LocalDate dueOn, Integer workingDaysLeft, String answered, boolean provisional,
+                             List<String> explanation) {
+            return new RequestState(requestId, agencyId, status, receivedOn, channel, applicant, subject, carriedOverInto,
+                                    result, decidedOn, correction, extension, consultations, fee, dueOn, workingDaysLeft,
+                                    answered, provisional, null, explanation, null);
+        }
+    }
+}

@@ -1,0 +1,14 @@
+package cn.foi.query.view;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+/**
+ * One event in the history an officer or an auditor reads: its global position, the label and business date a
+ * person reads, and when and by whom it was recorded. {@code aggregateId} names a review for a review's entries,
+ * so that a page can conclude it from the request; {@code recordedAt} and {@code recordedBy} are null for entries
+ * projected before they were kept.
+ */
+public record HistoryEntry(long globalIndex, long sequenceNumber, String type, String label, LocalDate businessDate,
+                           Instant recordedAt, String recordedBy, String aggregateId, String summary) {
+}

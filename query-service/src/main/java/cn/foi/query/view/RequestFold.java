@@ -1,0 +1,130 @@
+package cn.foi.query.view;
+
+import cn.foi.events.agency.ReportingYearClosed;
+import cn.foi.events.published.PublishedEvent;
+import cn.foi.events.request.ConsultationReplied;
+import cn.foi.events.request.ConsultationSent;
+import cn.foi.events.request.CorrectionReceived;
+import cn.foi.events.request.CorrectionRequested;
+import cn.foi.events.request.DeadlineExtended;
+import cn.foi.events.request.FeeNoticeIssued;
+import cn.foi.events.request.FeePaid;
+import cn.foi.events.request.OpenRequestImported;
+import cn.foi.events.request.RequestDecided;
+import cn.foi.events.request.RequestReceived;
+import cn.foi.events.review.ReviewConcluded;
+import cn.foi.events.review.ReviewFiled;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+/**
+ * Folds one event into a request's view: a pure function of the view and the event, nothing read or written
+ * elsewhere. The request's own events apply once, in order of their sequence numbers (a redelivered one changes
+ * nothing). A review's events and a year close that carried the request forward join its history once each.
+ */
+public final class RequestFold {
+
+    private RequestFold() {
+    }
+
+    /** The view after {@code payload} (an event of this request, of one of its reviews, or a year close carrying it). */
+    public static RequestView apply(RequestView view, PublishedEvent event, Object payload) {
+        if (payload instanceof ReviewFiled filed) {
+            return once(view, event, "提起" + filed.block().label(), filed.filedOn(), filed.block().label());
+        }
+        if (payload instanceof ReviewConcluded concluded) {
+            return once(view, event, "复议或诉讼审结", concluded.concludedOn(), concluded.result().label());
+        }
+        if (payload instanceof ReportingYearClosed closed) {
+            // its business date is the last day of the closed year; when it was recorded stays the close's moment
+            return once(view, event, "结转下年度继续办理", LocalDate.of(closed.year(), 12, 31),
+                        closed.year() + " 年结转至 " + (closed.year() + 1) + " 年");
+        }
+        if (event.sequenceNumber() <= view.lastSeq()) {
+            return view; // redelivered
+        }
+        return own(view, event, payload).withLastSeq(event.sequenceNumber());
+    }
+
+    private static RequestView own(RequestView view, PublishedEvent event, Object payload) {
+        if (payload instanceof RequestReceived received) {
+            return view.withReceipt(new RequestView.Receipt(received.agencyId(), received.receivedOn(), received.channel(),
+                                                            received.applicant().type(), received.applicant().name(),
+                                                            received.subject(), received.receivedOn().getYear(), false,
+                                                            recordedAt(event)))
+                       .withEntry(entry(event, "收到申请", received.receivedOn(),
+                                        received.channel().label() + "，" + received.applicant().type().label()));
+        }
+        if (payload instanceof OpenRequestImported imported) {
+            return view.withReceipt(new RequestView.Receipt(imported.agencyId(), imported.receivedOn(), imported.channel(),
+                                                            imported.applicant().type(), imported.applicant().name(),
+                                                            imported.subject(), imported.carriedOverInto(), true,
+                                                            recordedAt(event)))
+                       .withEntry(entry(event, "上年结转申请导入", imported.receivedOn(), "结转入 " + imported.carriedOverInto() + " 年"));
+        }
+        if (payload instanceof CorrectionRequested asked) {
+            return view.withCorrection(new RequestView.Correction(asked.requestedOn(), asked.dueOn(), asked.items(), null))
+                       .withEntry(entry(event, "告知补正", asked.requestedOn(), "补正期限 " + asked.dueOn()));
+        }
+        if (payload instanceof CorrectionReceived corrected) {
+            RequestView.Correction asked = view.correction();
+            RequestView changed = asked == null ? view
+                    : view.withCorrection(new RequestView.Correction(asked.requestedOn(), asked.dueOn(), asked.items(),
+                                                                     corrected.receivedOn()));
+            return changed.withEntry(entry(event, "收到补正", corrected.receivedOn(), "答复期限自此重新计算"));
+        }
+        if (payload instanceof ConsultationSent sent) {
+            return view.withConsultations(list -> {
+                list.add(new RequestView.Consultation(sent.consultationId(), sent.party(), sent.kind(), sent.sentOn(), null, null));
+                return list;
+            }).withEntry(entry(event, "征求意见", sent.sentOn(), sent.party() + "（答复期限暂停计算）"));
+        }
+        if (payload instanceof ConsultationReplied replied) {
+            return view.withConsultations(list -> {
+                list.replaceAll(c -> c.consultationId().equals(replied.consultationId())
+                        ? new RequestView.Consultation(c.consultationId(), c.party(), c.kind(), c.sentOn(), replied.repliedOn(),
+                                                       replied.consents())
+                        : c);
+                return list;
+            }).withEntry(entry(event, "收到意见", replied.repliedOn(), "答复期限恢复计算"));
+        }
+        if (payload instanceof FeeNoticeIssued fee) {
+            return view.withFee(new RequestView.Fee(fee.issuedOn(), fee.amountYuan(), fee.basis(), fee.dueOn(), null))
+                       .withEntry(entry(event, "收费通知", fee.issuedOn(), fee.basis().label() + " " + fee.amountYuan().toPlainString()
+                                                                       + " 元，缴费期限 " + fee.dueOn() + "（答复期限暂停计算）"));
+        }
+        if (payload instanceof FeePaid paid) {
+            RequestView.Fee fee = view.fee();
+            RequestView changed = fee == null ? view
+                    : view.withFee(new RequestView.Fee(fee.issuedOn(), fee.amountYuan(), fee.basis(), fee.dueOn(), paid.paidOn()));
+            return changed.withEntry(entry(event, "缴费", paid.paidOn(), "答复期限恢复计算"));
+        }
+        if (payload instanceof DeadlineExtended extended) {
+            return view.withExtension(new RequestView.Extension(extended.grantedOn(), extended.workingDays(),
+                                                                extended.approvedBy(), extended.reason()))
+                       .withEntry(entry(event, "延长答复期限", extended.grantedOn(),
+                                        "延长 " + extended.workingDays() + " 个工作日，批准人 " + extended.approvedBy()));
+        }
+        if (payload instanceof RequestDecided decided) {
+            return view.withDecision(new RequestView.Decision(decided.result(), decided.decidedOn(), decided.note(), recordedAt(event)))
+                       .withEntry(entry(event, "办理答复", decided.decidedOn(), decided.result().label()));
+        }
+        return view; // an event of the request that changes nothing shown (a later version may show it)
+    }
+
+    private static RequestView once(RequestView view, PublishedEvent event, String label, LocalDate businessDate, String summary) {
+        return view.holds(event.globalIndex()) ? view : view.withEntry(entry(event, label, businessDate, summary));
+    }
+
+    private static HistoryEntry entry(PublishedEvent event, String label, LocalDate businessDate, String summary) {
+        Object recordedBy = event.metaData() == null ? null : event.metaData().get("userId");
+        return new HistoryEntry(event.globalIndex(), event.sequenceNumber(), event.type(), label, businessDate,
+                                recordedAt(event), recordedBy == null ? null : recordedBy.toString(), event.aggregateId(),
+                                summary);
+    }
+
+    private static Instant recordedAt(PublishedEvent event) {
+        return event.timestamp() == null ? null : Instant.parse(event.timestamp());
+    }
+}

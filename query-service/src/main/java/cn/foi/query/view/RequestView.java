@@ -1,0 +1,119 @@
+package cn.foi.query.view;
+
+import cn.foi.events.codes.ApplicantType;
+import cn.foi.events.codes.Channel;
+import cn.foi.events.codes.FeeBasis;
+import cn.foi.events.codes.ResultCode;
+import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+/**
+ * A disclosure request as the query side knows it: folded from its own events (and the review and year-close
+ * events that belong to its history) by {@link RequestFold}. {@code receipt} is null while only entries of other
+ * aggregates have arrived (their partitions may run ahead of the request's). {@code lastSeq} is the sequence number
+ * of the last of its own events applied: one at or below it is a redelivery.
+ */
+public record RequestView(String requestId, long lastSeq, Receipt receipt, Correction correction,
+                          List<Consultation> consultations, Fee fee, Extension extension, Decision decision,
+                          List<HistoryEntry> history) {
+
+    public RequestView {
+        consultations = List.copyOf(consultations);
+        history = List.copyOf(history);
+    }
+
+    /** Nothing known yet. */
+    public static RequestView empty(String requestId) {
+        return new RequestView(requestId, -1, null, null, List.of(), null, null, null, List.of());
+    }
+
+    /** How it entered the books: received, or imported as still open from an earlier year. */
+    public record Receipt(String agencyId, LocalDate receivedOn, Channel channel, ApplicantType applicantType,
+                          String applicantName, String subject, int firstYear, boolean imported, Instant recordedAt) {
+    }
+
+    /** Art. 30: the applicant was asked to correct the request; {@code receivedOn} once the correction arrived. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Correction(LocalDate requestedOn, LocalDate dueOn, List<String> items, LocalDate receivedOn) {
+        public Correction {
+            items = List.copyOf(items);
+        }
+    }
+
+    /** Arts. 32, 34: a third party or another agency consulted; {@code repliedOn} once it answered. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Consultation(String consultationId, String party, String kind, LocalDate sentOn, LocalDate repliedOn,
+                               Boolean consents) {
+    }
+
+    /** Art. 42: an information-processing fee charged; {@code paidOn} once paid. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Fee(LocalDate issuedOn, @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal amountYuan,
+                      FeeBasis basis, LocalDate dueOn, LocalDate paidOn) {
+    }
+
+    /** Art. 33: the answer period extended. */
+    public record Extension(LocalDate grantedOn, int workingDays, String approvedBy, String reason) {
+    }
+
+    /** The answer, and when it was recorded (null: projected before that was kept). */
+    public record Decision(ResultCode result, LocalDate decidedOn, String note, Instant recordedAt) {
+    }
+
+    public boolean isReceived() {
+        return receipt != null;
+    }
+
+    /** Whether an event (by its global index) is in its history already. */
+    public boolean holds(long globalIndex) {
+        for (HistoryEntry entry : history) {
+            if (entry.globalIndex() == globalIndex) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    RequestView withLastSeq(long sequenceNumber) {
+        return new RequestView(requestId, sequenceNumber, receipt, correction, consultations, fee, extension, decision, history);
+    }
+
+    RequestView withReceipt(Receipt receipt) {
+        return new RequestView(requestId, lastSeq, receipt, correction, consultations, fee, extension, decision, history);
+    }
+
+    RequestView withCorrection(Correction correction) {
+        return new RequestView(requestId, lastSeq, receipt, correction, consultations, fee, extension, decision, history);
+    }
+
+    RequestView withConsultations(UnaryOperator<List<Consultation>> change) {
+        return new RequestView(requestId, lastSeq, receipt, correction, change.apply(new ArrayList<>(consultations)), fee,
+                               extension, decision, history);
+    }
+
+    RequestView withFee(Fee fee) {
+        return new RequestView(requestId, lastSeq, receipt, correction, consultations, fee, extension, decision, history);
+    }
+
+    RequestView withExtension(Extension extension) {
+        return new RequestView(requestId, lastSeq, receipt, correction, consultations, fee, extension, decision, history);
+    }
+
+    RequestView withDecision(Decision decision) {
+        return new RequestView(requestId, lastSeq, receipt, correction, consultations, fee, extension, decision, history);
+    }
+
+    RequestView withEntry(HistoryEntry entry) {
+        List<HistoryEntry> longer = new ArrayList<>(history.size() + 1);
+        longer.addAll(history);
+        longer.add(entry);
+        return new RequestView(requestId, lastSeq, receipt, correction, consultations, fee, extension, decision, longer);
+    }
+}

@@ -1,0 +1,69 @@
+package cn.foi.query.projection;
+
+import cn.foi.events.codes.ApplicantType;
+import cn.foi.events.codes.Channel;
+import cn.foi.events.codes.FeeBasis;
+import cn.foi.events.codes.ResultCode;
+import cn.foi.query.view.HistoryEntry;
+import cn.foi.query.view.RequestView;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A request's view is stored in the shape earlier versions wrote, and read back unchanged. */
+class RequestDocumentsTest {
+
+    private static final RequestView EVERYTHING = new RequestView(
+            "r-1", 6,
+            new RequestView.Receipt("a-1", LocalDate.of(2024, 3, 4), Channel.ONLINE, ApplicantType.NATURAL_PERSON, "张三", "某事项",
+                                    2024, false, Instant.parse("2024-03-04T08:00:00.123456Z")),
+            new RequestView.Correction(LocalDate.of(2024, 3, 5), LocalDate.of(2024, 3, 19), List.of("补充身份证明"), LocalDate.of(2024, 3, 8)),
+            List.of(new RequestView.Consultation("c-1", "某公司", "THIRD_PARTY", LocalDate.of(2024, 3, 9), LocalDate.of(2024, 3, 12), false),
+                    new RequestView.Consultation("c-2", "某局", "OTHER_AGENCY", LocalDate.of(2024, 3, 10), null, null)),
+            new RequestView.Fee(LocalDate.of(2024, 3, 13), new BigDecimal("100.00"), FeeBasis.PER_APPLICATION, LocalDate.of(2024, 3, 27), null),
+            new RequestView.Extension(LocalDate.of(2024, 3, 20), 20, "王局长", "需要协调"),
+            new RequestView.Decision(ResultCode.DISCLOSED, LocalDate.of(2024, 4, 20), "已提供", Instant.parse("2024-04-20T09:00:00Z")),
+            List.of(new HistoryEntry(10, 0, "RequestReceived", "收到申请", LocalDate.of(2024, 3, 4),
+                                     Instant.parse("2024-03-04T08:00:00.123456Z"), "officer-1", "r-1", "网络，自然人")));
+
+    @Test
+    void a_view_reads_back_as_it_was_stored() {
+        assertThat(RequestDocuments.decode(RequestDocuments.encode(EVERYTHING))).isEqualTo(EVERYTHING);
+    }
+
+    @Test
+    void a_view_with_only_a_carry_forward_note_reads_back_as_not_received() {
+        RequestView noteOnly = new RequestView("r-2", -1, null, null, List.of(), null, null, null,
+                List.of(new HistoryEntry(30, 2, "ReportingYearClosed", "结转下年度继续办理", LocalDate.of(2024, 12, 31),
+                                         Instant.parse("2025-01-15T10:00:00Z"), null, "a-1", "2024 年结转至 2025 年")));
+
+        RequestView read = RequestDocuments.decode(RequestDocuments.encode(noteOnly));
+
+        assertThat(read).isEqualTo(noteOnly);
+        assertThat(read.isReceived()).isFalse();
+    }
+
+    @Test
+    void a_document_written_by_an_earlier_version_is_read_without_the_fields_it_did_not_keep() {
+        Document legacy = Document.parse("""
+                {"_id": "r-3", "lastSeq": 1, "agencyId": "a-1", "receivedOn": "2019-05-06", "channel": "LETTER",
+                 "applicantType": "COMMERCIAL_ENTERPRISE", "applicantName": "某公司", "subject": "某事项", "firstYear": 2019,
+                 "result": "DISCLOSED", "decidedOn": "2019-05-20",
+                 "history": [{"globalIndex": {"$numberLong": "4"}, "sequenceNumber": {"$numberLong": "0"}, "type": "RequestReceived",
+                              "label": "收到申请", "businessDate": "2019-05-06", "summary": "信函，商业企业"}]}""");
+
+        RequestView read = RequestDocuments.decode(legacy);
+
+        assertThat(read.receipt().imported()).isFalse();
+        assertThat(read.receipt().recordedAt()).as("not kept then: always visible").isNull();
+        assertThat(read.decision().recordedAt()).isNull();
+        assertThat(read.history().get(0).recordedBy()).isNull();
+        assertThat(RequestFacts.of(read).isDecidedIn(2019)).isTrue();
+    }
+}

@@ -1,0 +1,216 @@
+package cn.foi.query.view;
+
+import cn.foi.events.agency.ReportingYearClosed;
+import cn.foi.events.codes.ApplicantType;
+import cn.foi.events.codes.Channel;
+import cn.foi.events.codes.FeeBasis;
+import cn.foi.events.codes.ResultCode;
+import cn.foi.events.codes.ReviewBlock;
+import cn.foi.events.published.EventTypes;
+import cn.foi.events.published.PublishedEvent;
+import cn.foi.events.request.Applicant;
+import cn.foi.events.request.ConsultationReplied;
+import cn.foi.events.request.ConsultationSent;
+import cn.foi.events.request.CorrectionReceived;
+import cn.foi.events.request.CorrectionRequested;
+import cn.foi.events.request.FeeNoticeIssued;
+import cn.foi.events.request.FeePaid;
+import cn.foi.events.request.OpenRequestImported;
+import cn.foi.events.request.RequestDecided;
+import cn.foi.events.request.RequestReceived;
+import cn.foi.events.review.ReviewFiled;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A request's view, folded one event at a time: given these events, when this one, then this view. */
+class RequestFoldTest {
+
+    private static final String REQUEST = "r-1";
+    private static final String AGENCY = "a-1";
+    private static final LocalDate MARCH_4 = LocalDate.of(2024, 3, 4);
+
+    /** The events so far, each with its envelope as the topic carries it. */
+    private final List<Object[]> given = new ArrayList<>();
+    private long nextGlobalIndex = 10;
+
+    private RequestFoldTest given(String aggregateId, long sequenceNumber, Object payload) {
+        given.add(new Object[] {envelope(aggregateId, sequenceNumber, payload), payload});
+        return this;
+    }
+
+    private RequestFoldTest given(long sequenceNumber, Object payload) {
+        return given(REQUEST, sequenceNumber, payload);
+    }
+
+    private RequestView when(String aggregateId, long sequenceNumber, Object payload) {
+        return when(envelope(aggregateId, sequenceNumber, payload), payload);
+    }
+
+    private RequestView when(PublishedEvent event, Object payload) {
+        return RequestFold.apply(state(), event, payload);
+    }
+
+    private RequestView state() {
+        RequestView view = RequestView.empty(REQUEST);
+        for (Object[] event : given) {
+            view = RequestFold.apply(view, (PublishedEvent) event[0], event[1]);
+        }
+        return view;
+    }
+
+    private PublishedEvent envelope(String aggregateId, long sequenceNumber, Object payload) {
+        long globalIndex = nextGlobalIndex++;
+        return new PublishedEvent(globalIndex, "e-" + globalIndex, "X", aggregateId, sequenceNumber,
+                                  EventTypes.nameOf(payload.getClass()), null, "2024-03-0" + (globalIndex % 9 + 1) + "T08:00:00Z",
+                                  Map.of("userId", "officer-1"), null);
+    }
+
+    private static RequestReceived received() {
+        return new RequestReceived(REQUEST, AGENCY, MARCH_4, Channel.ONLINE, new Applicant(ApplicantType.NATURAL_PERSON, "张三"),
+                                   "申请公开某路段拆迁补偿方案");
+    }
+
+    @Test
+    void a_receipt_enters_the_books_in_its_year_with_who_recorded_it() {
+        RequestView view = when(REQUEST, 0, received());
+
+        assertThat(view.receipt()).isEqualTo(new RequestView.Receipt(AGENCY, MARCH_4, Channel.ONLINE, ApplicantType.NATURAL_PERSON,
+                                                                     "张三", "申请公开某路段拆迁补偿方案", 2024, false,
+                                                                     view.history().get(0).recordedAt()));
+        assertThat(view.lastSeq()).isZero();
+        HistoryEntry entry = view.history().get(0);
+        assertThat(entry.label()).isEqualTo("收到申请");
+        assertThat(entry.businessDate()).isEqualTo(MARCH_4);
+        assertThat(entry.recordedBy()).isEqualTo("officer-1");
+        assertThat(entry.summary()).isEqualTo("网络，自然人");
+    }
+
+    @Test
+    void a_request_imported_as_open_enters_the_books_in_the_year_it_was_carried_into() {
+        RequestView view = when(REQUEST, 0, new OpenRequestImported(REQUEST, AGENCY, LocalDate.of(2023, 12, 20), Channel.LETTER,
+                                                                    new Applicant(ApplicantType.OTHER_ORGANIZATION, "某单位"),
+                                                                    "上年未办结申请", 2024));
+
+        assertThat(view.receipt().firstYear()).isEqualTo(2024);
+        assertThat(view.receipt().imported()).isTrue();
+        assertThat(view.history().get(0).label()).isEqualTo("上年结转申请导入");
+    }
+
+    @Test
+    void a_redelivered_event_changes_nothing() {
+        given(0, received()).given(1, new RequestDecided(REQUEST, AGENCY, ResultCode.DISCLOSED, LocalDate.of(2024, 3, 20), null));
+        RequestView before = state();
+
+        RequestView after = when(REQUEST, 1, new RequestDecided(REQUEST, AGENCY, ResultCode.DISCLOSED, LocalDate.of(2024, 3, 20), null));
+
+        assertThat(after).isEqualTo(before);
+    }
+
+    @Test
+    void the_answer_keeps_its_result_date_and_note() {
+        given(0, received());
+
+        RequestView view = when(REQUEST, 1, new RequestDecided(REQUEST, AGENCY, ResultCode.NOT_DISCLOSED_STATE_SECRET,
+                                                               LocalDate.of(2024, 3, 20), "涉密"));
+
+        assertThat(view.decision().result()).isEqualTo(ResultCode.NOT_DISCLOSED_STATE_SECRET);
+        assertThat(view.decision().decidedOn()).isEqualTo(LocalDate.of(2024, 3, 20));
+        assertThat(view.decision().note()).isEqualTo("涉密");
+        assertThat(view.decision().recordedAt()).isNotNull();
+        assertThat(view.history()).extracting(HistoryEntry::label).containsExactly("收到申请", "办理答复");
+    }
+
+    @Nested
+    class PausesOfTheClock {
+
+        @Test
+        void a_correction_asked_for_is_open_until_it_arrives() {
+            given(0, received()).given(1, new CorrectionRequested(REQUEST, AGENCY, LocalDate.of(2024, 3, 6), LocalDate.of(2024, 3, 20),
+                                                                  List.of("申请内容不明确")));
+
+            RequestView view = when(REQUEST, 2, new CorrectionReceived(REQUEST, AGENCY, LocalDate.of(2024, 3, 11)));
+
+            assertThat(view.correction()).isEqualTo(new RequestView.Correction(LocalDate.of(2024, 3, 6), LocalDate.of(2024, 3, 20),
+                                                                               List.of("申请内容不明确"), LocalDate.of(2024, 3, 11)));
+        }
+
+        @Test
+        void a_reply_closes_its_own_consultation_only() {
+            given(0, received())
+                    .given(1, new ConsultationSent(REQUEST, AGENCY, "c-1", "某公司", "THIRD_PARTY", LocalDate.of(2024, 3, 5)))
+                    .given(2, new ConsultationSent(REQUEST, AGENCY, "c-2", "某局", "OTHER_AGENCY", LocalDate.of(2024, 3, 6)));
+
+            RequestView view = when(REQUEST, 3, new ConsultationReplied(REQUEST, AGENCY, "c-2", LocalDate.of(2024, 3, 12), true));
+
+            assertThat(view.consultations()).extracting(RequestView.Consultation::repliedOn)
+                                            .containsExactly(null, LocalDate.of(2024, 3, 12));
+        }
+
+        @Test
+        void a_fee_paid_keeps_its_notice() {
+            given(0, received()).given(1, new FeeNoticeIssued(REQUEST, AGENCY, LocalDate.of(2024, 3, 5), new BigDecimal("100.00"),
+                                                              FeeBasis.PER_APPLICATION, LocalDate.of(2024, 3, 25)));
+
+            RequestView view = when(REQUEST, 2, new FeePaid(REQUEST, AGENCY, LocalDate.of(2024, 3, 8)));
+
+            assertThat(view.fee()).isEqualTo(new RequestView.Fee(LocalDate.of(2024, 3, 5), new BigDecimal("100.00"),
+                                                                 FeeBasis.PER_APPLICATION, LocalDate.of(2024, 3, 25),
+                                                                 LocalDate.of(2024, 3, 8)));
+        }
+    }
+
+    @Nested
+    class EntriesFromOtherAggregates {
+
+        @Test
+        void a_review_joins_the_history_once_naming_the_review() {
+            given(0, received());
+            ReviewFiled filed = new ReviewFiled("rv-1", REQUEST, AGENCY, ReviewBlock.RECONSIDERATION, LocalDate.of(2024, 4, 1));
+            PublishedEvent event = envelope("rv-1", 0, filed);
+
+            RequestView once = RequestFold.apply(state(), event, filed);
+            RequestView twice = RequestFold.apply(once, event, filed);
+
+            assertThat(twice).isSameAs(once);
+            assertThat(once.history()).extracting(HistoryEntry::label, HistoryEntry::aggregateId)
+                                      .last().isEqualTo(org.assertj.core.groups.Tuple.tuple("提起行政复议", "rv-1"));
+            assertThat(once.lastSeq()).as("a review's sequence is its own, not the request's").isZero();
+        }
+
+        @Test
+        void a_carry_forward_is_dated_the_last_day_of_the_closed_year_and_recorded_when_the_year_was_closed() {
+            given(0, received());
+            ReportingYearClosed closed = new ReportingYearClosed(AGENCY, 2024, LocalDate.of(2025, 1, 15),
+                    List.of(new ReportingYearClosed.CarriedForwardRequest(REQUEST, ApplicantType.NATURAL_PERSON)));
+
+            RequestView view = when(AGENCY, 3, closed);
+
+            HistoryEntry entry = view.history().get(view.history().size() - 1);
+            assertThat(entry.label()).isEqualTo("结转下年度继续办理");
+            assertThat(entry.businessDate()).isEqualTo(LocalDate.of(2024, 12, 31));
+            assertThat(entry.recordedAt()).isEqualTo(Instant.parse(entry.recordedAt().toString()));
+            assertThat(entry.summary()).isEqualTo("2024 年结转至 2025 年");
+        }
+
+        @Test
+        void a_carry_forward_arriving_before_the_receipt_starts_a_view_that_is_not_received_yet() {
+            ReportingYearClosed closed = new ReportingYearClosed(AGENCY, 2024, LocalDate.of(2025, 1, 15),
+                    List.of(new ReportingYearClosed.CarriedForwardRequest(REQUEST, ApplicantType.NATURAL_PERSON)));
+            given(AGENCY, 3, closed);
+
+            RequestView view = when(REQUEST, 0, received());
+
+            assertThat(view.isReceived()).isTrue();
+            assertThat(view.history()).extracting(HistoryEntry::label).containsExactly("结转下年度继续办理", "收到申请");
+        }
+    }
+}
