@@ -34,8 +34,9 @@ route('/audit', async (el, params, query) => {
   const yearStart = `${year + 1}-01-01T00:00`;
   const diffForm = h('form', {class: 'card filters', 'data-test': 'diff-form'}, h('h2', {}, '两个时刻之间的变化'),
     agencyYearControls(agency, year),
-    h('label', {}, '自', h('input', {type: 'datetime-local', name: 'from', value: query.from || yearStart, 'data-test': 'diff-from'})),
-    h('label', {}, '至', h('input', {type: 'datetime-local', name: 'to', value: query.to || localNow(), 'data-test': 'diff-to'})),
+    // to the millisecond: two events recorded within the same minute are told apart
+    h('label', {}, '自', h('input', {type: 'datetime-local', step: '0.001', name: 'from', value: query.from || yearStart, 'data-test': 'diff-from'})),
+    h('label', {}, '至', h('input', {type: 'datetime-local', step: '0.001', name: 'to', value: query.to || localNow(), 'data-test': 'diff-to'})),
     h('button', {type: 'submit', class: 'primary', 'data-test': 'diff-submit'}, '比较'));
   diffForm.addEventListener('submit', async e => {
     e.preventDefault();
@@ -54,6 +55,16 @@ route('/audit', async (el, params, query) => {
               h('td', {}, c.label || c.cell), h('td', {class: 'num'}, String(c.from)), h('td', {class: 'num'}, String(c.to)),
               h('td', {}, /^[A-Z_]+\/(NATURAL_PERSON|COMMERCIAL_ENTERPRISE|RESEARCH_INSTITUTION|SOCIAL_WELFARE_ORGANIZATION|LEGAL_SERVICE_INSTITUTION|OTHER_ORGANIZATION|TOTAL)$/.test(c.cell)
                 ? h('a', {href: `#/cells/${encodeURIComponent(a)}/${y}/${c.cell}?asOf=${encodeURIComponent(to)}`}, '查看申请') : '')))))));
+      // the requests behind the changes, each with the rows it counted in before and after
+      if ((diff.requests || []).length > 0) {
+        const rows = labels => labels.length === 0 ? '（未计入）' : labels.join('；');
+        result.append(h('h3', {}, `变化涉及的申请（${diff.requests.length} 件）`),
+          h('div', {class: 'scroll'}, h('table', {class: 'list', 'data-test': 'diff-requests'},
+            h('thead', {}, h('tr', {}, ['申请', '申请人类型', '原计入', '现计入'].map(t => h('th', {}, t)))),
+            h('tbody', {}, diff.requests.map(r => h('tr', {'data-test': 'diff-request'},
+              h('td', {}, h('a', {href: `#/requests/${encodeURIComponent(r.requestId)}`}, r.requestId)),
+              h('td', {}, r.columnLabel), h('td', {}, rows(r.fromLabels)), h('td', {}, rows(r.toLabels))))))));
+      }
     } catch (err) {
       showError(result, err, 'diff-error');
     }

@@ -245,93 +245,13 @@ export function formatInstant(iso) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Official labels (国办公开办函〔2021〕30号; codes as in the events module and annual-tables.md)
+// Labels. The official ones (国办公开办函〔2021〕30号: applicant types and columns, the 21 result codes with
+// their rows of table 三, channels, the blocks and results of table 四, fee bases) come from the service
+// (GET /api/codes), which takes them from the enums both services use; they are loaded at start, before any
+// page renders. Only the application's own words are kept here.
 // ---------------------------------------------------------------------------------------------
 
-const RESULT_ROWS = [
-  // code, label of the outcome (ResultCode), printed group of table 三, printed item of table 三
-  ['DISCLOSED', '予以公开', '(一) 予以公开', ''],
-  ['PARTIALLY_DISCLOSED', '部分公开', '(二) 部分公开（区分处理的，只计这一情形，不计其他情形）', ''],
-  ['NOT_DISCLOSED_STATE_SECRET', '不予公开：属于国家秘密', '(三) 不予公开', '1.属于国家秘密'],
-  ['NOT_DISCLOSED_PROHIBITED_BY_LAW', '不予公开：其他法律行政法规禁止公开', '(三) 不予公开', '2.其他法律行政法规禁止公开'],
-  ['NOT_DISCLOSED_ENDANGERS_SECURITY_STABILITY', '不予公开：危及“三安全一稳定”', '(三) 不予公开', '3.危及“三安全一稳定”'],
-  ['NOT_DISCLOSED_THIRD_PARTY_RIGHTS', '不予公开：保护第三方合法权益', '(三) 不予公开', '4.保护第三方合法权益'],
-  ['NOT_DISCLOSED_INTERNAL_AFFAIRS', '不予公开：属于三类内部事务信息', '(三) 不予公开', '5.属于三类内部事务信息'],
-  ['NOT_DISCLOSED_PROCESS_INFORMATION', '不予公开：属于四类过程性信息', '(三) 不予公开', '6.属于四类过程性信息'],
-  ['NOT_DISCLOSED_ENFORCEMENT_FILE', '不予公开：属于行政执法案卷', '(三) 不予公开', '7.属于行政执法案卷'],
-  ['NOT_DISCLOSED_ADMINISTRATIVE_QUERY', '不予公开：属于行政查询事项', '(三) 不予公开', '8.属于行政查询事项'],
-  ['UNABLE_NOT_HELD', '无法提供：本机关不掌握相关政府信息', '(四) 无法提供', '1.本机关不掌握相关政府信息'],
-  ['UNABLE_NEEDS_CREATION', '无法提供：没有现成信息需要另行制作', '(四) 无法提供', '2.没有现成信息需要另行制作'],
-  ['UNABLE_STILL_UNCLEAR', '无法提供：补正后申请内容仍不明确', '(四) 无法提供', '3.补正后申请内容仍不明确'],
-  ['NOT_PROCESSED_PETITION_COMPLAINT', '不予处理：信访举报投诉类申请', '(五) 不予处理', '1.信访举报投诉类申请'],
-  ['NOT_PROCESSED_DUPLICATE', '不予处理：重复申请', '(五) 不予处理', '2.重复申请'],
-  ['NOT_PROCESSED_PUBLICATION', '不予处理：要求提供公开出版物', '(五) 不予处理', '3.要求提供公开出版物'],
-  ['NOT_PROCESSED_EXCESSIVE', '不予处理：无正当理由大量反复申请', '(五) 不予处理', '4.无正当理由大量反复申请'],
-  ['NOT_PROCESSED_CONFIRMATION', '不予处理：要求行政机关确认或重新出具已获取信息', '(五) 不予处理', '5.要求行政机关确认或重新出具已获取信息'],
-  ['OTHER_NO_CORRECTION', '其他处理：申请人无正当理由逾期不补正', '(六) 其他处理', '1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请'],
-  ['OTHER_FEE_UNPAID', '其他处理：申请人逾期未按收费通知要求缴纳费用', '(六) 其他处理', '2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请'],
-  ['OTHER_OTHER', '其他处理：其他', '(六) 其他处理', '3.其他'],
-];
-
-const GROUP_TITLES = [
-  ['予以公开', '(一) 予以公开', ['DISCLOSED']],
-  ['部分公开', '(二) 部分公开', ['PARTIALLY_DISCLOSED']],
-  ['不予公开', '(三) 不予公开', RESULT_ROWS.filter((r) => r[0].startsWith('NOT_DISCLOSED_')).map((r) => r[0])],
-  ['无法提供', '(四) 无法提供', RESULT_ROWS.filter((r) => r[0].startsWith('UNABLE_')).map((r) => r[0])],
-  ['不予处理', '(五) 不予处理', RESULT_ROWS.filter((r) => r[0].startsWith('NOT_PROCESSED_')).map((r) => r[0])],
-  ['其他处理', '(六) 其他处理', RESULT_ROWS.filter((r) => r[0].startsWith('OTHER_')).map((r) => r[0])],
-];
-
-export const labels = Object.freeze({
-  /** applicant types (table 三 columns without TOTAL) */
-  applicantType: Object.freeze({
-    NATURAL_PERSON: '自然人',
-    COMMERCIAL_ENTERPRISE: '商业企业',
-    RESEARCH_INSTITUTION: '科研机构',
-    SOCIAL_WELFARE_ORGANIZATION: '社会公益组织',
-    LEGAL_SERVICE_INSTITUTION: '法律服务机构',
-    OTHER_ORGANIZATION: '其他',
-  }),
-  /** the columns of table 三, in printed order, TOTAL included */
-  applicantColumn: Object.freeze({
-    NATURAL_PERSON: '自然人',
-    COMMERCIAL_ENTERPRISE: '商业企业',
-    RESEARCH_INSTITUTION: '科研机构',
-    SOCIAL_WELFARE_ORGANIZATION: '社会公益组织',
-    LEGAL_SERVICE_INSTITUTION: '法律服务机构',
-    OTHER_ORGANIZATION: '其他',
-    TOTAL: '总计',
-  }),
-  /** the column group printed above five of the columns */
-  applicantColumnGroup: '法人或其他组织',
-  /** the 21 result codes of table 三: the outcome as one phrase (ResultCode labels) */
-  result: Object.freeze(Object.fromEntries(RESULT_ROWS.map((r) => [r[0], r[1]]))),
-  /** the printed item text of each result row of table 三 ('' where the group itself is the row) */
-  resultItem: Object.freeze(Object.fromEntries(RESULT_ROWS.map((r) => [r[0], r[3]]))),
-  /** the result rows grouped as in table 三 */
-  resultGroups: Object.freeze(GROUP_TITLES.map(([title, printed, codes]) => Object.freeze({ title, printed, codes: Object.freeze(codes) }))),
-  /** all rows of table 三 in printed order: {code, section, group, item} */
-  applicationRows: Object.freeze([
-    { code: 'NEW', section: '一、本年新收政府信息公开申请数量', group: '', item: '' },
-    { code: 'CARRIED_OVER', section: '二、上年结转政府信息公开申请数量', group: '', item: '' },
-    ...RESULT_ROWS.map((r, i) => ({
-      code: r[0],
-      section: i === 0 ? '三、本年度办理结果' : '',
-      group: i === 0 || RESULT_ROWS[i - 1][2] !== r[2] ? r[2] : '',
-      item: r[3],
-    })),
-    { code: 'TOTAL_HANDLED', section: '', group: '(七) 总计', item: '' },
-    { code: 'CARRIED_FORWARD', section: '四、结转下年度继续办理', group: '', item: '' },
-  ]),
-  /** how a request reached the agency */
-  channel: Object.freeze({
-    IN_PERSON: '当面提交',
-    LETTER: '信函',
-    ONLINE: '网络',
-    FAX: '传真',
-    EMAIL: '电子邮件',
-    OTHER: '其他',
-  }),
+export const labels = {
   /** the state of a request (GET /api/requests/{id} status) */
   status: Object.freeze({
     OPEN: '办理中',
@@ -340,27 +260,18 @@ export const labels = Object.freeze({
     PAUSED: '征求意见中',
     DECIDED: '已答复',
   }),
-  /** how a reconsideration or lawsuit ended (table 四) */
-  reviewResult: Object.freeze({
-    UPHELD: '结果维持',
-    CORRECTED: '结果纠正',
-    OTHER: '其他结果',
-    PENDING: '尚未审结',
-    TOTAL: '总计',
-  }),
-  /** the blocks of table 四 */
-  reviewBlock: Object.freeze({
-    RECONSIDERATION: '行政复议',
-    LITIGATION_DIRECT: '行政诉讼 · 未经复议直接起诉',
-    LITIGATION_AFTER_RECONSIDERATION: '行政诉讼 · 复议后起诉',
-  }),
   /** kinds of review as filed (command API) */
   reviewKind: Object.freeze({ RECONSIDERATION: '行政复议', LITIGATION: '行政诉讼' }),
-  feeBasis: Object.freeze({ PER_APPLICATION: '按件计收', BY_VOLUME: '按量计收' }),
   consultationKind: Object.freeze({ THIRD_PARTY: '征求第三方意见', AGENCY: '征求其他机关意见' }),
   answered: Object.freeze({ ON_TIME: '按期答复', ON_TIME_AFTER_EXTENSION: '延期后按期答复', LATE: '逾期答复' }),
   role: Object.freeze({ OFFICER: '经办人', SUPERVISOR: '负责人', AUDITOR: '审计', ADMIN: '系统管理员' }),
-});
+};
+
+/** Adds the official labels of every code, as the service states them (GET /api/codes). */
+async function loadCodes() {
+  Object.assign(labels, await api.query('/api/codes'));
+  Object.freeze(labels);
+}
 
 // ---------------------------------------------------------------------------------------------
 // Agencies
@@ -674,6 +585,7 @@ export async function start() {
     me.roles = who.roles || [];
     me.agencies = who.agencies || [];
     me.allAgencies = !!who.allAgencies;
+    await loadCodes();
   } catch (e) {
     if (e instanceof ApiError && e.status === 401) return;
     app.replaceChildren(h('div', { class: 'page' }, h('h1', null, '政府信息公开申请办理')));

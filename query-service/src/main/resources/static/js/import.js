@@ -29,10 +29,22 @@ function lookup(...tables) {
   }
   return (value) => byText.get(String(value || '').replace(/\s/g, ''));
 }
-const channelOf = lookup(labels.channel);
-const applicantTypeOf = lookup(labels.applicantType);
-const resultOf = lookup(labels.result, labels.resultItem,
-  Object.fromEntries(Object.entries(labels.resultItem).map(([code, item]) => [code, item.replace(/^\d+\./, '')])));
+// built on first use: the official labels arrive from the service at start, after this module is loaded
+let lookups = null;
+function codes() {
+  if (!lookups) {
+    lookups = {
+      channelOf: lookup(labels.channel),
+      applicantTypeOf: lookup(labels.applicantType),
+      resultOf: lookup(labels.result, labels.resultItem,
+        Object.fromEntries(Object.entries(labels.resultItem).map(([code, item]) => [code, item.replace(/^\d+\./, '')]))),
+    };
+  }
+  return lookups;
+}
+const channelOf = (value) => codes().channelOf(value);
+const applicantTypeOf = (value) => codes().applicantTypeOf(value);
+const resultOf = (value) => codes().resultOf(value);
 
 /** 2025-03-05, 2025/3/5, 2025.3.5 or 2025年3月5日 as 2025-03-05; null if not a real date. */
 function isoDate(value) {

@@ -63,7 +63,10 @@ route('/report/:agency/:year', async (el, params, query) => {
   const p = reportQuery(query);
   const grid = await api.query(`${base}?format=grid&${p}`);
   const info = await api.query(`/api/agencies/${encodeURIComponent(agency)}`);
-  const closed = info.closedYears && info.closedYears[String(year)];
+  const closedNow = info.closedYears && info.closedYears[String(year)];
+  // a table as of a moment before the close was recorded shows the year as it was then: open
+  const closed = closedNow && (!query.asOf || !closedNow.recordedAt || new Date(closedNow.recordedAt) <= new Date(query.asOf))
+    ? closedNow : null;
   const cellLink = (code, text) => code.includes('/')
     ? h('a', {href: `#/cells/${encodeURIComponent(agency)}/${year}/${code}` + (query.asOf ? `?asOf=${encodeURIComponent(query.asOf)}` : ''),
               title: '查看计入此数的申请'}, text)
@@ -104,7 +107,7 @@ route('/report/:agency/:year', async (el, params, query) => {
     h('a', {class: 'button', href: `#/published-check/${encodeURIComponent(agency)}/${year}`}, '核对已发布报告'),
     acts(agency) ? h('a', {class: 'button', href: `#/proactive/${encodeURIComponent(agency)}/${year}`, 'data-test': 'report-proactive'}, '填报表二') : null);
   el.append(links);
-  if (me.has('SUPERVISOR') && acts(agency) && !closed && year < currentYear()) {
+  if (me.has('SUPERVISOR') && acts(agency) && !closedNow && !query.asOf && year < currentYear()) {
     el.append(closeYear(agency, year));
   }
 });

@@ -8,6 +8,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.util.List;
 import java.util.Map;
 
 @RestController
@@ -39,9 +40,19 @@ class AgencyQueryController {
         return describe(agencyId, doc);
     }
 
+    /** Each closed year says when it was closed and when that was recorded (a table as of before then is not closed). */
     private static Map<String, Object> describe(String agencyId, Document doc) {
         Document closed = doc.get("closedYears", Document.class);
-        return Map.of("agencyId", agencyId, "name", doc.getString("name"),
-                      "closedYears", closed == null ? Map.of() : closed);
+        Map<String, Object> years = new java.util.TreeMap<>();
+        if (closed != null) {
+            List<Document> history = doc.getList("history", Document.class, List.of());
+            closed.forEach((year, value) -> {
+                Document close = new Document((Document) value);
+                history.stream().filter(entry -> Long.valueOf(entry.getLong("globalIndex")).equals(close.getLong("globalIndex")))
+                       .findFirst().ifPresent(entry -> close.put("recordedAt", entry.getString("recordedAt")));
+                years.put(year, close);
+            });
+        }
+        return Map.of("agencyId", agencyId, "name", doc.getString("name"), "closedYears", years);
     }
 }

@@ -45,21 +45,9 @@ class ProjectionConfiguration {
                                 @Value("${foi.projection.batch-size:2000}") int batchSize,
                                 @Value("${foi.projection.flush-events:20000}") int flushEvents,
                                 @Value("${foi.projection.rebuild-flush-events:100000}") int rebuildFlushEvents,
-                                ReadModel readModel, Ledger ledger, Clock clock) {
+                                ReadModel readModel, TableSnapshot tables) {
         return new EventConsumer(bootstrap, topic, groupId, topicWait, batchSize, flushEvents, rebuildFlushEvents, readModel,
-                                 () -> allTables(ledger, clock));
-    }
-
-    /** Every table of every agency, keyed "agency/year": what a rebuild must reproduce. */
-    static Map<String, Object> allTables(Ledger ledger, Clock clock) {
-        Map<String, Object> tables = new LinkedHashMap<>();
-        int thisYear = LocalDate.now(clock).getYear();
-        for (String agencyId : ledger.agencies().keySet().stream().sorted().toList()) {
-            for (int year : ledger.yearsOf(agencyId, thisYear)) {
-                tables.put(agencyId + "/" + year, ledger.tableOf(agencyId, year).orElseThrow());
-            }
-        }
-        return tables;
+                                 tables::all);
     }
 
     @Bean

@@ -18,9 +18,11 @@ import java.util.Map;
 class AnnualTableController {
 
     private final Ledger ledger;
+    private final AnnualTables tables;
 
-    AnnualTableController(Ledger ledger) {
+    AnnualTableController(Ledger ledger, AnnualTables tables) {
         this.ledger = ledger;
+        this.tables = tables;
     }
 
     /**
@@ -85,7 +87,7 @@ class AnnualTableController {
         }
         ZeroStyle zeroStyle = zeroStyle(zero);
         java.time.Instant moment = asOf == null ? null : moment(asOf);
-        AnnualTable table = ledger.tableOf(agencyId, year, moment)
+        AnnualTable table = tables.asOf(agencyId, year, moment)
                                   .orElseThrow(() -> new QueryProblem(HttpStatus.NOT_FOUND,
                                                                       "机构 " + agencyId + " 不存在 (unknown agency)"));
         return switch (format) {
@@ -132,7 +134,7 @@ class AnnualTableController {
             throw new QueryProblem(HttpStatus.NOT_FOUND, "机构 " + agencyId + " 不存在 (unknown agency)");
         }
         java.time.Instant moment = asOf == null ? null : moment(asOf);
-        var requests = ledger.requestsIn(agencyId, year, applicationRow, applicantColumn, moment).stream()
+        var requests = tables.requestsIn(agencyId, year, applicationRow, applicantColumn, moment).stream()
                              .map(f -> {
                                  Map<String, Object> item = new java.util.LinkedHashMap<>();
                                  item.put("requestId", f.requestId());
@@ -147,7 +149,7 @@ class AnnualTableController {
         body.put("agencyId", agencyId);
         body.put("year", year);
         body.put("row", applicationRow);
-        body.put("rowLabel", (applicationRow.section() + " " + applicationRow.group() + " " + applicationRow.item()).strip());
+        body.put("rowLabel", applicationRow.label());
         body.put("column", applicantColumn);
         body.put("columnLabel", applicantColumn.label());
         body.put("asOf", moment);
@@ -165,7 +167,7 @@ class AnnualTableController {
                                                         consumes = MediaType.TEXT_PLAIN_VALUE)
     Map<String, Object> publishedCheck(@PathVariable String agencyId, @PathVariable int year,
                                        @org.springframework.web.bind.annotation.RequestBody String published) {
-        AnnualTable replayed = ledger.tableOf(agencyId, year)
+        AnnualTable replayed = tables.of(agencyId, year)
                                      .orElseThrow(() -> new QueryProblem(HttpStatus.NOT_FOUND,
                                                                          "机构 " + agencyId + " 不存在 (unknown agency)"));
         PublishedTable table;
@@ -202,10 +204,10 @@ class AnnualTableController {
                              @RequestParam(required = false) String to) {
         java.time.Instant fromMoment = moment(from);
         java.time.Instant toMoment = to == null ? null : moment(to);
-        AnnualTable before = ledger.tableOf(agencyId, year, fromMoment)
+        AnnualTable before = tables.asOf(agencyId, year, fromMoment)
                                    .orElseThrow(() -> new QueryProblem(HttpStatus.NOT_FOUND,
                                                                        "机构 " + agencyId + " 不存在 (unknown agency)"));
-        AnnualTable after = ledger.tableOf(agencyId, year, toMoment).orElseThrow();
+        AnnualTable after = tables.asOf(agencyId, year, toMoment).orElseThrow();
         java.util.List<Map<String, Object>> changes = new java.util.ArrayList<>();
         Map<String, Integer> afterCounts = after.counts();
         before.counts().forEach((cell, figure) -> {
@@ -219,12 +221,25 @@ class AnnualTableController {
                 changes.add(Map.of("cell", row + "/" + column, "label", row + "/" + column, "from", value, "to", now));
             }
         }));
+        // the requests behind the changes: each one's rows then and now, in its applicant's column
+        var requests = tables.changedBetween(agencyId, year, fromMoment, toMoment).stream().map(change -> {
+            Map<String, Object> item = new java.util.LinkedHashMap<>();
+            item.put("requestId", change.requestId());
+            item.put("column", change.column());
+            item.put("columnLabel", change.column().label());
+            item.put("from", change.before());
+            item.put("fromLabels", change.before().stream().map(ApplicationRow::label).toList());
+            item.put("to", change.after());
+            item.put("toLabels", change.after().stream().map(ApplicationRow::label).toList());
+            return item;
+        }).toList();
         Map<String, Object> body = new java.util.LinkedHashMap<>();
         body.put("agencyId", agencyId);
         body.put("year", year);
         body.put("from", fromMoment.toString());
         body.put("to", toMoment == null ? "now" : toMoment.toString());
         body.put("changes", changes);
+        body.put("requests", requests);
         return body;
     }
 

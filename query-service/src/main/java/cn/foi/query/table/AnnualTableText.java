@@ -47,7 +47,7 @@ public final class AnnualTableText {
         line(out, header1);
         List<String> header2 = blanks(TABLE_3_WIDTH);
         header2.set(3, ApplicantColumn.NATURAL_PERSON.label());
-        header2.set(4, "法人或其他组织");
+        header2.set(4, ApplicantColumn.GROUP_LABEL);
         header2.set(TABLE_3_WIDTH - 1, ApplicantColumn.TOTAL.label());
         line(out, header2);
         List<String> header3 = blanks(TABLE_3_WIDTH);

@@ -7,6 +7,9 @@ public enum ApplicantColumn {
     NATURAL_PERSON, COMMERCIAL_ENTERPRISE, RESEARCH_INSTITUTION, SOCIAL_WELFARE_ORGANIZATION,
     LEGAL_SERVICE_INSTITUTION, OTHER_ORGANIZATION, TOTAL;
 
+    /** Printed above the five columns after 自然人. */
+    public static final String GROUP_LABEL = "法人或其他组织";
+
     public static ApplicantColumn of(ApplicantType type) {
         return valueOf(type.name());
     }

@@ -57,6 +57,32 @@ public enum ApplicationRow {
         return item;
     }
 
+    /**
+     * The row's printed words in one line, as auditors read them: its section and group included even where the
+     * printed table leaves them to the row above (2.其他法律行政法规禁止公开 is under (三) 不予公开).
+     */
+    public String label() {
+        return LABELS.get(this);
+    }
+
+    private static final java.util.Map<ApplicationRow, String> LABELS = new java.util.EnumMap<>(ApplicationRow.class);
+
+    static {
+        String section = "";
+        String group = "";
+        for (ApplicationRow row : values()) {
+            if (!row.section.isEmpty()) {
+                section = row.section;
+                group = "";
+            }
+            if (!row.group.isEmpty()) {
+                group = row.group;
+            }
+            LABELS.put(row, java.util.stream.Stream.of(section, group, row.item).filter(part -> !part.isEmpty())
+                                                   .collect(java.util.stream.Collectors.joining(" ")));
+        }
+    }
+
     public static ApplicationRow of(ResultCode result) {
         return valueOf(result.name());
     }

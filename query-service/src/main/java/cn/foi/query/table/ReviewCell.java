@@ -34,8 +34,7 @@ public final class ReviewCell {
             try {
                 ApplicationRow row = ApplicationRow.valueOf(cell.substring(0, slash));
                 ApplicantColumn column = ApplicantColumn.valueOf(cell.substring(slash + 1));
-                String rowLabel = (row.section() + " " + row.group() + " " + row.item()).strip().replaceAll("\\s+", " ");
-                return rowLabel + "｜" + column.label();
+                return row.label() + "｜" + column.label();
             } catch (IllegalArgumentException e) {
                 return cell; // table 二's figures keep their codes
             }

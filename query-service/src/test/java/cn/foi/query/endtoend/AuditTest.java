@@ -18,11 +18,12 @@ class AuditTest extends EndToEndTest {
     void a_published_table_is_compared_cell_by_cell_and_changes_between_moments_are_listed() {
         String agency = "audit-office";
         api.registerAgency(agency, "某区统计局");
-        api.decide(api.logRequest(agency, "2025-02-03", "ONLINE", "NATURAL_PERSON"), "DISCLOSED", "2025-02-20");
+        String before = api.logRequest(agency, "2025-02-03", "ONLINE", "NATURAL_PERSON");
+        api.decide(before, "DISCLOSED", "2025-02-20");
         api.awaitTable(agency, 2025, t -> cell(t, "TOTAL_HANDLED", "TOTAL") == 1);
         Instant between = Instant.now();
         await().until(() -> Instant.now().isAfter(between.plusMillis(5)));
-        api.logRequest(agency, "2025-03-03", "LETTER", "COMMERCIAL_ENTERPRISE");
+        String since = api.logRequest(agency, "2025-03-03", "LETTER", "COMMERCIAL_ENTERPRISE");
         api.awaitTable(agency, 2025, t -> cell(t, "NEW", "TOTAL") == 2);
 
         var admin = services.as("admin", Services.ADMIN_PASSWORD);
@@ -58,6 +59,13 @@ class AuditTest extends EndToEndTest {
         List<String> labels = new ArrayList<>();
         diff.get("changes").forEach(c -> labels.add(c.get("label").asText()));
         assertThat(labels).contains("四、结转下年度继续办理｜总计");
+        // and the requests behind the changes: the one logged since, not the one already counted before
+        assertThat(diff.get("requests")).hasSize(1);
+        JsonNode moved = diff.get("requests").get(0);
+        assertThat(moved.get("requestId").asText()).isEqualTo(since).isNotEqualTo(before);
+        assertThat(moved.get("from")).isEmpty();
+        assertThat(moved.get("toLabels").toString()).contains("一、本年新收政府信息公开申请数量", "四、结转下年度继续办理");
+        assertThat(moved.get("columnLabel").asText()).isEqualTo("商业企业");
     }
 
     private JsonNode postText(Services.Client client, String url, String text) {

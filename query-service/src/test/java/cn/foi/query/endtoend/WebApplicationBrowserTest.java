@@ -5,6 +5,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
+import com.fasterxml.jackson.databind.JsonNode;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
@@ -197,6 +198,17 @@ class WebApplicationBrowserTest extends EndToEndTest {
             assertThat(browser.all("[data-test^='differs-']")).hasSize(1);
             browser.screenshot("13-published-check-result");
 
+            // what changed between the two decisions, and which request moved
+            java.util.function.Function<java.time.Instant, String> local = instant -> java.time.LocalDateTime
+                    .ofInstant(instant, java.time.ZoneId.systemDefault()).truncatedTo(java.time.temporal.ChronoUnit.MILLIS).toString();
+            browser.visit("/#/audit?agency=" + agency + "&year=2025&from=" + local.apply(between)
+                          + "&to=" + local.apply(java.time.Instant.now()));
+            browser.find("diff-requests");
+            List<WebElement> moved = browser.all("[data-test='diff-request']");
+            assertThat(moved).hasSize(1);
+            assertThat(moved.get(0).getText()).contains(ids.get(1)).contains("予以公开").doesNotContain(ids.get(0));
+            browser.screenshot("13a-diff");
+
             // every stored event is in the projection: the auditor sees it proved, agency by agency
             browser.visit("/#/completeness");
             await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> {
@@ -291,8 +303,14 @@ class WebApplicationBrowserTest extends EndToEndTest {
             browser.visit("/#/report/" + agency + "/2025");
             assertThat(browser.find(UiNames.YEAR_CLOSED).getText()).contains("关闭年度");
             assertThat(browser.all("[data-test='close-year']")).isEmpty();
-            assertThat(services.get(services.queryUrl + "/api/agencies/" + agency).json().at("/closedYears/2025").isMissingNode())
-                    .isFalse();
+            JsonNode closedYear = services.get(services.queryUrl + "/api/agencies/" + agency).json().at("/closedYears/2025");
+            assertThat(closedYear.isMissingNode()).isFalse();
+            // the table as it stood a moment before the close was recorded: the year was open then, nothing to close in the past
+            java.time.Instant beforeClose = java.time.Instant.parse(closedYear.get("recordedAt").asText()).minusMillis(1);
+            browser.visit("/#/report/" + agency + "/2025?asOf=" + beforeClose);
+            browser.find("as-of-note");
+            assertThat(browser.all("[data-test='year-closed']")).isEmpty();
+            assertThat(browser.all("[data-test='close-year']")).isEmpty();
         }
     }
 

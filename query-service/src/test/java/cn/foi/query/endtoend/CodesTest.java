@@ -1,0 +1,37 @@
+package cn.foi.query.endtoend;
+
+import cn.foi.events.codes.ResultCode;
+import cn.foi.query.table.ApplicationRow;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The codes and their official labels, served from the one place both services state them. */
+class CodesTest extends EndToEndTest {
+
+    @Test
+    void every_result_code_is_served_with_its_label_its_printed_row_and_its_group() {
+        JsonNode codes = services.get(services.queryUrl + "/api/codes").json();
+
+        assertThat(codes.get("result").size()).isEqualTo(21);
+        for (ResultCode result : ResultCode.values()) {
+            assertThat(codes.at("/result/" + result.name()).asText()).isEqualTo(result.label());
+        }
+        assertThat(codes.at("/resultItem/NOT_DISCLOSED_PROHIBITED_BY_LAW").asText()).isEqualTo("2.其他法律行政法规禁止公开");
+        List<String> groups = new ArrayList<>();
+        codes.get("resultGroups").forEach(group -> groups.add(group.get("printed").asText() + " " + group.get("codes").size()));
+        assertThat(groups).containsExactly("(一) 予以公开 1", "(二) 部分公开 1", "(三) 不予公开 8", "(四) 无法提供 3", "(五) 不予处理 5",
+                                           "(六) 其他处理 3");
+        List<String> rows = new ArrayList<>();
+        codes.get("applicationRows").forEach(row -> rows.add(row.get("code").asText()));
+        assertThat(rows).containsExactlyElementsOf(java.util.Arrays.stream(ApplicationRow.values()).map(Enum::name).toList());
+        assertThat(codes.at("/applicationRows/5/label").asText()).isEqualTo("三、本年度办理结果 (三) 不予公开 2.其他法律行政法规禁止公开");
+        assertThat(codes.at("/applicantColumn/TOTAL").asText()).isEqualTo("总计");
+        assertThat(codes.get("applicantColumnGroup").asText()).isEqualTo("法人或其他组织");
+        assertThat(codes.at("/reviewResult/PENDING").asText()).isEqualTo("尚未审结");
+    }
+}
