@@ -13,8 +13,6 @@ class AccessProblems {
 
     @ExceptionHandler(Forbidden.class)
     ProblemDetail forbidden(Forbidden e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
-        problem.setTitle("无权执行此操作 (forbidden)");
-        return problem;
+        return ProblemText.problem(HttpStatus.FORBIDDEN, "无权执行此操作 (forbidden)", e.getMessage());
     }
 }

@@ -40,7 +40,10 @@ class ProblemWriter {
     private static void write(HttpServletResponse response, HttpStatus status, String title, String detail) throws IOException {
         response.setStatus(status.value());
         response.setContentType("application/problem+json;charset=UTF-8");
-        response.getOutputStream().write(("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status.value()
-                                          + ",\"detail\":\"" + detail + "\"}").getBytes(StandardCharsets.UTF_8));
+        // the texts are this class's own constants: nothing to escape
+        response.getOutputStream().write(("{\"type\":\"about:blank\",\"title\":\"" + ProblemText.chinese(title) + "\",\"status\":"
+                                          + status.value() + ",\"detail\":\"" + ProblemText.chinese(detail) + "\",\"hint\":\""
+                                          + ProblemText.hint(detail) + "\",\"titleHint\":\"" + ProblemText.hint(title) + "\"}")
+                                                 .getBytes(StandardCharsets.UTF_8));
     }
 }

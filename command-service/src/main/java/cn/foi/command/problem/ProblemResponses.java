@@ -129,8 +129,6 @@ public class ProblemResponses {
     }
 
     public static ProblemDetail problem(HttpStatus status, String title, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setTitle(title);
-        return problem;
+        return cn.foi.access.ProblemText.problem(status, title, detail);
     }
 }

@@ -156,6 +156,9 @@ class BatchEntry {
         Map<String, Object> outcome = new LinkedHashMap<>();
         outcome.put("status", problem.getStatus());
         outcome.put("detail", problem.getDetail());
+        if (problem.getProperties() != null && problem.getProperties().get("hint") != null) {
+            outcome.put("hint", problem.getProperties().get("hint"));
+        }
         return outcome;
     }
 }

@@ -49,7 +49,7 @@ class UserController {
     @PostMapping("/api/users")
     ResponseEntity<Map<String, Object>> create(@RequestBody UserBody body) {
         if (body.username() == null || !USERNAME.matcher(body.username()).matches()) {
-            throw new InvalidInput("用户名 username 须为 2–32 位小写字母、数字或 . _ - (pattern [a-z0-9._-]{2,32})");
+            throw new InvalidInput("用户名须为 2–32 位，只能用小写字母、数字和“.”“_”“-” (username: 2-32 of a-z 0-9 . _ -)");
         }
         UserAccount account = account(body.username(), requirePassword(body.password()), body);
         if (!users.create(account)) {

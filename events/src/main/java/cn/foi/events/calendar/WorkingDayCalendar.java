@@ -169,22 +169,38 @@ public final class WorkingDayCalendar {
             return !provisionalYears.isEmpty();
         }
 
+        /** Days as a person reads them: runs of consecutive days as "2025-05-01 至 2025-05-05", joined by 、. */
+        static String days(List<LocalDate> days) {
+            List<String> runs = new ArrayList<>();
+            List<LocalDate> sorted = days.stream().sorted().toList();
+            for (int i = 0; i < sorted.size(); ) {
+                int end = i;
+                while (end + 1 < sorted.size() && sorted.get(end + 1).equals(sorted.get(end).plusDays(1))) {
+                    end++;
+                }
+                runs.add(end == i ? sorted.get(i).toString() : sorted.get(i) + " 至 " + sorted.get(end));
+                i = end + 1;
+            }
+            return String.join("、", runs);
+        }
+
         /** The steps, in Chinese, for a person checking the count. */
         public List<String> explanation() {
             List<String> steps = new ArrayList<>();
             steps.add(start + " 起算（当日不计入）");
             steps.add("计 " + workingDays + " 个工作日");
             if (!daysOffCrossed.isEmpty()) {
-                steps.add("跳过法定节假日（工作日休息）" + daysOffCrossed.size() + " 天：" + daysOffCrossed);
+                steps.add("跳过法定节假日（工作日休息）" + daysOffCrossed.size() + " 天：" + days(daysOffCrossed));
             }
             if (!makeUpWorkingDaysCrossed.isEmpty()) {
-                steps.add("计入周末调休上班日 " + makeUpWorkingDaysCrossed.size() + " 天：" + makeUpWorkingDaysCrossed);
+                steps.add("计入周末调休上班日 " + makeUpWorkingDaysCrossed.size() + " 天：" + days(makeUpWorkingDaysCrossed));
             }
             for (Pause pause : pauses) {
                 steps.add(pause.from() + " 至 " + pause.until() + " " + pause.reason() + "，期间不计入答复期限");
             }
             if (provisional()) {
-                steps.add("注意：" + provisionalYears + " 年节假日安排尚未载入，暂按周一至周五计算，载入后以正式安排为准");
+                steps.add("注意：" + provisionalYears.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining("、"))
+                          + " 年节假日安排尚未载入，暂按周一至周五计算，载入后以正式安排为准");
             }
             steps.add("截止日 " + dueOn);
             return steps;

@@ -37,6 +37,9 @@ class WorkingDayCalendarTest {
         assertThat(deadline.daysOffCrossed()).hasSize(6).contains(of(2025, 1, 28), of(2025, 2, 4));
         assertThat(deadline.explanation()).first().asString().contains("2025-01-24", "不计入");
         assertThat(deadline.explanation()).last().asString().contains("2025-02-27");
+        // read by a person: consecutive days as a range, no programmer's list
+        String explained = String.join("\n", deadline.explanation());
+        assertThat(explained).contains("2025-01-28 至 2025-01-31", "2025-01-26、2025-02-08").doesNotContain("[");
     }
 
     @Test
@@ -53,7 +56,7 @@ class WorkingDayCalendarTest {
         assertThat(deadline.dueOn()).isEqualTo(of(2027, 1, 15));
         assertThat(deadline.provisional()).isTrue();
         assertThat(deadline.provisionalYears()).containsExactly(2027);
-        assertThat(String.join("\n", deadline.explanation())).contains("2027", "暂按周一至周五计算");
+        assertThat(String.join("\n", deadline.explanation())).contains("2027 年节假日安排尚未载入", "暂按周一至周五计算");
     }
 
     @Test

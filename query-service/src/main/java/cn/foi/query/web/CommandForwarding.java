@@ -77,8 +77,9 @@ class CommandForwarding {
     private static void unavailable(HttpServletResponse response) throws IOException {
         response.setStatus(HttpServletResponse.SC_BAD_GATEWAY);
         response.setContentType("application/problem+json;charset=UTF-8");
-        response.getOutputStream().write(("{\"type\":\"about:blank\",\"title\":\"命令服务不可用 (command service unavailable)\","
-                + "\"status\":502,\"detail\":\"暂时无法连接办理服务，本次操作未执行，请稍后重试 (the command service did not answer; nothing was done)\"}")
+        response.getOutputStream().write(("{\"type\":\"about:blank\",\"title\":\"办理服务不可用\",\"titleHint\":\"command service unavailable\","
+                + "\"status\":502,\"detail\":\"暂时无法连接办理服务，本次操作未执行，请稍后重试\","
+                + "\"hint\":\"the command service did not answer; nothing was done\"}")
                 .getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -1,0 +1,137 @@
+package cn.foi.access;
+
+import com.mongodb.client.MongoDatabase;
+import org.junit.jupiter.api.Test;
+import org.mockito.Mockito;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+/** HTTP Basic sends the password with every call: the bcrypt check is remembered, and forgotten when it must be. */
+class StoredUserAuthenticationTest {
+
+    /** The user store as the services share it, in memory. */
+    static final class Users extends UserStore {
+        final Map<String, UserAccount> accounts = new ConcurrentHashMap<>();
+
+        Users() {
+            super(Mockito.mock(MongoDatabase.class));
+        }
+
+        @Override
+        public Optional<UserAccount> find(String username) {
+            return Optional.ofNullable(accounts.get(username));
+        }
+
+        @Override
+        public void save(UserAccount account) {
+            accounts.put(account.username(), account);
+        }
+    }
+
+    /** bcrypt, counting its checks. */
+    static final class CountingEncoder implements PasswordEncoder {
+        final PasswordEncoder bcrypt = new BCryptPasswordEncoder(4);
+        final AtomicInteger checks = new AtomicInteger();
+
+        @Override
+        public String encode(CharSequence raw) {
+            return bcrypt.encode(raw);
+        }
+
+        @Override
+        public boolean matches(CharSequence raw, String encoded) {
+            checks.incrementAndGet();
+            return bcrypt.matches(raw, encoded);
+        }
+    }
+
+    private final Users users = new Users();
+    private final CountingEncoder passwords = new CountingEncoder();
+    private final StoredUserAuthentication authentication = new StoredUserAuthentication(users, passwords);
+
+    private void user(String name, String password, Set<Role> roles, Set<String> agencies) {
+        users.save(new UserAccount(name, passwords.encode(password), roles, agencies));
+    }
+
+    private Authentication signIn(String name, String password) {
+        return authentication.authenticate(new UsernamePasswordAuthenticationToken(name, password));
+    }
+
+    @Test
+    void a_right_password_costs_one_bcrypt_check_then_is_remembered() {
+        user("wang", "secret-1", EnumSet.of(Role.OFFICER), Set.of("a-1"));
+
+        signIn("wang", "secret-1");
+        signIn("wang", "secret-1");
+        Authentication third = signIn("wang", "secret-1");
+
+        assertThat(passwords.checks).hasValue(1);
+        assertThat(((Caller) third.getPrincipal()).mayWrite("a-1")).isTrue();
+    }
+
+    @Test
+    void a_wrong_password_is_refused_every_time_even_after_the_right_one_was_remembered() {
+        user("wang", "secret-1", EnumSet.of(Role.OFFICER), Set.of("a-1"));
+        signIn("wang", "secret-1");
+
+        assertThatThrownBy(() -> signIn("wang", "secret-2")).isInstanceOf(BadCredentialsException.class);
+        assertThatThrownBy(() -> signIn("wang", "secret-2")).isInstanceOf(BadCredentialsException.class);
+        assertThat(passwords.checks).as("a refused password is never remembered").hasValue(3);
+    }
+
+    @Test
+    void an_unknown_user_is_refused_like_a_wrong_password() {
+        assertThatThrownBy(() -> signIn("nobody", "x")).isInstanceOf(BadCredentialsException.class)
+                                                      .hasMessageContaining("用户名或密码错误");
+    }
+
+    @Test
+    void a_changed_password_replaces_the_remembered_one_within_seconds() {
+        user("wang", "secret-1", EnumSet.of(Role.OFFICER), Set.of("a-1"));
+        signIn("wang", "secret-1");
+
+        user("wang", "secret-2", EnumSet.of(Role.OFFICER), Set.of("a-1"));
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThatThrownBy(() -> signIn("wang", "secret-1")).isInstanceOf(BadCredentialsException.class));
+        assertThat(signIn("wang", "secret-2").getName()).isEqualTo("wang");
+    }
+
+    @Test
+    void a_changed_grant_takes_effect_within_seconds_without_signing_in_again() {
+        user("wang", "secret-1", EnumSet.of(Role.OFFICER), Set.of("a-1"));
+        signIn("wang", "secret-1");
+
+        users.save(new UserAccount("wang", users.accounts.get("wang").passwordHash(), EnumSet.of(Role.OFFICER), Set.of("a-2")));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            Caller caller = (Caller) signIn("wang", "secret-1").getPrincipal();
+            return caller.mayWrite("a-2") && !caller.mayWrite("a-1");
+        });
+    }
+
+    @Test
+    void a_removed_user_signed_in_to_a_web_session_is_signed_out() {
+        user("wang", "secret-1", EnumSet.of(Role.OFFICER), Set.of("a-1"));
+        assertThat(authentication.signedIn("wang")).isNotNull();
+
+        users.accounts.remove("wang");
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> authentication.signedIn("wang") == null);
+    }
+}
