@@ -1,7 +1,7 @@
 // Bulk entry from a spreadsheet: paste the rows (Excel and WPS copy them tab-separated) or upload a .csv,
 // check them in a preview, and register them through the bulk endpoint, with a result for every row.
 // CSV parsing is Papa Parse (vendor/papaparse-*.min.js, MIT), loaded by index.html as window.Papa.
-import {api, me, route, h, showError, labels, currentAgency, agencyName, today} from '/js/core.js';
+import {api, me, route, h, showError, labels, state, currentAgency, agencyName, today} from '/js/core.js';
 
 const BATCH = 500; // what the bulk endpoint takes at once
 
@@ -56,7 +56,7 @@ function isoDate(value) {
 }
 
 /** The rows of the text as requests for the bulk endpoint, each with what is wrong with it (in Chinese). */
-function readRows(text) {
+function readRows(text, closedYears = {}) {
   const parsed = window.Papa.parse(text.replace(/^\uFEFF/, '').trim(), {skipEmptyLines: 'greedy'});
   const [header, ...rows] = parsed.data;
   if (!header || !rows.length) {
@@ -74,8 +74,11 @@ function readRows(text) {
   return rows.map((cells, i) => {
     const cell = (field) => (column[field] === undefined ? '' : String(cells[column[field]] ?? '').trim());
     const problems = [];
+    // the same rules as the single form: a real date, not in the future, not in a closed year
     const receivedOn = isoDate(cell('receivedOn'));
     if (!receivedOn) problems.push(`收到日期“${cell('receivedOn')}”不是日期`);
+    else if (receivedOn > today()) problems.push(`收到日期 ${receivedOn} 晚于今天`);
+    else if (closedYears[receivedOn.substring(0, 4)]) problems.push(`${receivedOn.substring(0, 4)} 年度已关闭，不能再登记该年收到的申请`);
     const channel = channelOf(cell('channel'));
     if (!channel) problems.push(`渠道“${cell('channel')}”无法识别（可填：${Object.values(labels.channel).join('、')}）`);
     const applicantType = applicantTypeOf(cell('applicantType'));
@@ -85,6 +88,9 @@ function readRows(text) {
       const decidedOn = isoDate(cell('decidedOn'));
       const result = resultOf(cell('result'));
       if (!decidedOn) problems.push(`答复日期“${cell('decidedOn')}”不是日期`);
+      else if (decidedOn > today()) problems.push(`答复日期 ${decidedOn} 晚于今天`);
+      else if (receivedOn && decidedOn < receivedOn) problems.push(`答复日期 ${decidedOn} 早于收到日期 ${receivedOn}`);
+      else if (closedYears[decidedOn.substring(0, 4)]) problems.push(`${decidedOn.substring(0, 4)} 年度已关闭，不能再登记该年的答复`);
       if (!result) problems.push(`办理结果“${cell('result')}”无法识别（填表三的结果名称，如“予以公开”）`);
       request.decision = {result, decidedOn, ...(cell('note') ? {note: cell('note')} : {})};
     }
@@ -123,7 +129,8 @@ route('/import', async (el) => {
     preview.replaceChildren();
     let rows;
     try {
-      rows = readRows(text.value);
+      const known = state.agencies.find((a) => a.agencyId === agency);
+      rows = readRows(text.value, (known && known.closedYears) || {});
     } catch (err) {
       showError(preview, err, 'import-error');
       return;
@@ -163,11 +170,7 @@ route('/import', async (el) => {
             if (result.status === 201) {
               accepted++;
               cell.append(h('a', {href: `#/requests/${encodeURIComponent(result.requestId)}`}, '已登记' + (chunk[i].request.decision ? '并答复' : '')));
-            } else if (result.received) {
-              accepted++;
-              cell.append(h('a', {href: `#/requests/${encodeURIComponent(result.requestId)}`}, '已登记'),
-                h('span', {class: 'error'}, '，答复未登记：' + result.detail));
-            } else {
+            } else { // a row is all or nothing: nothing of it was registered
               refused++;
               cell.append(h('span', {class: 'error'}, '未登记：' + result.detail));
             }
@@ -175,7 +178,7 @@ route('/import', async (el) => {
         }
         submit.textContent = '导入完成';
         summary.append(h('div', {class: refused ? 'alert' : 'alert ok', 'data-test': 'import-summary'},
-          `已登记 ${accepted} 件，未登记 ${refused} 件。` + (refused ? '未登记的行可更正后重新粘贴导入（已登记的行请勿重复导入）。' : '')));
+          `已登记 ${accepted} 件，未登记 ${refused} 件。` + (refused ? '未登记的行（整行均未登记）可更正后重新粘贴导入；已登记的行请勿重复导入。' : '')));
       } catch (err) {
         showError(summary, err, 'import-error');
         submit.textContent = '导入中断';

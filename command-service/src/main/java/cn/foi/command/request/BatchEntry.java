@@ -24,8 +24,8 @@ import java.util.UUID;
 /**
  * Bulk entry: the items of a batch are the same commands as the single calls (a receipt, then its decision if
  * already answered), each checked on its own and answered with its own outcome, but all inside one unit of
- * work. Each command runs in a unit of work nested in it: a refused command rolls back alone, while the
- * accepted ones stay staged until the batch ends and are then stored in one append (one commit per request,
+ * work. Each item runs in a unit of work nested in it: a refused item (its receipt or its decision) rolls back
+ * whole and alone, while the accepted ones stay staged until the batch ends and are then stored in one append (one commit per request,
  * its receipt and decision together). The agency is loaded once for the batch, and a decision finds its
  * request already in memory instead of reading it back from the store. A batch is therefore one store write
  * instead of one or two per item; the agency's year close waits for it like for any command.
@@ -84,30 +84,37 @@ class BatchEntry {
         }
     }
 
+    /**
+     * One item, all or nothing: its receipt and its decision run in a unit of work of their own inside the batch, so
+     * a refused decision takes the receipt back with it (pasting the row again after fixing it creates no duplicate).
+     */
     private Map<String, Object> record(String agencyId, BatchItem item) {
         String requestId = UUID.randomUUID().toString();
-        boolean received = false;
+        UnitOfWork<?> row = DefaultUnitOfWork.startAndGet(null);
         try {
             if (item == null || item.applicant() == null) {
                 throw new InvalidInput("缺少申请人 applicant (applicant is required)");
             }
             commands.sendAndWait(new LogRequest(requestId, agencyId, item.receivedOn(), item.channel(),
                                                 item.applicant().type(), item.applicant().name(), item.subject()));
-            received = true;
             RequestController.DecisionBody decision = item.decision();
             if (decision != null) {
                 commands.sendAndWait(new DecideRequest(requestId, decision.result(), decision.decidedOn(), decision.note()));
             }
-            return accepted(requestId);
         } catch (RuntimeException failure) {
-            Map<String, Object> outcome = refused(problems.of(failure));
-            if (received) {
-                // the receipt stands; only its decision was refused
-                outcome.put("requestId", requestId);
-                outcome.put("received", true);
-            }
-            return outcome;
+            rollBackRow(row, failure);
+            return refused(problems.of(failure));
         }
+        row.commit(); // nested: its events join the batch's single append
+        return accepted(requestId);
+    }
+
+    /** Undoes one item, and first any unit of work a command left open above it. */
+    private static void rollBackRow(UnitOfWork<?> row, Throwable cause) {
+        while (CurrentUnitOfWork.isStarted() && CurrentUnitOfWork.get() != row) {
+            CurrentUnitOfWork.get().rollback(cause);
+        }
+        row.rollback(cause);
     }
 
     /**
