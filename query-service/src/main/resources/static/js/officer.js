@@ -680,7 +680,7 @@ function correctionForm(pageEl, state, events, cancel) {
   const receivedOn = dateInput('correction-received-on', today(), { max: today() });
   const since = state.correction ? state.correction.requestedOn : state.receivedOn;
   return actionForm('correction', '收到补正', [
-    field('correction-received-on', '收到补正日期', receivedOn, { required: true, help: '自收到补正之日起重新计算 20 个工作日的答复期限。' }),
+    field('correction-received-on', '收到补正日期', receivedOn, { required: true, help: `自收到补正之日起重新计算 ${labels.periods.answerWorkingDays} 个工作日的答复期限。` }),
   ], {
     pageEl, state, events, cancel,
     validate: () => {
@@ -699,7 +699,7 @@ function extensionForm(pageEl, state, events, cancel) {
   const reason = h('textarea', { rows: '2', 'data-test': 'extension-reason' });
   return actionForm('extension', '延长答复期限（第三十三条）', [
     field('extension-granted-on', '批准日期', grantedOn, { required: true }),
-    field('extension-working-days', '延长工作日数', workingDays, { required: true, help: '最长不超过 20 个工作日，每件申请只能延期一次，并应告知申请人。' }),
+    field('extension-working-days', '延长工作日数', workingDays, { required: true, help: `最长不超过 ${labels.periods.maxExtensionWorkingDays} 个工作日，每件申请只能延期一次，并应告知申请人。` }),
     field('extension-approved-by', '批准人', approvedBy, { required: true, help: '政府信息公开工作机构负责人。' }),
     field('extension-reason', '延期理由', reason, { required: true }),
   ], {
@@ -709,7 +709,9 @@ function extensionForm(pageEl, state, events, cancel) {
       checkDate(p, 'extension-granted-on', grantedOn.value, '批准日期', { notBefore: state.receivedOn, notBeforeWhat: '收到申请之日' });
       const n = Number(workingDays.value);
       if (!workingDays.value) p.push({ name: 'extension-working-days', message: '请填写延长的工作日数' });
-      else if (!Number.isInteger(n) || n < 1 || n > 20) p.push({ name: 'extension-working-days', message: '延长期限应为 1 至 20 个工作日' });
+      else if (!Number.isInteger(n) || n < 1 || n > labels.periods.maxExtensionWorkingDays) {
+        p.push({ name: 'extension-working-days', message: `延长期限应为 1 至 ${labels.periods.maxExtensionWorkingDays} 个工作日` });
+      }
       if (!approvedBy.value.trim()) p.push({ name: 'extension-approved-by', message: '请填写批准人' });
       if (!reason.value.trim()) p.push({ name: 'extension-reason', message: '请填写延期理由' });
       return p;

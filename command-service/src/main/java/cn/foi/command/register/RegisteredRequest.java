@@ -12,11 +12,11 @@ public record RegisteredRequest(String requestId, ApplicantType applicantType, i
 
     /** Open at the end of {@code year}, judged by business dates, not by when things were typed in. */
     public boolean isOpenAtEndOf(int year) {
-        return firstYear <= year && (decidedOn == null || decidedOn.getYear() > year);
+        return cn.foi.events.rules.ReportingYear.isOpenAtEndOf(firstYear, decidedOn, year);
     }
 
     /** On the books in {@code year}: new or carried over in it, so it appears in that year's table. */
     public boolean isOnTheBooksIn(int year) {
-        return firstYear <= year && (decidedOn == null || decidedOn.getYear() >= year);
+        return cn.foi.events.rules.ReportingYear.isOnTheBooksIn(firstYear, decidedOn, year);
     }
 }

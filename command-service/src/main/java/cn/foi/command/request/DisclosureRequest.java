@@ -1,5 +1,6 @@
 package cn.foi.command.request;
 
+import cn.foi.events.rules.AnswerPeriod;
 import cn.foi.command.agency.AgencyDirectory;
 import cn.foi.command.calendar.CalendarBook;
 import cn.foi.command.problem.InvalidInput;
@@ -168,8 +169,9 @@ public class DisclosureRequest {
         if (extended) {
             throw new StateConflict("每件申请只能延期一次 (the deadline was already extended once)");
         }
-        if (command.workingDays() < 1 || command.workingDays() > 20) {
-            throw new RuleViolation("延长期限最长不得超过 20 个工作日 (an extension is 1–20 working days)");
+        if (command.workingDays() < 1 || command.workingDays() > AnswerPeriod.MAX_EXTENSION_WORKING_DAYS) {
+            throw new RuleViolation("延长期限最长不得超过 " + AnswerPeriod.MAX_EXTENSION_WORKING_DAYS + " 个工作日 (an extension is 1–"
+                                    + AnswerPeriod.MAX_EXTENSION_WORKING_DAYS + " working days)");
         }
         if (command.grantedOn().isBefore(receivedOn)) {
             throw new RuleViolation("批准日期早于收到申请日期 (grantedOn is before receivedOn)");
@@ -179,7 +181,7 @@ public class DisclosureRequest {
             throw new StateConflict("等待补正期间答复期限停止计算，不能延期 (the clock is stopped awaiting a correction)");
         }
         // while a consultation or a fee is open the clock is paused, so the original period has not ended
-        LocalDate originalDue = calendar.workingDaysAfter(clockStartsOn, 20, pauses).dueOn();
+        LocalDate originalDue = calendar.workingDaysAfter(clockStartsOn, AnswerPeriod.WORKING_DAYS, pauses).dueOn();
         if (!clockPaused() && command.grantedOn().isAfter(originalDue)) {
             throw new RuleViolation("原答复期限已于 " + originalDue + " 届满，不能再延期 (the original period ended on "
                                     + originalDue + ")");
@@ -205,9 +207,10 @@ public class DisclosureRequest {
             throw new RuleViolation("补正通知日期早于收到申请日期 (requestedOn is before receivedOn)");
         }
         requireNotInFuture(command.requestedOn(), clock, "补正通知日期 requestedOn");
-        LocalDate lastDay = calendar.workingDaysAfter(receivedOn, 7).dueOn();
+        LocalDate lastDay = calendar.workingDaysAfter(receivedOn, AnswerPeriod.CORRECTION_NOTICE_WORKING_DAYS).dueOn();
         if (command.requestedOn().isAfter(lastDay)) {
-            throw new RuleViolation("应在收到申请之日起 7 个工作日内（至 " + lastDay + "）一次性告知补正 (Art. 30: within 7 working days)");
+            throw new RuleViolation("应在收到申请之日起 " + AnswerPeriod.CORRECTION_NOTICE_WORKING_DAYS + " 个工作日内（至 " + lastDay
+                                    + "）一次性告知补正 (Art. 30: within " + AnswerPeriod.CORRECTION_NOTICE_WORKING_DAYS + " working days)");
         }
         if (!command.dueOn().isAfter(command.requestedOn())) {
             throw new RuleViolation("补正期限应晚于通知日期 (dueOn must be after requestedOn)");
@@ -340,7 +343,7 @@ public class DisclosureRequest {
         if (clockPaused()) {
             return; // already paused: the period cannot have ended
         }
-        LocalDate due = calendars.current().workingDaysAfter(clockStartsOn, 20 + extensionDays, pauses).dueOn();
+        LocalDate due = calendars.current().workingDaysAfter(clockStartsOn, AnswerPeriod.WORKING_DAYS + extensionDays, pauses).dueOn();
         if (day.isAfter(due)) {
             throw new RuleViolation("答复期限已于 " + due + " 届满，不能再以" + what + "中止计算 (the answer was due on " + due + ")");
         }

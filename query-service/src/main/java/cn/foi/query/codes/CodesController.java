@@ -6,6 +6,7 @@ import cn.foi.events.codes.FeeBasis;
 import cn.foi.events.codes.ResultCode;
 import cn.foi.events.codes.ReviewBlock;
 import cn.foi.events.codes.ReviewResult;
+import cn.foi.events.rules.AnswerPeriod;
 import cn.foi.query.table.ApplicantColumn;
 import cn.foi.query.table.ApplicationRow;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,10 +34,14 @@ class CodesController {
     record ResultGroup(String title, String printed, List<String> codes) {
     }
 
+    /** The periods of the Regulations in working days (AnswerPeriod), for forms that explain them. */
+    record Periods(int answerWorkingDays, int maxExtensionWorkingDays, int correctionNoticeWorkingDays) {
+    }
+
     record Codes(Map<String, String> applicantType, Map<String, String> applicantColumn, String applicantColumnGroup,
                  Map<String, String> result, Map<String, String> resultItem, List<ResultGroup> resultGroups,
                  List<Row> applicationRows, Map<String, String> channel, Map<String, String> reviewBlock,
-                 Map<String, String> reviewResult, Map<String, String> feeBasis) {
+                 Map<String, String> reviewResult, Map<String, String> feeBasis, Periods periods) {
     }
 
     private static final Codes CODES = stated();
@@ -69,7 +74,9 @@ class CodesController {
                          ApplicantColumn.GROUP_LABEL, labelled(ResultCode.values(), ResultCode::label), resultItem,
                          groups.stream().map(g -> new ResultGroup(g.title(), g.printed(), List.copyOf(g.codes()))).toList(), rows,
                          labelled(Channel.values(), Channel::label), labelled(ReviewBlock.values(), ReviewBlock::label), reviewResult,
-                         labelled(FeeBasis.values(), FeeBasis::label));
+                         labelled(FeeBasis.values(), FeeBasis::label),
+                         new Periods(AnswerPeriod.WORKING_DAYS, AnswerPeriod.MAX_EXTENSION_WORKING_DAYS,
+                                     AnswerPeriod.CORRECTION_NOTICE_WORKING_DAYS));
     }
 
     private static <E extends Enum<E>> Map<String, String> labelled(E[] values, Function<E, String> label) {

@@ -1,5 +1,6 @@
 package cn.foi.query.deadline;
 
+import cn.foi.events.rules.AnswerPeriod;
 import cn.foi.events.calendar.WorkingDayCalendar;
 import cn.foi.events.calendar.WorkingDayCalendar.Deadline;
 import org.springframework.stereotype.Component;
@@ -18,7 +19,6 @@ import cn.foi.query.projection.RequestFacts;
 @Component
 public class Deadlines {
 
-    public static final int WORKING_DAYS_TO_ANSWER = 20;
 
     private final cn.foi.query.projection.Ledger ledger;
     private final Clock clock;
@@ -35,11 +35,11 @@ public class Deadlines {
 
     /** The deadline, with the working days of an extension (0 when none) added after the original period. */
     public Deadline of(LocalDate clockStartsOn, int extensionWorkingDays, List<WorkingDayCalendar.Pause> pauses) {
-        return calendar().workingDaysAfter(clockStartsOn, WORKING_DAYS_TO_ANSWER + extensionWorkingDays, pauses);
+        return calendar().workingDaysAfter(clockStartsOn, AnswerPeriod.WORKING_DAYS + extensionWorkingDays, pauses);
     }
 
     public LocalDate originalDueOn(LocalDate clockStartsOn, List<WorkingDayCalendar.Pause> pauses) {
-        return calendar().workingDaysAfter(clockStartsOn, WORKING_DAYS_TO_ANSWER, pauses).dueOn();
+        return calendar().workingDaysAfter(clockStartsOn, AnswerPeriod.WORKING_DAYS, pauses).dueOn();
     }
 
     /**

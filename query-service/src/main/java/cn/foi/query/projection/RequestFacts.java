@@ -142,7 +142,7 @@ public record RequestFacts(String requestId, ApplicantType applicantType, LocalD
 
     /** Open at the end of {@code year}, judged by business dates. */
     public boolean isOpenAtEndOf(int year) {
-        return firstYear <= year && (decidedOn == null || decidedOn.getYear() > year);
+        return cn.foi.events.rules.ReportingYear.isOpenAtEndOf(firstYear, decidedOn, year);
     }
 
     public boolean isNewIn(int year) {

@@ -124,7 +124,7 @@ class RequestQueryController {
             explanation.add(0, receivedOn + " 收到申请；" + corrected + " 收到补正，自补正之日重新计算（第三十条）");
         }
         if (view.extension() != null) {
-            explanation.add(explanation.size() - 1, "其中原期限 20 个工作日（至 " + deadlines.originalDueOn(clockStartsOn, pauses)
+            explanation.add(explanation.size() - 1, "其中原期限 " + cn.foi.events.rules.AnswerPeriod.WORKING_DAYS + " 个工作日（至 " + deadlines.originalDueOn(clockStartsOn, pauses)
                             + "），经 " + view.extension().approvedBy() + " 批准延长 " + extensionDays
                             + " 个工作日（第三十三条）");
         }
@@ -139,7 +139,7 @@ class RequestQueryController {
         return switch (stop.reason()) {
             case AWAITING_CORRECTION -> List.of(facts.receivedOn() + " 收到申请",
                     stop.since() + " 告知补正，答复期限停止计算",
-                    "申请人补正期限 " + stop.applicantDueOn() + "；收到补正后重新计算 20 个工作日（第三十条）");
+                    "申请人补正期限 " + stop.applicantDueOn() + "；收到补正后重新计算 " + cn.foi.events.rules.AnswerPeriod.WORKING_DAYS + " 个工作日（第三十条）");
             case AWAITING_PAYMENT -> List.of(facts.clockStartsOn() + " 起算",
                     stop.since() + " 发出收费通知，等待缴费期间答复期限暂停计算",
                     "缴费期限 " + stop.applicantDueOn() + "；缴费后恢复计算，逾期未缴费的按“"

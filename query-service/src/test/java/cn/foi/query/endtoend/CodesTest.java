@@ -33,5 +33,6 @@ class CodesTest extends EndToEndTest {
         assertThat(codes.at("/applicantColumn/TOTAL").asText()).isEqualTo("总计");
         assertThat(codes.get("applicantColumnGroup").asText()).isEqualTo("法人或其他组织");
         assertThat(codes.at("/reviewResult/PENDING").asText()).isEqualTo("尚未审结");
+        assertThat(codes.at("/periods/answerWorkingDays").asInt()).isEqualTo(cn.foi.events.rules.AnswerPeriod.WORKING_DAYS);
     }
 }

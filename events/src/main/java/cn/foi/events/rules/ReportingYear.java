@@ -1,0 +1,25 @@
+package cn.foi.events.rules;
+
+import java.time.LocalDate;
+
+/**
+ * Which year's books a request is on, judged by business dates (when it was received or answered), never by when
+ * things were typed in: the year close (command side) and the tables (query side) both ask here.
+ * {@code firstYear} is the year the request entered the books: its year of receipt, or the year it was imported into
+ * as carried over.
+ */
+public final class ReportingYear {
+
+    private ReportingYear() {
+    }
+
+    /** Open at the end of {@code year}: carried forward into the next (table 三, row 四). */
+    public static boolean isOpenAtEndOf(int firstYear, LocalDate decidedOn, int year) {
+        return firstYear <= year && (decidedOn == null || decidedOn.getYear() > year);
+    }
+
+    /** On the books in {@code year}: new or carried over in it, so it appears in that year's table. */
+    public static boolean isOnTheBooksIn(int firstYear, LocalDate decidedOn, int year) {
+        return firstYear <= year && (decidedOn == null || decidedOn.getYear() >= year);
+    }
+}
