@@ -83,6 +83,8 @@ public class AccessAutoConfiguration {
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll()
                         .requestMatchers(HttpMethod.GET, WebSignIn.PUBLIC_FILES).permitAll()
                         .requestMatchers("/login", "/logout").permitAll()
+                        // the API's description is public, like the contract it describes
+                        .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
                         // forwarded as they came to the command service, which checks them itself
                         .requestMatchers("/command/**").permitAll()
                         .requestMatchers("/api/users", "/api/users/**").hasRole("ADMIN")
