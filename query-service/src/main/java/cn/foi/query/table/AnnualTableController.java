@@ -177,6 +177,11 @@ class AnnualTableController {
             throw new QueryProblem(HttpStatus.UNPROCESSABLE_ENTITY, e.getMessage());
         }
         java.util.List<Map<String, Object>> cells = new java.util.ArrayList<>();
+        table.proactive().forEach((row, figures) -> figures.forEach((column, figure) -> {
+            java.math.BigDecimal now = replayed.proactive().get(row).get(column);
+            cells.add(Map.of("cell", row + "/" + column, "label", PublishedTable.proactiveLabel(row, column),
+                             "published", figure, "replayed", now, "equal", figure.compareTo(now) == 0));
+        }));
         Map<String, Integer> replayedCounts = replayed.counts();
         table.counts().forEach((cell, figure) -> cells.add(comparison(cell, figure, replayedCounts.get(cell))));
         long differences = cells.stream().filter(c -> !(Boolean) c.get("equal")).count();

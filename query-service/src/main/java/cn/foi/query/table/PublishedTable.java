@@ -11,7 +11,9 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * Tables 三 and 四 as read from the text of a published annual report (or from {@link AnnualTableText}).
+ * Tables 二, 三 and 四 as read from the text of a published annual report (or from {@link AnnualTableText}); any
+ * of them may be missing, each one present is compared. Table 二 is read by its row labels (规章, 行政许可 …), each
+ * followed by its figures.
  * Published layouts differ (merged cells, labels split or misplaced across lines, {@code -} for zero), so
  * parsing ignores the labels and relies on the numbers only: inside the 三 section every line ending in
  * 7 numeric cells is one row, in printed order; after the 四 heading the first line ending in 15 numeric
@@ -19,7 +21,8 @@ import java.util.regex.Pattern;
  * applicant columns leaves a single possible reading (see {@link #repair}).
  */
 public record PublishedTable(Map<ApplicationRow, Map<ApplicantColumn, Integer>> applications,
-                             Map<String, Integer> reviews) {
+                             Map<String, Integer> reviews,
+                             Map<String, Map<String, java.math.BigDecimal>> proactive) {
 
     private static final int COLUMNS = ApplicantColumn.values().length;
     private static final int ROWS = ApplicationRow.values().length;
@@ -28,6 +31,8 @@ public record PublishedTable(Map<ApplicationRow, Map<ApplicantColumn, Integer>> 
     // Matched on the line with all whitespace removed, so "三、收到 和处理…" and "三.收到…" also match.
     private static final Pattern TABLE_3_HEADING = Pattern.compile("^三[、.．,，]?收到和处理政府信息公开申请情况.*");
     private static final Pattern TABLE_4_HEADING = Pattern.compile("^四[、.．,，]?政府信息公开行政复议.*");
+    private static final Pattern TABLE_2_HEADING = Pattern.compile("^二[、.．,，]?主动公开政府信息情况.*");
+    private static final Pattern DECIMAL = Pattern.compile("\\d+(\\.\\d+)?|\\d{1,3}(,\\d{3})+(\\.\\d+)?");
     private static final Pattern WHITESPACE = Pattern.compile("[\\s\\u00A0\\u3000\\uFEFF]+");
     private static final Pattern NUMBER = Pattern.compile("\\d+|\\d{1,3}(,\\d{3})+");
     /** Single-character dashes printed for zero (ASCII, full-width, en/em dash, horizontal bar). */
@@ -36,6 +41,7 @@ public record PublishedTable(Map<ApplicationRow, Map<ApplicantColumn, Integer>> 
     public PublishedTable {
         Objects.requireNonNull(applications, "applications");
         Objects.requireNonNull(reviews, "reviews");
+        Objects.requireNonNull(proactive, "proactive");
     }
 
     public int cell(ApplicationRow row, ApplicantColumn column) {
@@ -48,15 +54,17 @@ public record PublishedTable(Map<ApplicationRow, Map<ApplicantColumn, Integer>> 
     }
 
     /**
-     * Reads tables 三 and 四 out of a whole report or a pasted excerpt.
+     * Reads tables 二, 三 and 四 out of a whole report or a pasted excerpt: those that are there.
      *
-     * @throws IllegalArgumentException (message in Chinese and English) when either table cannot be found
+     * @throws IllegalArgumentException (message in Chinese, then an English hint in parentheses) when none is found, or
+     *                                  one is headed but its figures cannot be read
      */
     public static PublishedTable parse(String text) {
         if (text == null || text.isBlank()) {
-            throw new IllegalArgumentException("文本为空，未找到表三、表四 / the text is empty: tables 三 and 四 not found");
+            throw new IllegalArgumentException("文本为空，未找到表二、表三或表四 (the text is empty: no table found)");
         }
         List<String> lines = List.of(text.split("\\r\\n|\\r|\\n", -1));
+        Map<String, Map<String, java.math.BigDecimal>> proactive = proactiveRows(lines);
 
         // A table of contents may repeat the heading: use the first 三 section that yields a full table.
         List<Integer> starts = new ArrayList<>();
@@ -78,22 +86,22 @@ public record PublishedTable(Map<ApplicationRow, Map<ApplicantColumn, Integer>> 
                 break;
             }
         }
-        if (rows.found() == 0 && !headed) {
-            throw new IllegalArgumentException(
-                    "未找到表三“三、收到和处理政府信息公开申请情况” / table 三 (收到和处理政府信息公开申请情况) not found");
-        }
-        if (rows.rows().size() != ROWS) {
+        boolean table3 = headed || rows.found() > 0 || !rows.ambiguousLines().isEmpty();
+        if (table3 && rows.rows().size() != ROWS) {
+            String lineNumbers = rows.ambiguousLines().stream().map(String::valueOf).collect(java.util.stream.Collectors.joining("、"));
             String ambiguous = rows.ambiguousLines().isEmpty() ? "" : String.format(
-                    "；第 %s 行只有 %d 个数字，无法确定缺少的单元格 / lines %s have only %d numbers and the missing cell is ambiguous",
-                    rows.ambiguousLines(), COLUMNS - 1, rows.ambiguousLines(), COLUMNS - 1);
+                    "；第 %s 行只有 %d 个数字，无法确定缺少的单元格", lineNumbers, COLUMNS - 1);
             throw new IllegalArgumentException(String.format(
-                    "表三应有 %d 行、每行 %d 个数字，实际找到 %d 行 / table 三 must have %d rows of %d numbers, found %d%s",
-                    ROWS, COLUMNS, rows.found(), ROWS, COLUMNS, rows.found(), ambiguous));
+                    "表三应有 %d 行、每行 %d 个数字，实际找到 %d 行%s (table 3 must have %d rows of %d numbers, found %d)",
+                    ROWS, COLUMNS, rows.found(), ambiguous, ROWS, COLUMNS, rows.found()));
+        }
+        if (!table3) {
+            rows = new Rows(List.of(), 0, List.of()); // no table 三 in this text: 二 or 四 alone
         }
         Map<ApplicationRow, Map<ApplicantColumn, Integer>> applications = new EnumMap<>(ApplicationRow.class);
         ApplicationRow[] rowCodes = ApplicationRow.values();
         ApplicantColumn[] columnCodes = ApplicantColumn.values();
-        for (int r = 0; r < ROWS; r++) {
+        for (int r = 0; r < rows.rows().size(); r++) {
             Map<ApplicantColumn, Integer> cells = new EnumMap<>(ApplicantColumn.class);
             for (int c = 0; c < COLUMNS; c++) {
                 cells.put(columnCodes[c], rows.rows().get(r)[c]);
@@ -109,26 +117,110 @@ public record PublishedTable(Map<ApplicationRow, Map<ApplicantColumn, Integer>> 
         for (int i = 0; review != null && i < REVIEW_CELLS; i++) {
             reviews.put(ReviewCell.CODES.get(i), review[i]);
         }
-        return new PublishedTable(Collections.unmodifiableMap(applications), Collections.unmodifiableMap(reviews));
+        if (applications.isEmpty() && reviews.isEmpty() && proactive.isEmpty()) {
+            throw new IllegalArgumentException("未找到表二“主动公开政府信息情况”、表三“收到和处理政府信息公开申请情况”或表四“政府信息公开行政复议、"
+                                               + "行政诉讼情况” (no table 2, 3 or 4 found)");
+        }
+        return new PublishedTable(Collections.unmodifiableMap(applications), Collections.unmodifiableMap(reviews),
+                                  Collections.unmodifiableMap(proactive));
     }
 
-    /** Every figure read, keyed like {@link AnnualTable#counts()}; table 四's only if it was there. */
+    /** Every figure of tables 三 and 四 read, keyed like {@link AnnualTable#counts()}; only the tables that were there. */
     public Map<String, Integer> counts() {
         Map<String, Integer> counts = AnnualTable.countsOf(this::cell, this::review);
         if (reviews.isEmpty()) {
             counts.keySet().removeAll(ReviewCell.CODES);
         }
+        if (applications.isEmpty()) {
+            counts.keySet().removeIf(cell -> cell.contains("/"));
+        }
         return counts;
     }
 
-    /** The tables this text held and was compared by: 表三, and 表四 when present. */
+    /** The tables this text held and was compared by, in printed order. */
     public List<String> compared() {
-        return reviews.isEmpty() ? List.of("表三") : List.of("表三", "表四");
+        List<String> compared = new ArrayList<>();
+        if (!proactive.isEmpty()) {
+            compared.add("表二");
+        }
+        if (!applications.isEmpty()) {
+            compared.add("表三");
+        }
+        if (!reviews.isEmpty()) {
+            compared.add("表四");
+        }
+        return compared;
+    }
+
+    /** The code of a figure of table 二 ("ROW/COLUMN") and its printed words. */
+    public static String proactiveLabel(String row, String column) {
+        return "表二 " + cn.foi.events.codes.ProactiveDisclosure.valueOf(row).label() + "｜"
+               + cn.foi.events.codes.ProactiveDisclosure.columnLabel(column);
+    }
+
+    /**
+     * Table 二 after its heading, up to table 三: each row found by its label, its figures after it (a dash for zero,
+     * decimals for the fees in 万元). Empty when there is no heading; every row must be there once there is one.
+     */
+    private static Map<String, Map<String, java.math.BigDecimal>> proactiveRows(List<String> lines) {
+        int start = -1;
+        for (int i = 0; i < lines.size() && start < 0; i++) {
+            if (TABLE_2_HEADING.matcher(squeeze(lines.get(i))).matches()) {
+                start = i;
+            }
+        }
+        if (start < 0) {
+            return Map.of();
+        }
+        Map<String, Map<String, java.math.BigDecimal>> figures = new LinkedHashMap<>();
+        List<String> missing = new ArrayList<>();
+        for (cn.foi.events.codes.ProactiveDisclosure row : cn.foi.events.codes.ProactiveDisclosure.values()) {
+            List<java.math.BigDecimal> numbers = null;
+            for (int i = start + 1; i < lines.size() && numbers == null; i++) {
+                String squeezed = squeeze(lines.get(i));
+                if (TABLE_3_HEADING.matcher(squeezed).matches() || TABLE_4_HEADING.matcher(squeezed).matches()) {
+                    break;
+                }
+                String[] cells = lines.get(i).split("\t", -1);
+                if (squeeze(cells[0]).equals(row.label())) {
+                    numbers = new ArrayList<>();
+                    for (int c = 1; c < cells.length; c++) {
+                        String cell = squeeze(toHalfWidthDigits(cells[c]));
+                        if (cell.length() == 1 && ZERO_DASHES.indexOf(cell.charAt(0)) >= 0) {
+                            numbers.add(java.math.BigDecimal.ZERO);
+                        } else if (DECIMAL.matcher(cell).matches()) {
+                            numbers.add(new java.math.BigDecimal(cell.replace(",", "")));
+                        }
+                    }
+                }
+            }
+            if (numbers == null || numbers.size() < row.columns().size()) {
+                missing.add(row.label());
+                continue;
+            }
+            Map<String, java.math.BigDecimal> cells = new LinkedHashMap<>();
+            for (int c = 0; c < row.columns().size(); c++) {
+                cells.put(row.columns().get(c), numbers.get(c));
+            }
+            figures.put(row.name(), cells);
+        }
+        if (!missing.isEmpty()) {
+            throw new IllegalArgumentException("表二中未找到以下各行的数字：" + String.join("、", missing)
+                                               + " (table 2: " + missing.size() + " rows not found)");
+        }
+        return figures;
     }
 
     /** Human-readable list of cells where this published table and {@code table} disagree; empty when equal. */
     public List<String> differencesFrom(AnnualTable table) {
         List<String> differences = new ArrayList<>();
+        proactive.forEach((row, cells) -> cells.forEach((column, published) -> {
+            java.math.BigDecimal replayed = table.proactive().get(row).get(column);
+            if (published.compareTo(replayed) != 0) {
+                differences.add(proactiveLabel(row, column) + "：公布 " + published.stripTrailingZeros().toPlainString()
+                                + "，事件日志 " + replayed.stripTrailingZeros().toPlainString());
+            }
+        }));
         Map<String, Integer> replayed = table.counts();
         counts().forEach((cell, published) -> {
             if (!published.equals(replayed.get(cell))) {
@@ -238,7 +330,7 @@ public record PublishedTable(Map<ApplicationRow, Map<ApplicantColumn, Integer>> 
             return null; // no table 四 in this text
         }
         throw new IllegalArgumentException(String.format(
-                "未找到表四“政府信息公开行政复议、行政诉讼情况”的 %d 个数字 / table 四 (行政复议、行政诉讼): no line of %d numbers found",
+                "未找到表四“政府信息公开行政复议、行政诉讼情况”的 %d 个数字 (table 4: no line of %d numbers found)",
                 REVIEW_CELLS, REVIEW_CELLS));
     }
 

@@ -67,7 +67,8 @@ class PublishedTableTest {
 
     @Test
     void differencesNameTheDifferingCells() throws IOException {
-        PublishedTable published = PublishedTable.parse(example("xixia-district-office-2024.txt"));
+        String text = example("xixia-district-office-2024.txt");
+        PublishedTable published = PublishedTable.parse(text.substring(text.indexOf("三、收到和处理政府信息公开申请情况")));
         AnnualTable replayed = AnnualTable.of("a", "西峡", 2024,
                 Map.of(ApplicationRow.NEW, Map.of(ApplicantColumn.NATURAL_PERSON, 8),
                        ApplicationRow.DISCLOSED, Map.of(ApplicantColumn.NATURAL_PERSON, 8),
@@ -82,7 +83,7 @@ class PublishedTableTest {
     @Test
     void garbageIsRejected() {
         assertThatThrownBy(() -> PublishedTable.parse("hello\tworld\n1\t2"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("table 三");
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no table 2, 3 or 4");
         assertThatThrownBy(() -> PublishedTable.parse(""))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> PublishedTable.parse(null))
@@ -117,18 +118,56 @@ class PublishedTableTest {
 
         assertThatThrownBy(() -> PublishedTable.parse(text))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("found 24").hasMessageContaining("ambiguous");
+                .hasMessageContaining("found 24").hasMessageContaining("无法确定缺少的单元格");
     }
 
     @Test
     void table3AloneIsComparedOnItsOwn() throws IOException {
         String text = example("zhongwei-offices-service-2024.txt");
-        String table3Only = text.substring(0, text.indexOf("四、政府信息公开行政复议"));
+        String table3Only = text.substring(text.indexOf("三、收到和处理政府信息公开申请情况"), text.indexOf("四、政府信息公开行政复议"));
 
         PublishedTable parsed = PublishedTable.parse(table3Only);
         assertThat(parsed.compared()).containsExactly("表三");
         assertThat(parsed.counts()).containsKey("NEW/TOTAL").doesNotContainKey("RECONSIDERATION_UPHELD");
-        assertThat(PublishedTable.parse(text).compared()).containsExactly("表三", "表四");
+        assertThat(PublishedTable.parse(text).compared()).containsExactly("表二", "表三", "表四");
+    }
+
+    @Test
+    void table2IsReadByItsRowLabelsAndCompared() throws IOException {
+        PublishedTable parsed = PublishedTable.parse(example("xixia-district-office-2024.txt"));
+
+        assertThat(parsed.compared()).containsExactly("表二", "表三", "表四");
+        assertThat(parsed.proactive().get("NORMATIVE_DOCUMENTS")).containsEntry("MADE", java.math.BigDecimal.ZERO)
+                                                                 .containsEntry("REPEALED", java.math.BigDecimal.ONE)
+                                                                 .containsEntry("IN_FORCE", java.math.BigDecimal.TEN);
+        assertThat(parsed.proactive().get("ADMINISTRATIVE_FEES")).containsEntry("AMOUNT_10K_YUAN", java.math.BigDecimal.ZERO);
+
+        // the tables from the log say 0 everywhere in table 二: the two figures that differ are named
+        AnnualTable replayed = AnnualTable.of("a", "某局", 2024, Map.of(), Map.of());
+        assertThat(parsed.differencesFrom(replayed)).contains("表二 行政规范性文件｜本年废止件数：公布 1，事件日志 0",
+                                                              "表二 行政规范性文件｜现行有效件数：公布 10，事件日志 0");
+    }
+
+    @Test
+    void table2Or4AloneIsComparedOnItsOwn() throws IOException {
+        String text = example("xixia-district-office-2024.txt");
+        String table2Only = text.substring(text.indexOf("二、主动公开政府信息情况"), text.indexOf("三、收到和处理政府信息公开申请情况"));
+        String table4Only = text.substring(text.indexOf("四、政府信息公开行政复议"));
+
+        PublishedTable two = PublishedTable.parse(table2Only);
+        assertThat(two.compared()).containsExactly("表二");
+        assertThat(two.counts()).isEmpty();
+        PublishedTable four = PublishedTable.parse(table4Only);
+        assertThat(four.compared()).containsExactly("表四");
+        assertThat(four.counts()).containsEntry("RECONSIDERATION_UPHELD", 1).doesNotContainKey("NEW/TOTAL");
+    }
+
+    @Test
+    void aTable2WithARowMissingIsRejectedNamingTheRow() throws IOException {
+        String text = example("xixia-district-office-2024.txt").replaceFirst("行政许可\t", "某某\t");
+
+        assertThatThrownBy(() -> PublishedTable.parse(text)).isInstanceOf(IllegalArgumentException.class)
+                                                             .hasMessageContaining("表二中未找到以下各行的数字：行政许可");
     }
 
     @Test
@@ -137,6 +176,6 @@ class PublishedTableTest {
         String headingOnly = text.substring(0, text.indexOf("四、政府信息公开行政复议")) + "四、政府信息公开行政复议、行政诉讼情况\n";
 
         assertThatThrownBy(() -> PublishedTable.parse(headingOnly))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("table 四");
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("table 4");
     }
 }
