@@ -7,6 +7,7 @@ import org.springframework.stereotype.Component;
 
 import java.util.Optional;
 import cn.foi.query.view.RequestView;
+import cn.foi.query.view.ReviewView;
 
 /** The agency of a request or review as projected; what is not projected yet cannot be read anyway. */
 @Component
@@ -25,6 +26,6 @@ class AgencyOwnershipFromReadModel implements AgencyOwnership {
 
     @Override
     public Optional<String> agencyOfReview(String reviewId) {
-        return readModel.review(reviewId).map(doc -> doc.getString("agencyId"));
+        return readModel.review(reviewId).filter(ReviewView::isFiled).map(ReviewView::agencyId);
     }
 }

@@ -28,6 +28,8 @@ import cn.foi.events.request.RequestReceived;
 import cn.foi.query.view.HistoryEntry;
 import cn.foi.query.view.RequestFold;
 import cn.foi.query.view.RequestView;
+import cn.foi.query.view.ReviewFold;
+import cn.foi.query.view.ReviewView;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
@@ -64,7 +66,7 @@ public class ReadModel {
     private final Ledger ledger;
     private final WriteBehind<Document> agencyDocs;
     private final WriteBehind<RequestView> requestViews;
-    private final WriteBehind<Document> reviewDocs;
+    private final WriteBehind<ReviewView> reviewViews;
     private final WriteBehind<Document> calendarDocs;
     /**
      * All four, requests first: a request's history entry from a review or a year close must land before the
@@ -91,9 +93,10 @@ public class ReadModel {
         this.ledger = ledger;
         this.agencyDocs = WriteBehind.ofDocuments(agencies, 10_000);
         this.requestViews = new WriteBehind<>(requests, cachedDocuments, RequestDocuments::decode, RequestDocuments::encode);
-        this.reviewDocs = WriteBehind.ofDocuments(reviews, Math.max(1_000, cachedDocuments / 10));
+        this.reviewViews = new WriteBehind<>(reviews, Math.max(1_000, cachedDocuments / 10), ReviewDocuments::decode,
+                                             ReviewDocuments::encode);
         this.calendarDocs = WriteBehind.ofDocuments(calendar, 100);
-        this.inWriteOrder = List.of(requestViews, reviewDocs, agencyDocs, calendarDocs);
+        this.inWriteOrder = List.of(requestViews, reviewViews, agencyDocs, calendarDocs);
     }
 
     /**
@@ -142,9 +145,10 @@ public class ReadModel {
             }
             request.history().forEach(entry -> applied.add(entry.globalIndex()));
         });
-        reviewDocs.readAll(review -> {
-            ledger.putReview(review.getString("agencyId"), reviewFactsOf(review));
-            addAppliedPositions(review);
+        reviewViews.readAll(review -> { // a review's events are in its request's history, which says they are applied
+            if (review.isFiled()) {
+                ledger.putReview(review.agencyId(), ReviewFacts.of(review));
+            }
         });
         calendarDocs.readAll(notices -> {
             putCalendarInLedger(notices);
@@ -209,8 +213,8 @@ public class ReadModel {
         return Optional.ofNullable(requests.find(Filters.eq("_id", requestId)).first()).map(RequestDocuments::decode);
     }
 
-    public Optional<Document> review(String reviewId) {
-        return Optional.ofNullable(reviews.find(Filters.eq("_id", reviewId)).first());
+    public Optional<ReviewView> review(String reviewId) {
+        return Optional.ofNullable(reviews.find(Filters.eq("_id", reviewId)).first()).map(ReviewDocuments::decode);
     }
 
     /** The request documents with these ids, by id (one exact-key query). */
@@ -244,7 +248,7 @@ public class ReadModel {
      * from the request's own history, so this is an exact-key lookup: a query by {@code requestId} would scan
      * the whole collection on the embedded store, which keeps no secondary indexes.
      */
-    public List<Document> reviewsOf(RequestView request) {
+    public List<ReviewView> reviewsOf(RequestView request) {
         Set<String> reviewIds = new LinkedHashSet<>();
         boolean unnamed = false;
         for (HistoryEntry entry : request.history()) {
@@ -253,13 +257,14 @@ public class ReadModel {
                 reviewIds.add(entry.aggregateId());
             }
         }
-        List<Document> found = new ArrayList<>();
+        List<ReviewView> found = new ArrayList<>();
         if (unnamed) { // projected before history entries named their aggregate: the slow way
-            reviews.find(Filters.eq("requestId", request.requestId())).forEach(found::add);
+            reviews.find(Filters.eq("requestId", request.requestId())).forEach(doc -> found.add(ReviewDocuments.decode(doc)));
         } else if (!reviewIds.isEmpty()) {
-            found.addAll(load(reviews, reviewIds).values());
+            load(reviews, reviewIds).values().forEach(doc -> found.add(ReviewDocuments.decode(doc)));
         }
-        found.sort(java.util.Comparator.comparing(d -> String.valueOf(d.getString("filedOn"))));
+        found.removeIf(review -> !review.isFiled());
+        found.sort(java.util.Comparator.comparing(ReviewView::filedOn));
         return found;
     }
 
@@ -401,7 +406,7 @@ public class ReadModel {
         }
         Map<String, Document> agencyDocs = this.agencyDocs.load(agencyIds);
         Map<String, RequestView> requestViews = this.requestViews.load(requestIds);
-        Map<String, Document> reviewDocs = this.reviewDocs.load(reviewIds);
+        Map<String, ReviewView> reviewViews = this.reviewViews.load(reviewIds);
         Map<String, Document> calendarDocs = this.calendarDocs.load(calendarIds);
         Set<String> changedCalendars = new LinkedHashSet<>();
         Set<String> changedReviews = new LinkedHashSet<>();
@@ -434,10 +439,10 @@ public class ReadModel {
                 }
                 noteHeld(event, hasHistoryEntry(notices, event.globalIndex()));
             } else if (payload instanceof ReviewFiled || payload instanceof ReviewConcluded) {
-                Document review = reviewDocs.computeIfAbsent(event.aggregateId(), id -> new Document("_id", id).append("lastSeq", -1L));
-                if (event.sequenceNumber() > review.getLong("lastSeq")) {
-                    applyToReview(review, event, payload);
-                    review.put("lastSeq", event.sequenceNumber());
+                ReviewView before = reviewViews.getOrDefault(event.aggregateId(), ReviewView.empty(event.aggregateId()));
+                ReviewView after = ReviewFold.apply(before, event, payload);
+                if (after != before) {
+                    reviewViews.put(event.aggregateId(), after);
                     changedReviews.add(event.aggregateId());
                 }
                 // the review is part of the request's history too, once (a review's events are kept there)
@@ -457,7 +462,7 @@ public class ReadModel {
         }
         this.agencyDocs.changed(agencyDocs, changedAgencies);
         this.requestViews.changed(requestViews, changedRequests);
-        this.reviewDocs.changed(reviewDocs, changedReviews);
+        this.reviewViews.changed(reviewViews, changedReviews);
         this.calendarDocs.changed(calendarDocs, changedCalendars);
         eventsSinceFlush += decoded.size();
         for (String id : changedCalendars) {
@@ -467,8 +472,10 @@ public class ReadModel {
             putCalendarInLedger(calendarDocs.get(id));
         }
         for (String id : changedReviews) {
-            Document review = reviewDocs.get(id);
-            ledger.putReview(review.getString("agencyId"), reviewFactsOf(review));
+            ReviewView review = reviewViews.get(id);
+            if (review.isFiled()) {
+                ledger.putReview(review.agencyId(), ReviewFacts.of(review));
+            }
         }
         for (String id : changedAgencies) {
             putAgencyInLedger(agencyDocs.get(id));
@@ -583,31 +590,6 @@ public class ReadModel {
                 fold(requestViews, carried.requestId(), event, payload, changedRequests);
             }
         }
-    }
-
-    private static void applyToReview(Document review, PublishedEvent event, Object payload) {
-        if (payload instanceof ReviewFiled filed) {
-            review.put("requestId", filed.requestId());
-            review.put("agencyId", filed.agencyId());
-            review.put("block", filed.block().name());
-            review.put("filedOn", filed.filedOn().toString());
-            review.put("recordedAt", event.timestamp());
-        } else {
-            ReviewConcluded concluded = (ReviewConcluded) payload;
-            review.put("result", concluded.result().name());
-            review.put("concludedOn", concluded.concludedOn().toString());
-            review.put("conclusionRecordedAt", event.timestamp());
-        }
-    }
-
-    static ReviewFacts reviewFactsOf(Document review) {
-        String result = review.getString("result");
-        String concludedOn = review.getString("concludedOn");
-        return new ReviewFacts(review.getString("_id"), ReviewBlock.valueOf(review.getString("block")),
-                               IsoText.localDate(review.getString("filedOn")),
-                               result == null ? null : ReviewResult.valueOf(result),
-                               concludedOn == null ? null : IsoText.localDate(concludedOn),
-                               instant(review, "recordedAt"), instant(review, "conclusionRecordedAt"));
     }
 
     private static boolean hasHistoryEntry(Document doc, long globalIndex) {

@@ -9,6 +9,12 @@ import java.time.LocalDate;
 public record ReviewFacts(String reviewId, ReviewBlock block, LocalDate filedOn, ReviewResult result,
                           LocalDate concludedOn, java.time.Instant recordedAt, java.time.Instant conclusionRecordedAt) {
 
+    /** What a filed review's view says for table 四. */
+    public static ReviewFacts of(cn.foi.query.view.ReviewView view) {
+        return new ReviewFacts(view.reviewId(), view.block(), view.filedOn(), view.result(), view.concludedOn(),
+                               view.recordedAt(), view.conclusionRecordedAt());
+    }
+
     /** As the tables saw it at {@code moment}: absent before its filing was recorded, pending before its end was. */
     public ReviewFacts asOf(java.time.Instant moment) {
         if (moment == null) {

@@ -34,9 +34,8 @@ class RequestQueryController {
         RequestView request = find(requestId);
         // its reviews, so that a page can conclude them (not in search results: one more query per request)
         List<RequestState.Review> reviews = readModel.reviewsOf(request).stream()
-                .map(review -> new RequestState.Review(review.getString("_id"), review.getString("block"),
-                                                       review.getString("filedOn"), review.getString("result"),
-                                                       review.getString("concludedOn")))
+                .map(review -> new RequestState.Review(review.reviewId(), review.block(), review.filedOn(), review.result(),
+                                                       review.concludedOn()))
                 .toList();
         return stateOf(request).withReviews(reviews);
     }

@@ -27,7 +27,8 @@ record RequestState(String requestId, String agencyId, String status, LocalDate 
     }
 
     /** A reconsideration or lawsuit about the request. */
-    record Review(String reviewId, String block, String filedOn, String result, String concludedOn) {
+    record Review(String reviewId, cn.foi.events.codes.ReviewBlock block, LocalDate filedOn, cn.foi.events.codes.ReviewResult result,
+                  LocalDate concludedOn) {
     }
 
     /** Search results: how many matched, and the first of them. */

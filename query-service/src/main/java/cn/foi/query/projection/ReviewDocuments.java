@@ -1,0 +1,52 @@
+package cn.foi.query.projection;
+
+import cn.foi.events.codes.ReviewBlock;
+import cn.foi.events.codes.ReviewResult;
+import cn.foi.query.view.ReviewView;
+import org.bson.Document;
+
+/** Stores a {@link ReviewView} as one document of the {@code reviews} collection, in the shape earlier versions wrote. */
+final class ReviewDocuments {
+
+    private ReviewDocuments() {
+    }
+
+    static Document encode(ReviewView view) {
+        Document doc = new Document("_id", view.reviewId()).append("lastSeq", view.lastSeq());
+        if (view.isFiled()) {
+            doc.append("requestId", view.requestId())
+               .append("agencyId", view.agencyId())
+               .append("block", view.block().name())
+               .append("filedOn", view.filedOn().toString())
+               .append("recordedAt", text(view.recordedAt()));
+        }
+        if (view.result() != null) {
+            doc.append("result", view.result().name())
+               .append("concludedOn", view.concludedOn().toString())
+               .append("conclusionRecordedAt", text(view.conclusionRecordedAt()));
+        }
+        return doc;
+    }
+
+    static ReviewView decode(Document doc) {
+        String block = doc.getString("block");
+        String result = doc.getString("result");
+        return new ReviewView(doc.getString("_id"), doc.get("lastSeq", Number.class).longValue(), doc.getString("requestId"),
+                              doc.getString("agencyId"), block == null ? null : ReviewBlock.valueOf(block),
+                              date(doc.getString("filedOn")), instant(doc.getString("recordedAt")),
+                              result == null ? null : ReviewResult.valueOf(result), date(doc.getString("concludedOn")),
+                              instant(doc.getString("conclusionRecordedAt")));
+    }
+
+    private static String text(Object value) {
+        return value == null ? null : value.toString();
+    }
+
+    private static java.time.LocalDate date(String text) {
+        return text == null ? null : IsoText.localDate(text);
+    }
+
+    private static java.time.Instant instant(String text) {
+        return text == null ? null : IsoText.instant(text);
+    }
+}
