@@ -25,6 +25,8 @@ import cn.foi.events.request.FeePaid;
 import cn.foi.events.request.OpenRequestImported;
 import cn.foi.events.request.RequestDecided;
 import cn.foi.events.request.RequestReceived;
+import cn.foi.query.view.AgencyFold;
+import cn.foi.query.view.AgencyView;
 import cn.foi.query.view.HistoryEntry;
 import cn.foi.query.view.RequestFold;
 import cn.foi.query.view.RequestView;
@@ -64,7 +66,7 @@ public class ReadModel {
     private final MongoCollection<Document> calendar;
     private final ObjectMapper objectMapper;
     private final Ledger ledger;
-    private final WriteBehind<Document> agencyDocs;
+    private final WriteBehind<AgencyView> agencyViews;
     private final WriteBehind<RequestView> requestViews;
     private final WriteBehind<ReviewView> reviewViews;
     private final WriteBehind<Document> calendarDocs;
@@ -91,12 +93,12 @@ public class ReadModel {
         this.calendar = database.getCollection("calendar");
         this.objectMapper = objectMapper;
         this.ledger = ledger;
-        this.agencyDocs = WriteBehind.ofDocuments(agencies, 10_000);
+        this.agencyViews = new WriteBehind<>(agencies, 10_000, AgencyDocuments::decode, AgencyDocuments::encode);
         this.requestViews = new WriteBehind<>(requests, cachedDocuments, RequestDocuments::decode, RequestDocuments::encode);
         this.reviewViews = new WriteBehind<>(reviews, Math.max(1_000, cachedDocuments / 10), ReviewDocuments::decode,
                                              ReviewDocuments::encode);
         this.calendarDocs = WriteBehind.ofDocuments(calendar, 100);
-        this.inWriteOrder = List.of(requestViews, reviewViews, agencyDocs, calendarDocs);
+        this.inWriteOrder = List.of(requestViews, reviewViews, agencyViews, calendarDocs);
     }
 
     /**
@@ -134,9 +136,9 @@ public class ReadModel {
     public void loadLedger() {
         ledger.clear();
         applied.clear();
-        agencyDocs.readAll(agency -> {
+        agencyViews.readAll(agency -> {
             putAgencyInLedger(agency);
-            addAppliedPositions(agency);
+            agency.history().forEach(entry -> applied.add(entry.globalIndex()));
         });
         requestViews.readAll(request -> {
             // not received: only a carry-forward note so far; its receipt has not arrived yet
@@ -269,9 +271,10 @@ public class ReadModel {
     }
 
     /** Every registered agency, by id. */
-    public List<Document> allAgencies() {
-        List<Document> all = new ArrayList<>();
-        agencies.find(Filters.ne("name", null)).sort(com.mongodb.client.model.Sorts.ascending("_id")).forEach(all::add);
+    public List<AgencyView> allAgencies() {
+        List<AgencyView> all = new ArrayList<>();
+        agencies.find(Filters.ne("name", null)).sort(com.mongodb.client.model.Sorts.ascending("_id"))
+                .forEach(doc -> all.add(AgencyDocuments.decode(doc)));
         return all;
     }
 
@@ -290,8 +293,10 @@ public class ReadModel {
         return found;
     }
 
-    public Optional<Document> agency(String agencyId) {
-        return Optional.ofNullable(agencies.find(Filters.eq("_id", agencyId)).first());
+    /** A registered agency's view; empty for an unknown id. */
+    public Optional<AgencyView> agency(String agencyId) {
+        return Optional.ofNullable(agencies.find(Filters.eq("_id", agencyId)).first()).map(AgencyDocuments::decode)
+                       .filter(AgencyView::isRegistered);
     }
 
     /**
@@ -404,7 +409,7 @@ public class ReadModel {
                 closed.carriedForward().forEach(r -> requestIds.add(r.requestId()));
             }
         }
-        Map<String, Document> agencyDocs = this.agencyDocs.load(agencyIds);
+        Map<String, AgencyView> agencyViews = this.agencyViews.load(agencyIds);
         Map<String, RequestView> requestViews = this.requestViews.load(requestIds);
         Map<String, ReviewView> reviewViews = this.reviewViews.load(reviewIds);
         Map<String, Document> calendarDocs = this.calendarDocs.load(calendarIds);
@@ -449,18 +454,25 @@ public class ReadModel {
                 String requestId = payload instanceof ReviewFiled filed ? filed.requestId() : ((ReviewConcluded) payload).requestId();
                 noteHeld(event, fold(requestViews, requestId, event, payload, changedRequests).holds(event.globalIndex()));
             } else if (isAgencyEvent(payload)) {
-                Document agency = agencyDocs.computeIfAbsent(event.aggregateId(), id -> new Document("_id", id).append("lastSeq", -1L));
-                if (event.sequenceNumber() > agency.getLong("lastSeq")) {
-                    applyToAgency(agency, event, payload, requestViews, changedRequests);
-                    agency.put("lastSeq", event.sequenceNumber());
+                AgencyView before = agencyViews.getOrDefault(event.aggregateId(), AgencyView.empty(event.aggregateId()));
+                AgencyView after = AgencyFold.apply(before, event, payload);
+                if (after != before) {
+                    agencyViews.put(event.aggregateId(), after);
                     changedAgencies.add(event.aggregateId());
+                    if (payload instanceof ReportingYearClosed closed) {
+                        for (var carried : closed.carriedForward()) {
+                            // The year close is part of each carried request's history, once. Partitions are keyed by
+                            // aggregate, so the request's own events may arrive later: then this starts its view.
+                            fold(requestViews, carried.requestId(), event, payload, changedRequests);
+                        }
+                    }
                 }
-                noteHeld(event, hasHistoryEntry(agency, event.globalIndex()));
+                noteHeld(event, after.holds(event.globalIndex()));
             } else {
                 noteHeld(event, fold(requestViews, event.aggregateId(), event, payload, changedRequests).holds(event.globalIndex()));
             }
         }
-        this.agencyDocs.changed(agencyDocs, changedAgencies);
+        this.agencyViews.changed(agencyViews, changedAgencies);
         this.requestViews.changed(requestViews, changedRequests);
         this.reviewViews.changed(reviewViews, changedReviews);
         this.calendarDocs.changed(calendarDocs, changedCalendars);
@@ -478,7 +490,7 @@ public class ReadModel {
             }
         }
         for (String id : changedAgencies) {
-            putAgencyInLedger(agencyDocs.get(id));
+            putAgencyInLedger(agencyViews.get(id));
         }
         for (String id : changedRequests) {
             RequestView request = requestViews.get(id);
@@ -515,81 +527,19 @@ public class ReadModel {
         }
     }
 
-    private void putAgencyInLedger(Document agency) {
-        String agencyId = agency.getString("_id");
-        ledger.putAgency(agencyId, agency.getString("name"));
-        Document proactive = agency.get("proactive", Document.class);
-        if (proactive != null) {
-            for (String year : proactive.keySet()) {
-                List<Ledger.ProactiveVersion> versions = new ArrayList<>();
-                for (Document version : proactive.get(year, Document.class).getList("versions", Document.class)) {
-                    Document figures = version.get("figures", Document.class);
-                    Map<String, Map<String, java.math.BigDecimal>> values = new HashMap<>();
-                    for (String row : figures.keySet()) {
-                        Map<String, java.math.BigDecimal> cells = new HashMap<>();
-                        Document columns = figures.get(row, Document.class);
-                        columns.keySet().forEach(c -> cells.put(c, new java.math.BigDecimal(columns.getString(c))));
-                        values.put(row, cells);
-                    }
-                    versions.add(new Ledger.ProactiveVersion(instant(version, "recordedAt"), values));
-                }
-                ledger.putProactive(agencyId, Integer.parseInt(year), versions);
-            }
+    private void putAgencyInLedger(AgencyView agency) {
+        if (!agency.isRegistered()) {
+            return;
         }
+        ledger.putAgency(agency.agencyId(), agency.name());
+        agency.proactive().forEach((year, versions) -> ledger.putProactive(agency.agencyId(), year, versions.stream()
+                .map(version -> new Ledger.ProactiveVersion(version.recordedAt(), version.figures())).toList()));
     }
 
     /** Every event is an agency's or a request's; anything not the agency's belongs to a request. */
     private static boolean isAgencyEvent(Object payload) {
         return payload instanceof AgencyRegistered || payload instanceof ReportingYearClosed
                || payload instanceof ProactiveDisclosureRecorded;
-    }
-
-    private void applyToAgency(Document agency, PublishedEvent event, Object payload, Map<String, RequestView> requestViews,
-                               Set<String> changedRequests) {
-        if (payload instanceof AgencyRegistered registered) {
-            agency.put("name", registered.name());
-            agency.put("registeredOn", registered.registeredOn().toString());
-            addHistory(agency, event, "机构登记", registered.registeredOn(), registered.name());
-        } else if (payload instanceof ProactiveDisclosureRecorded recorded) {
-            Document proactive = agency.get("proactive", Document.class);
-            if (proactive == null) {
-                proactive = new Document();
-                agency.put("proactive", proactive);
-            }
-            Document figures = new Document();
-            recorded.figures().forEach((row, cells) -> {
-                Document columns = new Document();
-                cells.forEach((column, value) -> columns.put(column, value.toPlainString()));
-                figures.put(row, columns);
-            });
-            Document version = new Document("version", recorded.version())
-                    .append("recordedOn", recorded.recordedOn().toString())
-                    .append("recordedAt", event.timestamp())
-                    .append("figures", figures);
-            Document year = proactive.get(String.valueOf(recorded.year()), Document.class);
-            List<Document> versions = year == null ? new ArrayList<>() : new ArrayList<>(year.getList("versions", Document.class));
-            versions.add(version);
-            proactive.put(String.valueOf(recorded.year()), new Document("latest", version).append("versions", versions));
-            addHistory(agency, event, recorded.year() + " 年主动公开情况（表二）第 " + recorded.version() + " 版",
-                       recorded.recordedOn(), "");
-        } else if (payload instanceof ReportingYearClosed closed) {
-            Document years = agency.get("closedYears", Document.class);
-            if (years == null) {
-                years = new Document();
-                agency.put("closedYears", years);
-            }
-            years.put(String.valueOf(closed.year()),
-                      new Document("closedOn", closed.closedOn().toString())
-                              .append("carriedForward", closed.carriedForward().size())
-                              .append("globalIndex", event.globalIndex()));
-            addHistory(agency, event, closed.year() + " 年度关闭", closed.closedOn(),
-                       "结转下年度 " + closed.carriedForward().size() + " 件");
-            for (var carried : closed.carriedForward()) {
-                // The year close is part of each carried request's history, once. Partitions are keyed by
-                // aggregate, so the request's own events may arrive later: then this starts its view.
-                fold(requestViews, carried.requestId(), event, payload, changedRequests);
-            }
-        }
     }
 
     private static boolean hasHistoryEntry(Document doc, long globalIndex) {

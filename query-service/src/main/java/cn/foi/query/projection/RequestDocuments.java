@@ -84,19 +84,7 @@ final class RequestDocuments {
                .append("decisionRecordedAt", text(decision.recordedAt()))
                .append("note", decision.note());
         }
-        List<Document> history = new ArrayList<>(view.history().size());
-        for (HistoryEntry entry : view.history()) {
-            history.add(new Document("globalIndex", entry.globalIndex())
-                                .append("sequenceNumber", entry.sequenceNumber())
-                                .append("type", entry.type())
-                                .append("label", entry.label())
-                                .append("businessDate", text(entry.businessDate()))
-                                .append("recordedAt", text(entry.recordedAt()))
-                                .append("recordedBy", entry.recordedBy())
-                                .append("aggregateId", entry.aggregateId())
-                                .append("summary", entry.summary()));
-        }
-        doc.append("history", history);
+        doc.append("history", encode(view.history()));
         return doc;
     }
 
@@ -130,25 +118,48 @@ final class RequestDocuments {
         RequestView.Decision decision = result == null ? null
                 : new RequestView.Decision(ResultCode.valueOf(result), date(doc.getString("decidedOn")), doc.getString("note"),
                                            instant(doc.getString("decisionRecordedAt")));
-        List<HistoryEntry> history = new ArrayList<>();
-        for (Document h : doc.getList("history", Document.class, List.of())) {
-            history.add(new HistoryEntry(h.getLong("globalIndex"), h.getLong("sequenceNumber"), h.getString("type"),
-                                         h.getString("label"), date(h.getString("businessDate")), instant(h.getString("recordedAt")),
-                                         h.getString("recordedBy"), h.getString("aggregateId"), h.getString("summary")));
-        }
+        List<HistoryEntry> history = history(doc);
         return new RequestView(doc.getString("_id"), doc.get("lastSeq", Number.class).longValue(), receipt, correction, consultations, fee,
                                extension, decision, history);
     }
 
-    private static String text(Object value) {
+    /** A document's history as stored, oldest first (the same shape for every collection that keeps one). */
+    static List<Document> encode(List<HistoryEntry> entries) {
+        List<Document> history = new ArrayList<>(entries.size());
+        for (HistoryEntry entry : entries) {
+            history.add(new Document("globalIndex", entry.globalIndex())
+                                .append("sequenceNumber", entry.sequenceNumber())
+                                .append("type", entry.type())
+                                .append("label", entry.label())
+                                .append("businessDate", text(entry.businessDate()))
+                                .append("recordedAt", text(entry.recordedAt()))
+                                .append("recordedBy", entry.recordedBy())
+                                .append("aggregateId", entry.aggregateId())
+                                .append("summary", entry.summary()));
+        }
+        return history;
+    }
+
+    static List<HistoryEntry> history(Document doc) {
+        List<HistoryEntry> history = new ArrayList<>();
+        for (Document h : doc.getList("history", Document.class, List.of())) {
+            history.add(new HistoryEntry(h.get("globalIndex", Number.class).longValue(), h.get("sequenceNumber", Number.class).longValue(),
+                                         h.getString("type"), h.getString("label"), date(h.getString("businessDate")),
+                                         instant(h.getString("recordedAt")), h.getString("recordedBy"), h.getString("aggregateId"),
+                                         h.getString("summary")));
+        }
+        return history;
+    }
+
+    static String text(Object value) {
         return value == null ? null : value.toString();
     }
 
-    private static LocalDate date(String text) {
+    static LocalDate date(String text) {
         return text == null ? null : IsoText.localDate(text);
     }
 
-    private static Instant instant(String text) {
+    static Instant instant(String text) {
         return text == null ? null : IsoText.instant(text);
     }
 }

@@ -52,7 +52,7 @@ class RequestQueryController {
                                @org.springframework.web.bind.annotation.RequestParam(required = false) LocalDate receivedFrom,
                                @org.springframework.web.bind.annotation.RequestParam(required = false) LocalDate receivedTo,
                                @org.springframework.web.bind.annotation.RequestParam(defaultValue = "200") int limit) {
-        if (readModel.agency(agencyId).filter(d -> d.getString("name") != null).isEmpty()) {
+        if (readModel.agency(agencyId).isEmpty()) {
             throw new QueryProblem(HttpStatus.NOT_FOUND, "机构 " + agencyId + " 不存在 (unknown agency)");
         }
         if (status != null && !status.isBlank() && !SEARCHABLE_STATUSES.contains(status)) {

@@ -11,4 +11,12 @@ import java.time.LocalDate;
  */
 public record HistoryEntry(long globalIndex, long sequenceNumber, String type, String label, LocalDate businessDate,
                            Instant recordedAt, String recordedBy, String aggregateId, String summary) {
+
+    /** The entry of an event as published: its position, type, aggregate, and who recorded it when. */
+    static HistoryEntry of(cn.foi.events.published.PublishedEvent event, String label, LocalDate businessDate, String summary) {
+        Object recordedBy = event.metaData() == null ? null : event.metaData().get("userId");
+        return new HistoryEntry(event.globalIndex(), event.sequenceNumber(), event.type(), label, businessDate,
+                                event.timestamp() == null ? null : Instant.parse(event.timestamp()),
+                                recordedBy == null ? null : recordedBy.toString(), event.aggregateId(), summary);
+    }
 }

@@ -118,10 +118,7 @@ public final class RequestFold {
     }
 
     private static HistoryEntry entry(PublishedEvent event, String label, LocalDate businessDate, String summary) {
-        Object recordedBy = event.metaData() == null ? null : event.metaData().get("userId");
-        return new HistoryEntry(event.globalIndex(), event.sequenceNumber(), event.type(), label, businessDate,
-                                recordedAt(event), recordedBy == null ? null : recordedBy.toString(), event.aggregateId(),
-                                summary);
+        return HistoryEntry.of(event, label, businessDate, summary);
     }
 
     private static Instant recordedAt(PublishedEvent event) {

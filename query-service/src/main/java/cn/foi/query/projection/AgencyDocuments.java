@@ -1,0 +1,96 @@
+package cn.foi.query.projection;
+
+import cn.foi.query.view.AgencyView;
+import cn.foi.query.view.HistoryEntry;
+import org.bson.Document;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Stores an {@link AgencyView} as one document of the {@code agencies} collection, in the shape earlier versions wrote. */
+final class AgencyDocuments {
+
+    private AgencyDocuments() {
+    }
+
+    static Document encode(AgencyView view) {
+        Document doc = new Document("_id", view.agencyId()).append("lastSeq", view.lastSeq());
+        if (view.isRegistered()) {
+            doc.append("name", view.name()).append("registeredOn", RequestDocuments.text(view.registeredOn()));
+        }
+        if (!view.proactive().isEmpty()) {
+            Document proactive = new Document();
+            view.proactive().forEach((year, versions) -> {
+                List<Document> stored = versions.stream().map(AgencyDocuments::encode).toList();
+                proactive.put(String.valueOf(year), new Document("latest", stored.get(stored.size() - 1)).append("versions", stored));
+            });
+            doc.append("proactive", proactive);
+        }
+        if (!view.closedYears().isEmpty()) {
+            Document closed = new Document();
+            view.closedYears().forEach((year, close) -> closed.put(String.valueOf(year),
+                    new Document("closedOn", close.closedOn().toString()).append("carriedForward", close.carriedForward())
+                                                                         .append("globalIndex", close.globalIndex())
+                                                                         .append("recordedAt", RequestDocuments.text(close.recordedAt()))));
+            doc.append("closedYears", closed);
+        }
+        doc.append("history", RequestDocuments.encode(view.history()));
+        return doc;
+    }
+
+    private static Document encode(AgencyView.ProactiveVersion version) {
+        Document figures = new Document();
+        version.figures().forEach((row, cells) -> {
+            Document columns = new Document();
+            cells.forEach((column, value) -> columns.put(column, value.toPlainString()));
+            figures.put(row, columns);
+        });
+        return new Document("version", version.version()).append("recordedOn", version.recordedOn().toString())
+                                                         .append("recordedAt", RequestDocuments.text(version.recordedAt()))
+                                                         .append("figures", figures);
+    }
+
+    static AgencyView decode(Document doc) {
+        List<HistoryEntry> history = RequestDocuments.history(doc);
+        Map<Integer, AgencyView.YearClose> closedYears = new LinkedHashMap<>();
+        Document closed = doc.get("closedYears", Document.class);
+        if (closed != null) {
+            for (String year : closed.keySet()) {
+                Document close = closed.get(year, Document.class);
+                long globalIndex = close.get("globalIndex", Number.class).longValue();
+                // kept since issue 13; before, when the close was recorded is its history entry's
+                java.time.Instant recordedAt = close.getString("recordedAt") != null ? RequestDocuments.instant(close.getString("recordedAt"))
+                        : history.stream().filter(entry -> entry.globalIndex() == globalIndex).map(HistoryEntry::recordedAt)
+                                 .filter(java.util.Objects::nonNull).findFirst().orElse(null);
+                closedYears.put(Integer.parseInt(year), new AgencyView.YearClose(RequestDocuments.date(close.getString("closedOn")),
+                                                                                 close.getInteger("carriedForward"), globalIndex, recordedAt));
+            }
+        }
+        Map<Integer, List<AgencyView.ProactiveVersion>> proactive = new LinkedHashMap<>();
+        Document stored = doc.get("proactive", Document.class);
+        if (stored != null) {
+            for (String year : stored.keySet()) {
+                List<AgencyView.ProactiveVersion> versions = new ArrayList<>();
+                for (Document version : stored.get(year, Document.class).getList("versions", Document.class)) {
+                    Document figures = version.get("figures", Document.class);
+                    Map<String, Map<String, BigDecimal>> values = new LinkedHashMap<>();
+                    for (String row : figures.keySet()) {
+                        Map<String, BigDecimal> cells = new LinkedHashMap<>();
+                        Document columns = figures.get(row, Document.class);
+                        columns.keySet().forEach(c -> cells.put(c, new BigDecimal(columns.getString(c))));
+                        values.put(row, cells);
+                    }
+                    versions.add(new AgencyView.ProactiveVersion(version.getInteger("version", versions.size() + 1),
+                                                                 RequestDocuments.date(version.getString("recordedOn")),
+                                                                 RequestDocuments.instant(version.getString("recordedAt")), values));
+                }
+                proactive.put(Integer.parseInt(year), List.copyOf(versions));
+            }
+        }
+        return new AgencyView(doc.getString("_id"), doc.get("lastSeq", Number.class).longValue(), doc.getString("name"),
+                              RequestDocuments.date(doc.getString("registeredOn")), closedYears, proactive, history);
+    }
+}

@@ -1,0 +1,54 @@
+package cn.foi.query.view;
+
+import cn.foi.events.agency.AgencyRegistered;
+import cn.foi.events.agency.ProactiveDisclosureRecorded;
+import cn.foi.events.agency.ReportingYearClosed;
+import cn.foi.events.published.PublishedEvent;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Folds one of an agency's events into its view: a pure function; a redelivered event changes nothing. */
+public final class AgencyFold {
+
+    private AgencyFold() {
+    }
+
+    public static AgencyView apply(AgencyView view, PublishedEvent event, Object payload) {
+        if (event.sequenceNumber() <= view.lastSeq()) {
+            return view;
+        }
+        Instant recordedAt = event.timestamp() == null ? null : Instant.parse(event.timestamp());
+        if (payload instanceof AgencyRegistered registered) {
+            return view.with(event.sequenceNumber(), registered.name(), registered.registeredOn(), view.closedYears(), view.proactive(),
+                             entry(event, recordedAt, "机构登记", registered.registeredOn(), registered.name()));
+        }
+        if (payload instanceof ProactiveDisclosureRecorded recorded) {
+            Map<Integer, List<AgencyView.ProactiveVersion>> proactive = new HashMap<>(view.proactive());
+            List<AgencyView.ProactiveVersion> versions = new ArrayList<>(proactive.getOrDefault(recorded.year(), List.of()));
+            versions.add(new AgencyView.ProactiveVersion(recorded.version(), recorded.recordedOn(), recordedAt, recorded.figures()));
+            proactive.put(recorded.year(), List.copyOf(versions));
+            return view.with(event.sequenceNumber(), view.name(), view.registeredOn(), view.closedYears(), proactive,
+                             entry(event, recordedAt, recorded.year() + " 年主动公开情况（表二）第 " + recorded.version() + " 版",
+                                   recorded.recordedOn(), ""));
+        }
+        if (payload instanceof ReportingYearClosed closed) {
+            Map<Integer, AgencyView.YearClose> closedYears = new HashMap<>(view.closedYears());
+            closedYears.put(closed.year(), new AgencyView.YearClose(closed.closedOn(), closed.carriedForward().size(),
+                                                                    event.globalIndex(), recordedAt));
+            return view.with(event.sequenceNumber(), view.name(), view.registeredOn(), closedYears, view.proactive(),
+                             entry(event, recordedAt, closed.year() + " 年度关闭", closed.closedOn(),
+                                   "结转下年度 " + closed.carriedForward().size() + " 件"));
+        }
+        return new AgencyView(view.agencyId(), event.sequenceNumber(), view.name(), view.registeredOn(), view.closedYears(),
+                              view.proactive(), view.history());
+    }
+
+    private static HistoryEntry entry(PublishedEvent event, Instant recordedAt, String label, LocalDate businessDate, String summary) {
+        return HistoryEntry.of(event, label, businessDate, summary);
+    }
+}

@@ -1,0 +1,52 @@
+package cn.foi.query.view;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * An agency as the query side knows it, folded from its events by {@link AgencyFold}: its name, the years it closed,
+ * every version of table 二 it recorded, and its history. {@code name} is null while only entries of other aggregates
+ * are known. {@code lastSeq}: the last of its own events applied.
+ */
+public record AgencyView(String agencyId, long lastSeq, String name, LocalDate registeredOn, Map<Integer, YearClose> closedYears,
+                         Map<Integer, List<ProactiveVersion>> proactive, List<HistoryEntry> history) {
+
+    public AgencyView {
+        closedYears = java.util.Collections.unmodifiableMap(new TreeMap<>(closedYears));
+        proactive = java.util.Collections.unmodifiableMap(new TreeMap<>(proactive));
+        history = List.copyOf(history);
+    }
+
+    public static AgencyView empty(String agencyId) {
+        return new AgencyView(agencyId, -1, null, null, Map.of(), Map.of(), List.of());
+    }
+
+    /** A year closed: on which day, how many open requests it carried forward, and the event that closed it. */
+    public record YearClose(LocalDate closedOn, int carriedForward, long globalIndex, Instant recordedAt) {
+    }
+
+    /** One version of table 二 for a year, with its figures by row and column. */
+    public record ProactiveVersion(int version, LocalDate recordedOn, Instant recordedAt,
+                                   Map<String, Map<String, BigDecimal>> figures) {
+    }
+
+    public boolean isRegistered() {
+        return name != null;
+    }
+
+    public boolean holds(long globalIndex) {
+        return history.stream().anyMatch(entry -> entry.globalIndex() == globalIndex);
+    }
+
+    AgencyView with(long lastSeq, String name, LocalDate registeredOn, Map<Integer, YearClose> closedYears,
+                    Map<Integer, List<ProactiveVersion>> proactive, HistoryEntry entry) {
+        List<HistoryEntry> longer = new ArrayList<>(history);
+        longer.add(entry);
+        return new AgencyView(agencyId, lastSeq, name, registeredOn, closedYears, proactive, longer);
+    }
+}

@@ -1,0 +1,57 @@
+package cn.foi.query.view;
+
+import cn.foi.events.agency.AgencyRegistered;
+import cn.foi.events.agency.ProactiveDisclosureRecorded;
+import cn.foi.events.agency.ReportingYearClosed;
+import cn.foi.events.published.EventTypes;
+import cn.foi.events.published.PublishedEvent;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** An agency's view, one event at a time. */
+class AgencyFoldTest {
+
+    private static PublishedEvent envelope(long globalIndex, long sequenceNumber, Object payload, String timestamp) {
+        return new PublishedEvent(globalIndex, "e-" + globalIndex, "Agency", "a-1", sequenceNumber,
+                                  EventTypes.nameOf(payload.getClass()), null, timestamp, Map.of("userId", "admin"), null);
+    }
+
+    private static AgencyView registered() {
+        AgencyRegistered registered = new AgencyRegistered("a-1", "某县人民政府办公室", LocalDate.of(2024, 1, 2));
+        return AgencyFold.apply(AgencyView.empty("a-1"), envelope(1, 0, registered, "2024-01-02T01:00:00Z"), registered);
+    }
+
+    @Test
+    void every_version_of_table_2_is_kept_in_order() {
+        ProactiveDisclosureRecorded first = new ProactiveDisclosureRecorded("a-1", 2024, 1, LocalDate.of(2025, 1, 10),
+                Map.of("RULES", Map.of("MADE", BigDecimal.ONE)));
+        ProactiveDisclosureRecorded second = new ProactiveDisclosureRecorded("a-1", 2024, 2, LocalDate.of(2025, 1, 12),
+                Map.of("RULES", Map.of("MADE", BigDecimal.valueOf(2))));
+
+        AgencyView view = AgencyFold.apply(AgencyFold.apply(registered(), envelope(5, 1, first, "2025-01-10T02:00:00Z"), first),
+                                           envelope(6, 2, second, "2025-01-12T02:00:00Z"), second);
+
+        assertThat(view.proactive().get(2024)).extracting(AgencyView.ProactiveVersion::version).containsExactly(1, 2);
+        assertThat(view.proactive().get(2024).get(1).recordedAt()).isEqualTo(Instant.parse("2025-01-12T02:00:00Z"));
+    }
+
+    @Test
+    void a_closed_year_keeps_when_the_close_was_recorded_and_a_redelivery_changes_nothing() {
+        ReportingYearClosed closed = new ReportingYearClosed("a-1", 2024, LocalDate.of(2025, 1, 15), List.of());
+        PublishedEvent event = envelope(9, 1, closed, "2025-01-15T03:00:00Z");
+
+        AgencyView view = AgencyFold.apply(registered(), event, closed);
+
+        assertThat(view.closedYears().get(2024)).isEqualTo(new AgencyView.YearClose(LocalDate.of(2025, 1, 15), 0, 9,
+                                                                                    Instant.parse("2025-01-15T03:00:00Z")));
+        assertThat(view.history()).extracting(HistoryEntry::label).containsExactly("机构登记", "2024 年度关闭");
+        assertThat(AgencyFold.apply(view, event, closed)).isSameAs(view);
+    }
+}
