@@ -27,6 +27,8 @@ import cn.foi.events.request.RequestDecided;
 import cn.foi.events.request.RequestReceived;
 import cn.foi.query.view.AgencyFold;
 import cn.foi.query.view.AgencyView;
+import cn.foi.query.view.CalendarFold;
+import cn.foi.query.view.CalendarView;
 import cn.foi.query.view.HistoryEntry;
 import cn.foi.query.view.RequestFold;
 import cn.foi.query.view.RequestView;
@@ -69,7 +71,7 @@ public class ReadModel {
     private final WriteBehind<AgencyView> agencyViews;
     private final WriteBehind<RequestView> requestViews;
     private final WriteBehind<ReviewView> reviewViews;
-    private final WriteBehind<Document> calendarDocs;
+    private final WriteBehind<CalendarView> calendarViews;
     /**
      * All four, requests first: a request's history entry from a review or a year close must land before the
      * review's or the agency's lastSeq, which decides whether a replay brings that event again.
@@ -97,8 +99,8 @@ public class ReadModel {
         this.requestViews = new WriteBehind<>(requests, cachedDocuments, RequestDocuments::decode, RequestDocuments::encode);
         this.reviewViews = new WriteBehind<>(reviews, Math.max(1_000, cachedDocuments / 10), ReviewDocuments::decode,
                                              ReviewDocuments::encode);
-        this.calendarDocs = WriteBehind.ofDocuments(calendar, 100);
-        this.inWriteOrder = List.of(requestViews, reviewViews, agencyViews, calendarDocs);
+        this.calendarViews = new WriteBehind<>(calendar, 100, CalendarDocuments::decode, CalendarDocuments::encode);
+        this.inWriteOrder = List.of(requestViews, reviewViews, agencyViews, calendarViews);
     }
 
     /**
@@ -114,7 +116,7 @@ public class ReadModel {
     }
 
     /** The published holiday notices as last applied (null: none applied since start or since the drop). */
-    private volatile Document appliedCalendarNotices;
+    private volatile CalendarView appliedCalendarNotices;
 
     /** Events applied since the last flush. */
     public long unflushedEvents() {
@@ -152,21 +154,10 @@ public class ReadModel {
                 ledger.putReview(review.agencyId(), ReviewFacts.of(review));
             }
         });
-        calendarDocs.readAll(notices -> {
+        calendarViews.readAll(notices -> {
             putCalendarInLedger(notices);
-            addAppliedPositions(notices);
+            notices.history().forEach(entry -> applied.add(entry.globalIndex()));
         });
-    }
-
-    /**
-     * Every event applied leaves its global index in the history of a document it changed, so the documents
-     * themselves say which events they hold: what was written is what counts after a restart, nothing kept beside it.
-     */
-    private void addAppliedPositions(Document doc) {
-        List<Document> history = doc.getList("history", Document.class);
-        if (history != null) {
-            history.forEach(entry -> applied.add(entry.getLong("globalIndex")));
-        }
     }
 
     /**
@@ -192,9 +183,9 @@ public class ReadModel {
     }
 
     /** The national calendar's notices as published (one document: its stream). */
-    public Optional<Document> calendarNotices() {
-        Document applied = appliedCalendarNotices;
-        return applied != null ? Optional.of(applied) : Optional.ofNullable(calendar.find().first());
+    public Optional<CalendarView> calendarNotices() {
+        CalendarView applied = appliedCalendarNotices;
+        return applied != null ? Optional.of(applied) : Optional.ofNullable(calendar.find().first()).map(CalendarDocuments::decode);
     }
 
     /** Drops every projected document (before a rebuild from offset 0). */
@@ -412,7 +403,7 @@ public class ReadModel {
         Map<String, AgencyView> agencyViews = this.agencyViews.load(agencyIds);
         Map<String, RequestView> requestViews = this.requestViews.load(requestIds);
         Map<String, ReviewView> reviewViews = this.reviewViews.load(reviewIds);
-        Map<String, Document> calendarDocs = this.calendarDocs.load(calendarIds);
+        Map<String, CalendarView> calendarViews = this.calendarViews.load(calendarIds);
         Set<String> changedCalendars = new LinkedHashSet<>();
         Set<String> changedReviews = new LinkedHashSet<>();
         Set<String> changedAgencies = new LinkedHashSet<>();
@@ -426,23 +417,13 @@ public class ReadModel {
                 continue;
             }
             if (payload instanceof HolidayArrangementPublished notice) {
-                Document notices = calendarDocs.computeIfAbsent(event.aggregateId(), id -> new Document("_id", id).append("lastSeq", -1L));
-                if (event.sequenceNumber() > notices.getLong("lastSeq")) {
-                    Document years = notices.get("years", Document.class);
-                    if (years == null) {
-                        years = new Document();
-                        notices.put("years", years);
-                    }
-                    years.put(String.valueOf(notice.year()),
-                              new Document("daysOff", notice.daysOff().stream().map(LocalDate::toString).toList())
-                                      .append("makeUpWorkingDays", notice.makeUpWorkingDays().stream().map(LocalDate::toString).toList())
-                                      .append("source", notice.source())
-                                      .append("publishedOn", notice.publishedOn().toString()));
-                    addHistory(notices, event, notice.year() + " 年节假日安排载入", notice.publishedOn(), notice.source());
-                    notices.put("lastSeq", event.sequenceNumber());
+                CalendarView before = calendarViews.getOrDefault(event.aggregateId(), CalendarView.empty(event.aggregateId()));
+                CalendarView after = CalendarFold.apply(before, event, notice);
+                if (after != before) {
+                    calendarViews.put(event.aggregateId(), after);
                     changedCalendars.add(event.aggregateId());
                 }
-                noteHeld(event, hasHistoryEntry(notices, event.globalIndex()));
+                noteHeld(event, after.holds(event.globalIndex()));
             } else if (payload instanceof ReviewFiled || payload instanceof ReviewConcluded) {
                 ReviewView before = reviewViews.getOrDefault(event.aggregateId(), ReviewView.empty(event.aggregateId()));
                 ReviewView after = ReviewFold.apply(before, event, payload);
@@ -475,13 +456,13 @@ public class ReadModel {
         this.agencyViews.changed(agencyViews, changedAgencies);
         this.requestViews.changed(requestViews, changedRequests);
         this.reviewViews.changed(reviewViews, changedReviews);
-        this.calendarDocs.changed(calendarDocs, changedCalendars);
+        this.calendarViews.changed(calendarViews, changedCalendars);
         eventsSinceFlush += decoded.size();
         for (String id : changedCalendars) {
-            // a copy for readers (the consumer goes on changing its document), readable before it is written:
-            // a rebuild writes only at its end, and the calendar stays open during one
-            appliedCalendarNotices = Document.parse(calendarDocs.get(id).toJson());
-            putCalendarInLedger(calendarDocs.get(id));
+            // readable before it is written (immutable: no copy needed): a rebuild writes only at its end, and the
+            // calendar stays open during one
+            appliedCalendarNotices = calendarViews.get(id);
+            putCalendarInLedger(calendarViews.get(id));
         }
         for (String id : changedReviews) {
             ReviewView review = reviewViews.get(id);
@@ -512,19 +493,8 @@ public class ReadModel {
         return after;
     }
 
-    private void putCalendarInLedger(Document notices) {
-        Document years = notices.get("years", Document.class);
-        if (years == null) {
-            return;
-        }
-        for (String year : years.keySet()) {
-            Document notice = years.get(year, Document.class);
-            ledger.putArrangement(new cn.foi.events.calendar.YearArrangement(
-                    Integer.parseInt(year),
-                    notice.getList("daysOff", String.class).stream().map(LocalDate::parse).collect(java.util.stream.Collectors.toSet()),
-                    notice.getList("makeUpWorkingDays", String.class).stream().map(LocalDate::parse).collect(java.util.stream.Collectors.toSet()),
-                    notice.getString("source")));
-        }
+    private void putCalendarInLedger(CalendarView notices) {
+        notices.years().forEach((year, notice) -> ledger.putArrangement(notice.arrangement(year)));
     }
 
     private void putAgencyInLedger(AgencyView agency) {
@@ -540,31 +510,6 @@ public class ReadModel {
     private static boolean isAgencyEvent(Object payload) {
         return payload instanceof AgencyRegistered || payload instanceof ReportingYearClosed
                || payload instanceof ProactiveDisclosureRecorded;
-    }
-
-    private static boolean hasHistoryEntry(Document doc, long globalIndex) {
-        List<Document> history = doc.getList("history", Document.class);
-        return history != null && history.stream().anyMatch(h -> h.getLong("globalIndex") == globalIndex);
-    }
-
-    private static void addHistory(Document doc, PublishedEvent event, String label, LocalDate businessDate,
-                                   String summary) {
-        List<Document> history = doc.getList("history", Document.class);
-        if (history == null) {
-            history = new ArrayList<>();
-            doc.put("history", history);
-        }
-        Object recordedBy = event.metaData() == null ? null : event.metaData().get("userId");
-        history.add(new Document("globalIndex", event.globalIndex())
-                            .append("sequenceNumber", event.sequenceNumber())
-                            .append("type", event.type())
-                            .append("label", label)
-                            .append("businessDate", businessDate.toString())
-                            .append("recordedAt", event.timestamp())
-                            .append("recordedBy", recordedBy == null ? null : recordedBy.toString())
-                            // a review's entries name the review, so a page can conclude it from the request
-                            .append("aggregateId", event.aggregateId())
-                            .append("summary", summary));
     }
 
     private static Map<String, Document> load(MongoCollection<Document> collection, Set<String> ids) {

@@ -290,7 +290,7 @@ class AnnualTableController {
     private static Map<String, Object> withMoment(AnnualTable table, java.time.Instant moment) {
         Map<String, Object> body = new java.util.LinkedHashMap<>();
         body.put("asOf", moment.toString());
-        body.put("asOfMeaning", "截至该时点已记录的事件所形成的报表 (the tables as recorded up to that moment)");
+        body.put("asOfMeaning", "截至该时点已记录的事件所形成的报表");
         body.put("agencyId", table.agencyId());
         body.put("agencyName", table.agencyName());
         body.put("year", table.year());

@@ -44,9 +44,9 @@ class CalendarNoticesTest {
                 "HolidayArrangementPublished", null, "2026-11-20T02:00:00Z", Map.of(), null), notice)));
 
         assertThat(client.getDatabase("calendar_notices").getCollection("calendar").countDocuments()).as("not written yet").isZero();
-        Document year = readModel.calendarNotices().orElseThrow().get("years", Document.class).get("2027", Document.class);
-        assertThat(year.getString("publishedOn")).isEqualTo("2026-11-20");
-        assertThat(year.getList("daysOff", String.class)).containsExactly("2027-10-01");
+        cn.foi.query.view.CalendarView.Notice year = readModel.calendarNotices().orElseThrow().years().get(2027);
+        assertThat(year.publishedOn()).isEqualTo(LocalDate.of(2026, 11, 20));
+        assertThat(year.daysOff()).containsExactly(LocalDate.of(2027, 10, 1));
 
         readModel.clear();
         assertThat(readModel.calendarNotices()).as("a new rebuild forgets it").isEmpty();
