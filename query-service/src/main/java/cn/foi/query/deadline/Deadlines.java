@@ -53,6 +53,11 @@ public class Deadlines {
                                      : calendar().workingDaysBetween(today, dueOn);
     }
 
+    /** An open request's clock today, by the same rule as for any past day: the worklist and the metrics agree. */
+    public ClockState now(RequestFacts facts) {
+        return asOf(facts, LocalDate.now(clock));
+    }
+
     /** A request's clock as it stood at the end of {@code day}: stopped (no due date), or due on a day. */
     public record ClockState(LocalDate dueOn, boolean overdue, int workingDaysOverdue, String pausedBecause) {
     }
@@ -79,7 +84,7 @@ public class Deadlines {
                 }
             }
         }
-        if (facts.stop() != null && facts.stop().since().isBefore(day)) {
+        if (facts.stop() != null && !facts.stop().since().isAfter(day)) { // stopped that day: stopped at its end
             pauses.add(new WorkingDayCalendar.Pause(facts.stop().since(), day, facts.stop().reason().label()));
             pausedBecause = facts.stop().reason().label();
         }

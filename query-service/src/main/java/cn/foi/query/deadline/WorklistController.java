@@ -1,6 +1,6 @@
 package cn.foi.query.deadline;
 
-import cn.foi.events.calendar.WorkingDayCalendar.Deadline;
+import cn.foi.events.codes.ApplicantType;
 import cn.foi.query.problem.QueryProblem;
 import cn.foi.query.projection.Ledger;
 import cn.foi.query.projection.ReadModel;
@@ -15,7 +15,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -36,43 +35,43 @@ class WorklistController {
         this.clock = clock;
     }
 
+    /** One open request on the worklist: its due date and working days left, or why its clock is stopped. */
+    record Item(String requestId, LocalDate receivedOn, ApplicantType applicantType, String subject, LocalDate dueOn,
+                Integer workingDaysLeft, boolean overdue, Boolean dueDateProvisional, String pausedBecause, LocalDate pausedSince,
+                LocalDate applicantDueOn) {
+    }
+
+    record Worklist(String agencyId, LocalDate asOf, List<Item> requests) {
+    }
+
     @GetMapping("/api/agencies/{agencyId}/worklist")
-    Map<String, Object> worklist(@PathVariable String agencyId) {
+    Worklist worklist(@PathVariable String agencyId) {
         if (ledger.agencyName(agencyId).isEmpty()) {
             throw new QueryProblem(HttpStatus.NOT_FOUND, "机构 " + agencyId + " 不存在 (unknown agency)");
         }
         List<RequestFacts> open = ledger.openRequests(agencyId);
         Map<String, RequestView> views = readModel.requests(open.stream().map(RequestFacts::requestId)
-                                                            .collect(Collectors.toSet()));
-        List<Map<String, Object>> items = new ArrayList<>();
+                                                                .collect(Collectors.toSet()));
+        List<Item> items = new ArrayList<>();
         for (RequestFacts facts : open) {
             RequestView view = views.get(facts.requestId());
-            Map<String, Object> item = new LinkedHashMap<>();
-            item.put("requestId", facts.requestId());
-            item.put("receivedOn", facts.receivedOn());
-            item.put("applicantType", facts.applicantType());
-            item.put("subject", view == null || !view.isReceived() ? null : view.receipt().subject());
-            if (facts.stop() != null) {
-                item.put("dueOn", null);
-                item.put("workingDaysLeft", null);
-                item.put("overdue", false);
-                item.put("pausedBecause", facts.stop().reason().label());
-                item.put("pausedSince", facts.stop().since());
-                item.put("applicantDueOn", facts.stop().applicantDueOn());
+            String subject = view == null || !view.isReceived() ? null : view.receipt().subject();
+            // stopped or due as Deadlines.asOf says of today: the same rule the metrics apply to any past day
+            Deadlines.ClockState clock = deadlines.now(facts);
+            if (clock.pausedBecause() != null) {
+                RequestFacts.Stop stop = facts.stop();
+                items.add(new Item(facts.requestId(), facts.receivedOn(), facts.applicantType(), subject, null, null, false, null,
+                                   clock.pausedBecause(), stop == null ? null : stop.since(), stop == null ? null : stop.applicantDueOn()));
             } else {
-                Deadline deadline = deadlines.of(facts.clockStartsOn(), facts.extensionWorkingDays(), facts.pauses());
-                int left = deadlines.workingDaysLeft(deadline.dueOn());
-                item.put("dueOn", deadline.dueOn());
-                item.put("workingDaysLeft", left);
-                item.put("overdue", left < 0);
-                item.put("dueDateProvisional", deadline.provisional());
+                int left = deadlines.workingDaysLeft(clock.dueOn());
+                boolean provisional = deadlines.of(facts.clockStartsOn(), facts.extensionWorkingDays(), facts.pauses()).provisional();
+                items.add(new Item(facts.requestId(), facts.receivedOn(), facts.applicantType(), subject, clock.dueOn(), left, left < 0,
+                                   provisional, null, null, null));
             }
-            items.add(item);
         }
         // most urgent first; paused requests (no running deadline) after every running one
-        items.sort(Comparator.<Map<String, Object>, Integer>comparing(i -> (Integer) i.get("workingDaysLeft"),
-                                                                      Comparator.nullsLast(Comparator.naturalOrder()))
-                             .thenComparing(i -> (LocalDate) i.get("receivedOn")));
-        return Map.of("agencyId", agencyId, "asOf", LocalDate.now(clock), "requests", items);
+        items.sort(Comparator.comparing(Item::workingDaysLeft, Comparator.nullsLast(Comparator.naturalOrder()))
+                             .thenComparing(Item::receivedOn));
+        return new Worklist(agencyId, LocalDate.now(clock), items);
     }
 }

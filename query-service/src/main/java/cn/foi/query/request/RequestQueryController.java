@@ -101,15 +101,16 @@ class RequestQueryController {
                                              applicant, receipt.subject(), carriedOverInto,
                                              decision == null ? null : decision.result(), decidedOn, view.correction(),
                                              view.extension(), view.consultations(), view.fee());
-        // the clock's state comes from the same facts the worklist and the tables use
+        // the clock's state by the same rule as the worklist and the metrics (Deadlines.asOf of today): a stop begun
+        // after the due date does not undo the delay, so such a request shows its past due date
         RequestFacts facts = RequestFacts.of(view);
-        if (decidedOn == null && facts.stop() != null) {
-            RequestFacts.Stop stop = facts.stop();
-            String status = switch (stop.reason()) {
-                case AWAITING_CORRECTION -> "AWAITING_CORRECTION";
-                case AWAITING_PAYMENT -> "AWAITING_PAYMENT";
-                case CONSULTING -> "PAUSED";
-            };
+        RequestFacts.Stop stop = decidedOn == null ? facts.stop() : null;
+        String status = stop == null ? (decidedOn == null ? "OPEN" : "DECIDED") : switch (stop.reason()) {
+            case AWAITING_CORRECTION -> "AWAITING_CORRECTION";
+            case AWAITING_PAYMENT -> "AWAITING_PAYMENT";
+            case CONSULTING -> "PAUSED";
+        };
+        if (stop != null && deadlines.now(facts).pausedBecause() != null) {
             return state.stopped(status, stop.reason().label(), stoppedClockExplanation(facts, stop));
         }
         LocalDate receivedOn = facts.receivedOn();
@@ -127,7 +128,7 @@ class RequestQueryController {
                             + "），经 " + view.extension().approvedBy() + " 批准延长 " + extensionDays
                             + " 个工作日（第三十三条）");
         }
-        return state.running(decidedOn == null ? "OPEN" : "DECIDED", deadline.dueOn(),
+        return state.running(status, deadline.dueOn(),
                              decidedOn == null ? deadlines.workingDaysLeft(deadline.dueOn()) : null,
                              decidedOn == null ? null : Deadlines.timeliness(decidedOn, deadlines.originalDueOn(clockStartsOn, pauses),
                                                                              deadline.dueOn()),

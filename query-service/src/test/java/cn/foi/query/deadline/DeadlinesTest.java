@@ -40,4 +40,34 @@ class DeadlinesTest {
     void before_the_due_date_counts_the_working_days_to_it() {
         assertThat(leftOn(FRIDAY.minusDays(4), FRIDAY)).isEqualTo(4); // Monday to Friday
     }
+
+    private static Deadlines on(LocalDate today) {
+        Clock clock = Clock.fixed(today.atStartOfDay(ZoneId.of("Asia/Shanghai")).toInstant(), ZoneId.of("Asia/Shanghai"));
+        return new Deadlines(new Ledger(), clock);
+    }
+
+    /** Received Monday 2 March 2026: due 20 working days later, on Monday 30 March. */
+    private static cn.foi.query.projection.RequestFacts awaitingPaymentSince(LocalDate issuedOn) {
+        return new cn.foi.query.projection.RequestFacts("r", cn.foi.events.codes.ApplicantType.NATURAL_PERSON, LocalDate.of(2026, 3, 2),
+                2026, false, null, null, 0, null, java.util.List.of(),
+                new cn.foi.query.projection.RequestFacts.Stop(cn.foi.query.projection.RequestFacts.Reason.AWAITING_PAYMENT, issuedOn,
+                                                              issuedOn.plusDays(15)), null, null);
+    }
+
+    @Test
+    void a_clock_stopped_today_is_stopped_today_as_it_would_be_for_that_day_in_the_past() {
+        LocalDate issuedOn = LocalDate.of(2026, 3, 10);
+
+        assertThat(on(issuedOn).now(awaitingPaymentSince(issuedOn)).pausedBecause()).isEqualTo("等待申请人缴纳信息处理费");
+        assertThat(on(LocalDate.of(2026, 4, 20)).asOf(awaitingPaymentSince(issuedOn), issuedOn).pausedBecause()).isNotNull();
+    }
+
+    @Test
+    void a_fee_notice_after_the_due_date_does_not_undo_the_delay() {
+        Deadlines.ClockState clock = on(LocalDate.of(2026, 4, 8)).now(awaitingPaymentSince(LocalDate.of(2026, 4, 2)));
+
+        assertThat(clock.pausedBecause()).isNull();
+        assertThat(clock.overdue()).isTrue();
+        assertThat(clock.dueOn()).isEqualTo(LocalDate.of(2026, 3, 30));
+    }
 }
