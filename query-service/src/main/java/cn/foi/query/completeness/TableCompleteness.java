@@ -31,6 +31,10 @@ class TableCompleteness implements ResponseBodyAdvice<Object> {
     record TableAnswer(@com.fasterxml.jackson.annotation.JsonUnwrapped AnnualTable table, CompletenessCheck.Status completeness) {
     }
 
+    /** Any other typed table answer (a drill-down), its fields then {@code completeness}. */
+    record Answer(@com.fasterxml.jackson.annotation.JsonUnwrapped Record answer, CompletenessCheck.Status completeness) {
+    }
+
     @Override
     public boolean supports(MethodParameter returnType, Class<? extends HttpMessageConverter<?>> converterType) {
         return true;
@@ -49,6 +53,9 @@ class TableCompleteness implements ResponseBodyAdvice<Object> {
         response.getHeaders().set(HEADER, String.valueOf(status.complete()));
         if (body instanceof AnnualTable table) {
             return new TableAnswer(table, status);
+        }
+        if (body instanceof Record answer) {
+            return new Answer(answer, status);
         }
         if (body instanceof Map<?, ?> map && map.containsKey("agencyId")) {
             Map<String, Object> withStatus = new LinkedHashMap<>((Map<String, Object>) map);

@@ -7,6 +7,7 @@ import cn.foi.query.view.CalendarView;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,24 +25,25 @@ class CalendarQueryController {
         this.readModel = readModel;
     }
 
+    /** One year's arrangement in force: shipped with the release or published since, and from which notice. */
+    record Year(int year, String source, String origin, LocalDate publishedOn, List<LocalDate> daysOff, List<LocalDate> makeUpWorkingDays) {
+    }
+
+    record Calendar(List<Year> years, String note) {
+    }
+
     @GetMapping("/api/calendar")
-    Map<String, Object> calendar() {
+    Calendar calendar() {
         WorkingDayCalendar calendar = deadlines.calendar();
         Map<Integer, CalendarView.Notice> published = readModel.calendarNotices().map(CalendarView::years).orElse(Map.of());
-        List<Map<String, Object>> years = new ArrayList<>();
+        List<Year> years = new ArrayList<>();
         for (int year : calendar.years()) {
             YearArrangement arrangement = calendar.arrangement(year).orElseThrow();
             CalendarView.Notice notice = published.get(year);
-            Map<String, Object> item = new LinkedHashMap<>();
-            item.put("year", year);
-            item.put("source", arrangement.source());
-            item.put("origin", notice == null ? "SHIPPED" : "PUBLISHED");
-            item.put("publishedOn", notice == null ? null : notice.publishedOn());
-            item.put("daysOff", arrangement.daysOff().stream().sorted().toList());
-            item.put("makeUpWorkingDays", arrangement.makeUpWorkingDays().stream().sorted().toList());
-            years.add(item);
+            years.add(new Year(year, arrangement.source(), notice == null ? "SHIPPED" : "PUBLISHED",
+                               notice == null ? null : notice.publishedOn(), arrangement.daysOff().stream().sorted().toList(),
+                               arrangement.makeUpWorkingDays().stream().sorted().toList()));
         }
-        return Map.of("years", years,
-                      "note", "未载入安排的年份暂按周一至周五计算，相关截止日标注为暂定");
+        return new Calendar(years, "未载入安排的年份暂按周一至周五计算，相关截止日标注为暂定");
     }
 }

@@ -29,8 +29,12 @@ class FeeQuoteController {
         this.readModel = readModel;
     }
 
+    /** What the schedule charges for this request, how it is counted, and the rule it comes from. */
+    record FeeQuote(String requestId, FeeBasis basis, java.math.BigDecimal amountYuan, List<String> explanation, String source) {
+    }
+
     @GetMapping("/api/requests/{requestId}/fee-quote")
-    Map<String, Object> quote(@PathVariable String requestId, @RequestParam(required = false) String basis,
+    FeeQuote quote(@PathVariable String requestId, @RequestParam(required = false) String basis,
                               @RequestParam(required = false) Integer pages) {
         RequestView request = readModel.request(requestId)
                                     .filter(RequestView::isReceived)
@@ -46,13 +50,7 @@ class FeeQuoteController {
                 yield FeeSchedule.byVolume(pages);
             }
         };
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("requestId", requestId);
-        body.put("basis", quote.basis());
-        body.put("amountYuan", quote.amountYuan());
-        body.put("explanation", quote.explanation());
-        body.put("source", "国办函〔2020〕109号");
-        return body;
+        return new FeeQuote(requestId, quote.basis(), quote.amountYuan(), quote.explanation(), "国办函〔2020〕109号");
     }
 
     private FeeSchedule.Quote perApplication(RequestView request) {

@@ -39,8 +39,26 @@ class MetricsController {
         this.clock = clock;
     }
 
+    /** Working days from the clock's start to the answer, paused days excluded; null figures when nothing was answered. */
+    record ProcessingTime(int count, BigDecimal medianWorkingDays, BigDecimal meanWorkingDays, Integer minWorkingDays,
+                          Integer maxWorkingDays) {
+    }
+
+    /** A request still open at the end of the year (or today), with its clock as it stood then. */
+    record Pending(String requestId, LocalDate receivedOn, cn.foi.events.codes.ApplicantType applicantType, LocalDate dueOn,
+                   boolean overdue, int workingDaysOverdue, String pausedBecause) {
+    }
+
+    /** The open requests already past their due date then, and what that means. */
+    record Backlog(int count, List<String> requestIds, String meaning) {
+    }
+
+    record Metrics(String agencyId, int year, LocalDate asOf, ProcessingTime answered, Map<String, Integer> timeliness,
+                   int pending, List<Pending> oldestPending, Backlog backlog) {
+    }
+
     @GetMapping("/api/agencies/{agencyId}/metrics/{year}")
-    Map<String, Object> metrics(@PathVariable String agencyId, @PathVariable int year) {
+    Metrics metrics(@PathVariable String agencyId, @PathVariable int year) {
         if (ledger.agencyName(agencyId).isEmpty()) {
             throw new QueryProblem(HttpStatus.NOT_FOUND, "机构 " + agencyId + " 不存在 (unknown agency)");
         }
@@ -64,7 +82,7 @@ class MetricsController {
         }
         pending.sort(Comparator.comparing(RequestFacts::receivedOn).thenComparing(RequestFacts::requestId));
 
-        List<Map<String, Object>> oldest = new ArrayList<>();
+        List<Pending> oldest = new ArrayList<>();
         List<String> backlog = new ArrayList<>();
         for (RequestFacts facts : pending) {
             Deadlines.ClockState state = deadlines.asOf(facts, asOf);
@@ -72,41 +90,19 @@ class MetricsController {
                 backlog.add(facts.requestId());
             }
             if (oldest.size() < OLDEST_SHOWN) {
-                Map<String, Object> item = new LinkedHashMap<>();
-                item.put("requestId", facts.requestId());
-                item.put("receivedOn", facts.receivedOn());
-                item.put("applicantType", facts.applicantType());
-                item.put("dueOn", state.dueOn());
-                item.put("overdue", state.overdue());
-                item.put("workingDaysOverdue", state.workingDaysOverdue());
-                item.put("pausedBecause", state.pausedBecause());
-                oldest.add(item);
+                oldest.add(new Pending(facts.requestId(), facts.receivedOn(), facts.applicantType(), state.dueOn(), state.overdue(),
+                                       state.workingDaysOverdue(), state.pausedBecause()));
             }
         }
 
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("agencyId", agencyId);
-        body.put("year", year);
-        body.put("asOf", asOf);
-        body.put("answered", processingTime(taken));
-        body.put("timeliness", timeliness);
-        body.put("pending", pending.size());
-        body.put("oldestPending", oldest);
-        body.put("backlog", Map.of("count", backlog.size(), "requestIds", backlog,
-                                   "meaning", "截至 " + asOf + " 仍未答复且已超过答复期限的申请"));
-        return body;
+        return new Metrics(agencyId, year, asOf, processingTime(taken), timeliness, pending.size(), oldest,
+                           new Backlog(backlog.size(), backlog, "截至 " + asOf + " 仍未答复且已超过答复期限的申请"));
     }
 
     /** Count, median, mean, minimum and maximum working days; null figures when nothing was answered. */
-    private static Map<String, Object> processingTime(List<Integer> workingDays) {
-        Map<String, Object> figures = new LinkedHashMap<>();
-        figures.put("count", workingDays.size());
+    private static ProcessingTime processingTime(List<Integer> workingDays) {
         if (workingDays.isEmpty()) {
-            figures.put("medianWorkingDays", null);
-            figures.put("meanWorkingDays", null);
-            figures.put("minWorkingDays", null);
-            figures.put("maxWorkingDays", null);
-            return figures;
+            return new ProcessingTime(0, null, null, null, null);
         }
         List<Integer> sorted = workingDays.stream().sorted().toList();
         int n = sorted.size();
@@ -116,10 +112,6 @@ class MetricsController {
                             .divide(BigDecimal.valueOf(2), 1, RoundingMode.HALF_UP);
         BigDecimal mean = BigDecimal.valueOf(sorted.stream().mapToLong(Integer::longValue).sum())
                                     .divide(BigDecimal.valueOf(n), 1, RoundingMode.HALF_UP);
-        figures.put("medianWorkingDays", median);
-        figures.put("meanWorkingDays", mean);
-        figures.put("minWorkingDays", sorted.get(0));
-        figures.put("maxWorkingDays", sorted.get(n - 1));
-        return figures;
+        return new ProcessingTime(n, median, mean, sorted.get(0), sorted.get(n - 1));
     }
 }

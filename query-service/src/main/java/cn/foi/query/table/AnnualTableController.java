@@ -119,8 +119,18 @@ class AnnualTableController {
      * Drill-down: the requests counted in one cell of table 三, e.g. {@code /cells/NOT_DISCLOSED_PROCESS_INFORMATION/NATURAL_PERSON};
      * the count always equals the cell's figure (same rules, same moment).
      */
+    /** A request counted in a cell, as an auditor lists them. */
+    record CountedRequest(String requestId, java.time.LocalDate receivedOn, cn.foi.events.codes.ApplicantType applicantType,
+                          cn.foi.events.codes.ResultCode result, java.time.LocalDate decidedOn, Integer carriedOverInto) {
+    }
+
+    /** The requests behind one figure of table 三: as many as the figure says. */
+    record CellRequests(String agencyId, int year, ApplicationRow row, String rowLabel, ApplicantColumn column, String columnLabel,
+                        java.time.Instant asOf, int count, List<CountedRequest> requests) {
+    }
+
     @GetMapping("/api/agencies/{agencyId}/annual-tables/{year}/cells/{row}/{column}")
-    Map<String, Object> cell(@PathVariable String agencyId, @PathVariable int year, @PathVariable String row,
+    CellRequests cell(@PathVariable String agencyId, @PathVariable int year, @PathVariable String row,
                              @PathVariable String column, @RequestParam(required = false) String asOf) {
         ApplicationRow applicationRow;
         ApplicantColumn applicantColumn;
@@ -134,28 +144,12 @@ class AnnualTableController {
             throw new QueryProblem(HttpStatus.NOT_FOUND, "机构 " + agencyId + " 不存在 (unknown agency)");
         }
         java.time.Instant moment = asOf == null ? null : moment(asOf);
-        var requests = tables.requestsIn(agencyId, year, applicationRow, applicantColumn, moment).stream()
-                             .map(f -> {
-                                 Map<String, Object> item = new java.util.LinkedHashMap<>();
-                                 item.put("requestId", f.requestId());
-                                 item.put("receivedOn", f.receivedOn());
-                                 item.put("applicantType", f.applicantType());
-                                 item.put("result", f.result());
-                                 item.put("decidedOn", f.decidedOn());
-                                 item.put("carriedOverInto", f.imported() ? f.firstYear() : null);
-                                 return item;
-                             }).toList();
-        Map<String, Object> body = new java.util.LinkedHashMap<>();
-        body.put("agencyId", agencyId);
-        body.put("year", year);
-        body.put("row", applicationRow);
-        body.put("rowLabel", applicationRow.label());
-        body.put("column", applicantColumn);
-        body.put("columnLabel", applicantColumn.label());
-        body.put("asOf", moment);
-        body.put("count", requests.size());
-        body.put("requests", requests);
-        return body;
+        List<CountedRequest> requests = tables.requestsIn(agencyId, year, applicationRow, applicantColumn, moment).stream()
+                .map(f -> new CountedRequest(f.requestId(), f.receivedOn(), f.applicantType(), f.result(), f.decidedOn(),
+                                             f.imported() ? f.firstYear() : null))
+                .toList();
+        return new CellRequests(agencyId, year, applicationRow, applicationRow.label(), applicantColumn, applicantColumn.label(), moment,
+                                requests.size(), requests);
     }
 
     /**
@@ -165,7 +159,7 @@ class AnnualTableController {
     @cn.foi.access.ReadsOnly
     @org.springframework.web.bind.annotation.PostMapping(path = "/api/agencies/{agencyId}/annual-tables/{year}/published-check",
                                                         consumes = MediaType.TEXT_PLAIN_VALUE)
-    Map<String, Object> publishedCheck(@PathVariable String agencyId, @PathVariable int year,
+    PublishedCheck publishedCheck(@PathVariable String agencyId, @PathVariable int year,
                                        @org.springframework.web.bind.annotation.RequestBody String published) {
         AnnualTable replayed = tables.of(agencyId, year)
                                      .orElseThrow(() -> new QueryProblem(HttpStatus.NOT_FOUND,
@@ -176,36 +170,46 @@ class AnnualTableController {
         } catch (IllegalArgumentException e) {
             throw new QueryProblem(HttpStatus.UNPROCESSABLE_ENTITY, e.getMessage());
         }
-        java.util.List<Map<String, Object>> cells = new java.util.ArrayList<>();
+        List<Comparison> cells = new java.util.ArrayList<>();
         table.proactive().forEach((row, figures) -> figures.forEach((column, figure) -> {
             java.math.BigDecimal now = replayed.proactive().get(row).get(column);
-            cells.add(Map.of("cell", row + "/" + column, "label", PublishedTable.proactiveLabel(row, column),
-                             "published", figure, "replayed", now, "equal", figure.compareTo(now) == 0));
+            cells.add(new Comparison(row + "/" + column, PublishedTable.proactiveLabel(row, column), figure, now, figure.compareTo(now) == 0));
         }));
         Map<String, Integer> replayedCounts = replayed.counts();
-        table.counts().forEach((cell, figure) -> cells.add(comparison(cell, figure, replayedCounts.get(cell))));
-        long differences = cells.stream().filter(c -> !(Boolean) c.get("equal")).count();
-        Map<String, Object> body = new java.util.LinkedHashMap<>();
-        body.put("agencyId", agencyId);
-        body.put("year", year);
+        table.counts().forEach((cell, figure) -> cells.add(new Comparison(cell, ReviewCell.labelOf(cell), figure, replayedCounts.get(cell),
+                                                                          figure.equals(replayedCounts.get(cell)))));
+        long differences = cells.stream().filter(c -> !c.equal()).count();
         String compared = String.join("、", table.compared());
-        body.put("equal", differences == 0);
-        body.put("compared", table.compared());
-        body.put("differences", differences);
-        body.put("summary", differences == 0 ? "公布的" + compared + "与事件日志逐格一致"
-                : "有 " + differences + " 格与事件日志不一致：" + String.join("；", table.differencesFrom(replayed)));
-        body.put("cells", cells);
-        return body;
+        return new PublishedCheck(agencyId, year, differences == 0, table.compared(), differences,
+                                  differences == 0 ? "公布的" + compared + "与事件日志逐格一致"
+                                          : "有 " + differences + " 格与事件日志不一致：" + String.join("；", table.differencesFrom(replayed)),
+                                  cells);
     }
 
-    private static Map<String, Object> comparison(String cell, int published, int replayed) {
-        return Map.of("cell", cell, "label", ReviewCell.labelOf(cell), "published", published, "replayed", replayed,
-                      "equal", published == replayed);
+    /** One figure as published and as the event log gives it. */
+    record Comparison(String cell, String label, Number published, Number replayed, boolean equal) {
+    }
+
+    /** A published report's tables against the log: equal or not, which tables, and every figure compared. */
+    record PublishedCheck(String agencyId, int year, boolean equal, List<String> compared, long differences, String summary,
+                          List<Comparison> cells) {
     }
 
     /** What changed in the tables between two moments (recorded time): every cell whose figure differs. */
+    /** A figure that changed between the two moments. */
+    record Change(String cell, String label, Number from, Number to) {
+    }
+
+    /** A request that moved between cells of table 三: the rows it counted in then and now, in its applicant's column. */
+    record Moved(String requestId, ApplicantColumn column, String columnLabel, java.util.Set<ApplicationRow> from,
+                 List<String> fromLabels, java.util.Set<ApplicationRow> to, List<String> toLabels) {
+    }
+
+    record Diff(String agencyId, int year, String from, String to, List<Change> changes, List<Moved> requests) {
+    }
+
     @GetMapping("/api/agencies/{agencyId}/annual-tables/{year}/diff")
-    Map<String, Object> diff(@PathVariable String agencyId, @PathVariable int year, @RequestParam String from,
+    Diff diff(@PathVariable String agencyId, @PathVariable int year, @RequestParam String from,
                              @RequestParam(required = false) String to) {
         java.time.Instant fromMoment = moment(from);
         java.time.Instant toMoment = to == null ? null : moment(to);
@@ -213,39 +217,26 @@ class AnnualTableController {
                                    .orElseThrow(() -> new QueryProblem(HttpStatus.NOT_FOUND,
                                                                        "机构 " + agencyId + " 不存在 (unknown agency)"));
         AnnualTable after = tables.asOf(agencyId, year, toMoment).orElseThrow();
-        java.util.List<Map<String, Object>> changes = new java.util.ArrayList<>();
+        List<Change> changes = new java.util.ArrayList<>();
         Map<String, Integer> afterCounts = after.counts();
         before.counts().forEach((cell, figure) -> {
             if (!figure.equals(afterCounts.get(cell))) {
-                changes.add(Map.of("cell", cell, "label", ReviewCell.labelOf(cell), "from", figure, "to", afterCounts.get(cell)));
+                changes.add(new Change(cell, ReviewCell.labelOf(cell), figure, afterCounts.get(cell)));
             }
         });
         before.proactive().forEach((row, columns) -> columns.forEach((column, value) -> {
             java.math.BigDecimal now = after.proactive().get(row).get(column);
             if (value.compareTo(now) != 0) {
-                changes.add(Map.of("cell", row + "/" + column, "label", row + "/" + column, "from", value, "to", now));
+                changes.add(new Change(row + "/" + column, PublishedTable.proactiveLabel(row, column), value, now));
             }
         }));
         // the requests behind the changes: each one's rows then and now, in its applicant's column
-        var requests = tables.changedBetween(agencyId, year, fromMoment, toMoment).stream().map(change -> {
-            Map<String, Object> item = new java.util.LinkedHashMap<>();
-            item.put("requestId", change.requestId());
-            item.put("column", change.column());
-            item.put("columnLabel", change.column().label());
-            item.put("from", change.before());
-            item.put("fromLabels", change.before().stream().map(ApplicationRow::label).toList());
-            item.put("to", change.after());
-            item.put("toLabels", change.after().stream().map(ApplicationRow::label).toList());
-            return item;
-        }).toList();
-        Map<String, Object> body = new java.util.LinkedHashMap<>();
-        body.put("agencyId", agencyId);
-        body.put("year", year);
-        body.put("from", fromMoment.toString());
-        body.put("to", toMoment == null ? "now" : toMoment.toString());
-        body.put("changes", changes);
-        body.put("requests", requests);
-        return body;
+        List<Moved> requests = tables.changedBetween(agencyId, year, fromMoment, toMoment).stream()
+                .map(change -> new Moved(change.requestId(), change.column(), change.column().label(), change.before(),
+                                         change.before().stream().map(ApplicationRow::label).toList(), change.after(),
+                                         change.after().stream().map(ApplicationRow::label).toList()))
+                .toList();
+        return new Diff(agencyId, year, fromMoment.toString(), toMoment == null ? "now" : toMoment.toString(), changes, requests);
     }
 
     /** A half-rebuilt model must not pass for the tables: every table read waits for the rebuild to end. */

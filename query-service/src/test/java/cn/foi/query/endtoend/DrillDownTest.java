@@ -42,6 +42,10 @@ class DrillDownTest extends EndToEndTest {
         List<String> listed = new ArrayList<>();
         services.get(base + "DISCLOSED/NATURAL_PERSON").json().get("requests").forEach(r -> listed.add(r.get("requestId").asText()));
         assertThat(listed).containsExactlyElementsOf(disclosed);
+        // a drill-down is a table answer too: it says whether the projection held every stored event
+        JsonNode drilled = services.get(base + "DISCLOSED/NATURAL_PERSON").json();
+        assertThat(drilled.has("completeness")).as(drilled.toString()).isTrue();
+        assertThat(drilled.get("rowLabel").asText()).isEqualTo("三、本年度办理结果 (一) 予以公开");
         assertThat(services.get(base + "CARRIED_OVER/TOTAL").json().get("requests").get(0).get("requestId").asText()).isEqualTo(old);
         assertThat(services.get(base + "CARRIED_FORWARD/RESEARCH_INSTITUTION").json().get("requests").get(0)
                            .get("requestId").asText()).isEqualTo(open);
