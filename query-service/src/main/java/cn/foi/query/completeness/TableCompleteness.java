@@ -9,8 +9,6 @@ import org.springframework.http.server.ServerHttpResponse;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyAdvice;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * Every answer about an annual table says whether the projection it was counted from holds every event stored up
@@ -31,7 +29,7 @@ class TableCompleteness implements ResponseBodyAdvice<Object> {
     record TableAnswer(@com.fasterxml.jackson.annotation.JsonUnwrapped AnnualTable table, CompletenessCheck.Status completeness) {
     }
 
-    /** Any other typed table answer (a drill-down), its fields then {@code completeness}. */
+    /** Any other table answer (as of a moment, the printed grid, a drill-down): its fields, then {@code completeness}. */
     record Answer(@com.fasterxml.jackson.annotation.JsonUnwrapped Record answer, CompletenessCheck.Status completeness) {
     }
 
@@ -41,7 +39,6 @@ class TableCompleteness implements ResponseBodyAdvice<Object> {
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public Object beforeBodyWrite(Object body, MethodParameter returnType, MediaType contentType,
                                   Class<? extends HttpMessageConverter<?>> converterType, ServerHttpRequest request,
                                   ServerHttpResponse response) {
@@ -56,11 +53,6 @@ class TableCompleteness implements ResponseBodyAdvice<Object> {
         }
         if (body instanceof Record answer) {
             return new Answer(answer, status);
-        }
-        if (body instanceof Map<?, ?> map && map.containsKey("agencyId")) {
-            Map<String, Object> withStatus = new LinkedHashMap<>((Map<String, Object>) map);
-            withStatus.put("completeness", status);
-            return withStatus;
         }
         return body;
     }

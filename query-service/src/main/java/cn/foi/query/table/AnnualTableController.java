@@ -30,7 +30,14 @@ class AnnualTableController {
      * merged in print and, for every figure, what it counts (table 三: {@code ROW/COLUMN}, the drill-down's
      * codes; table 四: the cell code) — the same grid the exports are written from.
      */
-    private static Map<String, Object> grid(AnnualTable table, PrintedGrid layout, java.time.Instant moment) {
+    /** One printed table: its title, rows of cell texts, the cells merged in print, and what each figure counts. */
+    record GridTable(String title, List<List<String>> rows, List<PrintedGrid.Merge> merges, List<PrintedGrid.Figure> figures) {
+    }
+
+    record Grid(String agencyId, String agencyName, int year, java.time.Instant asOf, boolean consistent, List<GridTable> tables) {
+    }
+
+    private static Grid grid(AnnualTable table, PrintedGrid layout, java.time.Instant moment) {
         List<List<String>> rows = layout.rows();
         int third = -1;
         int fourth = -1;
@@ -42,7 +49,7 @@ class AnnualTableController {
                 fourth = r;
             }
         }
-        List<Map<String, Object>> tables = new java.util.ArrayList<>();
+        List<GridTable> tables = new java.util.ArrayList<>();
         int[][] bounds = {{0, third}, {third, fourth}, {fourth, rows.size()}};
         for (int[] bound : bounds) {
             PrintedGrid part = layout.slice(bound[0], bound[1]);
@@ -58,19 +65,12 @@ class AnnualTableController {
                 partRows.remove(partRows.size() - 1);
             }
             int shift = dropped;
-            tables.add(Map.of("title", title, "rows", partRows,
-                              "merges", part.merges().stream().map(m -> new PrintedGrid.Merge(m.firstRow() - shift, m.lastRow() - shift,
-                                                                                               m.firstColumn(), m.lastColumn())).toList(),
-                              "figures", part.figures().stream().map(f -> new PrintedGrid.Figure(f.row() - shift, f.column(), f.code())).toList()));
+            tables.add(new GridTable(title, partRows,
+                                     part.merges().stream().map(m -> new PrintedGrid.Merge(m.firstRow() - shift, m.lastRow() - shift,
+                                                                                           m.firstColumn(), m.lastColumn())).toList(),
+                                     part.figures().stream().map(f -> new PrintedGrid.Figure(f.row() - shift, f.column(), f.code())).toList()));
         }
-        Map<String, Object> body = new java.util.LinkedHashMap<>();
-        body.put("agencyId", table.agencyId());
-        body.put("agencyName", table.agencyName());
-        body.put("year", table.year());
-        body.put("asOf", moment);
-        body.put("consistent", table.consistent());
-        body.put("tables", tables);
-        return body;
+        return new Grid(table.agencyId(), table.agencyName(), table.year(), moment, table.consistent(), tables);
     }
 
     /**
@@ -278,18 +278,15 @@ class AnnualTableController {
         return moment;
     }
 
-    private static Map<String, Object> withMoment(AnnualTable table, java.time.Instant moment) {
-        Map<String, Object> body = new java.util.LinkedHashMap<>();
-        body.put("asOf", moment.toString());
-        body.put("asOfMeaning", "截至该时点已记录的事件所形成的报表");
-        body.put("agencyId", table.agencyId());
-        body.put("agencyName", table.agencyName());
-        body.put("year", table.year());
-        body.put("applications", table.applications());
-        body.put("reviews", table.reviews());
-        body.put("proactive", table.proactive());
-        body.put("consistent", table.consistent());
-        return body;
+    /** The tables as they stood at a recorded moment, and what that means. */
+    record TableAsOf(String asOf, String asOfMeaning, String agencyId, String agencyName, int year,
+                     Map<ApplicationRow, Map<ApplicantColumn, Integer>> applications, Map<String, Integer> reviews,
+                     Map<String, Map<String, java.math.BigDecimal>> proactive, boolean consistent) {
+    }
+
+    private static TableAsOf withMoment(AnnualTable table, java.time.Instant moment) {
+        return new TableAsOf(moment.toString(), "截至该时点已记录的事件所形成的报表", table.agencyId(), table.agencyName(), table.year(),
+                             table.applications(), table.reviews(), table.proactive(), table.consistent());
     }
 
     private static ZeroStyle zeroStyle(String zero) {
