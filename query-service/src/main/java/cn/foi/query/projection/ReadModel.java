@@ -3,28 +3,11 @@ package cn.foi.query.projection;
 import cn.foi.events.agency.AgencyRegistered;
 import cn.foi.events.agency.ProactiveDisclosureRecorded;
 import cn.foi.events.agency.ReportingYearClosed;
-import cn.foi.events.codes.ApplicantType;
-import cn.foi.events.codes.Channel;
-import cn.foi.events.codes.ReviewBlock;
-import cn.foi.events.codes.ReviewResult;
 import cn.foi.events.review.ReviewConcluded;
 import cn.foi.events.review.ReviewFiled;
-import cn.foi.events.codes.ResultCode;
 import cn.foi.events.published.EventTypes;
 import cn.foi.events.published.PublishedEvent;
-import cn.foi.events.request.Applicant;
 import cn.foi.events.calendar.HolidayArrangementPublished;
-import cn.foi.events.calendar.WorkingDayCalendar;
-import cn.foi.events.request.ConsultationReplied;
-import cn.foi.events.request.ConsultationSent;
-import cn.foi.events.request.CorrectionReceived;
-import cn.foi.events.request.CorrectionRequested;
-import cn.foi.events.request.DeadlineExtended;
-import cn.foi.events.request.FeeNoticeIssued;
-import cn.foi.events.request.FeePaid;
-import cn.foi.events.request.OpenRequestImported;
-import cn.foi.events.request.RequestDecided;
-import cn.foi.events.request.RequestReceived;
 import cn.foi.query.view.AgencyFold;
 import cn.foi.query.view.AgencyView;
 import cn.foi.query.view.CalendarFold;
@@ -518,10 +501,5 @@ public class ReadModel {
         return docs;
     }
 
-    /** When an event was recorded; null in documents projected before this was kept (always visible). */
-    private static java.time.Instant instant(Document doc, String field) {
-        String value = doc.getString(field);
-        return value == null ? null : IsoText.instant(value);
-    }
 
 }

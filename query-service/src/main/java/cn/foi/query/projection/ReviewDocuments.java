@@ -18,12 +18,12 @@ final class ReviewDocuments {
                .append("agencyId", view.agencyId())
                .append("block", view.block().name())
                .append("filedOn", view.filedOn().toString())
-               .append("recordedAt", text(view.recordedAt()));
+               .append("recordedAt", RequestDocuments.text(view.recordedAt()));
         }
         if (view.result() != null) {
             doc.append("result", view.result().name())
                .append("concludedOn", view.concludedOn().toString())
-               .append("conclusionRecordedAt", text(view.conclusionRecordedAt()));
+               .append("conclusionRecordedAt", RequestDocuments.text(view.conclusionRecordedAt()));
         }
         return doc;
     }
@@ -33,20 +33,9 @@ final class ReviewDocuments {
         String result = doc.getString("result");
         return new ReviewView(doc.getString("_id"), doc.get("lastSeq", Number.class).longValue(), doc.getString("requestId"),
                               doc.getString("agencyId"), block == null ? null : ReviewBlock.valueOf(block),
-                              date(doc.getString("filedOn")), instant(doc.getString("recordedAt")),
-                              result == null ? null : ReviewResult.valueOf(result), date(doc.getString("concludedOn")),
-                              instant(doc.getString("conclusionRecordedAt")));
+                              RequestDocuments.date(doc.getString("filedOn")), RequestDocuments.instant(doc.getString("recordedAt")),
+                              result == null ? null : ReviewResult.valueOf(result), RequestDocuments.date(doc.getString("concludedOn")),
+                              RequestDocuments.instant(doc.getString("conclusionRecordedAt")));
     }
 
-    private static String text(Object value) {
-        return value == null ? null : value.toString();
-    }
-
-    private static java.time.LocalDate date(String text) {
-        return text == null ? null : IsoText.localDate(text);
-    }
-
-    private static java.time.Instant instant(String text) {
-        return text == null ? null : IsoText.instant(text);
-    }
 }

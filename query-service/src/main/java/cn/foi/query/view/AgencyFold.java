@@ -25,7 +25,7 @@ public final class AgencyFold {
         Instant recordedAt = event.timestamp() == null ? null : Instant.parse(event.timestamp());
         if (payload instanceof AgencyRegistered registered) {
             return view.with(event.sequenceNumber(), registered.name(), registered.registeredOn(), view.closedYears(), view.proactive(),
-                             entry(event, recordedAt, "机构登记", registered.registeredOn(), registered.name()));
+                             entry(event, "机构登记", registered.registeredOn(), registered.name()));
         }
         if (payload instanceof ProactiveDisclosureRecorded recorded) {
             Map<Integer, List<AgencyView.ProactiveVersion>> proactive = new HashMap<>(view.proactive());
@@ -33,7 +33,7 @@ public final class AgencyFold {
             versions.add(new AgencyView.ProactiveVersion(recorded.version(), recorded.recordedOn(), recordedAt, recorded.figures()));
             proactive.put(recorded.year(), List.copyOf(versions));
             return view.with(event.sequenceNumber(), view.name(), view.registeredOn(), view.closedYears(), proactive,
-                             entry(event, recordedAt, recorded.year() + " 年主动公开情况（表二）第 " + recorded.version() + " 版",
+                             entry(event, recorded.year() + " 年主动公开情况（表二）第 " + recorded.version() + " 版",
                                    recorded.recordedOn(), ""));
         }
         if (payload instanceof ReportingYearClosed closed) {
@@ -41,14 +41,14 @@ public final class AgencyFold {
             closedYears.put(closed.year(), new AgencyView.YearClose(closed.closedOn(), closed.carriedForward().size(),
                                                                     event.globalIndex(), recordedAt));
             return view.with(event.sequenceNumber(), view.name(), view.registeredOn(), closedYears, view.proactive(),
-                             entry(event, recordedAt, closed.year() + " 年度关闭", closed.closedOn(),
+                             entry(event, closed.year() + " 年度关闭", closed.closedOn(),
                                    "结转下年度 " + closed.carriedForward().size() + " 件"));
         }
         return new AgencyView(view.agencyId(), event.sequenceNumber(), view.name(), view.registeredOn(), view.closedYears(),
                               view.proactive(), view.history());
     }
 
-    private static HistoryEntry entry(PublishedEvent event, Instant recordedAt, String label, LocalDate businessDate, String summary) {
+    private static HistoryEntry entry(PublishedEvent event, String label, LocalDate businessDate, String summary) {
         return HistoryEntry.of(event, label, businessDate, summary);
     }
 }

@@ -40,7 +40,7 @@ public record AgencyView(String agencyId, long lastSeq, String name, LocalDate r
     }
 
     public boolean holds(long globalIndex) {
-        return history.stream().anyMatch(entry -> entry.globalIndex() == globalIndex);
+        return HistoryEntry.holds(history, globalIndex);
     }
 
     AgencyView with(long lastSeq, String name, LocalDate registeredOn, Map<Integer, YearClose> closedYears,

@@ -37,7 +37,7 @@ public record CalendarView(String calendarId, long lastSeq, Map<Integer, Notice>
     }
 
     public boolean holds(long globalIndex) {
-        return history.stream().anyMatch(entry -> entry.globalIndex() == globalIndex);
+        return HistoryEntry.holds(history, globalIndex);
     }
 
     CalendarView with(long lastSeq, int year, Notice notice, HistoryEntry entry) {

@@ -12,6 +12,16 @@ import java.time.LocalDate;
 public record HistoryEntry(long globalIndex, long sequenceNumber, String type, String label, LocalDate businessDate,
                            Instant recordedAt, String recordedBy, String aggregateId, String summary) {
 
+    /** Whether a history holds the event at this global index (each event joins a history once). */
+    static boolean holds(java.util.List<HistoryEntry> history, long globalIndex) {
+        for (HistoryEntry entry : history) {
+            if (entry.globalIndex() == globalIndex) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The entry of an event as published: its position, type, aggregate, and who recorded it when. */
     static HistoryEntry of(cn.foi.events.published.PublishedEvent event, String label, LocalDate businessDate, String summary) {
         Object recordedBy = event.metaData() == null ? null : event.metaData().get("userId");

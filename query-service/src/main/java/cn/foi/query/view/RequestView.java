@@ -73,12 +73,7 @@ public record RequestView(String requestId, long lastSeq, Receipt receipt, Corre
 
     /** Whether an event (by its global index) is in its history already. */
     public boolean holds(long globalIndex) {
-        for (HistoryEntry entry : history) {
-            if (entry.globalIndex() == globalIndex) {
-                return true;
-            }
-        }
-        return false;
+        return HistoryEntry.holds(history, globalIndex);
     }
 
     RequestView withLastSeq(long sequenceNumber) {
