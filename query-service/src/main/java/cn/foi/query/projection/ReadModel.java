@@ -410,13 +410,18 @@ public class ReadModel {
             } else if (payload instanceof ReviewFiled || payload instanceof ReviewConcluded) {
                 ReviewView before = reviewViews.getOrDefault(event.aggregateId(), ReviewView.empty(event.aggregateId()));
                 ReviewView after = ReviewFold.apply(before, event, payload);
+                String requestId = payload instanceof ReviewFiled filed ? filed.requestId() : ((ReviewConcluded) payload).requestId();
                 if (after != before) {
                     reviewViews.put(event.aggregateId(), after);
                     changedReviews.add(event.aggregateId());
+                    // the review is part of the request's history too, once (a review's events are kept there)
+                    fold(requestViews, requestId, event, payload, changedRequests);
+                    noteHeld(event, true);
+                } else {
+                    // a duplicate (its request's history holds it), or one that came after later events of its
+                    // review: then the review did not take it, and neither does the request's history
+                    noteHeld(event, requestViews.getOrDefault(requestId, RequestView.empty(requestId)).holds(event.globalIndex()));
                 }
-                // the review is part of the request's history too, once (a review's events are kept there)
-                String requestId = payload instanceof ReviewFiled filed ? filed.requestId() : ((ReviewConcluded) payload).requestId();
-                noteHeld(event, fold(requestViews, requestId, event, payload, changedRequests).holds(event.globalIndex()));
             } else if (isAgencyEvent(payload)) {
                 AgencyView before = agencyViews.getOrDefault(event.aggregateId(), AgencyView.empty(event.aggregateId()));
                 AgencyView after = AgencyFold.apply(before, event, payload);
