@@ -13,8 +13,15 @@ import java.util.regex.Pattern;
  */
 public final class ProblemText {
 
-    /** A trailing parenthesis of plain ASCII after Chinese text: the hint. */
-    private static final Pattern WITH_HINT = Pattern.compile("(?s)^(.*\\p{IsHan}.*?)\\s*\\(([\\x20-\\x7E&&[^()]]+)\\)\\s*$");
+    /**
+     * A trailing parenthesis after Chinese text, with Latin letters and no Chinese in it: the hint. Any punctuation
+     * counts (an en dash in "2008–2100", an em dash), so no English is left behind in the text a person reads.
+     */
+    private static final Pattern WITH_HINT =
+            Pattern.compile("(?s)^(.*\\p{IsHan}.*?)\\s*\\((?=[^()]*\\p{IsLatin})([^()\\p{IsHan}]+)\\)\\s*$");
+
+    /** What a hint looks like while it is still in the text a person reads: an English parenthesis at its end. */
+    public static final String TRAILING_ENGLISH = "\\([^()\\p{IsHan}]*\\p{IsLatin}[^()\\p{IsHan}]*\\)\\s*$";
 
     private ProblemText() {
     }

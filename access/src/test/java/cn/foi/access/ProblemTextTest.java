@@ -34,4 +34,21 @@ class ProblemTextTest {
         assertThat(ProblemText.chinese(text)).isEqualTo("收到日期 (receivedOn) 不能晚于今天");
         assertThat(ProblemText.hint(text)).isEqualTo("receivedOn is in the future");
     }
+
+    @Test
+    void a_hint_with_dashes_or_other_punctuation_is_still_the_hint() {
+        String year = "年度 2101 无效 (year out of range 2008–2100)";
+        String batch = "事件存储不可用 (the event store is unavailable; whether this item was recorded is unknown — look it up)";
+
+        assertThat(ProblemText.chinese(year)).isEqualTo("年度 2101 无效").doesNotContainPattern(ProblemText.TRAILING_ENGLISH);
+        assertThat(ProblemText.hint(year)).isEqualTo("year out of range 2008–2100");
+        assertThat(ProblemText.chinese(batch)).isEqualTo("事件存储不可用");
+        assertThat(ProblemText.hint(batch)).startsWith("the event store is unavailable;").endsWith("— look it up");
+    }
+
+    @Test
+    void a_parenthesis_of_figures_only_is_part_of_the_chinese_text() {
+        assertThat(ProblemText.chinese("正文超过上限 (20000)")).isEqualTo("正文超过上限 (20000)");
+        assertThat(ProblemText.hint("正文超过上限 (20000)")).isNull();
+    }
 }
