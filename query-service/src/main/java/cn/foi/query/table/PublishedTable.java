@@ -160,25 +160,39 @@ public record PublishedTable(Map<ApplicationRow, Map<ApplicantColumn, Integer>> 
 
     /**
      * Table 二 after its heading, up to table 三: each row found by its label, its figures after it (a dash for zero,
-     * decimals for the fees in 万元). Empty when there is no heading; every row must be there once there is one.
+     * decimals for the fees in 万元). Empty when there is no heading; every row must be there once there is one. A table
+     * of contents may repeat the heading: the first heading followed by the whole table is the table.
      */
     private static Map<String, Map<String, java.math.BigDecimal>> proactiveRows(List<String> lines) {
-        int start = -1;
-        for (int i = 0; i < lines.size() && start < 0; i++) {
+        List<String> fewestMissing = null;
+        for (int i = 0; i < lines.size(); i++) {
             if (TABLE_2_HEADING.matcher(squeeze(lines.get(i))).matches()) {
-                start = i;
+                Map<String, Map<String, java.math.BigDecimal>> figures = new LinkedHashMap<>();
+                List<String> missing = proactiveRowsAfter(lines, i, figures);
+                if (missing.isEmpty()) {
+                    return figures;
+                }
+                if (fewestMissing == null || missing.size() < fewestMissing.size()) {
+                    fewestMissing = missing;
+                }
             }
         }
-        if (start < 0) {
+        if (fewestMissing == null) {
             return Map.of();
         }
-        Map<String, Map<String, java.math.BigDecimal>> figures = new LinkedHashMap<>();
+        throw new IllegalArgumentException("表二中未找到以下各行的数字：" + String.join("、", fewestMissing)
+                                           + " (table 2: " + fewestMissing.size() + " rows not found)");
+    }
+
+    /** Reads table 二's rows after the heading at {@code start} into {@code figures}; answers the labels not found. */
+    private static List<String> proactiveRowsAfter(List<String> lines, int start, Map<String, Map<String, java.math.BigDecimal>> figures) {
         List<String> missing = new ArrayList<>();
         for (cn.foi.events.codes.ProactiveDisclosure row : cn.foi.events.codes.ProactiveDisclosure.values()) {
             List<java.math.BigDecimal> numbers = null;
             for (int i = start + 1; i < lines.size() && numbers == null; i++) {
                 String squeezed = squeeze(lines.get(i));
-                if (TABLE_3_HEADING.matcher(squeezed).matches() || TABLE_4_HEADING.matcher(squeezed).matches()) {
+                if (TABLE_2_HEADING.matcher(squeezed).matches() || TABLE_3_HEADING.matcher(squeezed).matches()
+                    || TABLE_4_HEADING.matcher(squeezed).matches()) {
                     break;
                 }
                 String[] cells = lines.get(i).split("\t", -1);
@@ -204,11 +218,7 @@ public record PublishedTable(Map<ApplicationRow, Map<ApplicantColumn, Integer>> 
             }
             figures.put(row.name(), cells);
         }
-        if (!missing.isEmpty()) {
-            throw new IllegalArgumentException("表二中未找到以下各行的数字：" + String.join("、", missing)
-                                               + " (table 2: " + missing.size() + " rows not found)");
-        }
-        return figures;
+        return missing;
     }
 
     /** Human-readable list of cells where this published table and {@code table} disagree; empty when equal. */

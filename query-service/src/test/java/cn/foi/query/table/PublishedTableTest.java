@@ -163,6 +163,18 @@ class PublishedTableTest {
     }
 
     @Test
+    void aTableOfContentsBeforeTheReportIsNotMistakenForItsTables() throws IOException {
+        String text = example("xixia-district-office-2024.txt");
+        String contents = "目录\n一、总体情况\n二、主动公开政府信息情况\n三、收到和处理政府信息公开申请情况\n"
+                          + "四、政府信息公开行政复议、行政诉讼情况\n五、存在的主要问题及改进情况\n六、其他需要报告的事项\n";
+
+        PublishedTable parsed = PublishedTable.parse(contents + text);
+
+        assertThat(parsed).isEqualTo(PublishedTable.parse(text));
+        assertThat(parsed.compared()).containsExactly("表二", "表三", "表四");
+    }
+
+    @Test
     void aTable2WithARowMissingIsRejectedNamingTheRow() throws IOException {
         String text = example("xixia-district-office-2024.txt").replaceFirst("行政许可\t", "某某\t");
 
