@@ -34,12 +34,10 @@ class KafkaEventPublisher {
     private final ObjectMapper objectMapper;
     private final String topic;
     /**
-     * When Kafka acknowledged each event this process published, for the last few minutes: the republisher leaves
-     * alone what was handed over only a moment before the query side asked (in flight to it, not lost).
+     * When Kafka acknowledged the events this process published last: the republisher leaves alone what was handed
+     * over only a moment before the query side asked (in flight to it, not lost).
      */
-    private final java.util.concurrent.ConcurrentSkipListMap<Long, java.time.Instant> acknowledgedAt =
-            new java.util.concurrent.ConcurrentSkipListMap<>();
-    private static final java.time.Duration KEEP_ACKNOWLEDGED = java.time.Duration.ofMinutes(5);
+    private final AcknowledgedTimes acknowledged = new AcknowledgedTimes();
 
     KafkaEventPublisher(Producer<String, String> producer, ObjectMapper objectMapper,
                         @Value("${foi.kafka.topic:foi.events}") String topic) {
@@ -60,18 +58,11 @@ class KafkaEventPublisher {
     }
 
     private void noteAcknowledged(long globalIndex) {
-        java.time.Instant now = java.time.Instant.now();
-        acknowledgedAt.put(globalIndex, now);
-        java.time.Instant forgetBefore = now.minus(KEEP_ACKNOWLEDGED);
-        for (var eldest = acknowledgedAt.firstEntry(); eldest != null && eldest.getValue().isBefore(forgetBefore);
-             eldest = acknowledgedAt.firstEntry()) {
-            acknowledgedAt.remove(eldest.getKey(), eldest.getValue());
-        }
+        acknowledged.note(globalIndex, java.time.Instant.now());
     }
 
-    /** When Kafka acknowledged this event as published by this process in the last minutes; empty if not known here. */
-    java.util.Optional<java.time.Instant> acknowledgedAt(long globalIndex) {
-        return java.util.Optional.ofNullable(acknowledgedAt.get(globalIndex));
+    AcknowledgedTimes acknowledged() {
+        return acknowledged;
     }
 
     /** The record of one stored event, keyed by its aggregate (one partition per aggregate keeps its order). */

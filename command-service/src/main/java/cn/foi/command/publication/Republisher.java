@@ -63,7 +63,7 @@ class Republisher implements SmartLifecycle {
     private final String bootstrap;
     private final short replication;
     /**
-     * An event handed to Kafka less than this before the query side asked for it is left alone: it was on its way
+     * An event handed to Kafka less than this before the request to publish it again was read is left alone: it was on its way
      * (the publisher resuming after a restart or an outage), not lost; the query side asks again if it stays missing.
      */
     private final Duration settle;
@@ -148,7 +148,7 @@ class Republisher implements SmartLifecycle {
                                 // the query side asks again for whatever is still missing
                                 log.info("Skipping a request to publish events again from before this start: {}", request.ranges());
                             } else if (request != null) {
-                                republish(request);
+                                republish(request, java.time.Instant.now());
                             }
                             kafka.commitSync(java.util.Map.of(partition, new org.apache.kafka.clients.consumer.OffsetAndMetadata(record.offset() + 1)));
                         }
@@ -168,12 +168,11 @@ class Republisher implements SmartLifecycle {
         }
     }
 
-    void republish(RepublishRequested request) throws Exception {
+    /** {@code readAt}: when this service read the request, by its own clock (the query side's may differ). */
+    void republish(RepublishRequested request, java.time.Instant readAt) throws Exception {
         long events = 0;
         long inFlight = 0;
         long published = publishedUpTo();
-        // handed over after this: too recent to tell from lost (unknown times are this start's at the latest)
-        java.time.Instant settledBy = request.requestedAt().minus(settle);
         List<RepublishRequested.Range> notYetPublished = new ArrayList<>();
         for (RepublishRequested.Range asked : request.ranges()) {
             // beyond the publisher's position the events are still on their way (it retries with back-off after an
@@ -195,7 +194,7 @@ class Republisher implements SmartLifecycle {
                     if (index > range.last()) {
                         break;
                     }
-                    if (publisher.acknowledgedAt(index).orElse(startedAt).isAfter(settledBy)) {
+                    if (publisher.acknowledged().inFlight(index, startedAt, readAt, settle)) {
                         inFlight++;
                         continue;
                     }
