@@ -19,7 +19,7 @@ final class AgencyDocuments {
     static Document encode(AgencyView view) {
         Document doc = new Document("_id", view.agencyId()).append("lastSeq", view.lastSeq());
         if (view.isRegistered()) {
-            doc.append("name", view.name()).append("registeredOn", RequestDocuments.text(view.registeredOn()));
+            doc.append("name", view.name()).append("registeredOn", StoredDates.of(view.registeredOn()));
         }
         if (!view.proactive().isEmpty()) {
             Document proactive = new Document();
@@ -32,9 +32,9 @@ final class AgencyDocuments {
         if (!view.closedYears().isEmpty()) {
             Document closed = new Document();
             view.closedYears().forEach((year, close) -> closed.put(String.valueOf(year),
-                    new Document("closedOn", close.closedOn().toString()).append("carriedForward", close.carriedForward())
+                    new Document("closedOn", StoredDates.of(close.closedOn())).append("carriedForward", close.carriedForward())
                                                                          .append("globalIndex", close.globalIndex())
-                                                                         .append("recordedAt", RequestDocuments.text(close.recordedAt()))));
+                                                                         .append("recordedAt", StoredDates.of(close.recordedAt()))));
             doc.append("closedYears", closed);
         }
         doc.append("history", RequestDocuments.encode(view.history()));
@@ -48,8 +48,8 @@ final class AgencyDocuments {
             cells.forEach((column, value) -> columns.put(column, value.toPlainString()));
             figures.put(row, columns);
         });
-        return new Document("version", version.version()).append("recordedOn", version.recordedOn().toString())
-                                                         .append("recordedAt", RequestDocuments.text(version.recordedAt()))
+        return new Document("version", version.version()).append("recordedOn", StoredDates.of(version.recordedOn()))
+                                                         .append("recordedAt", StoredDates.of(version.recordedAt()))
                                                          .append("figures", figures);
     }
 
@@ -62,10 +62,10 @@ final class AgencyDocuments {
                 Document close = closed.get(year, Document.class);
                 long globalIndex = close.get("globalIndex", Number.class).longValue();
                 // kept since issue 13; before, when the close was recorded is its history entry's
-                java.time.Instant recordedAt = close.getString("recordedAt") != null ? RequestDocuments.instant(close.getString("recordedAt"))
+                java.time.Instant recordedAt = close.get("recordedAt") != null ? StoredDates.instant(close.get("recordedAt"))
                         : history.stream().filter(entry -> entry.globalIndex() == globalIndex).map(HistoryEntry::recordedAt)
                                  .filter(java.util.Objects::nonNull).findFirst().orElse(null);
-                closedYears.put(Integer.parseInt(year), new AgencyView.YearClose(RequestDocuments.date(close.getString("closedOn")),
+                closedYears.put(Integer.parseInt(year), new AgencyView.YearClose(StoredDates.date(close.get("closedOn")),
                                                                                  close.getInteger("carriedForward"), globalIndex, recordedAt));
             }
         }
@@ -84,13 +84,13 @@ final class AgencyDocuments {
                         values.put(row, cells);
                     }
                     versions.add(new AgencyView.ProactiveVersion(version.getInteger("version", versions.size() + 1),
-                                                                 RequestDocuments.date(version.getString("recordedOn")),
-                                                                 RequestDocuments.instant(version.getString("recordedAt")), values));
+                                                                 StoredDates.date(version.get("recordedOn")),
+                                                                 StoredDates.instant(version.get("recordedAt")), values));
                 }
                 proactive.put(Integer.parseInt(year), List.copyOf(versions));
             }
         }
         return new AgencyView(doc.getString("_id"), doc.get("lastSeq", Number.class).longValue(), doc.getString("name"),
-                              RequestDocuments.date(doc.getString("registeredOn")), closedYears, proactive, history);
+                              StoredDates.date(doc.get("registeredOn")), closedYears, proactive, history);
     }
 }

@@ -17,10 +17,10 @@ final class CalendarDocuments {
     static Document encode(CalendarView view) {
         Document years = new Document();
         view.years().forEach((year, notice) -> years.put(String.valueOf(year),
-                new Document("daysOff", notice.daysOff().stream().map(LocalDate::toString).toList())
-                        .append("makeUpWorkingDays", notice.makeUpWorkingDays().stream().map(LocalDate::toString).toList())
+                new Document("daysOff", StoredDates.of(notice.daysOff()))
+                        .append("makeUpWorkingDays", StoredDates.of(notice.makeUpWorkingDays()))
                         .append("source", notice.source())
-                        .append("publishedOn", notice.publishedOn().toString())));
+                        .append("publishedOn", StoredDates.of(notice.publishedOn()))));
         return new Document("_id", view.calendarId()).append("lastSeq", view.lastSeq()).append("years", years)
                                                       .append("history", RequestDocuments.encode(view.history()));
     }
@@ -33,13 +33,13 @@ final class CalendarDocuments {
                 Document notice = stored.get(year, Document.class);
                 years.put(Integer.parseInt(year), new CalendarView.Notice(dates(notice, "daysOff"), dates(notice, "makeUpWorkingDays"),
                                                                           notice.getString("source"),
-                                                                          RequestDocuments.date(notice.getString("publishedOn"))));
+                                                                          StoredDates.date(notice.get("publishedOn"))));
             }
         }
         return new CalendarView(doc.getString("_id"), doc.get("lastSeq", Number.class).longValue(), years, RequestDocuments.history(doc));
     }
 
     private static List<LocalDate> dates(Document notice, String field) {
-        return notice.getList(field, String.class, List.of()).stream().map(RequestDocuments::date).toList();
+        return StoredDates.dates(notice.get(field, List.class));
     }
 }

@@ -78,11 +78,14 @@ public class ReadModel {
         this.calendar = database.getCollection("calendar");
         this.objectMapper = objectMapper;
         this.ledger = ledger;
-        this.agencyViews = new WriteBehind<>(agencies, 10_000, AgencyDocuments::decode, AgencyDocuments::encode);
-        this.requestViews = new WriteBehind<>(requests, cachedDocuments, RequestDocuments::decode, RequestDocuments::encode);
+        this.agencyViews = new WriteBehind<>(agencies, 10_000, AgencyDocuments::decode, AgencyDocuments::encode,
+                                            RequestDocuments::datesAsText);
+        this.requestViews = new WriteBehind<>(requests, cachedDocuments, RequestDocuments::decode, RequestDocuments::encode,
+                                             RequestDocuments::datesAsText);
         this.reviewViews = new WriteBehind<>(reviews, Math.max(1_000, cachedDocuments / 10), ReviewDocuments::decode,
-                                             ReviewDocuments::encode);
-        this.calendarViews = new WriteBehind<>(calendar, 100, CalendarDocuments::decode, CalendarDocuments::encode);
+                                             ReviewDocuments::encode, ReviewDocuments::datesAsText);
+        this.calendarViews = new WriteBehind<>(calendar, 100, CalendarDocuments::decode, CalendarDocuments::encode,
+                                              RequestDocuments::datesAsText);
         this.inWriteOrder = List.of(requestViews, reviewViews, agencyViews, calendarViews);
     }
 
@@ -207,8 +210,8 @@ public class ReadModel {
     public List<RequestView> applicationsInMonth(String agencyId, String applicantName, java.time.YearMonth month) {
         List<RequestView> found = new ArrayList<>();
         requests.find(Filters.and(Filters.eq("agencyId", agencyId), Filters.eq("applicantName", applicantName),
-                                  Filters.gte("receivedOn", month.atDay(1).toString()),
-                                  Filters.lte("receivedOn", month.atEndOfMonth().toString())))
+                                  Filters.gte("receivedOn", StoredDates.of(month.atDay(1))),
+                                  Filters.lte("receivedOn", StoredDates.of(month.atEndOfMonth()))))
                 .forEach(doc -> found.add(RequestDocuments.decode(doc)));
         found.sort(java.util.Comparator.<RequestView, LocalDate>comparing(r -> r.receipt().receivedOn())
                                        .thenComparingLong(ReadModel::firstRecorded));
@@ -257,10 +260,10 @@ public class ReadModel {
         List<org.bson.conversions.Bson> filters = new ArrayList<>();
         filters.add(Filters.eq("agencyId", agencyId));
         if (receivedFrom != null) {
-            filters.add(Filters.gte("receivedOn", receivedFrom.toString()));
+            filters.add(Filters.gte("receivedOn", StoredDates.of(receivedFrom)));
         }
         if (receivedTo != null) {
-            filters.add(Filters.lte("receivedOn", receivedTo.toString()));
+            filters.add(Filters.lte("receivedOn", StoredDates.of(receivedTo)));
         }
         List<RequestView> found = new ArrayList<>();
         requests.find(Filters.and(filters)).forEach(doc -> found.add(RequestDocuments.decode(doc)));

@@ -9,8 +9,6 @@ import cn.foi.query.view.RequestView;
 import org.bson.Document;
 
 import java.math.BigDecimal;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -29,21 +27,21 @@ final class RequestDocuments {
         RequestView.Receipt receipt = view.receipt();
         if (receipt != null) {
             doc.append("agencyId", receipt.agencyId())
-               .append("receivedOn", text(receipt.receivedOn()))
+               .append("receivedOn", StoredDates.of(receipt.receivedOn()))
                .append("channel", receipt.channel().name())
                .append("applicantType", receipt.applicantType().name())
                .append("applicantName", receipt.applicantName())
                .append("subject", receipt.subject())
                .append("firstYear", receipt.firstYear())
                .append("imported", receipt.imported())
-               .append("recordedAt", text(receipt.recordedAt()));
+               .append("recordedAt", StoredDates.of(receipt.recordedAt()));
         }
         RequestView.Correction correction = view.correction();
         if (correction != null) {
-            Document stored = new Document("requestedOn", text(correction.requestedOn())).append("dueOn", text(correction.dueOn()))
+            Document stored = new Document("requestedOn", StoredDates.of(correction.requestedOn())).append("dueOn", StoredDates.of(correction.dueOn()))
                                                                                          .append("items", correction.items());
             if (correction.receivedOn() != null) {
-                stored.append("receivedOn", text(correction.receivedOn()));
+                stored.append("receivedOn", StoredDates.of(correction.receivedOn()));
             }
             doc.append("correction", stored);
         }
@@ -52,9 +50,9 @@ final class RequestDocuments {
             for (RequestView.Consultation c : view.consultations()) {
                 Document stored = new Document("consultationId", c.consultationId()).append("party", c.party())
                                                                                     .append("kind", c.kind())
-                                                                                    .append("sentOn", text(c.sentOn()));
+                                                                                    .append("sentOn", StoredDates.of(c.sentOn()));
                 if (c.repliedOn() != null) {
-                    stored.append("repliedOn", text(c.repliedOn())).append("consents", c.consents());
+                    stored.append("repliedOn", StoredDates.of(c.repliedOn())).append("consents", c.consents());
                 }
                 consultations.add(stored);
             }
@@ -62,17 +60,17 @@ final class RequestDocuments {
         }
         RequestView.Fee fee = view.fee();
         if (fee != null) {
-            Document stored = new Document("issuedOn", text(fee.issuedOn())).append("amountYuan", fee.amountYuan().toPlainString())
+            Document stored = new Document("issuedOn", StoredDates.of(fee.issuedOn())).append("amountYuan", fee.amountYuan().toPlainString())
                                                                             .append("basis", fee.basis().name())
-                                                                            .append("dueOn", text(fee.dueOn()));
+                                                                            .append("dueOn", StoredDates.of(fee.dueOn()));
             if (fee.paidOn() != null) {
-                stored.append("paidOn", text(fee.paidOn()));
+                stored.append("paidOn", StoredDates.of(fee.paidOn()));
             }
             doc.append("fee", stored);
         }
         RequestView.Extension extension = view.extension();
         if (extension != null) {
-            doc.append("extension", new Document("grantedOn", text(extension.grantedOn()))
+            doc.append("extension", new Document("grantedOn", StoredDates.of(extension.grantedOn()))
                     .append("workingDays", extension.workingDays())
                     .append("approvedBy", extension.approvedBy())
                     .append("reason", extension.reason()));
@@ -80,8 +78,8 @@ final class RequestDocuments {
         RequestView.Decision decision = view.decision();
         if (decision != null) {
             doc.append("result", decision.result().name())
-               .append("decidedOn", text(decision.decidedOn()))
-               .append("decisionRecordedAt", text(decision.recordedAt()))
+               .append("decidedOn", StoredDates.of(decision.decidedOn()))
+               .append("decisionRecordedAt", StoredDates.of(decision.recordedAt()))
                .append("note", decision.note());
         }
         doc.append("history", encode(view.history()));
@@ -90,34 +88,34 @@ final class RequestDocuments {
 
     static RequestView decode(Document doc) {
         RequestView.Receipt receipt = doc.getString("agencyId") == null ? null
-                : new RequestView.Receipt(doc.getString("agencyId"), date(doc.getString("receivedOn")),
+                : new RequestView.Receipt(doc.getString("agencyId"), StoredDates.date(doc.get("receivedOn")),
                                           Channel.valueOf(doc.getString("channel")),
                                           ApplicantType.valueOf(doc.getString("applicantType")), doc.getString("applicantName"),
                                           doc.getString("subject"), doc.getInteger("firstYear"),
-                                          Boolean.TRUE.equals(doc.getBoolean("imported")), instant(doc.getString("recordedAt")));
+                                          Boolean.TRUE.equals(doc.getBoolean("imported")), StoredDates.instant(doc.get("recordedAt")));
         Document c = doc.get("correction", Document.class);
         RequestView.Correction correction = c == null ? null
-                : new RequestView.Correction(date(c.getString("requestedOn")), date(c.getString("dueOn")),
-                                             c.getList("items", String.class, List.of()), date(c.getString("receivedOn")));
+                : new RequestView.Correction(StoredDates.date(c.get("requestedOn")), StoredDates.date(c.get("dueOn")),
+                                             c.getList("items", String.class, List.of()), StoredDates.date(c.get("receivedOn")));
         List<RequestView.Consultation> consultations = new ArrayList<>();
         for (Document s : doc.getList("consultations", Document.class, List.of())) {
             consultations.add(new RequestView.Consultation(s.getString("consultationId"), s.getString("party"), s.getString("kind"),
-                                                           date(s.getString("sentOn")), date(s.getString("repliedOn")),
+                                                           StoredDates.date(s.get("sentOn")), StoredDates.date(s.get("repliedOn")),
                                                            s.getBoolean("consents")));
         }
         Document f = doc.get("fee", Document.class);
         RequestView.Fee fee = f == null ? null
-                : new RequestView.Fee(date(f.getString("issuedOn")), new BigDecimal(f.getString("amountYuan")),
-                                      FeeBasis.valueOf(f.getString("basis")), date(f.getString("dueOn")),
-                                      date(f.getString("paidOn")));
+                : new RequestView.Fee(StoredDates.date(f.get("issuedOn")), new BigDecimal(f.getString("amountYuan")),
+                                      FeeBasis.valueOf(f.getString("basis")), StoredDates.date(f.get("dueOn")),
+                                      StoredDates.date(f.get("paidOn")));
         Document e = doc.get("extension", Document.class);
         RequestView.Extension extension = e == null ? null
-                : new RequestView.Extension(date(e.getString("grantedOn")), e.getInteger("workingDays"),
+                : new RequestView.Extension(StoredDates.date(e.get("grantedOn")), e.getInteger("workingDays"),
                                             e.getString("approvedBy"), e.getString("reason"));
         String result = doc.getString("result");
         RequestView.Decision decision = result == null ? null
-                : new RequestView.Decision(ResultCode.valueOf(result), date(doc.getString("decidedOn")), doc.getString("note"),
-                                           instant(doc.getString("decisionRecordedAt")));
+                : new RequestView.Decision(ResultCode.valueOf(result), StoredDates.date(doc.get("decidedOn")), doc.getString("note"),
+                                           StoredDates.instant(doc.get("decisionRecordedAt")));
         List<HistoryEntry> history = history(doc);
         return new RequestView(doc.getString("_id"), doc.get("lastSeq", Number.class).longValue(), receipt, correction, consultations, fee,
                                extension, decision, history);
@@ -131,8 +129,8 @@ final class RequestDocuments {
                                 .append("sequenceNumber", entry.sequenceNumber())
                                 .append("type", entry.type())
                                 .append("label", entry.label())
-                                .append("businessDate", text(entry.businessDate()))
-                                .append("recordedAt", text(entry.recordedAt()))
+                                .append("businessDate", StoredDates.of(entry.businessDate()))
+                                .append("recordedAt", StoredDates.of(entry.recordedAt()))
                                 .append("recordedBy", entry.recordedBy())
                                 .append("aggregateId", entry.aggregateId())
                                 .append("summary", entry.summary()));
@@ -144,22 +142,20 @@ final class RequestDocuments {
         List<HistoryEntry> history = new ArrayList<>();
         for (Document h : doc.getList("history", Document.class, List.of())) {
             history.add(new HistoryEntry(h.get("globalIndex", Number.class).longValue(), h.get("sequenceNumber", Number.class).longValue(),
-                                         h.getString("type"), h.getString("label"), date(h.getString("businessDate")),
-                                         instant(h.getString("recordedAt")), h.getString("recordedBy"), h.getString("aggregateId"),
+                                         h.getString("type"), h.getString("label"), StoredDates.date(h.get("businessDate")),
+                                         StoredDates.instant(h.get("recordedAt")), h.getString("recordedBy"), h.getString("aggregateId"),
                                          h.getString("summary")));
         }
         return history;
     }
 
-    static String text(Object value) {
-        return value == null ? null : value.toString();
-    }
-
-    static LocalDate date(String text) {
-        return text == null ? null : IsoText.localDate(text);
-    }
-
-    static Instant instant(String text) {
-        return text == null ? null : IsoText.instant(text);
+    /** Whether a document keeps its dates as text, as versions before issue 13 wrote them: it is rewritten. */
+    static boolean datesAsText(Document doc) {
+        if (StoredDates.isText(doc.get("receivedOn")) || StoredDates.isText(doc.get("registeredOn"))) {
+            return true;
+        }
+        List<Document> history = doc.getList("history", Document.class, List.of());
+        return !history.isEmpty() && (StoredDates.isText(history.get(0).get("businessDate"))
+                                      || StoredDates.isText(history.get(0).get("recordedAt")));
     }
 }

@@ -17,13 +17,13 @@ final class ReviewDocuments {
             doc.append("requestId", view.requestId())
                .append("agencyId", view.agencyId())
                .append("block", view.block().name())
-               .append("filedOn", view.filedOn().toString())
-               .append("recordedAt", RequestDocuments.text(view.recordedAt()));
+               .append("filedOn", StoredDates.of(view.filedOn()))
+               .append("recordedAt", StoredDates.of(view.recordedAt()));
         }
         if (view.result() != null) {
             doc.append("result", view.result().name())
-               .append("concludedOn", view.concludedOn().toString())
-               .append("conclusionRecordedAt", RequestDocuments.text(view.conclusionRecordedAt()));
+               .append("concludedOn", StoredDates.of(view.concludedOn()))
+               .append("conclusionRecordedAt", StoredDates.of(view.conclusionRecordedAt()));
         }
         return doc;
     }
@@ -33,9 +33,13 @@ final class ReviewDocuments {
         String result = doc.getString("result");
         return new ReviewView(doc.getString("_id"), doc.get("lastSeq", Number.class).longValue(), doc.getString("requestId"),
                               doc.getString("agencyId"), block == null ? null : ReviewBlock.valueOf(block),
-                              RequestDocuments.date(doc.getString("filedOn")), RequestDocuments.instant(doc.getString("recordedAt")),
-                              result == null ? null : ReviewResult.valueOf(result), RequestDocuments.date(doc.getString("concludedOn")),
-                              RequestDocuments.instant(doc.getString("conclusionRecordedAt")));
+                              StoredDates.date(doc.get("filedOn")), StoredDates.instant(doc.get("recordedAt")),
+                              result == null ? null : ReviewResult.valueOf(result), StoredDates.date(doc.get("concludedOn")),
+                              StoredDates.instant(doc.get("conclusionRecordedAt")));
     }
 
+    /** Whether a document keeps its dates as text, as versions before issue 13 wrote them: it is rewritten. */
+    static boolean datesAsText(Document doc) {
+        return StoredDates.isText(doc.get("filedOn")) || StoredDates.isText(doc.get("concludedOn"));
+    }
 }

@@ -46,6 +46,8 @@ final class WriteBehind<V> {
     /** How a value is read from its stored document, and stored. */
     private final java.util.function.Function<Document, V> decode;
     private final java.util.function.Function<V, Document> encode;
+    /** Whether a stored document is in a shape an earlier version wrote: rewritten when read at start-up. */
+    private final java.util.function.Predicate<Document> outdated;
     private final int capacity;
     private final LinkedHashMap<String, V> documents = new LinkedHashMap<>(1024, 0.75f, true);
     /** Ids of documents in memory that are in the collection too (or taken for writing): replaced, not inserted. */
@@ -79,12 +81,13 @@ final class WriteBehind<V> {
 
     /** A collection whose values are the stored documents themselves. */
     static WriteBehind<Document> ofDocuments(MongoCollection<Document> collection, int capacity) {
-        return new WriteBehind<>(collection, capacity, doc -> doc, doc -> doc);
+        return new WriteBehind<>(collection, capacity, doc -> doc, doc -> doc, doc -> false);
     }
 
     WriteBehind(MongoCollection<Document> collection, int capacity, java.util.function.Function<Document, V> decode,
-                java.util.function.Function<V, Document> encode) {
+                java.util.function.Function<V, Document> encode, java.util.function.Predicate<Document> outdated) {
         this.collection = collection;
+        this.outdated = outdated;
         this.decode = decode;
         this.encode = encode;
         this.raw = collection.withDocumentClass(RawBsonDocument.class);
@@ -189,16 +192,39 @@ final class WriteBehind<V> {
 
     /**
      * Reads every document of the collection (at start-up, to load the ledger) and learns the ids it holds:
-     * from here on new ids need no lookup.
+     * from here on new ids need no lookup. A document in an earlier version's shape is written again in the
+     * current one, so the store's queries (by date, say) see one shape.
      */
     void readAll(java.util.function.Consumer<V> each) {
         List<String> ids = new ArrayList<>();
+        List<WriteModel<Document>> rewrites = new ArrayList<>();
+        long rewritten = 0;
         for (Document doc : collection.find()) {
-            ids.add(doc.getString("_id"));
-            each.accept(decode.apply(doc));
+            String id = doc.getString("_id");
+            ids.add(id);
+            V value = decode.apply(doc);
+            if (outdated.test(doc)) {
+                rewrites.add(new ReplaceOneModel<>(Filters.eq("_id", id), encode.apply(value)));
+            }
+            if (rewrites.size() == REWRITES_PER_BULK) {
+                collection.bulkWrite(rewrites, UNORDERED);
+                rewritten += rewrites.size();
+                rewrites.clear();
+            }
+            each.accept(value);
+        }
+        if (!rewrites.isEmpty()) {
+            collection.bulkWrite(rewrites, UNORDERED);
+            rewritten += rewrites.size();
+        }
+        if (rewritten > 0) {
+            org.slf4j.LoggerFactory.getLogger(WriteBehind.class).info("Rewrote {} documents of {} in the current shape",
+                                                                      rewritten, collection.getNamespace().getCollectionName());
         }
         holds(ids);
     }
+
+    private static final int REWRITES_PER_BULK = 1_000;
 
     /** The ids the collection holds now: from here on new ids need no lookup. */
     void holds(List<String> ids) {

@@ -22,7 +22,7 @@ public final class AgencyFold {
         if (event.sequenceNumber() <= view.lastSeq()) {
             return view;
         }
-        Instant recordedAt = event.timestamp() == null ? null : Instant.parse(event.timestamp());
+        Instant recordedAt = HistoryEntry.recordedAt(event);
         if (payload instanceof AgencyRegistered registered) {
             return view.with(event.sequenceNumber(), registered.name(), registered.registeredOn(), view.closedYears(), view.proactive(),
                              entry(event, "机构登记", registered.registeredOn(), registered.name()));

@@ -26,7 +26,15 @@ public record HistoryEntry(long globalIndex, long sequenceNumber, String type, S
     static HistoryEntry of(cn.foi.events.published.PublishedEvent event, String label, LocalDate businessDate, String summary) {
         Object recordedBy = event.metaData() == null ? null : event.metaData().get("userId");
         return new HistoryEntry(event.globalIndex(), event.sequenceNumber(), event.type(), label, businessDate,
-                                event.timestamp() == null ? null : Instant.parse(event.timestamp()),
+                                recordedAt(event),
                                 recordedBy == null ? null : recordedBy.toString(), event.aggregateId(), summary);
+    }
+
+    /**
+     * When an event was recorded, to the millisecond: the precision a person can ask "as of" and a BSON date keeps, so
+     * a view reads back from the store exactly as it was folded (the store's clock gives microseconds).
+     */
+    public static Instant recordedAt(cn.foi.events.published.PublishedEvent event) {
+        return event.timestamp() == null ? null : Instant.parse(event.timestamp()).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
     }
 }

@@ -122,6 +122,6 @@ public final class RequestFold {
     }
 
     private static Instant recordedAt(PublishedEvent event) {
-        return event.timestamp() == null ? null : Instant.parse(event.timestamp());
+        return HistoryEntry.recordedAt(event);
     }
 }

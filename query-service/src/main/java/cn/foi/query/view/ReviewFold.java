@@ -16,7 +16,7 @@ public final class ReviewFold {
         if (event.sequenceNumber() <= view.lastSeq()) {
             return view;
         }
-        Instant recordedAt = event.timestamp() == null ? null : Instant.parse(event.timestamp());
+        Instant recordedAt = HistoryEntry.recordedAt(event);
         if (payload instanceof ReviewFiled filed) {
             return new ReviewView(view.reviewId(), event.sequenceNumber(), filed.requestId(), filed.agencyId(), filed.block(),
                                   filed.filedOn(), recordedAt, view.result(), view.concludedOn(), view.conclusionRecordedAt());

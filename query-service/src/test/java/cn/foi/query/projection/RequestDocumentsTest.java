@@ -22,7 +22,7 @@ class RequestDocumentsTest {
     private static final RequestView EVERYTHING = new RequestView(
             "r-1", 6,
             new RequestView.Receipt("a-1", LocalDate.of(2024, 3, 4), Channel.ONLINE, ApplicantType.NATURAL_PERSON, "张三", "某事项",
-                                    2024, false, Instant.parse("2024-03-04T08:00:00.123456Z")),
+                                    2024, false, Instant.parse("2024-03-04T08:00:00.123Z")),
             new RequestView.Correction(LocalDate.of(2024, 3, 5), LocalDate.of(2024, 3, 19), List.of("补充身份证明"), LocalDate.of(2024, 3, 8)),
             List.of(new RequestView.Consultation("c-1", "某公司", "THIRD_PARTY", LocalDate.of(2024, 3, 9), LocalDate.of(2024, 3, 12), false),
                     new RequestView.Consultation("c-2", "某局", "OTHER_AGENCY", LocalDate.of(2024, 3, 10), null, null)),
@@ -30,7 +30,7 @@ class RequestDocumentsTest {
             new RequestView.Extension(LocalDate.of(2024, 3, 20), 20, "王局长", "需要协调"),
             new RequestView.Decision(ResultCode.DISCLOSED, LocalDate.of(2024, 4, 20), "已提供", Instant.parse("2024-04-20T09:00:00Z")),
             List.of(new HistoryEntry(10, 0, "RequestReceived", "收到申请", LocalDate.of(2024, 3, 4),
-                                     Instant.parse("2024-03-04T08:00:00.123456Z"), "officer-1", "r-1", "网络，自然人")));
+                                     Instant.parse("2024-03-04T08:00:00.123Z"), "officer-1", "r-1", "网络，自然人")));
 
     @Test
     void a_view_reads_back_as_it_was_stored() {
@@ -65,5 +65,29 @@ class RequestDocumentsTest {
         assertThat(read.decision().recordedAt()).isNull();
         assertThat(read.history().get(0).recordedBy()).isNull();
         assertThat(RequestFacts.of(read).isDecidedIn(2019)).isTrue();
+    }
+
+    @Test
+    void dates_and_instants_are_stored_as_bson_dates() {
+        Document stored = RequestDocuments.encode(EVERYTHING);
+
+        assertThat(stored.get("receivedOn")).isEqualTo(java.util.Date.from(java.time.Instant.parse("2024-03-04T00:00:00Z")));
+        assertThat(stored.get("recordedAt")).isEqualTo(java.util.Date.from(java.time.Instant.parse("2024-03-04T08:00:00.123Z")));
+        assertThat(stored.get("fee", Document.class).get("dueOn")).isInstanceOf(java.util.Date.class);
+        assertThat(stored.getList("history", Document.class).get(0).get("businessDate")).isInstanceOf(java.util.Date.class);
+        assertThat(RequestDocuments.datesAsText(stored)).isFalse();
+    }
+
+    @Test
+    void a_document_with_its_dates_as_text_reads_the_same_and_is_marked_to_be_rewritten() {
+        Document legacy = RequestDocuments.encode(EVERYTHING);
+        legacy.put("receivedOn", "2024-03-04");
+        legacy.put("recordedAt", "2024-03-04T08:00:00.123Z");
+        legacy.get("fee", Document.class).put("dueOn", "2024-03-27");
+        legacy.getList("history", Document.class).get(0).put("businessDate", "2024-03-04");
+        legacy.getList("history", Document.class).get(0).put("recordedAt", "2024-03-04T08:00:00.123Z");
+
+        assertThat(RequestDocuments.datesAsText(legacy)).isTrue();
+        assertThat(RequestDocuments.decode(legacy)).isEqualTo(EVERYTHING);
     }
 }

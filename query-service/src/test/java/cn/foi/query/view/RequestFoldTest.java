@@ -70,7 +70,7 @@ class RequestFoldTest {
     private PublishedEvent envelope(String aggregateId, long sequenceNumber, Object payload) {
         long globalIndex = nextGlobalIndex++;
         return new PublishedEvent(globalIndex, "e-" + globalIndex, "X", aggregateId, sequenceNumber,
-                                  EventTypes.nameOf(payload.getClass()), null, "2024-03-0" + (globalIndex % 9 + 1) + "T08:00:00Z",
+                                  EventTypes.nameOf(payload.getClass()), null, "2024-03-0" + (globalIndex % 9 + 1) + "T08:00:00.123456Z",
                                   Map.of("userId", "officer-1"), null);
     }
 
@@ -92,6 +92,7 @@ class RequestFoldTest {
         assertThat(entry.businessDate()).isEqualTo(MARCH_4);
         assertThat(entry.recordedBy()).isEqualTo("officer-1");
         assertThat(entry.summary()).isEqualTo("网络，自然人");
+        assertThat(entry.recordedAt().getNano()).as("to the millisecond, as the store keeps it").isEqualTo(123_000_000);
     }
 
     @Test
