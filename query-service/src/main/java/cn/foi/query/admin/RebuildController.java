@@ -9,7 +9,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Rebuilds every projection from the event log (the topic, from offset 0) and reports on it. */
@@ -22,35 +21,40 @@ class RebuildController {
         this.consumer = consumer;
     }
 
+    record Started(String status) {
+    }
+
+    /** How far the projection is behind the topic; unhealthy when the consumer has stopped on a failure. */
+    record Projection(long position, long end, long lag, boolean healthy) {
+    }
+
+    /**
+     * A rebuild's progress and outcome. {@code secondsBy}: where its time went (read, decode, apply, write);
+     * {@code documents}: what its writes cost the store (inserted, replaced, read back).
+     */
+    record Rebuild(boolean running, java.time.Instant startedAt, java.time.Instant finishedAt, long total, long done,
+                   long recordsPerSecond, Boolean tablesEqualBefore, Map<String, Double> secondsBy, Map<String, Long> documents) {
+    }
+
     @PostMapping("/api/admin/rebuild")
-    ResponseEntity<Map<String, Object>> rebuild() {
+    ResponseEntity<Started> rebuild() {
         if (!consumer.requestRebuild()) {
             throw new QueryProblem(HttpStatus.CONFLICT, "重建正在进行中 (a rebuild is already running)");
         }
-        return ResponseEntity.accepted().body(Map.of("status", "STARTED"));
+        return ResponseEntity.accepted().body(new Started("STARTED"));
     }
 
     /** How far the projection is behind the topic. */
     @GetMapping("/api/admin/projection")
-    Map<String, Object> projection() {
+    Projection projection() {
         EventConsumer.Progress progress = consumer.progress();
-        return Map.of("position", progress.position(), "end", progress.end(), "lag", progress.lag(),
-                      "healthy", consumer.failure() == null);
+        return new Projection(progress.position(), progress.end(), progress.lag(), consumer.failure() == null);
     }
 
     @GetMapping("/api/admin/rebuild")
-    Map<String, Object> status() {
+    Rebuild status() {
         RebuildStatus status = consumer.rebuildStatus();
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("running", status.running());
-        body.put("startedAt", status.startedAt());
-        body.put("finishedAt", status.finishedAt());
-        body.put("total", status.total());
-        body.put("done", status.done());
-        body.put("recordsPerSecond", Math.round(status.recordsPerSecond()));
-        body.put("tablesEqualBefore", status.tablesEqual());
-        body.put("secondsBy", status.phaseSeconds()); // read, decode, apply, write: where a rebuild's time went
-        body.put("documents", status.documents()); // inserted, replaced, read back: what its writes cost the store
-        return body;
+        return new Rebuild(status.running(), status.startedAt(), status.finishedAt(), status.total(), status.done(),
+                           Math.round(status.recordsPerSecond()), status.tablesEqual(), status.phaseSeconds(), status.documents());
     }
 }
