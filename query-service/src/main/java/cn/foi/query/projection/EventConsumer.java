@@ -102,8 +102,8 @@ public class EventConsumer implements Runnable {
 
     /**
      * {@code flushEvents}: while behind, flush at least every so many events (and every second); {@code
-     * rebuildFlushEvents}: in a rebuild, every so many events only — nothing can be read until it ends, and a request
-     * whose receipt and decision both fall in one flush is written once instead of twice.
+     * rebuildFlushEvents}: in a rebuild, every so many events only — nothing can be read until it ends; a request
+     * still unanswered at such a flush is held back until answered (or the rebuild's end), so each is written once.
      */
     public EventConsumer(String bootstrap, String topic, String groupId, Duration topicWait, int batchSize, int flushEvents,
                          int rebuildFlushEvents, ReadModel readModel, Supplier<Map<String, Object>> tablesSnapshot) {
@@ -262,7 +262,7 @@ public class EventConsumer implements Runnable {
                     } else if (rebuilding ? readModel.unflushedEvents() >= rebuildFlushEvents
                                           : readModel.unflushedEvents() >= flushEvents
                                             || System.nanoTime() - unflushedSince > MAX_UNFLUSHED_NANOS) {
-                        flush(kafka, partitions, false);
+                        flush(kafka, partitions, false, rebuilding);
                     }
                     phases.add(Phase.WRITE, flushing);
                     failure.set(null);
@@ -379,12 +379,21 @@ public class EventConsumer implements Runnable {
      * offsets are committed; with {@code wait}, also waits for this one and commits its offsets.
      */
     private void flush(KafkaConsumer<String, byte[]> kafka, List<TopicPartition> partitions, boolean wait) {
+        flush(kafka, partitions, wait, false);
+    }
+
+    /**
+     * {@code midRebuild}: a rebuild's flush before its end holds unanswered requests back (see
+     * {@link ReadModel#flushAsync(boolean)}) and commits no offsets: they stay at 0 until the rebuild's last flush, so
+     * a stop half-way replays the whole topic onto what was written (harmless: every event is applied once).
+     */
+    private void flush(KafkaConsumer<String, byte[]> kafka, List<TopicPartition> partitions, boolean wait, boolean midRebuild) {
         awaitWrite(kafka);
         Map<TopicPartition, OffsetAndMetadata> upTo = new HashMap<>();
         for (TopicPartition partition : partitions) {
-            upTo.put(partition, new OffsetAndMetadata(kafka.position(partition)));
+            upTo.put(partition, new OffsetAndMetadata(midRebuild ? committed.getOrDefault(partition, 0L) : kafka.position(partition)));
         }
-        writing = readModel.flushAsync();
+        writing = readModel.flushAsync(midRebuild);
         writingUpTo = upTo;
         if (wait) {
             awaitWrite(kafka);

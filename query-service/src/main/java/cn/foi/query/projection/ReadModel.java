@@ -79,13 +79,13 @@ public class ReadModel {
         this.objectMapper = objectMapper;
         this.ledger = ledger;
         this.agencyViews = new WriteBehind<>(agencies, 10_000, AgencyDocuments::decode, AgencyDocuments::encode,
-                                            RequestDocuments::datesAsText);
+                                            RequestDocuments::datesAsText, agency -> true);
         this.requestViews = new WriteBehind<>(requests, cachedDocuments, RequestDocuments::decode, RequestDocuments::encode,
-                                             RequestDocuments::datesAsText);
+                                             RequestDocuments::datesAsText, request -> request.decision() != null);
         this.reviewViews = new WriteBehind<>(reviews, Math.max(1_000, cachedDocuments / 10), ReviewDocuments::decode,
-                                             ReviewDocuments::encode, ReviewDocuments::datesAsText);
+                                             ReviewDocuments::encode, ReviewDocuments::datesAsText, review -> true);
         this.calendarViews = new WriteBehind<>(calendar, 100, CalendarDocuments::decode, CalendarDocuments::encode,
-                                              RequestDocuments::datesAsText);
+                                              RequestDocuments::datesAsText, notices -> true);
         this.inWriteOrder = List.of(requestViews, reviewViews, agencyViews, calendarViews);
     }
 
@@ -96,7 +96,16 @@ public class ReadModel {
      * flush at a time: the caller waits for a flush before starting the next.
      */
     public CompletableFuture<Void> flushAsync() {
-        List<Runnable> writes = inWriteOrder.stream().map(WriteBehind::takeChanges).toList();
+        return flushAsync(false);
+    }
+
+    /**
+     * With {@code holdUnanswered} (a rebuild before its end), requests not yet answered stay in memory unwritten:
+     * their answer usually comes later in the same rebuild, and each is then inserted once, answered, instead of
+     * inserted and replaced. What is held is not written, so the offsets of such a flush must not be committed.
+     */
+    public CompletableFuture<Void> flushAsync(boolean holdUnanswered) {
+        List<Runnable> writes = inWriteOrder.stream().map(views -> views.takeChanges(holdUnanswered)).toList();
         eventsSinceFlush = 0;
         return CompletableFuture.runAsync(() -> writes.forEach(Runnable::run), WRITER);
     }
@@ -280,7 +289,10 @@ public class ReadModel {
      * An event as read from the topic, with its payload as the published record (null: a type unknown here). The
      * envelope's {@code payload} tree is only kept when the record named its type after the payload.
      */
-    public record Decoded(PublishedEvent event, Object payload) {
+    public record Decoded(PublishedEvent event, Object payload, java.time.Instant recordedAt) {
+        public Decoded(PublishedEvent event, Object payload) {
+            this(event, payload, HistoryEntry.recordedAt(event));
+        }
     }
 
     private static final com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>> META_DATA =
@@ -343,7 +355,7 @@ public class ReadModel {
             }
             PublishedEvent event = new PublishedEvent(globalIndex, eventId, aggregateType, aggregateId, sequenceNumber,
                                                       type, revision, timestamp, metaData, payloadTree);
-            return new Decoded(event, payload);
+            return new Decoded(event, payload); // when it was recorded read here, on both cores
         }
     }
 
@@ -418,7 +430,7 @@ public class ReadModel {
                     reviewViews.put(event.aggregateId(), after);
                     changedReviews.add(event.aggregateId());
                     // the review is part of the request's history too, once (a review's events are kept there)
-                    fold(requestViews, requestId, event, payload, changedRequests);
+                    fold(requestViews, requestId, d, changedRequests);
                     noteHeld(event, true);
                 } else {
                     // a duplicate (its request's history holds it), or one that came after later events of its
@@ -435,13 +447,13 @@ public class ReadModel {
                         for (var carried : closed.carriedForward()) {
                             // The year close is part of each carried request's history, once. Partitions are keyed by
                             // aggregate, so the request's own events may arrive later: then this starts its view.
-                            fold(requestViews, carried.requestId(), event, payload, changedRequests);
+                            fold(requestViews, carried.requestId(), d, changedRequests);
                         }
                     }
                 }
                 noteHeld(event, after.holds(event.globalIndex()));
             } else {
-                noteHeld(event, fold(requestViews, event.aggregateId(), event, payload, changedRequests).holds(event.globalIndex()));
+                noteHeld(event, fold(requestViews, event.aggregateId(), d, changedRequests).holds(event.globalIndex()));
             }
         }
         this.agencyViews.changed(agencyViews, changedAgencies);
@@ -473,10 +485,9 @@ public class ReadModel {
     }
 
     /** Folds an event into a request's view (a new one if none is known yet), noting it changed if it did. */
-    private static RequestView fold(Map<String, RequestView> views, String requestId, PublishedEvent event, Object payload,
-                                    Set<String> changed) {
+    private static RequestView fold(Map<String, RequestView> views, String requestId, Decoded decoded, Set<String> changed) {
         RequestView before = views.getOrDefault(requestId, RequestView.empty(requestId));
-        RequestView after = RequestFold.apply(before, event, payload);
+        RequestView after = RequestFold.apply(before, decoded.event(), decoded.payload(), decoded.recordedAt());
         if (after != before) {
             views.put(requestId, after);
             changed.add(requestId);

@@ -46,6 +46,10 @@ final class WriteBehind<V> {
     /** How a value is read from its stored document, and stored. */
     private final java.util.function.Function<Document, V> decode;
     private final java.util.function.Function<V, Document> encode;
+    /** Whether a value is not expected to change again soon: only such values are written by a rebuild before its end. */
+    private final java.util.function.Predicate<V> settled;
+    /** Held back by a rebuild at most (beyond, everything is written): the values kept unwritten stay in memory. */
+    static final int HELD_AT_MOST = 200_000;
     /** Whether a stored document is in a shape an earlier version wrote: rewritten when read at start-up. */
     private final java.util.function.Predicate<Document> outdated;
     private final int capacity;
@@ -81,12 +85,14 @@ final class WriteBehind<V> {
 
     /** A collection whose values are the stored documents themselves. */
     static WriteBehind<Document> ofDocuments(MongoCollection<Document> collection, int capacity) {
-        return new WriteBehind<>(collection, capacity, doc -> doc, doc -> doc, doc -> false);
+        return new WriteBehind<>(collection, capacity, doc -> doc, doc -> doc, doc -> false, doc -> true);
     }
 
     WriteBehind(MongoCollection<Document> collection, int capacity, java.util.function.Function<Document, V> decode,
-                java.util.function.Function<V, Document> encode, java.util.function.Predicate<Document> outdated) {
+                java.util.function.Function<V, Document> encode, java.util.function.Predicate<Document> outdated,
+                java.util.function.Predicate<V> settled) {
         this.collection = collection;
+        this.settled = settled;
         this.outdated = outdated;
         this.decode = decode;
         this.encode = encode;
@@ -144,38 +150,58 @@ final class WriteBehind<V> {
      * write runs on another thread; that write sends the encoded bytes as they are.
      */
     Runnable takeChanges() {
+        return takeChanges(false);
+    }
+
+    /**
+     * As {@link #takeChanges()}; with {@code holdUnsettled} (a rebuild's flushes before its end), a document that
+     * is expected to change again ({@code settled} says no: a request not yet answered) stays in memory, unwritten, so
+     * it is inserted once instead of inserted and then replaced. At most {@link #HELD_AT_MOST} are held.
+     */
+    Runnable takeChanges(boolean holdUnsettled) {
         // Evicted before taking: the previous write has landed (the consumer waits for it before the next
         // flush), and what is taken now stays in memory until then; evicting it while its write is in flight
         // would read back an older document, or none, and write over the newer one.
         evictBeyondCapacity();
-        Runnable write = () -> { };
-        if (!dirty.isEmpty()) {
-            // looked up here, one thread: a get reorders the access-ordered map
-            List<Change<V>> changes = new ArrayList<>(dirty.size());
-            for (String id : dirty) {
-                changes.add(new Change<>(id, documents.get(id), stored.contains(id)));
-            }
-            long replaces = changes.stream().filter(c -> c.stored()).count();
-            long inserts = changes.size() - replaces;
-            List<WriteModel<RawBsonDocument>> writes = changes.parallelStream().map(change -> {
-                RawBsonDocument encoded = new RawBsonDocument(encode.apply(change.value()), codec);
-                return change.stored()
-                       ? (WriteModel<RawBsonDocument>) new ReplaceOneModel<>(Filters.eq("_id", change.id()), encoded, UPSERT)
-                       : new InsertOneModel<>(encoded);
-            }).toList();
-            // distinct ids: the order of the writes does not matter
-            write = () -> {
-                raw.bulkWrite(writes, UNORDERED);
-                inserted.addAndGet(inserts);
-                replaced.addAndGet(replaces);
-            };
-            stored.addAll(dirty);
-            if (mayHold != null) {
-                dirty.forEach(mayHold::put);
-            }
-            dirty.clear();
+        if (dirty.isEmpty()) {
+            return () -> { };
         }
-        return write;
+        // looked up here, one thread: a get reorders the access-ordered map
+        List<Change<V>> changes = new ArrayList<>(dirty.size());
+        List<Change<V>> unsettled = new ArrayList<>();
+        for (String id : dirty) {
+            Change<V> change = new Change<>(id, documents.get(id), stored.contains(id));
+            (holdUnsettled && !settled.test(change.value()) ? unsettled : changes).add(change);
+        }
+        if (unsettled.size() > HELD_AT_MOST) {
+            changes.addAll(unsettled);
+            unsettled.clear();
+        }
+        dirty.clear();
+        unsettled.forEach(change -> dirty.add(change.id()));
+        if (changes.isEmpty()) {
+            return () -> { };
+        }
+        long replaces = changes.stream().filter(c -> c.stored()).count();
+        long inserts = changes.size() - replaces;
+        List<WriteModel<RawBsonDocument>> writes = changes.parallelStream().map(change -> {
+            RawBsonDocument encoded = new RawBsonDocument(encode.apply(change.value()), codec);
+            return change.stored()
+                   ? (WriteModel<RawBsonDocument>) new ReplaceOneModel<>(Filters.eq("_id", change.id()), encoded, UPSERT)
+                   : new InsertOneModel<>(encoded);
+        }).toList();
+        for (Change<V> change : changes) {
+            stored.add(change.id());
+            if (mayHold != null) {
+                mayHold.put(change.id());
+            }
+        }
+        // distinct ids: the order of the writes does not matter
+        return () -> {
+            raw.bulkWrite(writes, UNORDERED);
+            inserted.addAndGet(inserts);
+            replaced.addAndGet(replaces);
+        };
     }
 
     private void evictBeyondCapacity() {

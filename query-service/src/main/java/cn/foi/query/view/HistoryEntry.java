@@ -24,9 +24,14 @@ public record HistoryEntry(long globalIndex, long sequenceNumber, String type, S
 
     /** The entry of an event as published: its position, type, aggregate, and who recorded it when. */
     static HistoryEntry of(cn.foi.events.published.PublishedEvent event, String label, LocalDate businessDate, String summary) {
+        return of(event, recordedAt(event), label, businessDate, summary);
+    }
+
+    static HistoryEntry of(cn.foi.events.published.PublishedEvent event, Instant recordedAt, String label, LocalDate businessDate,
+                           String summary) {
         Object recordedBy = event.metaData() == null ? null : event.metaData().get("userId");
         return new HistoryEntry(event.globalIndex(), event.sequenceNumber(), event.type(), label, businessDate,
-                                recordedAt(event),
+                                recordedAt,
                                 recordedBy == null ? null : recordedBy.toString(), event.aggregateId(), summary);
     }
 

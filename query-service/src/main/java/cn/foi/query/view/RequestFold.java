@@ -30,55 +30,64 @@ public final class RequestFold {
 
     /** The view after {@code payload} (an event of this request, of one of its reviews, or a year close carrying it). */
     public static RequestView apply(RequestView view, PublishedEvent event, Object payload) {
+        return apply(view, event, payload, HistoryEntry.recordedAt(event));
+    }
+
+    /**
+     * As {@link #apply(RequestView, PublishedEvent, Object)}, with when the event was recorded already read from it
+     * ({@link HistoryEntry#recordedAt}): reading it was a third of a rebuild's applying, so it is read once per event,
+     * where the records are decoded on both cores.
+     */
+    public static RequestView apply(RequestView view, PublishedEvent event, Object payload, Instant recordedAt) {
         if (payload instanceof ReviewFiled filed) {
-            return once(view, event, "提起" + filed.block().label(), filed.filedOn(), filed.block().label());
+            return once(view, event, recordedAt, "提起" + filed.block().label(), filed.filedOn(), filed.block().label());
         }
         if (payload instanceof ReviewConcluded concluded) {
-            return once(view, event, "复议或诉讼审结", concluded.concludedOn(), concluded.result().label());
+            return once(view, event, recordedAt, "复议或诉讼审结", concluded.concludedOn(), concluded.result().label());
         }
         if (payload instanceof ReportingYearClosed closed) {
             // its business date is the last day of the closed year; when it was recorded stays the close's moment
-            return once(view, event, "结转下年度继续办理", LocalDate.of(closed.year(), 12, 31),
+            return once(view, event, recordedAt, "结转下年度继续办理", LocalDate.of(closed.year(), 12, 31),
                         closed.year() + " 年结转至 " + (closed.year() + 1) + " 年");
         }
         if (event.sequenceNumber() <= view.lastSeq()) {
             return view; // redelivered
         }
-        return own(view, event, payload).withLastSeq(event.sequenceNumber());
+        return own(view, event, payload, recordedAt).withLastSeq(event.sequenceNumber());
     }
 
-    private static RequestView own(RequestView view, PublishedEvent event, Object payload) {
+    private static RequestView own(RequestView view, PublishedEvent event, Object payload, Instant recordedAt) {
         if (payload instanceof RequestReceived received) {
             return view.withReceipt(new RequestView.Receipt(received.agencyId(), received.receivedOn(), received.channel(),
                                                             received.applicant().type(), received.applicant().name(),
                                                             received.subject(), received.receivedOn().getYear(), false,
-                                                            recordedAt(event)))
-                       .withEntry(entry(event, "收到申请", received.receivedOn(),
+                                                            recordedAt))
+                       .withEntry(entry(event, recordedAt, "收到申请", received.receivedOn(),
                                         received.channel().label() + "，" + received.applicant().type().label()));
         }
         if (payload instanceof OpenRequestImported imported) {
             return view.withReceipt(new RequestView.Receipt(imported.agencyId(), imported.receivedOn(), imported.channel(),
                                                             imported.applicant().type(), imported.applicant().name(),
                                                             imported.subject(), imported.carriedOverInto(), true,
-                                                            recordedAt(event)))
-                       .withEntry(entry(event, "上年结转申请导入", imported.receivedOn(), "结转入 " + imported.carriedOverInto() + " 年"));
+                                                            recordedAt))
+                       .withEntry(entry(event, recordedAt, "上年结转申请导入", imported.receivedOn(), "结转入 " + imported.carriedOverInto() + " 年"));
         }
         if (payload instanceof CorrectionRequested asked) {
             return view.withCorrection(new RequestView.Correction(asked.requestedOn(), asked.dueOn(), asked.items(), null))
-                       .withEntry(entry(event, "告知补正", asked.requestedOn(), "补正期限 " + asked.dueOn()));
+                       .withEntry(entry(event, recordedAt, "告知补正", asked.requestedOn(), "补正期限 " + asked.dueOn()));
         }
         if (payload instanceof CorrectionReceived corrected) {
             RequestView.Correction asked = view.correction();
             RequestView changed = asked == null ? view
                     : view.withCorrection(new RequestView.Correction(asked.requestedOn(), asked.dueOn(), asked.items(),
                                                                      corrected.receivedOn()));
-            return changed.withEntry(entry(event, "收到补正", corrected.receivedOn(), "答复期限自此重新计算"));
+            return changed.withEntry(entry(event, recordedAt, "收到补正", corrected.receivedOn(), "答复期限自此重新计算"));
         }
         if (payload instanceof ConsultationSent sent) {
             return view.withConsultations(list -> {
                 list.add(new RequestView.Consultation(sent.consultationId(), sent.party(), sent.kind(), sent.sentOn(), null, null));
                 return list;
-            }).withEntry(entry(event, "征求意见", sent.sentOn(), sent.party() + "（答复期限暂停计算）"));
+            }).withEntry(entry(event, recordedAt, "征求意见", sent.sentOn(), sent.party() + "（答复期限暂停计算）"));
         }
         if (payload instanceof ConsultationReplied replied) {
             return view.withConsultations(list -> {
@@ -87,41 +96,38 @@ public final class RequestFold {
                                                        replied.consents())
                         : c);
                 return list;
-            }).withEntry(entry(event, "收到意见", replied.repliedOn(), "答复期限恢复计算"));
+            }).withEntry(entry(event, recordedAt, "收到意见", replied.repliedOn(), "答复期限恢复计算"));
         }
         if (payload instanceof FeeNoticeIssued fee) {
             return view.withFee(new RequestView.Fee(fee.issuedOn(), fee.amountYuan(), fee.basis(), fee.dueOn(), null))
-                       .withEntry(entry(event, "收费通知", fee.issuedOn(), fee.basis().label() + " " + fee.amountYuan().toPlainString()
+                       .withEntry(entry(event, recordedAt, "收费通知", fee.issuedOn(), fee.basis().label() + " " + fee.amountYuan().toPlainString()
                                                                        + " 元，缴费期限 " + fee.dueOn() + "（答复期限暂停计算）"));
         }
         if (payload instanceof FeePaid paid) {
             RequestView.Fee fee = view.fee();
             RequestView changed = fee == null ? view
                     : view.withFee(new RequestView.Fee(fee.issuedOn(), fee.amountYuan(), fee.basis(), fee.dueOn(), paid.paidOn()));
-            return changed.withEntry(entry(event, "缴费", paid.paidOn(), "答复期限恢复计算"));
+            return changed.withEntry(entry(event, recordedAt, "缴费", paid.paidOn(), "答复期限恢复计算"));
         }
         if (payload instanceof DeadlineExtended extended) {
             return view.withExtension(new RequestView.Extension(extended.grantedOn(), extended.workingDays(),
                                                                 extended.approvedBy(), extended.reason()))
-                       .withEntry(entry(event, "延长答复期限", extended.grantedOn(),
+                       .withEntry(entry(event, recordedAt, "延长答复期限", extended.grantedOn(),
                                         "延长 " + extended.workingDays() + " 个工作日，批准人 " + extended.approvedBy()));
         }
         if (payload instanceof RequestDecided decided) {
-            return view.withDecision(new RequestView.Decision(decided.result(), decided.decidedOn(), decided.note(), recordedAt(event)))
-                       .withEntry(entry(event, "办理答复", decided.decidedOn(), decided.result().label()));
+            return view.withDecision(new RequestView.Decision(decided.result(), decided.decidedOn(), decided.note(), recordedAt))
+                       .withEntry(entry(event, recordedAt, "办理答复", decided.decidedOn(), decided.result().label()));
         }
         return view; // an event of the request that changes nothing shown (a later version may show it)
     }
 
-    private static RequestView once(RequestView view, PublishedEvent event, String label, LocalDate businessDate, String summary) {
-        return view.holds(event.globalIndex()) ? view : view.withEntry(entry(event, label, businessDate, summary));
+    private static RequestView once(RequestView view, PublishedEvent event, Instant recordedAt, String label, LocalDate businessDate,
+                                    String summary) {
+        return view.holds(event.globalIndex()) ? view : view.withEntry(entry(event, recordedAt, label, businessDate, summary));
     }
 
-    private static HistoryEntry entry(PublishedEvent event, String label, LocalDate businessDate, String summary) {
-        return HistoryEntry.of(event, label, businessDate, summary);
-    }
-
-    private static Instant recordedAt(PublishedEvent event) {
-        return HistoryEntry.recordedAt(event);
+    private static HistoryEntry entry(PublishedEvent event, Instant recordedAt, String label, LocalDate businessDate, String summary) {
+        return HistoryEntry.of(event, recordedAt, label, businessDate, summary);
     }
 }

@@ -202,4 +202,37 @@ class WriteBehindTest {
 
         assertThat(requests.find(new Document("_id", "a")).first().getLong("lastSeq")).isEqualTo(1L);
     }
+
+    @Test
+    void a_rebuild_holds_back_what_will_change_again_and_writes_it_once_at_its_end() {
+        WriteBehind<Document> cache = new WriteBehind<>(requests, 100, doc -> doc, doc -> doc, doc -> false,
+                                                        doc -> doc.containsKey("result"));
+        cache.dropped();
+        change(cache, "open", 0);
+        cache.changed(docs(new Document("_id", "answered").append("lastSeq", 1L).append("result", "DISCLOSED")), Set.of("answered"));
+
+        cache.takeChanges(true).run();
+        assertThat(requests.countDocuments()).as("only the answered request is written").isEqualTo(1);
+        assertThat(cache.unflushed()).as("the open one is held").isEqualTo(1);
+
+        cache.changed(docs(new Document("_id", "open").append("lastSeq", 1L).append("result", "DISCLOSED")), Set.of("open"));
+        cache.takeChanges(false).run();
+
+        assertThat(requests.countDocuments()).isEqualTo(2);
+        assertThat(cache.counts()).as("each inserted once, none replaced").isEqualTo(new WriteBehind.Counts(2, 0, 0));
+        assertThat(cache.unflushed()).isZero();
+    }
+
+    @Test
+    void the_last_flush_writes_what_is_still_held() {
+        WriteBehind<Document> cache = new WriteBehind<>(requests, 100, doc -> doc, doc -> doc, doc -> false, doc -> false);
+        cache.dropped();
+        change(cache, "open", 0);
+
+        cache.takeChanges(true).run();
+        assertThat(requests.countDocuments()).isZero();
+        cache.takeChanges(false).run();
+
+        assertThat(requests.find().first().getString("_id")).isEqualTo("open");
+    }
 }
