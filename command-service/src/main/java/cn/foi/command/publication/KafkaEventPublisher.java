@@ -72,7 +72,10 @@ class KafkaEventPublisher {
                 globalIndex, message.getIdentifier(), message.getType(),
                 message.getAggregateIdentifier(), message.getSequenceNumber(), EventTypes.nameOf(payload.getClass()),
                 null, message.getTimestamp().toString(), message.getMetaData(), objectMapper.valueToTree(payload));
-        return new ProducerRecord<>(topic, message.getAggregateIdentifier(), objectMapper.writeValueAsString(published));
+        return new ProducerRecord<>(topic, null, message.getAggregateIdentifier(), objectMapper.writeValueAsString(published),
+                                    java.util.List.of(new org.apache.kafka.common.header.internals.RecordHeader(
+                                            PublishedEvent.RECORDED_AT_MILLIS_HEADER,
+                                            PublishedEvent.recordedAtMillis(message.getTimestamp()))));
     }
 
     private static void awaitAcknowledged(Future<RecordMetadata> sent) {

@@ -13,4 +13,20 @@ import java.util.Map;
 public record PublishedEvent(long globalIndex, String eventId, String aggregateType, String aggregateId,
                              long sequenceNumber, String type, String revision, String timestamp,
                              Map<String, Object> metaData, JsonNode payload) {
+
+    /**
+     * A record header carrying {@code timestamp} as epoch milliseconds (8 bytes, big-endian), so a consumer need not
+     * parse the text: that parse was a tenth of a rebuild. Records published before it have no such header.
+     */
+    public static final String RECORDED_AT_MILLIS_HEADER = "recordedAtMillis";
+
+    /** The header's value for an event recorded at this moment. */
+    public static byte[] recordedAtMillis(java.time.Instant timestamp) {
+        return java.nio.ByteBuffer.allocate(Long.BYTES).putLong(timestamp.toEpochMilli()).array();
+    }
+
+    /** The moment a header value says, to the millisecond. */
+    public static java.time.Instant recordedAtMillis(byte[] header) {
+        return java.time.Instant.ofEpochMilli(java.nio.ByteBuffer.wrap(header).getLong());
+    }
 }

@@ -278,12 +278,11 @@ public class EventConsumer implements Runnable {
                     continue;
                 }
             }
-            if (System.nanoTime() - lastProgressAt > 250_000_000L) { // end offsets cost a broker round trip
+            if (System.nanoTime() - lastProgressAt > 250_000_000L) {
                 lastProgressAt = System.nanoTime();
                 try {
                     progressMeasuredAt = System.nanoTime();
-                    progress = new Progress(position(kafka, partitions),
-                                            kafka.endOffsets(partitions).values().stream().mapToLong(Long::longValue).sum());
+                    progress = new Progress(position(kafka, partitions), end(kafka, partitions, rebuildEnd != null));
                 } catch (org.apache.kafka.common.KafkaException e) {
                     // the broker is away: the last figures stand until it answers again
                 }
@@ -344,6 +343,23 @@ public class EventConsumer implements Runnable {
         return false;
     }
 
+    /**
+     * The topic's end, asked of the broker: a round trip, which fails while the broker is away (so a lag from before
+     * an outage is never taken for a fresh one). In a rebuild, where it was asked four times a second on a busy
+     * machine, the consumer's position plus the lag its last fetch reported serves, without a round trip.
+     */
+    private static long end(KafkaConsumer<String, byte[]> kafka, List<TopicPartition> partitions, boolean rebuilding) {
+        long end = 0;
+        for (TopicPartition partition : partitions) {
+            java.util.OptionalLong lag = rebuilding ? kafka.currentLag(partition) : java.util.OptionalLong.empty();
+            if (lag.isEmpty()) {
+                return kafka.endOffsets(partitions).values().stream().mapToLong(Long::longValue).sum();
+            }
+            end += kafka.position(partition) + lag.getAsLong();
+        }
+        return end;
+    }
+
     private static long position(KafkaConsumer<String, byte[]> kafka, List<TopicPartition> partitions) {
         long sum = 0;
         for (TopicPartition partition : partitions) {
@@ -363,11 +379,14 @@ public class EventConsumer implements Runnable {
 
     /** Decoded on both cores (JSON is most of the consumer's work); the batch keeps the topic's order. */
     private List<ReadModel.Decoded> parse(ConsumerRecords<String, byte[]> records) {
-        List<byte[]> values = new ArrayList<>(records.count());
-        records.forEach(record -> values.add(record.value()));
-        return values.parallelStream().map(value -> {
+        List<org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]>> all = new ArrayList<>(records.count());
+        records.forEach(all::add);
+        return all.parallelStream().map(record -> {
             try {
-                return readModel.decode(value);
+                org.apache.kafka.common.header.Header recordedAt =
+                        record.headers().lastHeader(cn.foi.events.published.PublishedEvent.RECORDED_AT_MILLIS_HEADER);
+                return readModel.decode(record.value(), recordedAt == null ? null
+                        : cn.foi.events.published.PublishedEvent.recordedAtMillis(recordedAt.value()));
             } catch (java.io.IOException e) {
                 throw new IllegalStateException("Cannot read a record of the topic: " + e.getMessage(), e);
             }

@@ -50,6 +50,18 @@ class ReadModelDecodeTest {
     }
 
     @Test
+    void when_an_event_was_recorded_is_the_same_from_its_header_as_from_its_text() throws Exception {
+        java.time.Instant recorded = java.time.Instant.parse("2025-03-03T01:02:03.456789Z");
+        ObjectNode record = published("RequestReceived", received).put("timestamp", recorded.toString());
+        byte[] header = PublishedEvent.recordedAtMillis(recorded);
+
+        ReadModel.Decoded fromText = readModel.decode(json.writeValueAsBytes(record));
+        ReadModel.Decoded fromHeader = readModel.decode(json.writeValueAsBytes(record), PublishedEvent.recordedAtMillis(header));
+
+        assertThat(fromHeader.recordedAt()).isEqualTo(fromText.recordedAt()).isEqualTo("2025-03-03T01:02:03.456Z");
+    }
+
+    @Test
     void a_record_as_the_command_service_writes_it_is_read_into_its_event() throws Exception {
         ReadModel.Decoded decoded = decode(published("RequestReceived", received));
 
