@@ -80,13 +80,13 @@ public class ReadModel {
         // for them (as the API's input is checked) was a twentieth of a rebuild.
         this.objectMapper = objectMapper.copy().disable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         this.ledger = ledger;
-        this.agencyViews = new WriteBehind<>(agencies, 10_000, AgencyDocuments::decode, AgencyDocuments::encode,
+        this.agencyViews = new WriteBehind<>(agencies, 10_000, AgencyDocuments::decode, WriteBehind.bson(AgencyDocuments::encode),
                                             RequestDocuments::datesAsText, agency -> true);
         this.requestViews = new WriteBehind<>(requests, cachedDocuments, RequestDocuments::decode, RequestDocuments::encode,
                                              RequestDocuments::datesAsText, request -> request.decision() != null);
         this.reviewViews = new WriteBehind<>(reviews, Math.max(1_000, cachedDocuments / 10), ReviewDocuments::decode,
-                                             ReviewDocuments::encode, ReviewDocuments::datesAsText, review -> true);
-        this.calendarViews = new WriteBehind<>(calendar, 100, CalendarDocuments::decode, CalendarDocuments::encode,
+                                             WriteBehind.bson(ReviewDocuments::encode), ReviewDocuments::datesAsText, review -> true);
+        this.calendarViews = new WriteBehind<>(calendar, 100, CalendarDocuments::decode, WriteBehind.bson(CalendarDocuments::encode),
                                               RequestDocuments::datesAsText, notices -> true);
         this.inWriteOrder = List.of(requestViews, reviewViews, agencyViews, calendarViews);
     }

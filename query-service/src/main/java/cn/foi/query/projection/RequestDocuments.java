@@ -6,9 +6,13 @@ import cn.foi.events.codes.FeeBasis;
 import cn.foi.events.codes.ResultCode;
 import cn.foi.query.view.HistoryEntry;
 import cn.foi.query.view.RequestView;
+import org.bson.BsonBinaryWriter;
 import org.bson.Document;
+import org.bson.RawBsonDocument;
+import org.bson.io.BasicOutputBuffer;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,68 +26,159 @@ final class RequestDocuments {
     private RequestDocuments() {
     }
 
-    static Document encode(RequestView view) {
-        Document doc = new Document("_id", view.requestId()).append("lastSeq", view.lastSeq());
+    /**
+     * The view as its stored document, written straight as BSON: building a {@code Document} and encoding it through
+     * the codec registry (a lookup per value) was the largest cost of a rebuild's writes.
+     */
+    static RawBsonDocument encode(RequestView view) {
+        BsonWriting w = new BsonWriting();
+        w.writer.writeStartDocument();
+        w.writer.writeString("_id", view.requestId());
+        w.writer.writeInt64("lastSeq", view.lastSeq());
         RequestView.Receipt receipt = view.receipt();
         if (receipt != null) {
-            doc.append("agencyId", receipt.agencyId())
-               .append("receivedOn", StoredDates.of(receipt.receivedOn()))
-               .append("channel", receipt.channel().name())
-               .append("applicantType", receipt.applicantType().name())
-               .append("applicantName", receipt.applicantName())
-               .append("subject", receipt.subject())
-               .append("firstYear", receipt.firstYear())
-               .append("imported", receipt.imported())
-               .append("recordedAt", StoredDates.of(receipt.recordedAt()));
+            w.string("agencyId", receipt.agencyId());
+            w.date("receivedOn", receipt.receivedOn());
+            w.string("channel", receipt.channel().name());
+            w.string("applicantType", receipt.applicantType().name());
+            w.string("applicantName", receipt.applicantName());
+            w.string("subject", receipt.subject());
+            w.writer.writeInt32("firstYear", receipt.firstYear());
+            w.writer.writeBoolean("imported", receipt.imported());
+            w.instant("recordedAt", receipt.recordedAt());
         }
         RequestView.Correction correction = view.correction();
         if (correction != null) {
-            Document stored = new Document("requestedOn", StoredDates.of(correction.requestedOn())).append("dueOn", StoredDates.of(correction.dueOn()))
-                                                                                         .append("items", correction.items());
+            w.writer.writeStartDocument("correction");
+            w.date("requestedOn", correction.requestedOn());
+            w.date("dueOn", correction.dueOn());
+            w.strings("items", correction.items());
             if (correction.receivedOn() != null) {
-                stored.append("receivedOn", StoredDates.of(correction.receivedOn()));
+                w.date("receivedOn", correction.receivedOn());
             }
-            doc.append("correction", stored);
+            w.writer.writeEndDocument();
         }
         if (!view.consultations().isEmpty()) {
-            List<Document> consultations = new ArrayList<>(view.consultations().size());
+            w.writer.writeStartArray("consultations");
             for (RequestView.Consultation c : view.consultations()) {
-                Document stored = new Document("consultationId", c.consultationId()).append("party", c.party())
-                                                                                    .append("kind", c.kind())
-                                                                                    .append("sentOn", StoredDates.of(c.sentOn()));
+                w.writer.writeStartDocument();
+                w.string("consultationId", c.consultationId());
+                w.string("party", c.party());
+                w.string("kind", c.kind());
+                w.date("sentOn", c.sentOn());
                 if (c.repliedOn() != null) {
-                    stored.append("repliedOn", StoredDates.of(c.repliedOn())).append("consents", c.consents());
+                    w.date("repliedOn", c.repliedOn());
+                    if (c.consents() == null) {
+                        w.writer.writeNull("consents");
+                    } else {
+                        w.writer.writeBoolean("consents", c.consents());
+                    }
                 }
-                consultations.add(stored);
+                w.writer.writeEndDocument();
             }
-            doc.append("consultations", consultations);
+            w.writer.writeEndArray();
         }
         RequestView.Fee fee = view.fee();
         if (fee != null) {
-            Document stored = new Document("issuedOn", StoredDates.of(fee.issuedOn())).append("amountYuan", fee.amountYuan().toPlainString())
-                                                                            .append("basis", fee.basis().name())
-                                                                            .append("dueOn", StoredDates.of(fee.dueOn()));
+            w.writer.writeStartDocument("fee");
+            w.date("issuedOn", fee.issuedOn());
+            w.string("amountYuan", fee.amountYuan().toPlainString());
+            w.string("basis", fee.basis().name());
+            w.date("dueOn", fee.dueOn());
             if (fee.paidOn() != null) {
-                stored.append("paidOn", StoredDates.of(fee.paidOn()));
+                w.date("paidOn", fee.paidOn());
             }
-            doc.append("fee", stored);
+            w.writer.writeEndDocument();
         }
         RequestView.Extension extension = view.extension();
         if (extension != null) {
-            doc.append("extension", new Document("grantedOn", StoredDates.of(extension.grantedOn()))
-                    .append("workingDays", extension.workingDays())
-                    .append("approvedBy", extension.approvedBy())
-                    .append("reason", extension.reason()));
+            w.writer.writeStartDocument("extension");
+            w.date("grantedOn", extension.grantedOn());
+            w.writer.writeInt32("workingDays", extension.workingDays());
+            w.string("approvedBy", extension.approvedBy());
+            w.string("reason", extension.reason());
+            w.writer.writeEndDocument();
         }
         RequestView.Decision decision = view.decision();
         if (decision != null) {
-            doc.append("result", decision.result().name())
-               .append("decidedOn", StoredDates.of(decision.decidedOn()))
-               .append("decisionRecordedAt", StoredDates.of(decision.recordedAt()))
-               .append("note", decision.note());
+            w.string("result", decision.result().name());
+            w.date("decidedOn", decision.decidedOn());
+            w.instant("decisionRecordedAt", decision.recordedAt());
+            w.string("note", decision.note());
         }
-        doc.append("history", encode(view.history()));
-        return doc;
+        w.writer.writeStartArray("history");
+        for (HistoryEntry entry : view.history()) {
+            w.entry(entry);
+        }
+        w.writer.writeEndArray();
+        w.writer.writeEndDocument();
+        return w.done();
+    }
+
+    /** A document's history as stored, oldest first (the same shape for every collection that keeps one). */
+    static List<RawBsonDocument> encode(List<HistoryEntry> entries) {
+        List<RawBsonDocument> history = new ArrayList<>(entries.size());
+        for (HistoryEntry entry : entries) {
+            BsonWriting w = new BsonWriting();
+            w.entry(entry);
+            history.add(w.done());
+        }
+        return history;
+    }
+
+    /** One document written as BSON, with the stored forms of dates, instants and absent values. */
+    private static final class BsonWriting {
+        private final BasicOutputBuffer buffer = new BasicOutputBuffer(512);
+        private final BsonBinaryWriter writer = new BsonBinaryWriter(buffer);
+
+        void string(String name, String value) {
+            if (value == null) {
+                writer.writeNull(name);
+            } else {
+                writer.writeString(name, value);
+            }
+        }
+
+        void date(String name, LocalDate day) {
+            if (day == null) {
+                writer.writeNull(name);
+            } else {
+                writer.writeDateTime(name, StoredDates.of(day).getTime());
+            }
+        }
+
+        void instant(String name, java.time.Instant instant) {
+            if (instant == null) {
+                writer.writeNull(name);
+            } else {
+                writer.writeDateTime(name, instant.toEpochMilli());
+            }
+        }
+
+        void strings(String name, List<String> values) {
+            writer.writeStartArray(name);
+            values.forEach(writer::writeString);
+            writer.writeEndArray();
+        }
+
+        void entry(HistoryEntry entry) {
+            writer.writeStartDocument();
+            writer.writeInt64("globalIndex", entry.globalIndex());
+            writer.writeInt64("sequenceNumber", entry.sequenceNumber());
+            string("type", entry.type());
+            string("label", entry.label());
+            date("businessDate", entry.businessDate());
+            instant("recordedAt", entry.recordedAt());
+            string("recordedBy", entry.recordedBy());
+            string("aggregateId", entry.aggregateId());
+            string("summary", entry.summary());
+            writer.writeEndDocument();
+        }
+
+        RawBsonDocument done() {
+            writer.close();
+            return new RawBsonDocument(buffer.getInternalBuffer(), 0, buffer.getPosition());
+        }
     }
 
     static RequestView decode(Document doc) {
@@ -119,23 +214,6 @@ final class RequestDocuments {
         List<HistoryEntry> history = history(doc);
         return new RequestView(doc.getString("_id"), doc.get("lastSeq", Number.class).longValue(), receipt, correction, consultations, fee,
                                extension, decision, history);
-    }
-
-    /** A document's history as stored, oldest first (the same shape for every collection that keeps one). */
-    static List<Document> encode(List<HistoryEntry> entries) {
-        List<Document> history = new ArrayList<>(entries.size());
-        for (HistoryEntry entry : entries) {
-            history.add(new Document("globalIndex", entry.globalIndex())
-                                .append("sequenceNumber", entry.sequenceNumber())
-                                .append("type", entry.type())
-                                .append("label", entry.label())
-                                .append("businessDate", StoredDates.of(entry.businessDate()))
-                                .append("recordedAt", StoredDates.of(entry.recordedAt()))
-                                .append("recordedBy", entry.recordedBy())
-                                .append("aggregateId", entry.aggregateId())
-                                .append("summary", entry.summary()));
-        }
-        return history;
     }
 
     static List<HistoryEntry> history(Document doc) {

@@ -42,10 +42,9 @@ final class WriteBehind<V> {
 
     private final MongoCollection<Document> collection;
     private final MongoCollection<RawBsonDocument> raw;
-    private final Codec<Document> codec;
     /** How a value is read from its stored document, and stored. */
     private final java.util.function.Function<Document, V> decode;
-    private final java.util.function.Function<V, Document> encode;
+    private final java.util.function.Function<V, RawBsonDocument> encode;
     /** Whether a value is not expected to change again soon: only such values are written by a rebuild before its end. */
     private final java.util.function.Predicate<V> settled;
     /** Held back by a rebuild at most (beyond, everything is written): the values kept unwritten stay in memory. */
@@ -85,11 +84,11 @@ final class WriteBehind<V> {
 
     /** A collection whose values are the stored documents themselves. */
     static WriteBehind<Document> ofDocuments(MongoCollection<Document> collection, int capacity) {
-        return new WriteBehind<>(collection, capacity, doc -> doc, doc -> doc, doc -> false, doc -> true);
+        return new WriteBehind<>(collection, capacity, doc -> doc, bson(doc -> doc), doc -> false, doc -> true);
     }
 
     WriteBehind(MongoCollection<Document> collection, int capacity, java.util.function.Function<Document, V> decode,
-                java.util.function.Function<V, Document> encode, java.util.function.Predicate<Document> outdated,
+                java.util.function.Function<V, RawBsonDocument> encode, java.util.function.Predicate<Document> outdated,
                 java.util.function.Predicate<V> settled) {
         this.collection = collection;
         this.settled = settled;
@@ -97,7 +96,6 @@ final class WriteBehind<V> {
         this.decode = decode;
         this.encode = encode;
         this.raw = collection.withDocumentClass(RawBsonDocument.class);
-        this.codec = collection.getCodecRegistry().get(Document.class);
         this.capacity = capacity;
     }
 
@@ -185,7 +183,7 @@ final class WriteBehind<V> {
         long replaces = changes.stream().filter(c -> c.stored()).count();
         long inserts = changes.size() - replaces;
         List<WriteModel<RawBsonDocument>> writes = changes.parallelStream().map(change -> {
-            RawBsonDocument encoded = new RawBsonDocument(encode.apply(change.value()), codec);
+            RawBsonDocument encoded = encode.apply(change.value());
             return change.stored()
                    ? (WriteModel<RawBsonDocument>) new ReplaceOneModel<>(Filters.eq("_id", change.id()), encoded, UPSERT)
                    : new InsertOneModel<>(encoded);
@@ -223,7 +221,7 @@ final class WriteBehind<V> {
      */
     void readAll(java.util.function.Consumer<V> each) {
         List<String> ids = new ArrayList<>();
-        List<WriteModel<Document>> rewrites = new ArrayList<>();
+        List<WriteModel<RawBsonDocument>> rewrites = new ArrayList<>();
         long rewritten = 0;
         for (Document doc : collection.find()) {
             String id = doc.getString("_id");
@@ -233,14 +231,14 @@ final class WriteBehind<V> {
                 rewrites.add(new ReplaceOneModel<>(Filters.eq("_id", id), encode.apply(value)));
             }
             if (rewrites.size() == REWRITES_PER_BULK) {
-                collection.bulkWrite(rewrites, UNORDERED);
+                raw.bulkWrite(rewrites, UNORDERED);
                 rewritten += rewrites.size();
                 rewrites.clear();
             }
             each.accept(value);
         }
         if (!rewrites.isEmpty()) {
-            collection.bulkWrite(rewrites, UNORDERED);
+            raw.bulkWrite(rewrites, UNORDERED);
             rewritten += rewrites.size();
         }
         if (rewritten > 0) {
@@ -281,6 +279,14 @@ final class WriteBehind<V> {
         documents.clear();
         dirty.clear();
         stored.clear();
+    }
+
+    private static final Codec<Document> DOCUMENT_CODEC =
+            com.mongodb.MongoClientSettings.getDefaultCodecRegistry().get(Document.class);
+
+    /** An encoder to a {@code Document}, made one to stored bytes. */
+    static <V> java.util.function.Function<V, RawBsonDocument> bson(java.util.function.Function<V, Document> encode) {
+        return value -> new RawBsonDocument(encode.apply(value), DOCUMENT_CODEC);
     }
 
     static List<Document> find(MongoCollection<Document> collection, List<String> ids) {

@@ -205,7 +205,7 @@ class WriteBehindTest {
 
     @Test
     void a_rebuild_holds_back_what_will_change_again_and_writes_it_once_at_its_end() {
-        WriteBehind<Document> cache = new WriteBehind<>(requests, 100, doc -> doc, doc -> doc, doc -> false,
+        WriteBehind<Document> cache = new WriteBehind<>(requests, 100, doc -> doc, WriteBehind.bson(doc -> doc), doc -> false,
                                                         doc -> doc.containsKey("result"));
         cache.dropped();
         change(cache, "open", 0);
@@ -225,7 +225,7 @@ class WriteBehindTest {
 
     @Test
     void the_last_flush_writes_what_is_still_held() {
-        WriteBehind<Document> cache = new WriteBehind<>(requests, 100, doc -> doc, doc -> doc, doc -> false, doc -> false);
+        WriteBehind<Document> cache = new WriteBehind<>(requests, 100, doc -> doc, WriteBehind.bson(doc -> doc), doc -> false, doc -> false);
         cache.dropped();
         change(cache, "open", 0);
 
