@@ -25,10 +25,6 @@ class KafkaConfiguration {
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         props.put(ProducerConfig.LINGER_MS_CONFIG, 2);
-        // The records are JSON with the same field names over and over: lz4 batches are a fraction of their size, so
-        // the broker keeps, and a rebuild fetches, far fewer bytes (measured in BENCHMARKS.md, issue 13).
-        props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
-        props.put(ProducerConfig.BATCH_SIZE_CONFIG, 64 * 1024);
         props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 60_000);
         props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 20_000);
         props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 30_000);
