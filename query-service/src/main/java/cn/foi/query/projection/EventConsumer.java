@@ -63,6 +63,8 @@ public class EventConsumer implements Runnable {
      * consumer cannot fetch (a partition whose leader is away) while the others bring a trickle.
      */
     private static final long MAX_UNFLUSHED_NANOS = TimeUnit.SECONDS.toNanos(1);
+    /** When a poll last brought records (consumer thread only): the lag its fetch reported is that fresh. */
+    private long lastRecordsAt;
     /** When the oldest unflushed event was applied (consumer thread only). */
     private long unflushedSince;
     /** The offsets last committed, per partition (consumer thread only). */
@@ -240,6 +242,7 @@ public class EventConsumer implements Runnable {
             if (!records.isEmpty() || readModel.unflushedEvents() > 0 || writing != null) {
                 try {
                     if (!records.isEmpty()) {
+                        lastRecordsAt = System.nanoTime();
                         if (readModel.unflushedEvents() == 0) {
                             unflushedSince = System.nanoTime();
                         }
@@ -282,7 +285,8 @@ public class EventConsumer implements Runnable {
                 lastProgressAt = System.nanoTime();
                 try {
                     progressMeasuredAt = System.nanoTime();
-                    progress = new Progress(position(kafka, partitions), end(kafka, partitions, rebuildEnd != null));
+                    progress = new Progress(position(kafka, partitions),
+                                            end(kafka, partitions, rebuildEnd != null && System.nanoTime() - lastRecordsAt < 1_000_000_000L));
                 } catch (org.apache.kafka.common.KafkaException e) {
                     // the broker is away: the last figures stand until it answers again
                 }
@@ -346,12 +350,13 @@ public class EventConsumer implements Runnable {
     /**
      * The topic's end, asked of the broker: a round trip, which fails while the broker is away (so a lag from before
      * an outage is never taken for a fresh one). In a rebuild, where it was asked four times a second on a busy
-     * machine, the consumer's position plus the lag its last fetch reported serves, without a round trip.
+     * machine, the consumer's position plus the lag its last fetch reported serves, without a round trip, as long
+     * as that fetch brought records within the last second ({@code fetchedJustNow}).
      */
-    private static long end(KafkaConsumer<String, byte[]> kafka, List<TopicPartition> partitions, boolean rebuilding) {
+    private static long end(KafkaConsumer<String, byte[]> kafka, List<TopicPartition> partitions, boolean fetchedJustNow) {
         long end = 0;
         for (TopicPartition partition : partitions) {
-            java.util.OptionalLong lag = rebuilding ? kafka.currentLag(partition) : java.util.OptionalLong.empty();
+            java.util.OptionalLong lag = fetchedJustNow ? kafka.currentLag(partition) : java.util.OptionalLong.empty();
             if (lag.isEmpty()) {
                 return kafka.endOffsets(partitions).values().stream().mapToLong(Long::longValue).sum();
             }

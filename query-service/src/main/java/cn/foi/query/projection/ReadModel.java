@@ -57,7 +57,10 @@ public class ReadModel {
     private final WriteBehind<CalendarView> calendarViews;
     /**
      * All four, requests first: a request's history entry from a review or a year close must land before the
-     * review's or the agency's lastSeq, which decides whether a replay brings that event again.
+     * review's or the agency's lastSeq, which decides whether a replay brings that event again. For the same reason
+     * a rebuild's writes before its end hold back every review, agency and calendar (few) as well as the requests
+     * not yet answered: a review or a year close must never be stored while a request it belongs to is held, or a
+     * rebuild replayed after a stop would skip the event and the request would lose its entry.
      */
     private final List<WriteBehind<?>> inWriteOrder;
     private long eventsSinceFlush;
@@ -81,13 +84,13 @@ public class ReadModel {
         this.objectMapper = objectMapper.copy().disable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         this.ledger = ledger;
         this.agencyViews = new WriteBehind<>(agencies, 10_000, AgencyDocuments::decode, WriteBehind.bson(AgencyDocuments::encode),
-                                            RequestDocuments::datesAsText, agency -> true);
+                                            RequestDocuments::datesAsText, agency -> false);
         this.requestViews = new WriteBehind<>(requests, cachedDocuments, RequestDocuments::decode, RequestDocuments::encode,
                                              RequestDocuments::datesAsText, request -> request.decision() != null);
         this.reviewViews = new WriteBehind<>(reviews, Math.max(1_000, cachedDocuments / 10), ReviewDocuments::decode,
-                                             WriteBehind.bson(ReviewDocuments::encode), ReviewDocuments::datesAsText, review -> true);
+                                             WriteBehind.bson(ReviewDocuments::encode), ReviewDocuments::datesAsText, review -> false);
         this.calendarViews = new WriteBehind<>(calendar, 100, CalendarDocuments::decode, WriteBehind.bson(CalendarDocuments::encode),
-                                              RequestDocuments::datesAsText, notices -> true);
+                                              RequestDocuments::datesAsText, notices -> false);
         this.inWriteOrder = List.of(requestViews, reviewViews, agencyViews, calendarViews);
     }
 
@@ -104,7 +107,8 @@ public class ReadModel {
     /**
      * With {@code holdUnanswered} (a rebuild before its end), requests not yet answered stay in memory unwritten:
      * their answer usually comes later in the same rebuild, and each is then inserted once, answered, instead of
-     * inserted and replaced. What is held is not written, so the offsets of such a flush must not be committed.
+     * inserted and replaced. Reviews, agencies and the calendar are held too, until the end (see
+     * {@link #inWriteOrder}). What is held is not written, so the offsets of such a flush must not be committed.
      */
     public CompletableFuture<Void> flushAsync(boolean holdUnanswered) {
         List<Runnable> writes = inWriteOrder.stream().map(views -> views.takeChanges(holdUnanswered)).toList();

@@ -36,7 +36,8 @@ final class StoredDates {
         if (stored instanceof Date date) {
             return date.toInstant();
         }
-        return stored == null ? null : Instant.parse((String) stored);
+        // to the millisecond, as the views keep it and as the document is rewritten at start-up
+        return stored == null ? null : Instant.parse((String) stored).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
     }
 
     /** Whether a stored value is a date as earlier versions wrote it (text): its document is rewritten. */

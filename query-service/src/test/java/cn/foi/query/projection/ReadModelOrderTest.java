@@ -67,4 +67,28 @@ class ReadModelOrderTest {
         assertThat(readModel.applied().count()).isEqualTo(1);
         assertThat(readModel.applied().missingBelow(8, 10)).containsExactly(new AppliedPositions.Range(0, 6));
     }
+
+    @Test
+    void a_rebuild_stopped_half_way_and_replayed_keeps_the_year_close_in_a_held_request_s_history() {
+        cn.foi.events.agency.AgencyRegistered registered = new cn.foi.events.agency.AgencyRegistered("a-1", "某局", LocalDate.of(2025, 1, 1));
+        cn.foi.events.request.RequestReceived received = new cn.foi.events.request.RequestReceived(
+                "r-1", "a-1", LocalDate.of(2025, 12, 20), cn.foi.events.codes.Channel.LETTER,
+                new cn.foi.events.request.Applicant(cn.foi.events.codes.ApplicantType.NATURAL_PERSON, "张三"), "某事项");
+        cn.foi.events.agency.ReportingYearClosed closed = new cn.foi.events.agency.ReportingYearClosed(
+                "a-1", 2025, LocalDate.of(2026, 1, 10),
+                List.of(new cn.foi.events.agency.ReportingYearClosed.CarriedForwardRequest("r-1",
+                                                                                          cn.foi.events.codes.ApplicantType.NATURAL_PERSON)));
+        List<ReadModel.Decoded> topic = List.of(event(0, "a-1", 0, registered), event(1, "r-1", 0, received), event(2, "a-1", 1, closed));
+
+        readModel.clear(); // a rebuild begins
+        readModel.apply(topic);
+        readModel.flushAsync(true).join(); // a write before its end: the open request is held back
+        readModel.forgetUnflushed(); // then a failure: the whole topic is read again onto what was written
+        readModel.apply(topic);
+        readModel.flushAsync(false).join();
+
+        var history = readModel.request("r-1").orElseThrow().history();
+        assertThat(history).extracting(cn.foi.query.view.HistoryEntry::globalIndex).containsExactlyInAnyOrder(1L, 2L);
+        assertThat(readModel.applied().count()).isEqualTo(3);
+    }
 }
