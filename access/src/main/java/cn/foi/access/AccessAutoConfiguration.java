@@ -32,7 +32,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @AutoConfiguration(afterName = "org.springframework.boot.autoconfigure.mongo.MongoAutoConfiguration")
 @EnableWebSecurity
 @org.springframework.session.config.annotation.web.http.EnableSpringHttpSession
-@Import({AccessProblems.class, SignedInController.class})
+@Import({AccessProblems.class, FrameworkProblems.class, SignedInController.class})
 public class AccessAutoConfiguration {
 
     @Bean

@@ -92,4 +92,21 @@ class BadInputTest extends EndToEndTest {
             assertThat(response.contentType()).startsWith("application/problem+json");
         }
     }
+
+    @Test
+    void refusals_spring_writes_itself_are_in_chinese_too() {
+        for (String url : List.of(services.queryUrl + "/api/no-such-thing", services.commandUrl + "/api/no-such-thing",
+                                  services.queryUrl + "/command/api/no-such-thing")) {
+            var response = services.get(url);
+            assertThat(response.status()).as(url).isEqualTo(404);
+            assertThat(response.contentType()).startsWith("application/problem+json");
+            assertThat(response.json().path("detail").asText()).as(url).startsWith("没有这个地址：")
+                                                                 .doesNotContainPattern(cn.foi.access.ProblemText.TRAILING_ENGLISH);
+            assertThat(response.json().path("hint").asText()).as("Spring's words, for API clients").contains("No static resource");
+        }
+        var wrongMethod = services.get(services.commandUrl + "/api/agencies");
+        assertThat(wrongMethod.status()).isEqualTo(405);
+        assertThat(wrongMethod.json().path("detail").asText()).isEqualTo("地址 /api/agencies 不接受 GET 请求");
+        assertThat(wrongMethod.json().path("title").asText()).isEqualTo("不支持此请求方法");
+    }
 }
