@@ -3,6 +3,8 @@ package cn.foi.query.codes;
 import cn.foi.events.codes.ApplicantType;
 import cn.foi.events.codes.Channel;
 import cn.foi.events.codes.FeeBasis;
+import cn.foi.events.codes.LegacyResultCode;
+import cn.foi.events.codes.LegacyStatisticsItem;
 import cn.foi.events.codes.ResultCode;
 import cn.foi.events.codes.ReviewBlock;
 import cn.foi.events.codes.ReviewResult;
@@ -38,10 +40,15 @@ class CodesController {
     record Periods(int answerWorkingDays, int maxExtensionWorkingDays, int correctionNoticeWorkingDays) {
     }
 
+    /** An item of the statistics form of years up to 2018: from events, or recorded by the agency. */
+    record LegacyItem(String code, String label, String unit, String source) {
+    }
+
     record Codes(Map<String, String> applicantType, Map<String, String> applicantColumn, String applicantColumnGroup,
                  Map<String, String> result, Map<String, String> resultItem, List<ResultGroup> resultGroups,
                  List<Row> applicationRows, Map<String, String> channel, Map<String, String> reviewBlock,
-                 Map<String, String> reviewResult, Map<String, String> feeBasis, Periods periods) {
+                 Map<String, String> reviewResult, Map<String, String> feeBasis, Periods periods,
+                 Map<String, String> legacyResult, List<LegacyItem> legacyItems) {
     }
 
     private static final Codes CODES = stated();
@@ -76,7 +83,10 @@ class CodesController {
                          labelled(Channel.values(), Channel::label), labelled(ReviewBlock.values(), ReviewBlock::label), reviewResult,
                          labelled(FeeBasis.values(), FeeBasis::label),
                          new Periods(AnswerPeriod.WORKING_DAYS, AnswerPeriod.MAX_EXTENSION_WORKING_DAYS,
-                                     AnswerPeriod.CORRECTION_NOTICE_WORKING_DAYS));
+                                     AnswerPeriod.CORRECTION_NOTICE_WORKING_DAYS),
+                         labelled(LegacyResultCode.values(), LegacyResultCode::label),
+                         Arrays.stream(LegacyStatisticsItem.values())
+                               .map(item -> new LegacyItem(item.name(), item.label(), item.unit(), item.source().name())).toList());
     }
 
     private static <E extends Enum<E>> Map<String, String> labelled(E[] values, Function<E, String> label) {

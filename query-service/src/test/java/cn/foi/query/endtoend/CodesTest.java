@@ -35,4 +35,20 @@ class CodesTest extends EndToEndTest {
         assertThat(codes.at("/reviewResult/PENDING").asText()).isEqualTo("尚未审结");
         assertThat(codes.at("/periods/answerWorkingDays").asInt()).isEqualTo(cn.foi.events.rules.AnswerPeriod.WORKING_DAYS);
     }
+
+    @Test
+    void the_statistics_form_of_years_up_to_2018_and_its_old_results_are_served_with_their_printed_labels() {
+        JsonNode codes = services.get(services.queryUrl + "/api/codes").json();
+
+        assertThat(codes.get("legacyResult").size()).isEqualTo(cn.foi.events.codes.LegacyResultCode.values().length);
+        assertThat(codes.at("/legacyResult/REFUSED_STATE_SECRET").asText()).isEqualTo("不同意公开：涉及国家秘密");
+        JsonNode items = codes.get("legacyItems");
+        assertThat(items.size()).isEqualTo(cn.foi.events.codes.LegacyStatisticsItem.values().length);
+        assertThat(items.get(0).get("code").asText()).isEqualTo("PROACTIVE_ITEMS");
+        JsonNode received = items.findParents("code").stream().filter(item -> item.get("code").asText().equals("RECEIVED"))
+                                 .findFirst().orElseThrow();
+        assertThat(received.get("label").asText()).isEqualTo("三、依申请公开情况（一）收到申请数");
+        assertThat(received.get("unit").asText()).isEqualTo("件");
+        assertThat(received.get("source").asText()).isEqualTo("EVENTS");
+    }
 }
