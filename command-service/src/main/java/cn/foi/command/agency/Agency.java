@@ -1,7 +1,11 @@
 package cn.foi.command.agency;
 
 import cn.foi.command.agency.AgencyCommands.CloseReportingYear;
+import cn.foi.command.agency.AgencyCommands.RecordLegacyFigures;
 import cn.foi.command.agency.AgencyCommands.RecordProactiveDisclosure;
+import cn.foi.events.agency.LegacyFiguresRecorded;
+import cn.foi.events.codes.LegacyStatisticsItem;
+import cn.foi.events.rules.ReportingYear;
 import cn.foi.events.agency.ProactiveDisclosureRecorded;
 import cn.foi.events.codes.ProactiveDisclosure;
 import java.math.BigDecimal;
@@ -41,6 +45,7 @@ public class Agency {
     private String name;
     private final SortedSet<Integer> closedYears = new TreeSet<>();
     private final Map<Integer, Integer> proactiveVersions = new HashMap<>();
+    private final Map<Integer, Integer> legacyFigureVersions = new HashMap<>();
 
     protected Agency() {
         // for Axon
@@ -135,6 +140,65 @@ public class Agency {
     @EventSourcingHandler
     void on(ProactiveDisclosureRecorded event) {
         proactiveVersions.put(event.year(), event.version());
+    }
+
+    /**
+     * The figures of the statistics form of a reporting year up to 2018 that the agency supplies: only those items,
+     * whole non-negative numbers (amounts in 万元 may have decimals); items not given are zero. The staff total is
+     * the sum of full-time and part-time staff, never typed. Each call is a new version.
+     */
+    @CommandHandler
+    public void handle(RecordLegacyFigures command, Clock clock) {
+        int year = command.year();
+        if (!ReportingYear.isUnder2008Regulations(year)) {
+            throw new RuleViolation(year + " 年度不使用旧统计表：政府信息公开情况统计表用于 " + ReportingYear.FIRST + "–"
+                                    + ReportingYear.LAST_UNDER_2008_REGULATIONS + " 年度，此后的年度报告使用表二至表四"
+                                    + " (legacy figures are for reporting years " + ReportingYear.FIRST + " to "
+                                    + ReportingYear.LAST_UNDER_2008_REGULATIONS + ")");
+        }
+        if (closedYears.contains(year)) {
+            throw new StateConflict(year + " 年度已关闭，数据已冻结 (year " + year + " is closed)");
+        }
+        if (command.figures() == null || command.figures().isEmpty()) {
+            throw new InvalidInput("缺少统计表数据 (no figures given)");
+        }
+        Map<String, BigDecimal> figures = new java.util.LinkedHashMap<>();
+        for (LegacyStatisticsItem item : LegacyStatisticsItem.values()) {
+            if (item.source() == LegacyStatisticsItem.Source.AGENCY && item != LegacyStatisticsItem.STAFF) {
+                figures.put(item.name(), BigDecimal.ZERO);
+            }
+        }
+        command.figures().forEach((code, value) -> {
+            LegacyStatisticsItem item;
+            try {
+                item = LegacyStatisticsItem.valueOf(code);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidInput("统计表没有项目代码 " + code + " (unknown item code; one of " + figures.keySet() + ")");
+            }
+            if (item == LegacyStatisticsItem.STAFF) {
+                throw new InvalidInput("“" + item.label() + "”由专职人员数与兼职人员数相加得出，无需填写 (STAFF is the sum of "
+                                       + "STAFF_FULL_TIME and STAFF_PART_TIME)");
+            }
+            if (item.source() == LegacyStatisticsItem.Source.EVENTS) {
+                throw new InvalidInput("“" + item.label() + "”由本系统记录的申请统计得出，不能填写 (" + code + " is counted from events)");
+            }
+            if (value == null || value.signum() < 0) {
+                throw new InvalidInput("“" + item.label() + "”须为非负数 (" + code + " must be a non-negative number)");
+            }
+            if (!item.unit().equals("万元") && value.stripTrailingZeros().scale() > 0) {
+                throw new InvalidInput("“" + item.label() + "”须为整数 (" + code + " must be a whole number)");
+            }
+            figures.put(code, value);
+        });
+        figures.put(LegacyStatisticsItem.STAFF.name(), figures.get(LegacyStatisticsItem.STAFF_FULL_TIME.name())
+                                                              .add(figures.get(LegacyStatisticsItem.STAFF_PART_TIME.name())));
+        apply(new LegacyFiguresRecorded(agencyId, year, legacyFigureVersions.getOrDefault(year, 0) + 1,
+                                        LocalDate.now(clock), figures));
+    }
+
+    @EventSourcingHandler
+    void on(LegacyFiguresRecorded event) {
+        legacyFigureVersions.put(event.year(), event.version());
     }
 
     @EventSourcingHandler

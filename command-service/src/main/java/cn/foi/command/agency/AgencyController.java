@@ -52,6 +52,21 @@ class AgencyController {
         return Map.of("agencyId", agencyId, "year", year);
     }
 
+    /**
+     * Figures of the statistics form of a reporting year up to 2018 that events do not give (item codes as keys);
+     * every call records a new version.
+     */
+    @PutMapping("/api/agencies/{agencyId}/years/{year}/legacy-figures")
+    Map<String, Object> legacyFigures(@PathVariable String agencyId, @PathVariable int year,
+                                      @RequestBody Map<String, java.math.BigDecimal> figures) {
+        try {
+            commands.sendAndWait(new AgencyCommands.RecordLegacyFigures(agencyId, year, figures));
+        } catch (AggregateNotFoundException e) {
+            throw new NotFound("机构 " + agencyId + " 不存在 (unknown agency)");
+        }
+        return Map.of("agencyId", agencyId, "year", year);
+    }
+
     @PostMapping("/api/agencies/{agencyId}/years/{year}/close")
     Map<String, Object> close(@PathVariable String agencyId, @PathVariable int year) {
         Integer carriedForward;

@@ -147,4 +147,67 @@ class AgencyTest {
                .expectException(StateConflict.class)
                .expectNoEvents();
     }
+
+    @org.junit.jupiter.api.Nested
+    class FiguresOfTheStatisticsFormOfYearsUpTo2018 {
+
+        private java.util.Map<String, java.math.BigDecimal> given(Object... codesAndValues) {
+            java.util.Map<String, java.math.BigDecimal> figures = new java.util.LinkedHashMap<>();
+            for (int i = 0; i < codesAndValues.length; i += 2) {
+                figures.put((String) codesAndValues[i], new java.math.BigDecimal(codesAndValues[i + 1].toString()));
+            }
+            return figures;
+        }
+
+        /** Every item the agency supplies, zero unless given. */
+        private java.util.Map<String, java.math.BigDecimal> recorded(Object... codesAndValues) {
+            java.util.Map<String, java.math.BigDecimal> all = new java.util.LinkedHashMap<>();
+            for (cn.foi.events.codes.LegacyStatisticsItem item : cn.foi.events.codes.LegacyStatisticsItem.values()) {
+                if (item.source() == cn.foi.events.codes.LegacyStatisticsItem.Source.AGENCY) {
+                    all.put(item.name(), java.math.BigDecimal.ZERO);
+                }
+            }
+            all.putAll(given(codesAndValues));
+            return all;
+        }
+
+        @Test
+        void the_agency_s_items_are_recorded_with_the_rest_zero_and_the_staff_total_added_up() {
+            var expected = recorded("PROACTIVE_ITEMS", 120, "STAFF_FULL_TIME", 2, "STAFF_PART_TIME", 3, "STAFF", 5,
+                                    "SPECIAL_FUNDS_10K_YUAN", "1.5");
+
+            fixture.given(REGISTERED)
+                   .when(new AgencyCommands.RecordLegacyFigures(AGENCY, 2016, given("PROACTIVE_ITEMS", 120, "STAFF_FULL_TIME", 2,
+                                                                                     "STAFF_PART_TIME", 3,
+                                                                                     "SPECIAL_FUNDS_10K_YUAN", "1.5")))
+                   .expectEvents(new cn.foi.events.agency.LegacyFiguresRecorded(AGENCY, 2016, 1, TODAY, expected));
+        }
+
+        @Test
+        void a_second_recording_is_a_new_version() {
+            fixture.given(REGISTERED, new cn.foi.events.agency.LegacyFiguresRecorded(AGENCY, 2016, 1, TODAY, java.util.Map.of()))
+                   .when(new AgencyCommands.RecordLegacyFigures(AGENCY, 2016, given("COMPLAINTS", 1)))
+                   .expectEvents(new cn.foi.events.agency.LegacyFiguresRecorded(AGENCY, 2016, 2, TODAY, recorded("COMPLAINTS", 1)));
+        }
+
+        @Test
+        void years_from_2019_on_are_refused_they_are_reported_in_tables_two_to_four() {
+            fixture.given(REGISTERED)
+                   .when(new AgencyCommands.RecordLegacyFigures(AGENCY, 2019, given("PROACTIVE_ITEMS", 1)))
+                   .expectException(RuleViolation.class)
+                   .expectExceptionMessage(org.hamcrest.Matchers.containsString("2008–2018"))
+                   .expectNoEvents();
+        }
+
+        @Test
+        void items_counted_from_events_unknown_codes_the_staff_total_negative_or_fractional_counts_are_refused() {
+            for (var figures : List.of(given("RECEIVED", 3), given("NO_SUCH_ITEM", 1), given("STAFF", 5),
+                                       given("PROACTIVE_ITEMS", -1), given("PROACTIVE_ITEMS", "1.5"))) {
+                fixture.given(REGISTERED)
+                       .when(new AgencyCommands.RecordLegacyFigures(AGENCY, 2016, figures))
+                       .expectException(InvalidInput.class)
+                       .expectNoEvents();
+            }
+        }
+    }
 }

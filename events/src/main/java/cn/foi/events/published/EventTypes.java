@@ -1,6 +1,7 @@
 package cn.foi.events.published;
 
 import cn.foi.events.agency.AgencyRegistered;
+import cn.foi.events.agency.LegacyFiguresRecorded;
 import cn.foi.events.agency.ProactiveDisclosureRecorded;
 import cn.foi.events.agency.ReportingYearClosed;
 import cn.foi.events.calendar.HolidayArrangementPublished;
@@ -27,7 +28,7 @@ import java.util.stream.Collectors;
 public final class EventTypes {
 
     private static final Map<String, Class<?>> BY_NAME = List.<Class<?>>of(
-            AgencyRegistered.class, ReportingYearClosed.class, ProactiveDisclosureRecorded.class,
+            AgencyRegistered.class, ReportingYearClosed.class, ProactiveDisclosureRecorded.class, LegacyFiguresRecorded.class,
             RequestReceived.class, OpenRequestImported.class, RequestDecided.class, DeadlineExtended.class,
             CorrectionRequested.class, CorrectionReceived.class, ConsultationSent.class,
             ConsultationReplied.class, FeeNoticeIssued.class, FeePaid.class, ReviewFiled.class,

@@ -10,7 +10,17 @@ import java.time.LocalDate;
  */
 public final class ReportingYear {
 
+    /** The first reporting year, under the 2008 Regulations. */
+    public static final int FIRST = 2008;
+    /** The last reporting year under the 2008 Regulations: reported in the old statistics form, never in table 三. */
+    public static final int LAST_UNDER_2008_REGULATIONS = 2018;
+
     private ReportingYear() {
+    }
+
+    /** Whether {@code year} is reported in the statistics form of the 2008 Regulations. */
+    public static boolean isUnder2008Regulations(int year) {
+        return year >= FIRST && year <= LAST_UNDER_2008_REGULATIONS;
     }
 
     /** Open at the end of {@code year}: carried forward into the next (table 三, row 四). */

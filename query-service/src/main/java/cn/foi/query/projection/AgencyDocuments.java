@@ -37,6 +37,17 @@ final class AgencyDocuments {
                                                                          .append("recordedAt", StoredDates.of(close.recordedAt()))));
             doc.append("closedYears", closed);
         }
+        if (!view.legacyFigures().isEmpty()) {
+            Document legacy = new Document();
+            view.legacyFigures().forEach((year, versions) -> legacy.put(String.valueOf(year), versions.stream().map(version -> {
+                Document figures = new Document();
+                version.figures().forEach((item, value) -> figures.put(item, value.toPlainString()));
+                return new Document("version", version.version()).append("recordedOn", StoredDates.of(version.recordedOn()))
+                                                                 .append("recordedAt", StoredDates.of(version.recordedAt()))
+                                                                 .append("figures", figures);
+            }).toList()));
+            doc.append("legacyFigures", legacy);
+        }
         doc.append("history", RequestDocuments.encode(view.history()));
         return doc;
     }
@@ -90,7 +101,22 @@ final class AgencyDocuments {
                 proactive.put(Integer.parseInt(year), List.copyOf(versions));
             }
         }
+        Map<Integer, List<AgencyView.LegacyFiguresVersion>> legacy = new LinkedHashMap<>();
+        Document storedLegacy = doc.get("legacyFigures", Document.class);
+        if (storedLegacy != null) {
+            for (String year : storedLegacy.keySet()) {
+                List<AgencyView.LegacyFiguresVersion> versions = new ArrayList<>();
+                for (Document version : storedLegacy.getList(year, Document.class)) {
+                    Document figures = version.get("figures", Document.class);
+                    Map<String, BigDecimal> values = new LinkedHashMap<>();
+                    figures.keySet().forEach(item -> values.put(item, new BigDecimal(figures.getString(item))));
+                    versions.add(new AgencyView.LegacyFiguresVersion(version.getInteger("version"), StoredDates.date(version.get("recordedOn")),
+                                                                     StoredDates.instant(version.get("recordedAt")), values));
+                }
+                legacy.put(Integer.parseInt(year), List.copyOf(versions));
+            }
+        }
         return new AgencyView(doc.getString("_id"), doc.get("lastSeq", Number.class).longValue(), doc.getString("name"),
-                              StoredDates.date(doc.get("registeredOn")), closedYears, proactive, history);
+                              StoredDates.date(doc.get("registeredOn")), closedYears, proactive, legacy, history);
     }
 }

@@ -1,6 +1,7 @@
 package cn.foi.query.view;
 
 import cn.foi.events.agency.AgencyRegistered;
+import cn.foi.events.agency.LegacyFiguresRecorded;
 import cn.foi.events.agency.ProactiveDisclosureRecorded;
 import cn.foi.events.agency.ReportingYearClosed;
 import cn.foi.events.published.PublishedEvent;
@@ -36,6 +37,15 @@ public final class AgencyFold {
                              entry(event, recorded.year() + " 年主动公开情况（表二）第 " + recorded.version() + " 版",
                                    recorded.recordedOn(), ""));
         }
+        if (payload instanceof LegacyFiguresRecorded recorded) {
+            Map<Integer, List<AgencyView.LegacyFiguresVersion>> legacy = new HashMap<>(view.legacyFigures());
+            List<AgencyView.LegacyFiguresVersion> versions = new ArrayList<>(legacy.getOrDefault(recorded.year(), List.of()));
+            versions.add(new AgencyView.LegacyFiguresVersion(recorded.version(), recorded.recordedOn(), recordedAt, recorded.figures()));
+            legacy.put(recorded.year(), List.copyOf(versions));
+            return view.withLegacyFigures(event.sequenceNumber(), legacy,
+                                          entry(event, recorded.year() + " 年政府信息公开情况统计表（由本机关填写的项目）第 "
+                                                       + recorded.version() + " 版", recorded.recordedOn(), ""));
+        }
         if (payload instanceof ReportingYearClosed closed) {
             Map<Integer, AgencyView.YearClose> closedYears = new HashMap<>(view.closedYears());
             closedYears.put(closed.year(), new AgencyView.YearClose(closed.closedOn(), closed.carriedForward().size(),
@@ -45,7 +55,7 @@ public final class AgencyFold {
                                    "结转下年度 " + closed.carriedForward().size() + " 件"));
         }
         return new AgencyView(view.agencyId(), event.sequenceNumber(), view.name(), view.registeredOn(), view.closedYears(),
-                              view.proactive(), view.history());
+                              view.proactive(), view.legacyFigures(), view.history());
     }
 
     private static HistoryEntry entry(PublishedEvent event, String label, LocalDate businessDate, String summary) {

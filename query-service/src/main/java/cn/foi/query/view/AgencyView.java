@@ -14,16 +14,25 @@ import java.util.TreeMap;
  * are known. {@code lastSeq}: the last of its own events applied.
  */
 public record AgencyView(String agencyId, long lastSeq, String name, LocalDate registeredOn, Map<Integer, YearClose> closedYears,
-                         Map<Integer, List<ProactiveVersion>> proactive, List<HistoryEntry> history) {
+                         Map<Integer, List<ProactiveVersion>> proactive, Map<Integer, List<LegacyFiguresVersion>> legacyFigures,
+                         List<HistoryEntry> history) {
 
     public AgencyView {
         closedYears = java.util.Collections.unmodifiableMap(new TreeMap<>(closedYears));
         proactive = java.util.Collections.unmodifiableMap(new TreeMap<>(proactive));
+        legacyFigures = java.util.Collections.unmodifiableMap(new TreeMap<>(legacyFigures));
         history = List.copyOf(history);
     }
 
     public static AgencyView empty(String agencyId) {
-        return new AgencyView(agencyId, -1, null, null, Map.of(), Map.of(), List.of());
+        return new AgencyView(agencyId, -1, null, null, Map.of(), Map.of(), Map.of(), List.of());
+    }
+
+    /**
+     * One version of the figures of the statistics form of a year up to 2018 that the agency supplies, by item code
+     * ({@code LegacyStatisticsItem}).
+     */
+    public record LegacyFiguresVersion(int version, LocalDate recordedOn, Instant recordedAt, Map<String, BigDecimal> figures) {
     }
 
     /** A year closed: on which day, how many open requests it carried forward, and the event that closed it. */
@@ -47,6 +56,12 @@ public record AgencyView(String agencyId, long lastSeq, String name, LocalDate r
                     Map<Integer, List<ProactiveVersion>> proactive, HistoryEntry entry) {
         List<HistoryEntry> longer = new ArrayList<>(history);
         longer.add(entry);
-        return new AgencyView(agencyId, lastSeq, name, registeredOn, closedYears, proactive, longer);
+        return new AgencyView(agencyId, lastSeq, name, registeredOn, closedYears, proactive, legacyFigures, longer);
+    }
+
+    AgencyView withLegacyFigures(long lastSeq, Map<Integer, List<LegacyFiguresVersion>> legacyFigures, HistoryEntry entry) {
+        List<HistoryEntry> longer = new ArrayList<>(history);
+        longer.add(entry);
+        return new AgencyView(agencyId, lastSeq, name, registeredOn, closedYears, proactive, legacyFigures, longer);
     }
 }

@@ -109,4 +109,32 @@ class BadInputTest extends EndToEndTest {
         assertThat(wrongMethod.json().path("detail").asText()).isEqualTo("地址 /api/agencies 不接受 GET 请求");
         assertThat(wrongMethod.json().path("title").asText()).isEqualTo("不支持此请求方法");
     }
+
+    @Test
+    void refused_figures_of_the_old_statistics_form_say_why_and_store_nothing() {
+        String agency = "bad-legacy";
+        api.registerAgency(agency, "某县档案局");
+        String figures = "/api/agencies/" + agency + "/years/%d/legacy-figures";
+        List<Call> calls = List.of(
+                new Call(figures.formatted(2019), "{\"PROACTIVE_ITEMS\":1}", 422),
+                new Call(figures.formatted(2016), "{\"PROACTIVE_ITEMS\":-1}", 400),
+                new Call(figures.formatted(2016), "{\"PROACTIVE_ITEMS\":1.5}", 400),
+                new Call(figures.formatted(2016), "{\"RECEIVED\":3}", 400),
+                new Call(figures.formatted(2016), "{\"NO_SUCH_ITEM\":3}", 400),
+                new Call(figures.formatted(2016), "{}", 400),
+                new Call("/api/agencies/no-such-agency/years/2016/legacy-figures", "{\"PROACTIVE_ITEMS\":1}", 404));
+
+        long stored = services.eventStore().size();
+        List<String> failures = new ArrayList<>();
+        for (Call call : calls) {
+            var response = services.put(services.commandUrl + call.path(), call.body());
+            if (response.status() != call.status() || !response.contentType().startsWith("application/problem+json")
+                    || !response.json().path("detail").asText().matches("(?s).*\\p{IsHan}.*")) {
+                failures.add(call + " → " + response.status() + " " + response.body());
+            }
+        }
+        assertThat(failures).isEmpty();
+        assertThat(services.eventStore().size()).isEqualTo(stored);
+        assertThat(services.put(services.commandUrl + figures.formatted(2016), "{\"PROACTIVE_ITEMS\":120}").status()).isEqualTo(200);
+    }
 }

@@ -54,4 +54,22 @@ class AgencyFoldTest {
         assertThat(view.history()).extracting(HistoryEntry::label).containsExactly("机构登记", "2024 年度关闭");
         assertThat(AgencyFold.apply(view, event, closed)).isSameAs(view);
     }
+
+    @Test
+    void the_figures_of_the_statistics_form_of_an_old_year_are_kept_version_by_version_and_named_in_the_history() {
+        cn.foi.events.agency.LegacyFiguresRecorded first = new cn.foi.events.agency.LegacyFiguresRecorded(
+                "a-1", 2016, 1, LocalDate.of(2025, 2, 3), Map.of("PROACTIVE_ITEMS", BigDecimal.TEN));
+        cn.foi.events.agency.LegacyFiguresRecorded second = new cn.foi.events.agency.LegacyFiguresRecorded(
+                "a-1", 2016, 2, LocalDate.of(2025, 2, 4), Map.of("PROACTIVE_ITEMS", BigDecimal.valueOf(12)));
+
+        AgencyView view = AgencyFold.apply(AgencyFold.apply(registered(), envelope(5, 1, first, "2025-02-03T02:00:00Z"), first),
+                                           envelope(6, 2, second, "2025-02-04T02:00:00Z"), second);
+
+        assertThat(view.legacyFigures().get(2016)).extracting(v -> v.figures().get("PROACTIVE_ITEMS"))
+                                                  .containsExactly(BigDecimal.TEN, BigDecimal.valueOf(12));
+        assertThat(view.history()).extracting(HistoryEntry::label)
+                                  .containsExactly("机构登记", "2016 年政府信息公开情况统计表（由本机关填写的项目）第 1 版",
+                                                   "2016 年政府信息公开情况统计表（由本机关填写的项目）第 2 版");
+        assertThat(view.holds(6)).as("held, so the completeness check counts it applied").isTrue();
+    }
 }
