@@ -267,6 +267,11 @@ export const labels = {
   role: Object.freeze({ OFFICER: '经办人', SUPERVISOR: '负责人', AUDITOR: '审计', ADMIN: '系统管理员' }),
 };
 
+/** A result's label, of the current Regulations or (answers dated up to 2018) of the 2008 Regulations. */
+export function resultLabel(code) {
+  return labels.result[code] || (labels.legacyResult[code] ? `${labels.legacyResult[code]}（2008 年《条例》）` : code);
+}
+
 /** Adds the official labels of every code, as the service states them (GET /api/codes). */
 async function loadCodes() {
   Object.assign(labels, await api.query('/api/codes'));

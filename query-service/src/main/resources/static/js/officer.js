@@ -2,7 +2,7 @@
 // history and the case-workflow actions.
 import {
   api, ApiError, me, route, go, h, showError, labels, link, today, formatDate, formatInstant,
-  currentAgency, agencyName, renderToken,
+  currentAgency, agencyName, renderToken, resultLabel,
 } from '/js/core.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -273,7 +273,7 @@ route('/search', async (el, params, query) => {
         h('td', { 'data-label': '状态', 'data-test': 'search-status-cell' }, statusBadge(r.status)),
         h('td', { class: 'nowrap', 'data-label': '办理期限', 'data-test': 'search-due-on' }, r.dueOn ? formatDate(r.dueOn) : '暂停计算',
           u ? h('div', { class: `small urgency ${u.cls}` }, u.text) : null),
-        h('td', { 'data-label': '办理结果', 'data-test': 'search-result' }, r.result ? labels.result[r.result] || r.result : '—',
+        h('td', { 'data-label': '办理结果', 'data-test': 'search-result' }, r.result ? resultLabel(r.result) : '—',
           r.decidedOn ? h('div', { class: 'small muted' }, formatDate(r.decidedOn)) : null),
         h('td', { class: 'mono small', 'data-label': '编号' }, requestLink(r.requestId, shortId(r.requestId), 'search-id-link')));
     })))));
@@ -464,7 +464,7 @@ async function renderRequest(el, id, flash) {
         state.applicant ? h('span', { class: 'muted' }, `（${labels.applicantType[state.applicant.type] || state.applicant.type}）`) : null,
       ], 'request-applicant'),
       state.carriedOverInto ? fact('上年结转', `结转入 ${state.carriedOverInto} 年办理`, 'carried-over-into') : null,
-      state.result ? fact('办理结果', labels.result[state.result] || state.result, 'request-result') : null,
+      state.result ? fact('办理结果', resultLabel(state.result), 'request-result') : null,
       state.decidedOn ? fact('答复日期', formatDate(state.decidedOn), 'decided-on') : null,
       state.answered ? fact('是否按期', labels.answered[state.answered] || state.answered, 'request-answered') : null,
       state.correction ? fact('补正', [
@@ -853,14 +853,28 @@ function feePaymentForm(pageEl, state, events, cancel) {
   });
 }
 
-/** a <select> of the result codes, grouped as in table 三 */
-export function resultSelect(testName, selected) {
-  return h('select', { 'data-test': testName },
-    h('option', { value: '' }, '请选择办理结果'),
-    labels.resultGroups.map((group) => h('optgroup', { label: group.printed || group.title },
-      group.codes.map((code) => h('option', { value: code, selected: code === selected, 'data-test': `result-option-${code}` },
-        labels.resultItem[code] || labels.result[code])))));
+/**
+ * a <select> of the result codes, grouped as in table 三; with `legacy`, the results of the 2008 Regulations, which
+ * answers dated up to 2018 take
+ */
+export function resultSelect(testName, selected, legacy = false) {
+  const select = h('select', { 'data-test': testName });
+  fillResults(select, selected, legacy);
+  return select;
 }
+
+function fillResults(select, selected, legacy) {
+  const option = (code, text) => h('option', { value: code, selected: code === selected, 'data-test': `result-option-${code}` }, text);
+  const groups = legacy
+    ? [h('optgroup', { label: '2008 年《条例》的办理结果（答复日期在 2018 年及以前）' },
+      Object.entries(labels.legacyResult).map(([code, text]) => option(code, text)))]
+    : labels.resultGroups.map((group) => h('optgroup', { label: group.printed || group.title },
+      group.codes.map((code) => option(code, labels.resultItem[code] || labels.result[code]))));
+  select.replaceChildren(h('option', { value: '' }, '请选择办理结果'), ...groups);
+}
+
+/** Answers dated up to 2018 were given under the 2008 Regulations. */
+const under2008Regulations = (isoDate) => /^\d{4}-/.test(isoDate || '') && Number(isoDate.slice(0, 4)) <= 2018;
 
 function decisionForm(pageEl, state, events, cancel) {
   // Nothing chosen for the officer: with a correction or a fee awaited, a preselected "overdue" result and today's
@@ -870,8 +884,23 @@ function decisionForm(pageEl, state, events, cancel) {
   const decidedOn = dateInput('decision-decided-on', waiting ? '' : today(), { max: today() });
   const note = h('textarea', { rows: '2', 'data-test': 'decision-note' });
   const hint = h('div', { class: 'small muted', 'data-test': 'decision-result-label' });
-  const showLabel = () => { hint.textContent = result.value ? `年度报告中计入：${labels.result[result.value]}` : ''; };
+  let legacy = false;
+  const showLabel = () => {
+    hint.textContent = !result.value ? ''
+      : legacy ? `计入该年度的政府信息公开情况统计表：${labels.legacyResult[result.value]}`
+        : `年度报告中计入：${labels.result[result.value]}`;
+  };
+  // an answer dated up to 2018 takes a result of the 2008 Regulations: the choices follow the date
+  const followDate = () => {
+    if (under2008Regulations(decidedOn.value) !== legacy) {
+      legacy = !legacy;
+      fillResults(result, '', legacy);
+      showLabel();
+    }
+  };
   result.addEventListener('change', showLabel);
+  decidedOn.addEventListener('change', followDate);
+  followDate();
   showLabel();
   return actionForm('decision', '答复（办理结果）', [
     field('decision-result', '办理结果', result, { required: true, help: hint }),

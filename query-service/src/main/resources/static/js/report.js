@@ -1,6 +1,6 @@
 // The annual report page (tables 二, 三, 四 in the printed layout), its downloads, the year close, and the
 // requests behind a figure.
-import {api, h, showError, flash, labels, route, go, state, me, acts, agencyName, currentYear, until} from './core.js';
+import {api, h, showError, flash, labels, route, go, state, me, acts, agencyName, currentYear, until, resultLabel} from './core.js';
 
 /** A grid of the printed layout (rows of texts + merged rectangles) as an HTML table with rowspan/colspan. */
 export function gridTable(grid, figureCell, test) {
@@ -150,7 +150,7 @@ route('/cells/:agency/:year/:row/:column', async (el, params, query) => {
         h('td', {class: 'mono'}, h('a', {href: '#/requests/' + encodeURIComponent(r.requestId), 'data-test': 'cell-request'}, r.requestId)),
         h('td', {class: 'nowrap'}, r.receivedOn),
         h('td', {}, labels.applicantType[r.applicantType] || r.applicantType),
-        h('td', {}, r.result ? labels.result[r.result] || r.result : '办理中'),
+        h('td', {}, r.result ? resultLabel(r.result) : '办理中'),
         h('td', {class: 'nowrap'}, r.decidedOn || ''),
         h('td', {}, r.carriedOverInto ? `结转入 ${r.carriedOverInto} 年` : '')))))));
 });

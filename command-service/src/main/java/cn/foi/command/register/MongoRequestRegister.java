@@ -73,8 +73,16 @@ class MongoRequestRegister implements RequestRegister {
 
     @EventHandler
     void on(RequestDecided event) {
-        pendingOfThisBatch().add(new UpdateOneModel<>(Filters.eq("_id", event.requestId()),
-                                                      Updates.set("decidedOn", event.decidedOn().toString())));
+        decided(event.requestId(), event.decidedOn());
+    }
+
+    @EventHandler
+    void on(cn.foi.events.request.LegacyRequestDecided event) {
+        decided(event.requestId(), event.decidedOn());
+    }
+
+    private void decided(String requestId, java.time.LocalDate decidedOn) {
+        pendingOfThisBatch().add(new UpdateOneModel<>(Filters.eq("_id", requestId), Updates.set("decidedOn", decidedOn.toString())));
     }
 
     private void save(String requestId, String agencyId, ApplicantType type, int firstYear) {

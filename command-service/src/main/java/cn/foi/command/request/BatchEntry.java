@@ -99,7 +99,7 @@ class BatchEntry {
                                                 item.applicant().type(), item.applicant().name(), item.subject()));
             RequestController.DecisionBody decision = item.decision();
             if (decision != null) {
-                commands.sendAndWait(new DecideRequest(requestId, decision.result(), decision.decidedOn(), decision.note()));
+                commands.sendAndWait(decision.command(requestId));
             }
         } catch (RuntimeException failure) {
             rollBackRow(row, failure);

@@ -31,7 +31,10 @@ import cn.foi.events.request.CorrectionReceived;
 import cn.foi.events.request.CorrectionRequested;
 import cn.foi.events.request.DeadlineExtended;
 import cn.foi.events.request.OpenRequestImported;
+import cn.foi.events.request.LegacyRequestDecided;
 import cn.foi.events.request.RequestDecided;
+import cn.foi.events.codes.LegacyResultCode;
+import cn.foi.events.rules.ReportingYear;
 import cn.foi.events.request.RequestReceived;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -106,27 +109,22 @@ public class DisclosureRequest {
                                       command.subject().strip(), year));
     }
 
-    /** Every request ends with exactly one result, dated between its receipt and today, in an open year. */
+    /**
+     * Every request ends with exactly one result, dated between its receipt and today, in an open year; a result of
+     * the current Regulations for an answer dated from 2019 on.
+     */
     @CommandHandler
     public void handle(DecideRequest command, Clock clock, AgencyDirectory agencies) {
         if (command.result() == null) {
             throw new InvalidInput("缺少办理结果 result (result is required)");
         }
-        if (command.decidedOn() == null) {
-            throw new InvalidInput("缺少答复日期 decidedOn (decidedOn is required)");
+        requireAnswerable(command.decidedOn(), clock);
+        if (command.decidedOn().getYear() <= ReportingYear.LAST_UNDER_2008_REGULATIONS) {
+            throw new RuleViolation("答复日期 " + command.decidedOn() + " 在 " + ReportingYear.LAST_UNDER_2008_REGULATIONS
+                                    + " 年及以前，应使用 2008 年《条例》的办理结果：" + labels(LegacyResultCode.values())
+                                    + " (a decision dated up to " + ReportingYear.LAST_UNDER_2008_REGULATIONS
+                                    + " takes one of " + java.util.Arrays.toString(LegacyResultCode.values()) + ")");
         }
-        if (decided) {
-            throw new StateConflict("该申请已办结，不能再次答复 (request " + requestId + " is already decided)");
-        }
-        if (command.decidedOn().isBefore(receivedOn)) {
-            throw new RuleViolation("答复日期 " + command.decidedOn() + " 早于收到申请日期 " + receivedOn
-                                    + " (decidedOn is before receivedOn)");
-        }
-        if (command.decidedOn().getYear() < firstYear) {
-            throw new RuleViolation("该申请结转至 " + firstYear + " 年办理，答复日期不能早于该年 (it was still open at the start of "
-                                    + firstYear + ")");
-        }
-        requireNotInFuture(command.decidedOn(), clock, "答复日期 decidedOn");
         // A correction handled before the request was recorded here (imported history) may lapse too;
         // a recorded one lapses only after its period, and not at all once the correction arrived.
         if (command.result() == ResultCode.OTHER_NO_CORRECTION && correctionRequested) {
@@ -148,6 +146,50 @@ public class DisclosureRequest {
         }
         agencies.requireYearOpen(agencyId, command.decidedOn().getYear());
         apply(new RequestDecided(requestId, agencyId, command.result(), command.decidedOn(), strip(command.note())));
+    }
+
+    /** An answer under the 2008 Regulations: dated in a reporting year up to 2018, with one of that law's results. */
+    @CommandHandler
+    public void handle(RequestCommands.DecideRequestUnder2008Regulations command, Clock clock, AgencyDirectory agencies) {
+        if (command.result() == null) {
+            throw new InvalidInput("缺少办理结果 result (result is required)");
+        }
+        requireAnswerable(command.decidedOn(), clock);
+        if (command.decidedOn().getYear() > ReportingYear.LAST_UNDER_2008_REGULATIONS) {
+            throw new RuleViolation("答复日期 " + command.decidedOn() + " 在 " + (ReportingYear.LAST_UNDER_2008_REGULATIONS + 1)
+                                    + " 年及以后，应使用现行《条例》的办理结果：" + labels(ResultCode.values())
+                                    + " (a decision dated from " + (ReportingYear.LAST_UNDER_2008_REGULATIONS + 1)
+                                    + " on takes one of " + java.util.Arrays.toString(ResultCode.values()) + ")");
+        }
+        agencies.requireYearOpen(agencyId, command.decidedOn().getYear());
+        apply(new LegacyRequestDecided(requestId, agencyId, command.result(), command.decidedOn(), strip(command.note())));
+    }
+
+    /** What any answer needs: a date, not before receipt nor the year the request was carried into, not in the future. */
+    private void requireAnswerable(LocalDate decidedOn, Clock clock) {
+        if (decidedOn == null) {
+            throw new InvalidInput("缺少答复日期 decidedOn (decidedOn is required)");
+        }
+        if (decided) {
+            throw new StateConflict("该申请已办结，不能再次答复 (request " + requestId + " is already decided)");
+        }
+        if (decidedOn.isBefore(receivedOn)) {
+            throw new RuleViolation("答复日期 " + decidedOn + " 早于收到申请日期 " + receivedOn
+                                    + " (decidedOn is before receivedOn)");
+        }
+        if (decidedOn.getYear() < firstYear) {
+            throw new RuleViolation("该申请结转至 " + firstYear + " 年办理，答复日期不能早于该年 (it was still open at the start of "
+                                    + firstYear + ")");
+        }
+        requireNotInFuture(decidedOn, clock, "答复日期 decidedOn");
+    }
+
+    private static String labels(ResultCode[] codes) {
+        return java.util.Arrays.stream(codes).map(ResultCode::label).collect(java.util.stream.Collectors.joining("、"));
+    }
+
+    private static String labels(LegacyResultCode[] codes) {
+        return java.util.Arrays.stream(codes).map(LegacyResultCode::label).collect(java.util.stream.Collectors.joining("、"));
     }
 
     /**
@@ -420,6 +462,11 @@ public class DisclosureRequest {
 
     @EventSourcingHandler
     void on(RequestDecided event) {
+        decided = true;
+    }
+
+    @EventSourcingHandler
+    void on(LegacyRequestDecided event) {
         decided = true;
     }
 

@@ -54,4 +54,10 @@ public final class RequestCommands {
     public record DecideRequest(@TargetAggregateIdentifier String requestId, ResultCode result, LocalDate decidedOn,
                                 String note) {
     }
+
+    /** An answer dated in a reporting year up to 2018, with a result of the 2008 Regulations. */
+    public record DecideRequestUnder2008Regulations(@TargetAggregateIdentifier String requestId,
+                                                    cn.foi.events.codes.LegacyResultCode result, LocalDate decidedOn,
+                                                    String note) {
+    }
 }

@@ -49,7 +49,26 @@ class RequestController {
         }
     }
 
-    record DecisionBody(ResultCode result, LocalDate decidedOn, String note) {
+    /** {@code result}: a code of the current Regulations, or of the 2008 Regulations for an answer dated up to 2018. */
+    record DecisionBody(String result, LocalDate decidedOn, String note) {
+
+        /** The command this answer is: which Regulations its result code belongs to decides. */
+        Object command(String requestId) {
+            if (result == null || result.isBlank()) {
+                throw new InvalidInput("缺少办理结果 result (result is required)");
+            }
+            for (ResultCode code : ResultCode.values()) {
+                if (code.name().equals(result)) {
+                    return new DecideRequest(requestId, code, decidedOn, note);
+                }
+            }
+            for (cn.foi.events.codes.LegacyResultCode code : cn.foi.events.codes.LegacyResultCode.values()) {
+                if (code.name().equals(result)) {
+                    return new RequestCommands.DecideRequestUnder2008Regulations(requestId, code, decidedOn, note);
+                }
+            }
+            throw new InvalidInput("未知的办理结果代码 " + result + "，可选代码见 GET /api/codes (unknown result code " + result + ")");
+        }
     }
 
     @PostMapping("/api/agencies/{agencyId}/requests")
@@ -167,7 +186,7 @@ class RequestController {
 
     @PostMapping("/api/requests/{requestId}/decision")
     Map<String, Object> decide(@PathVariable String requestId, @RequestBody DecisionBody body) {
-        commands.sendAndWait(new DecideRequest(requestId, body.result(), body.decidedOn(), body.note()));
+        commands.sendAndWait(body.command(requestId));
         return Map.of("requestId", requestId, "result", body.result(), "decidedOn", body.decidedOn());
     }
 

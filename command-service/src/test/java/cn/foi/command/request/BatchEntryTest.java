@@ -118,7 +118,7 @@ class BatchEntryTest {
     }
 
     private static DecisionBody disclosedOn(String date) {
-        return new DecisionBody(ResultCode.DISCLOSED, LocalDate.parse(date), null);
+        return new DecisionBody(ResultCode.DISCLOSED.name(), LocalDate.parse(date), null);
     }
 
     private List<EventMessage<?>> eventsOf(Map<String, Object> outcome) {

@@ -531,4 +531,54 @@ class DisclosureRequestTest {
                    .expectSuccessfulHandlerExecution();
         }
     }
+
+    /** Answers dated up to 2018 take a result of the 2008 Regulations, later ones a current result; never the other set. */
+    @Nested
+    class AnswersUnderTheRegulationsOfTheirDay {
+
+        private final RequestReceived received2018 = receivedOn(LocalDate.of(2018, 11, 5));
+
+        @Test
+        void an_answer_dated_2018_with_a_result_of_the_2008_regulations_is_recorded_as_such() {
+            fixture.given(received2018)
+                   .when(new RequestCommands.DecideRequestUnder2008Regulations(REQUEST, cn.foi.events.codes.LegacyResultCode.AGREED,
+                                                                               LocalDate.of(2018, 11, 20), null))
+                   .expectEvents(new cn.foi.events.request.LegacyRequestDecided(REQUEST, AGENCY, cn.foi.events.codes.LegacyResultCode.AGREED,
+                                                                                LocalDate.of(2018, 11, 20), null));
+        }
+
+        @Test
+        void an_answer_dated_2018_with_a_current_result_is_refused_naming_the_2008_results() {
+            fixture.given(received2018)
+                   .when(new RequestCommands.DecideRequest(REQUEST, cn.foi.events.codes.ResultCode.DISCLOSED, LocalDate.of(2018, 11, 20), null))
+                   .expectException(RuleViolation.class)
+                   .expectExceptionMessage(org.hamcrest.Matchers.allOf(org.hamcrest.Matchers.containsString("2008 年《条例》"),
+                                                                       org.hamcrest.Matchers.containsString("同意公开")))
+                   .expectNoEvents();
+        }
+
+        @Test
+        void a_request_of_2018_answered_in_2019_takes_a_current_result_and_the_2008_results_are_refused() {
+            fixture.given(received2018)
+                   .when(new RequestCommands.DecideRequestUnder2008Regulations(REQUEST, cn.foi.events.codes.LegacyResultCode.AGREED,
+                                                                               LocalDate.of(2019, 1, 8), null))
+                   .expectException(RuleViolation.class)
+                   .expectExceptionMessage(org.hamcrest.Matchers.containsString("现行《条例》"))
+                   .expectNoEvents();
+            fixture.given(received2018)
+                   .when(new RequestCommands.DecideRequest(REQUEST, cn.foi.events.codes.ResultCode.DISCLOSED, LocalDate.of(2019, 1, 8), null))
+                   .expectEvents(new cn.foi.events.request.RequestDecided(REQUEST, AGENCY, cn.foi.events.codes.ResultCode.DISCLOSED,
+                                                                          LocalDate.of(2019, 1, 8), null));
+        }
+
+        @Test
+        void a_request_answered_under_the_2008_regulations_cannot_be_answered_again() {
+            fixture.given(received2018, new cn.foi.events.request.LegacyRequestDecided(REQUEST, AGENCY,
+                                                                                       cn.foi.events.codes.LegacyResultCode.NOT_EXIST,
+                                                                                       LocalDate.of(2018, 11, 20), null))
+                   .when(new RequestCommands.DecideRequest(REQUEST, cn.foi.events.codes.ResultCode.DISCLOSED, LocalDate.of(2019, 1, 8), null))
+                   .expectException(StateConflict.class)
+                   .expectNoEvents();
+        }
+    }
 }

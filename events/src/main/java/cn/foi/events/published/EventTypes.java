@@ -15,6 +15,7 @@ import cn.foi.events.request.DeadlineExtended;
 import cn.foi.events.request.FeeNoticeIssued;
 import cn.foi.events.request.FeePaid;
 import cn.foi.events.request.OpenRequestImported;
+import cn.foi.events.request.LegacyRequestDecided;
 import cn.foi.events.request.RequestDecided;
 import cn.foi.events.request.RequestReceived;
 
@@ -29,7 +30,7 @@ public final class EventTypes {
 
     private static final Map<String, Class<?>> BY_NAME = List.<Class<?>>of(
             AgencyRegistered.class, ReportingYearClosed.class, ProactiveDisclosureRecorded.class, LegacyFiguresRecorded.class,
-            RequestReceived.class, OpenRequestImported.class, RequestDecided.class, DeadlineExtended.class,
+            RequestReceived.class, OpenRequestImported.class, RequestDecided.class, LegacyRequestDecided.class, DeadlineExtended.class,
             CorrectionRequested.class, CorrectionReceived.class, ConsultationSent.class,
             ConsultationReplied.class, FeeNoticeIssued.class, FeePaid.class, ReviewFiled.class,
             ReviewConcluded.class, HolidayArrangementPublished.class

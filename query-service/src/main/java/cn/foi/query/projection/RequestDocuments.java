@@ -101,7 +101,11 @@ final class RequestDocuments {
         }
         RequestView.Decision decision = view.decision();
         if (decision != null) {
-            w.string("result", decision.result().name());
+            if (decision.result() != null) {
+                w.string("result", decision.result().name());
+            } else {
+                w.string("legacyResult", decision.legacyResult().name());
+            }
             w.date("decidedOn", decision.decidedOn());
             w.instant("decisionRecordedAt", decision.recordedAt());
             w.string("note", decision.note());
@@ -208,9 +212,11 @@ final class RequestDocuments {
                 : new RequestView.Extension(StoredDates.date(e.get("grantedOn")), e.getInteger("workingDays"),
                                             e.getString("approvedBy"), e.getString("reason"));
         String result = doc.getString("result");
-        RequestView.Decision decision = result == null ? null
-                : new RequestView.Decision(ResultCode.valueOf(result), StoredDates.date(doc.get("decidedOn")), doc.getString("note"),
-                                           StoredDates.instant(doc.get("decisionRecordedAt")));
+        String legacyResult = doc.getString("legacyResult");
+        RequestView.Decision decision = result == null && legacyResult == null ? null
+                : new RequestView.Decision(result == null ? null : ResultCode.valueOf(result), StoredDates.date(doc.get("decidedOn")),
+                                           doc.getString("note"), StoredDates.instant(doc.get("decisionRecordedAt")),
+                                           legacyResult == null ? null : cn.foi.events.codes.LegacyResultCode.valueOf(legacyResult));
         List<HistoryEntry> history = history(doc);
         return new RequestView(doc.getString("_id"), doc.get("lastSeq", Number.class).longValue(), receipt, correction, consultations, fee,
                                extension, decision, history);

@@ -99,7 +99,7 @@ class RequestQueryController {
         LocalDate decidedOn = decision == null ? null : decision.decidedOn();
         var state = new RequestState.Builder(view.requestId(), receipt.agencyId(), receipt.receivedOn(), receipt.channel(),
                                              applicant, receipt.subject(), carriedOverInto,
-                                             decision == null ? null : decision.result(), decidedOn, view.correction(),
+                                             decision == null ? null : decision.code(), decidedOn, view.correction(),
                                              view.extension(), view.consultations(), view.fee());
         // the clock's state by the same rule as the worklist and the metrics (Deadlines.asOf of today): a stop begun
         // after the due date does not undo the delay, so such a request shows its past due date

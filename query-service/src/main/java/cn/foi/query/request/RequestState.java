@@ -16,7 +16,7 @@ import java.util.List;
  * due and, once answered, whether it was in time ({@code answered}). {@code reviews} only in the single answer.
  */
 record RequestState(String requestId, String agencyId, String status, LocalDate receivedOn, Channel channel,
-                    Applicant applicant, String subject, Integer carriedOverInto, ResultCode result, LocalDate decidedOn,
+                    Applicant applicant, String subject, Integer carriedOverInto, String result, LocalDate decidedOn,
                     RequestView.Correction correction, RequestView.Extension extension,
                     List<RequestView.Consultation> consultations, RequestView.Fee fee, LocalDate dueOn,
                     Integer workingDaysLeft, String answered, Boolean dueDateProvisional, String pausedBecause,
@@ -47,7 +47,7 @@ record RequestState(String requestId, String agencyId, String status, LocalDate 
 
     /** What every state has, before the clock is read. */
     record Builder(String requestId, String agencyId, LocalDate receivedOn, Channel channel, Applicant applicant,
-                   String subject, Integer carriedOverInto, ResultCode result, LocalDate decidedOn,
+                   String subject, Integer carriedOverInto, String result, LocalDate decidedOn,
                    RequestView.Correction correction, RequestView.Extension extension,
                    List<RequestView.Consultation> consultations, RequestView.Fee fee) {
 

@@ -31,7 +31,8 @@ public final class TableCells {
         if (request.isCarriedOverInto(year)) {
             rows.add(ApplicationRow.CARRIED_OVER);
         }
-        if (request.isDecidedIn(year)) {
+        // an answer under the 2008 Regulations (no current result) counts in that year's statistics form, not here
+        if (request.isDecidedIn(year) && request.result() != null) {
             rows.add(ApplicationRow.of(request.result()));
             rows.add(ApplicationRow.TOTAL_HANDLED);
         }

@@ -10,6 +10,7 @@ import cn.foi.events.request.DeadlineExtended;
 import cn.foi.events.request.FeeNoticeIssued;
 import cn.foi.events.request.FeePaid;
 import cn.foi.events.request.OpenRequestImported;
+import cn.foi.events.request.LegacyRequestDecided;
 import cn.foi.events.request.RequestDecided;
 import cn.foi.events.request.RequestReceived;
 import cn.foi.events.review.ReviewConcluded;
@@ -114,6 +115,10 @@ public final class RequestFold {
                                                                 extended.approvedBy(), extended.reason()))
                        .withEntry(entry(event, recordedAt, "延长答复期限", extended.grantedOn(),
                                         "延长 " + extended.workingDays() + " 个工作日，批准人 " + extended.approvedBy()));
+        }
+        if (payload instanceof LegacyRequestDecided decided) {
+            return view.withDecision(new RequestView.Decision(null, decided.decidedOn(), decided.note(), recordedAt, decided.result()))
+                       .withEntry(entry(event, recordedAt, "办理答复", decided.decidedOn(), decided.result().label() + "（2008 年《条例》）"));
         }
         if (payload instanceof RequestDecided decided) {
             return view.withDecision(new RequestView.Decision(decided.result(), decided.decidedOn(), decided.note(), recordedAt))

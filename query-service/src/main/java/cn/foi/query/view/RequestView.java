@@ -64,7 +64,21 @@ public record RequestView(String requestId, long lastSeq, Receipt receipt, Corre
     }
 
     /** The answer, and when it was recorded (null: projected before that was kept). */
-    public record Decision(ResultCode result, LocalDate decidedOn, String note, Instant recordedAt) {
+    /**
+     * The answer: {@code result} under the current Regulations, or {@code legacyResult} for an answer dated up to 2018
+     * under the 2008 Regulations (then {@code result} is null: it counts in no table 三).
+     */
+    public record Decision(ResultCode result, LocalDate decidedOn, String note, Instant recordedAt,
+                           cn.foi.events.codes.LegacyResultCode legacyResult) {
+
+        public Decision(ResultCode result, LocalDate decidedOn, String note, Instant recordedAt) {
+            this(result, decidedOn, note, recordedAt, null);
+        }
+
+        /** The result's code, of whichever Regulations it was given under. */
+        public String code() {
+            return result != null ? result.name() : legacyResult.name();
+        }
     }
 
     public boolean isReceived() {

@@ -114,4 +114,20 @@ class RequestDocumentsTest {
         assertThat(RequestDocuments.datesAsText(legacy)).isTrue();
         assertThat(RequestDocuments.decode(legacy)).isEqualTo(EVERYTHING);
     }
+
+    @Test
+    void an_answer_under_the_2008_regulations_reads_back_as_such() {
+        RequestView answered = new RequestView(EVERYTHING.requestId(), EVERYTHING.lastSeq(), EVERYTHING.receipt(), null, List.of(), null,
+                                               null, new RequestView.Decision(null, LocalDate.of(2018, 5, 2), null,
+                                                                              Instant.parse("2018-05-02T03:00:00Z"),
+                                                                              cn.foi.events.codes.LegacyResultCode.NOT_EXIST),
+                                               EVERYTHING.history());
+
+        Document stored = stored(answered);
+
+        assertThat(stored.getString("legacyResult")).isEqualTo("NOT_EXIST");
+        assertThat(stored).doesNotContainKey("result");
+        assertThat(RequestDocuments.decode(stored)).isEqualTo(answered);
+        assertThat(RequestDocuments.decode(stored).decision().code()).isEqualTo("NOT_EXIST");
+    }
 }

@@ -113,4 +113,14 @@ class TableCellsTest {
         assertThat(TableCells.cellOf(review, 2026)).isEmpty();
         assertThat(TableCells.totalOf(review)).isEqualTo("RECONSIDERATION_TOTAL");
     }
+
+    @Test
+    void an_answer_under_the_2008_regulations_counts_in_no_table_3_and_a_2018_request_answered_in_2019_is_carried_over() {
+        RequestFacts answered2018 = decided(received(LocalDate.of(2018, 11, 5)), null, LocalDate.of(2018, 11, 20), RECORDED);
+        RequestFacts answered2019 = decided(received(LocalDate.of(2018, 12, 20)), ResultCode.DISCLOSED, LocalDate.of(2019, 1, 8), RECORDED);
+
+        assertThat(TableCells.rowsOf(answered2018, 2018)).as("its old-form result has no row here").containsExactly(NEW);
+        assertThat(TableCells.rowsOf(answered2018, 2019)).isEmpty();
+        assertThat(TableCells.rowsOf(answered2019, 2019)).containsExactlyInAnyOrder(CARRIED_OVER, DISCLOSED, TOTAL_HANDLED);
+    }
 }

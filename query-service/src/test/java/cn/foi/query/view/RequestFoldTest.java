@@ -214,4 +214,16 @@ class RequestFoldTest {
             assertThat(view.history()).extracting(HistoryEntry::label).containsExactly("结转下年度继续办理", "收到申请");
         }
     }
+
+    @Test
+    void an_answer_under_the_2008_regulations_is_the_request_s_answer_with_its_old_result() {
+        given(0, received());
+        RequestView view = when(REQUEST, 1, new cn.foi.events.request.LegacyRequestDecided(REQUEST, AGENCY,
+                                                                                          cn.foi.events.codes.LegacyResultCode.AGREED,
+                                                                                          LocalDate.of(2024, 3, 20), null));
+
+        assertThat(view.decision().result()).isNull();
+        assertThat(view.decision().legacyResult()).isEqualTo(cn.foi.events.codes.LegacyResultCode.AGREED);
+        assertThat(view.history().get(1).summary()).isEqualTo("同意公开（2008 年《条例》）");
+    }
 }
