@@ -107,6 +107,25 @@ class WebApplicationBrowserTest extends EndToEndTest {
             assertThat(services.get(services.queryUrl + "/api/requests/" + awaiting).json().path("status").asText())
                     .isEqualTo("AWAITING_CORRECTION");
 
+            // a request of 2018 answered in 2018: the answer form offers the results of the 2008 Regulations for that date
+            String of2018 = services.post(services.commandUrl + "/api/agencies/" + AGENCY + "/requests",
+                    "{\"receivedOn\":\"2018-11-05\",\"channel\":\"LETTER\",\"applicant\":{\"type\":\"NATURAL_PERSON\","
+                    + "\"name\":\"钱旧例\"},\"subject\":\"2018 年的申请\"}").json().get("requestId").asText();
+            await().atMost(Duration.ofSeconds(20)).until(() -> services.get(services.queryUrl + "/api/requests/" + of2018).status() == 200);
+            browser.visit("/#/requests/" + of2018);
+            browser.find(UiNames.DECISION_RESULT);
+            browser.set(UiNames.DECISION_DATE, "2018-11-20");
+            browser.find("result-option-AGREED");
+            assertThat(browser.all("[data-test='result-option-DISCLOSED']")).as("current results are not offered for 2018").isEmpty();
+            browser.set(UiNames.DECISION_RESULT, "AGREED");
+            browser.screenshot("04b-answer-2008");
+            browser.click(UiNames.DECISION_SUBMIT);
+            await().atMost(Duration.ofSeconds(20)).until(() -> "DECIDED".equals(
+                    services.get(services.queryUrl + "/api/requests/" + of2018).json().path("status").asText()));
+            await().atMost(Duration.ofSeconds(20)).until(() -> browser.driver.getPageSource().contains("同意公开（2008 年《条例》）"));
+            browser.screenshot("04c-answered-2008");
+            assertThat(services.get(services.queryUrl + "/api/requests/" + of2018).json().path("result").asText()).isEqualTo("AGREED");
+
             // the annual report page shows it, in the printed layout, and downloads the .xlsx
             browser.visit("/#/report/" + AGENCY + "/" + year);
             WebElement cell = browser.find("cell-DISCLOSED-NATURAL_PERSON");
