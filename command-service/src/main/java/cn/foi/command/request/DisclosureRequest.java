@@ -211,9 +211,9 @@ public class DisclosureRequest {
         if (extended) {
             throw new StateConflict("每件申请只能延期一次 (the deadline was already extended once)");
         }
-        if (command.workingDays() < 1 || command.workingDays() > AnswerPeriod.MAX_EXTENSION_WORKING_DAYS) {
-            throw new RuleViolation("延长期限最长不得超过 " + AnswerPeriod.MAX_EXTENSION_WORKING_DAYS + " 个工作日 (an extension is 1–"
-                                    + AnswerPeriod.MAX_EXTENSION_WORKING_DAYS + " working days)");
+        int maxExtension = AnswerPeriod.maxExtensionWorkingDaysFor(receivedOn);
+        if (command.workingDays() < 1 || command.workingDays() > maxExtension) {
+            throw new RuleViolation("延长期限最长不得超过 " + maxExtension + " 个工作日 (an extension is 1–" + maxExtension + " working days)");
         }
         if (command.grantedOn().isBefore(receivedOn)) {
             throw new RuleViolation("批准日期早于收到申请日期 (grantedOn is before receivedOn)");
@@ -223,7 +223,7 @@ public class DisclosureRequest {
             throw new StateConflict("等待补正期间答复期限停止计算，不能延期 (the clock is stopped awaiting a correction)");
         }
         // while a consultation or a fee is open the clock is paused, so the original period has not ended
-        LocalDate originalDue = calendar.workingDaysAfter(clockStartsOn, AnswerPeriod.WORKING_DAYS, pauses).dueOn();
+        LocalDate originalDue = calendar.workingDaysAfter(clockStartsOn, AnswerPeriod.workingDaysFor(receivedOn), pauses).dueOn();
         if (!clockPaused() && command.grantedOn().isAfter(originalDue)) {
             throw new RuleViolation("原答复期限已于 " + originalDue + " 届满，不能再延期 (the original period ended on "
                                     + originalDue + ")");
@@ -385,7 +385,8 @@ public class DisclosureRequest {
         if (clockPaused()) {
             return; // already paused: the period cannot have ended
         }
-        LocalDate due = calendars.current().workingDaysAfter(clockStartsOn, AnswerPeriod.WORKING_DAYS + extensionDays, pauses).dueOn();
+        LocalDate due = calendars.current().workingDaysAfter(clockStartsOn, AnswerPeriod.workingDaysFor(receivedOn) + extensionDays,
+                                                             pauses).dueOn();
         if (day.isAfter(due)) {
             throw new RuleViolation("答复期限已于 " + due + " 届满，不能再以" + what + "中止计算 (the answer was due on " + due + ")");
         }

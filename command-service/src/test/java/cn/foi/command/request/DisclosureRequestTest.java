@@ -572,6 +572,18 @@ class DisclosureRequestTest {
         }
 
         @Test
+        void a_request_received_before_15_may_2019_is_extended_by_at_most_15_working_days() {
+            fixture.given(received2018)
+                   .when(new RequestCommands.ExtendDeadline(REQUEST, LocalDate.of(2018, 11, 12), 16, "王局长", null))
+                   .expectException(RuleViolation.class)
+                   .expectExceptionMessage(org.hamcrest.Matchers.containsString("15 个工作日"))
+                   .expectNoEvents();
+            fixture.given(received2018)
+                   .when(new RequestCommands.ExtendDeadline(REQUEST, LocalDate.of(2018, 11, 12), 15, "王局长", null))
+                   .expectEvents(new cn.foi.events.request.DeadlineExtended(REQUEST, AGENCY, LocalDate.of(2018, 11, 12), 15, "王局长", null));
+        }
+
+        @Test
         void a_request_answered_under_the_2008_regulations_cannot_be_answered_again() {
             fixture.given(received2018, new cn.foi.events.request.LegacyRequestDecided(REQUEST, AGENCY,
                                                                                        cn.foi.events.codes.LegacyResultCode.NOT_EXIST,

@@ -34,12 +34,13 @@ public class Deadlines {
     }
 
     /** The deadline, with the working days of an extension (0 when none) added after the original period. */
-    public Deadline of(LocalDate clockStartsOn, int extensionWorkingDays, List<WorkingDayCalendar.Pause> pauses) {
-        return calendar().workingDaysAfter(clockStartsOn, AnswerPeriod.WORKING_DAYS + extensionWorkingDays, pauses);
+    /** {@code receivedOn} decides the period (15 working days before 15 May 2019, else 20: {@link AnswerPeriod}). */
+    public Deadline of(LocalDate receivedOn, LocalDate clockStartsOn, int extensionWorkingDays, List<WorkingDayCalendar.Pause> pauses) {
+        return calendar().workingDaysAfter(clockStartsOn, AnswerPeriod.workingDaysFor(receivedOn) + extensionWorkingDays, pauses);
     }
 
-    public LocalDate originalDueOn(LocalDate clockStartsOn, List<WorkingDayCalendar.Pause> pauses) {
-        return calendar().workingDaysAfter(clockStartsOn, AnswerPeriod.WORKING_DAYS, pauses).dueOn();
+    public LocalDate originalDueOn(LocalDate receivedOn, LocalDate clockStartsOn, List<WorkingDayCalendar.Pause> pauses) {
+        return calendar().workingDaysAfter(clockStartsOn, AnswerPeriod.workingDaysFor(receivedOn), pauses).dueOn();
     }
 
     /**
@@ -88,7 +89,7 @@ public class Deadlines {
             pauses.add(new WorkingDayCalendar.Pause(facts.stop().since(), day, facts.stop().reason().label()));
             pausedBecause = facts.stop().reason().label();
         }
-        LocalDate dueOn = of(facts.clockStartsOn(), facts.extensionWorkingDays(), pauses).dueOn();
+        LocalDate dueOn = of(facts.receivedOn(), facts.clockStartsOn(), facts.extensionWorkingDays(), pauses).dueOn();
         if (dueOn.isBefore(day)) {
             return new ClockState(dueOn, true, calendar().workingDaysBetween(dueOn, day), null);
         }
@@ -104,8 +105,8 @@ public class Deadlines {
     /** The timeliness of an answered request, by {@link #timeliness(LocalDate, LocalDate, LocalDate)}. */
     public String timelinessOf(RequestFacts facts) {
         List<WorkingDayCalendar.Pause> pauses = facts.pausesUntilAnswer();
-        return timeliness(facts.decidedOn(), originalDueOn(facts.clockStartsOn(), pauses),
-                          of(facts.clockStartsOn(), facts.extensionWorkingDays(), pauses).dueOn());
+        return timeliness(facts.decidedOn(), originalDueOn(facts.receivedOn(), facts.clockStartsOn(), pauses),
+                          of(facts.receivedOn(), facts.clockStartsOn(), facts.extensionWorkingDays(), pauses).dueOn());
     }
 
     /** ON_TIME within the original period, ON_TIME_AFTER_EXTENSION within the extended one, else LATE. */

@@ -64,7 +64,7 @@ class WorklistController {
                                    clock.pausedBecause(), stop == null ? null : stop.since(), stop == null ? null : stop.applicantDueOn()));
             } else {
                 int left = deadlines.workingDaysLeft(clock.dueOn());
-                boolean provisional = deadlines.of(facts.clockStartsOn(), facts.extensionWorkingDays(), facts.pauses()).provisional();
+                boolean provisional = deadlines.of(facts.receivedOn(), facts.clockStartsOn(), facts.extensionWorkingDays(), facts.pauses()).provisional();
                 items.add(new Item(facts.requestId(), facts.receivedOn(), facts.applicantType(), subject, clock.dueOn(), left, left < 0,
                                    provisional, null, null, null));
             }

@@ -118,19 +118,20 @@ class RequestQueryController {
         LocalDate clockStartsOn = facts.clockStartsOn();
         int extensionDays = facts.extensionWorkingDays();
         List<WorkingDayCalendar.Pause> pauses = facts.pausesUntilAnswer();
-        Deadline deadline = deadlines.of(clockStartsOn, extensionDays, pauses);
+        Deadline deadline = deadlines.of(receivedOn, clockStartsOn, extensionDays, pauses);
         List<String> explanation = new java.util.ArrayList<>(deadline.explanation());
         if (corrected != null) {
             explanation.add(0, receivedOn + " 收到申请；" + corrected + " 收到补正，自补正之日重新计算（第三十条）");
         }
         if (view.extension() != null) {
-            explanation.add(explanation.size() - 1, "其中原期限 " + cn.foi.events.rules.AnswerPeriod.WORKING_DAYS + " 个工作日（至 " + deadlines.originalDueOn(clockStartsOn, pauses)
+            explanation.add(explanation.size() - 1, "其中原期限 " + cn.foi.events.rules.AnswerPeriod.workingDaysFor(receivedOn) + " 个工作日（至 "
+                            + deadlines.originalDueOn(receivedOn, clockStartsOn, pauses)
                             + "），经 " + view.extension().approvedBy() + " 批准延长 " + extensionDays
                             + " 个工作日（第三十三条）");
         }
         return state.running(status, deadline.dueOn(),
                              decidedOn == null ? deadlines.workingDaysLeft(deadline.dueOn()) : null,
-                             decidedOn == null ? null : Deadlines.timeliness(decidedOn, deadlines.originalDueOn(clockStartsOn, pauses),
+                             decidedOn == null ? null : Deadlines.timeliness(decidedOn, deadlines.originalDueOn(receivedOn, clockStartsOn, pauses),
                                                                              deadline.dueOn()),
                              deadline.provisional(), explanation);
     }
@@ -139,7 +140,8 @@ class RequestQueryController {
         return switch (stop.reason()) {
             case AWAITING_CORRECTION -> List.of(facts.receivedOn() + " 收到申请",
                     stop.since() + " 告知补正，答复期限停止计算",
-                    "申请人补正期限 " + stop.applicantDueOn() + "；收到补正后重新计算 " + cn.foi.events.rules.AnswerPeriod.WORKING_DAYS + " 个工作日（第三十条）");
+                    "申请人补正期限 " + stop.applicantDueOn() + "；收到补正后重新计算 "
+                            + cn.foi.events.rules.AnswerPeriod.workingDaysFor(facts.receivedOn()) + " 个工作日（第三十条）");
             case AWAITING_PAYMENT -> List.of(facts.clockStartsOn() + " 起算",
                     stop.since() + " 发出收费通知，等待缴费期间答复期限暂停计算",
                     "缴费期限 " + stop.applicantDueOn() + "；缴费后恢复计算，逾期未缴费的按“"

@@ -70,4 +70,16 @@ class DeadlinesTest {
         assertThat(clock.overdue()).isTrue();
         assertThat(clock.dueOn()).isEqualTo(LocalDate.of(2026, 3, 30));
     }
+
+    @Test
+    void a_request_received_before_15_may_2019_is_timed_by_the_2008_regulations_15_working_days() {
+        Deadlines deadlines = on(LocalDate.of(2026, 4, 8));
+
+        // Monday 13 May 2019: 15 working days (Monday–Friday; no notice loaded for that year) end on Monday 3 June
+        assertThat(deadlines.of(LocalDate.of(2019, 5, 13), LocalDate.of(2019, 5, 13), 0, java.util.List.of()).dueOn())
+                .isEqualTo(LocalDate.of(2019, 6, 3));
+        // Wednesday 15 May 2019, the day the current Regulations took effect: 20 working days, Wednesday 12 June
+        assertThat(deadlines.of(LocalDate.of(2019, 5, 15), LocalDate.of(2019, 5, 15), 0, java.util.List.of()).dueOn())
+                .isEqualTo(LocalDate.of(2019, 6, 12));
+    }
 }

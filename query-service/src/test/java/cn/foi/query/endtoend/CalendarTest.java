@@ -29,13 +29,14 @@ class CalendarTest extends EndToEndTest {
         api.registerAgency(agency, "某区退役军人事务局");
         String request = api.logRequest(agency, "2019-01-25", "ONLINE", "NATURAL_PERSON");
         api.awaitHistory(request, 1);
-        // no notice for 2019 yet: Monday to Friday, and the answer says it is provisional
+        // received before 15 May 2019: 15 working days (2008 Regulations, Art. 24). No notice for 2019 yet: Monday to
+        // Friday, and the answer says it is provisional
         JsonNode provisional = state(request);
-        assertThat(provisional.get("dueOn").asText()).isEqualTo("2019-02-22");
+        assertThat(provisional.get("dueOn").asText()).isEqualTo("2019-02-15");
         assertThat(provisional.get("dueDateProvisional").asBoolean()).isTrue();
         assertThat(provisional.get("dueDateExplanation").toString()).contains("暂按周一至周五");
-        // by that count the original period is over on 26 Feb: no extension
-        String extension = "{\"grantedOn\":\"2019-02-26\",\"workingDays\":5,\"approvedBy\":\"李主任\"}";
+        // by that count the original period is over on 19 Feb: no extension
+        String extension = "{\"grantedOn\":\"2019-02-19\",\"workingDays\":5,\"approvedBy\":\"李主任\"}";
         assertThat(services.post(services.commandUrl + "/api/requests/" + request + "/extension", extension).status())
                 .isEqualTo(422);
 
@@ -43,11 +44,11 @@ class CalendarTest extends EndToEndTest {
         assertThat(published.status()).as(published.body()).isEqualTo(200);
         assertThat(published.json().get("changed").asBoolean()).isTrue();
         assertThat(published.json().get("source").asText()).contains("国办发明电〔2018〕15号");
-        // Spring Festival 4–8 Feb off, Saturday 2 and Sunday 3 Feb worked: due 27 Feb
-        await().until(() -> "2019-02-27".equals(state(request).get("dueOn").asText()));
+        // Spring Festival 4–8 Feb off, Saturday 2 and Sunday 3 Feb worked: due 20 Feb
+        await().until(() -> "2019-02-20".equals(state(request).get("dueOn").asText()));
         assertThat(state(request).get("dueDateProvisional").asBoolean()).isFalse();
         assertThat(state(request).get("dueDateExplanation").toString()).contains("2019-02-02", "2019-02-03");
-        // the command side counts with the notice too: the period now runs to 27 Feb
+        // the command side counts with the notice too: the period now runs to 20 Feb
         var granted = services.post(services.commandUrl + "/api/requests/" + request + "/extension", extension);
         assertThat(granted.status()).as(granted.body()).isEqualTo(200);
 
@@ -73,8 +74,9 @@ class CalendarTest extends EndToEndTest {
         api.registerAgency(agency, "某区应急管理局");
         String request = api.logRequest(agency, "2018-02-09", "LETTER", "NATURAL_PERSON");
         api.awaitHistory(request, 1);
-        // 11 Feb (Sunday) and 24 Feb (Saturday) worked, 15–21 Feb off: due 14 Mar rather than 9 Mar
-        assertThat(state(request).get("dueOn").asText()).isEqualTo("2018-03-14");
+        // received before 15 May 2019: 15 working days (2008 Regulations, Art. 24); 11 Feb (Sunday) and 24 Feb
+        // (Saturday) worked, 15–21 Feb off: due 7 Mar rather than 2 Mar
+        assertThat(state(request).get("dueOn").asText()).isEqualTo("2018-03-07");
 
         var weekdayMakeUp = services.put(services.commandUrl + "/api/calendar/2019",
                 "{\"daysOff\":[\"2019-01-01\"],\"makeUpWorkingDays\":[\"2019-01-02\"],\"source\":\"测试\"}");
