@@ -124,13 +124,7 @@ public class Agency {
                     throw new InvalidInput(rowCode + " 没有列代码 " + column + " (unknown column; one of "
                                            + known.keySet() + ")");
                 }
-                if (value == null || value.signum() < 0) {
-                    throw new InvalidInput(rowCode + "." + column + " 须为非负数 (must be a non-negative number)");
-                }
-                if (!column.equals("AMOUNT_10K_YUAN") && value.stripTrailingZeros().scale() > 0) {
-                    throw new InvalidInput(rowCode + "." + column + " 须为整数 (must be a whole number)");
-                }
-                known.put(column, value);
+                known.put(column, count(rowCode + "." + column, rowCode + "." + column, value, column.equals("AMOUNT_10K_YUAN")));
             });
         });
         apply(new ProactiveDisclosureRecorded(agencyId, year, proactiveVersions.getOrDefault(year, 0) + 1,
@@ -182,18 +176,23 @@ public class Agency {
             if (item.source() == LegacyStatisticsItem.Source.EVENTS) {
                 throw new InvalidInput("“" + item.label() + "”由本系统记录的申请统计得出，不能填写 (" + code + " is counted from events)");
             }
-            if (value == null || value.signum() < 0) {
-                throw new InvalidInput("“" + item.label() + "”须为非负数 (" + code + " must be a non-negative number)");
-            }
-            if (!item.unit().equals("万元") && value.stripTrailingZeros().scale() > 0) {
-                throw new InvalidInput("“" + item.label() + "”须为整数 (" + code + " must be a whole number)");
-            }
-            figures.put(code, value);
+            figures.put(code, count("“" + item.label() + "”", code, value, item.unit().equals("万元")));
         });
         figures.put(LegacyStatisticsItem.STAFF.name(), figures.get(LegacyStatisticsItem.STAFF_FULL_TIME.name())
                                                               .add(figures.get(LegacyStatisticsItem.STAFF_PART_TIME.name())));
         apply(new LegacyFiguresRecorded(agencyId, year, legacyFigureVersions.getOrDefault(year, 0) + 1,
                                         LocalDate.now(clock), figures));
+    }
+
+    /** A figure the agency records: a non-negative number, whole unless it is an amount (万元). */
+    private static BigDecimal count(String what, String code, BigDecimal value, boolean amount) {
+        if (value == null || value.signum() < 0) {
+            throw new InvalidInput(what + " 须为非负数 (" + code + " must be a non-negative number)");
+        }
+        if (!amount && value.stripTrailingZeros().scale() > 0) {
+            throw new InvalidInput(what + " 须为整数 (" + code + " must be a whole number)");
+        }
+        return value;
     }
 
     @EventSourcingHandler
