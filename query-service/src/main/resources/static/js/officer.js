@@ -873,8 +873,9 @@ function fillResults(select, selected, legacy) {
   select.replaceChildren(h('option', { value: '' }, '请选择办理结果'), ...groups);
 }
 
-/** Answers dated up to 2018 were given under the 2008 Regulations. */
-const under2008Regulations = (isoDate) => /^\d{4}-/.test(isoDate || '') && Number(isoDate.slice(0, 4)) <= 2018;
+/** Answers dated up to the last year of the 2008 Regulations (as the service states it) were given under them. */
+const under2008Regulations = (isoDate) => /^\d{4}-/.test(isoDate || '')
+  && Number(isoDate.slice(0, 4)) <= labels.lastYearUnder2008Regulations;
 
 function decisionForm(pageEl, state, events, cancel) {
   // Nothing chosen for the officer: with a correction or a fee awaited, a preselected "overdue" result and today's

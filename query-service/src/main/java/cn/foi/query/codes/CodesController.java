@@ -9,6 +9,7 @@ import cn.foi.events.codes.ResultCode;
 import cn.foi.events.codes.ReviewBlock;
 import cn.foi.events.codes.ReviewResult;
 import cn.foi.events.rules.AnswerPeriod;
+import cn.foi.events.rules.ReportingYear;
 import cn.foi.query.table.ApplicantColumn;
 import cn.foi.query.table.ApplicationRow;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -48,7 +49,7 @@ class CodesController {
                  Map<String, String> result, Map<String, String> resultItem, List<ResultGroup> resultGroups,
                  List<Row> applicationRows, Map<String, String> channel, Map<String, String> reviewBlock,
                  Map<String, String> reviewResult, Map<String, String> feeBasis, Periods periods,
-                 Map<String, String> legacyResult, List<LegacyItem> legacyItems) {
+                 Map<String, String> legacyResult, List<LegacyItem> legacyItems, int lastYearUnder2008Regulations) {
     }
 
     private static final Codes CODES = stated();
@@ -86,7 +87,8 @@ class CodesController {
                                      AnswerPeriod.CORRECTION_NOTICE_WORKING_DAYS),
                          labelled(LegacyResultCode.values(), LegacyResultCode::label),
                          Arrays.stream(LegacyStatisticsItem.values())
-                               .map(item -> new LegacyItem(item.name(), item.label(), item.unit(), item.source().name())).toList());
+                               .map(item -> new LegacyItem(item.name(), item.label(), item.unit(), item.source().name())).toList(),
+                         ReportingYear.LAST_UNDER_2008_REGULATIONS);
     }
 
     private static <E extends Enum<E>> Map<String, String> labelled(E[] values, Function<E, String> label) {

@@ -50,5 +50,6 @@ class CodesTest extends EndToEndTest {
         assertThat(received.get("label").asText()).isEqualTo("三、依申请公开情况（一）收到申请数");
         assertThat(received.get("unit").asText()).isEqualTo("件");
         assertThat(received.get("source").asText()).isEqualTo("EVENTS");
+        assertThat(codes.get("lastYearUnder2008Regulations").asInt()).isEqualTo(cn.foi.events.rules.ReportingYear.LAST_UNDER_2008_REGULATIONS);
     }
 }
