@@ -140,7 +140,10 @@ final class Chromium implements AutoCloseable {
     Path screenshot(String name) {
         try {
             Files.createDirectories(SCREENSHOTS);
-            File shot = driver.getScreenshotAs(OutputType.FILE);
+            // a page still navigating refuses a screenshot ("aborted by navigation"): taken again once it has settled
+            File shot = await().atMost(Duration.ofSeconds(15))
+                               .ignoreExceptionsInstanceOf(org.openqa.selenium.TimeoutException.class)
+                               .until(() -> driver.getScreenshotAs(OutputType.FILE), java.util.Objects::nonNull);
             Path target = SCREENSHOTS.resolve(name + ".png");
             Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
             return target;
