@@ -94,6 +94,7 @@ public class AccessAutoConfiguration {
                         .requestMatchers("/api/admin/**").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.POST, "/api/requests/*/extension").hasRole("SUPERVISOR")
                         .requestMatchers(HttpMethod.POST, "/api/agencies/*/years/*/close").hasRole("SUPERVISOR")
+                        .requestMatchers(HttpMethod.POST, "/api/agencies/*/annual-reports/*/publication").hasRole("SUPERVISOR")
                         .requestMatchers(HttpMethod.GET, "/api/**").authenticated()
                         // comparisons posted to the query side change nothing (see @ReadsOnly)
                         .requestMatchers(HttpMethod.POST, "/api/agencies/*/annual-tables/*/published-check").authenticated()

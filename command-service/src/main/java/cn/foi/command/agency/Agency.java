@@ -1,6 +1,13 @@
 package cn.foi.command.agency;
 
 import cn.foi.command.agency.AgencyCommands.CloseReportingYear;
+import cn.foi.command.agency.AgencyCommands.PreparePublication;
+import cn.foi.command.agency.AgencyCommands.PublishAnnualReport;
+import cn.foi.command.agency.AgencyCommands.RecordReportTexts;
+import cn.foi.events.codes.ReportSection;
+import cn.foi.events.report.AnnualReportPublished;
+import cn.foi.events.report.ReportDigest;
+import cn.foi.events.report.ReportTextsRecorded;
 import cn.foi.command.agency.AgencyCommands.RecordLegacyFigures;
 import cn.foi.command.agency.AgencyCommands.RecordProactiveDisclosure;
 import cn.foi.events.agency.LegacyFiguresRecorded;
@@ -46,6 +53,8 @@ public class Agency {
     private final SortedSet<Integer> closedYears = new TreeSet<>();
     private final Map<Integer, Integer> proactiveVersions = new HashMap<>();
     private final Map<Integer, Integer> legacyFigureVersions = new HashMap<>();
+    private final Map<Integer, Integer> reportTextVersions = new HashMap<>();
+    private final Map<Integer, Integer> publications = new HashMap<>();
 
     protected Agency() {
         // for Axon
@@ -198,6 +207,109 @@ public class Agency {
     @EventSourcingHandler
     void on(LegacyFiguresRecorded event) {
         legacyFigureVersions.put(event.year(), event.version());
+    }
+
+    /**
+     * Texts of the annual report of a year (any subset of the parts the agency writes, each at most
+     * {@link ReportSection#MAX_TEXT_LENGTH} characters; an empty text returns a part to its default). Allowed after
+     * the year is closed and after a publication: a correction is written, then published with its reason.
+     */
+    @CommandHandler
+    public void handle(RecordReportTexts command, Clock clock) {
+        int year = command.year();
+        requireReportingYear(year, clock);
+        if (command.sections() == null || command.sections().isEmpty()) {
+            throw new InvalidInput("缺少报告文本：sections 须至少包含一个章节 (no sections given)");
+        }
+        java.util.List<String> writable = ReportSection.writtenBy(year).stream().map(Enum::name).toList();
+        Map<String, String> texts = new TreeMap<>();
+        command.sections().forEach((code, text) -> {
+            if (!writable.contains(code)) {
+                throw new InvalidInput(unknownSection(code, year, writable));
+            }
+            String value = text == null ? "" : text.strip();
+            if (value.length() > ReportSection.MAX_TEXT_LENGTH) {
+                throw new InvalidInput("章节 " + code + " 的文本有 " + value.length() + " 个字符，超过上限 " + ReportSection.MAX_TEXT_LENGTH
+                                       + " 个字符 (text too long)");
+            }
+            texts.put(code, value);
+        });
+        apply(new ReportTextsRecorded(agencyId, year, reportTextVersions.getOrDefault(year, 0) + 1, LocalDate.now(clock), texts));
+    }
+
+    private static String unknownSection(String code, int year, java.util.List<String> writable) {
+        try {
+            ReportSection section = ReportSection.valueOf(code);
+            if (section.isPartOf(year)) {
+                return "章节 " + code + "（" + section.heading(year) + "）由系统根据记录的数据生成，不能填写；可填写的章节："
+                       + writable + " (generated section)";
+            }
+            return year + " 年度报告没有章节 " + code + "；可填写的章节：" + writable + " (section not in this year's report)";
+        } catch (IllegalArgumentException e) {
+            return "未知的章节代码 " + code + "；" + year + " 年度报告可填写的章节：" + writable + " (unknown section code)";
+        }
+    }
+
+    private static void requireReportingYear(int year, Clock clock) {
+        if (year < ReportingYear.FIRST) {
+            throw new RuleViolation(year + " 年早于《政府信息公开条例》施行（" + ReportingYear.FIRST + " 年），没有年度报告 (no report before "
+                                    + ReportingYear.FIRST + ")");
+        }
+        if (year > LocalDate.now(clock).getYear()) {
+            throw new RuleViolation(year + " 年尚未开始 (year " + year + " has not begun)");
+        }
+    }
+
+    /** The checks of a publication, before the document is drafted; answers the text version to draft it from. */
+    @CommandHandler
+    public int handle(PreparePublication command, Clock clock) {
+        int year = command.year();
+        requireReportingYear(year, clock);
+        if (!closedYears.contains(year)) {
+            throw new StateConflict(year + " 年度尚未关闭，不能发布年度报告：请先关闭年度，使报告中的数据不再变化 (close year " + year
+                                    + " before publishing its report)");
+        }
+        int published = publications.getOrDefault(year, 0);
+        if (published > 0 && (command.reason() == null || command.reason().isBlank())) {
+            throw new InvalidInput(year + " 年度报告已发布第 " + published + " 版；再次发布（更正）须在 reason 中说明理由 (a reason is "
+                                   + "required to publish again)");
+        }
+        if (command.reason() != null && command.reason().strip().length() > 2_000) {
+            throw new InvalidInput("发布理由不能超过 2000 个字符 (reason too long)");
+        }
+        return reportTextVersions.getOrDefault(year, 0);
+    }
+
+    /**
+     * Freezes the document as drafted: a new publication, numbered, with the SHA-256 of its text. Refused if the
+     * agency's texts changed since the draft (the draft would not be the version published).
+     */
+    @CommandHandler
+    public AgencyCommands.Published handle(PublishAnnualReport command, Clock clock) {
+        int textVersion = handle(new PreparePublication(command.agencyId(), command.year(), command.reason()), clock);
+        if (command.textVersion() != textVersion) {
+            throw new StateConflict("发布期间报告文本已被修改（第 " + textVersion + " 版），请重新预览后再发布 (texts changed meanwhile)");
+        }
+        if (command.report() == null || command.report().text() == null) {
+            throw new InvalidInput("缺少报告内容 (no document)");
+        }
+        int publication = publications.getOrDefault(command.year(), 0) + 1;
+        String reason = command.reason() == null || command.reason().isBlank() ? null : command.reason().strip();
+        var published = new AgencyCommands.Published(publication, clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS),
+                                                     ReportDigest.of(command.report().text()));
+        apply(new AnnualReportPublished(agencyId, command.year(), publication, published.publishedAt(), reason, textVersion,
+                                        published.digest(), command.report()));
+        return published;
+    }
+
+    @EventSourcingHandler
+    void on(ReportTextsRecorded event) {
+        reportTextVersions.put(event.year(), event.version());
+    }
+
+    @EventSourcingHandler
+    void on(AnnualReportPublished event) {
+        publications.put(event.year(), event.publication());
     }
 
     @EventSourcingHandler

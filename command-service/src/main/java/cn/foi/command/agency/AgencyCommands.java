@@ -20,6 +20,26 @@ public final class AgencyCommands {
                                       java.util.Map<String, java.math.BigDecimal> figures) {
     }
 
+    /** Texts of the annual report of a year, by {@code ReportSection} code (any subset of the parts the agency writes). */
+    public record RecordReportTexts(@TargetAggregateIdentifier String agencyId, int year, java.util.Map<String, String> sections) {
+    }
+
+    /**
+     * Before publishing: checks that the report of a year may be published with this reason, and answers the version
+     * of the agency's texts the document must be made from. Changes nothing.
+     */
+    public record PreparePublication(@TargetAggregateIdentifier String agencyId, int year, String reason) {
+    }
+
+    /** Publishes the document drafted from the texts of {@code textVersion}, frozen as it is. */
+    public record PublishAnnualReport(@TargetAggregateIdentifier String agencyId, int year, String reason, int textVersion,
+                                      cn.foi.events.report.AnnualReportPublished.FrozenReport report) {
+    }
+
+    /** What a publication answers: its number, when, and the digest of its text. */
+    public record Published(int publication, java.time.Instant publishedAt, String digest) {
+    }
+
     public record CloseReportingYear(@TargetAggregateIdentifier String agencyId, int year) {
     }
 }

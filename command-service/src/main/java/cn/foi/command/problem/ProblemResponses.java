@@ -64,6 +64,11 @@ public class ProblemResponses {
         return problem(HttpStatus.BAD_REQUEST, "请求内容有误 (invalid input)", describe(e.getCause()));
     }
 
+    @ExceptionHandler(Unavailable.class)
+    ProblemDetail unavailable(Unavailable e) {
+        return problem(HttpStatus.SERVICE_UNAVAILABLE, "服务暂不可用 (service unavailable)", e.getMessage());
+    }
+
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ProblemDetail mismatch(MethodArgumentTypeMismatchException e) {
         return problem(HttpStatus.BAD_REQUEST, "请求内容有误 (invalid input)",

@@ -5,6 +5,8 @@ import cn.foi.events.agency.LegacyFiguresRecorded;
 import cn.foi.events.agency.ProactiveDisclosureRecorded;
 import cn.foi.events.agency.ReportingYearClosed;
 import cn.foi.events.calendar.HolidayArrangementPublished;
+import cn.foi.events.report.AnnualReportPublished;
+import cn.foi.events.report.ReportTextsRecorded;
 import cn.foi.events.review.ReviewConcluded;
 import cn.foi.events.review.ReviewFiled;
 import cn.foi.events.request.ConsultationReplied;
@@ -33,7 +35,7 @@ public final class EventTypes {
             RequestReceived.class, OpenRequestImported.class, RequestDecided.class, LegacyRequestDecided.class, DeadlineExtended.class,
             CorrectionRequested.class, CorrectionReceived.class, ConsultationSent.class,
             ConsultationReplied.class, FeeNoticeIssued.class, FeePaid.class, ReviewFiled.class,
-            ReviewConcluded.class, HolidayArrangementPublished.class
+            ReviewConcluded.class, HolidayArrangementPublished.class, ReportTextsRecorded.class, AnnualReportPublished.class
     ).stream().collect(Collectors.toUnmodifiableMap(Class::getSimpleName, Function.identity()));
 
     private EventTypes() {

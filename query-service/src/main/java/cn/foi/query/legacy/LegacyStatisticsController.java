@@ -1,41 +1,48 @@
 package cn.foi.query.legacy;
 
+import cn.foi.events.codes.LegacyStatisticsItem;
 import cn.foi.events.rules.ReportingYear;
-import cn.foi.query.deadline.Deadlines;
 import cn.foi.query.problem.QueryProblem;
-import cn.foi.query.projection.Ledger;
 import cn.foi.query.projection.ReadModel;
+import cn.foi.query.report.ReportDraft;
+import cn.foi.query.table.AnnualTableExports;
+import cn.foi.query.table.PrintedGrid;
 import cn.foi.query.view.AgencyView;
+import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.util.List;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /** The statistics form of a reporting year up to 2018, from the agency's events and the figures it recorded. */
 @RestController
 class LegacyStatisticsController {
 
-    private final ReadModel readModel;
-    private final Ledger ledger;
-    private final Deadlines deadlines;
+    private static final String FORM_TITLE = "政府信息公开情况统计表";
 
-    LegacyStatisticsController(ReadModel readModel, Ledger ledger, Deadlines deadlines) {
+    private final ReadModel readModel;
+    private final LegacyStatistics statistics;
+
+    LegacyStatisticsController(ReadModel readModel, LegacyStatistics statistics) {
         this.readModel = readModel;
-        this.ledger = ledger;
-        this.deadlines = deadlines;
+        this.statistics = statistics;
     }
 
     /** {@code items}: every item of the form by code, in printed order; {@code recordedFiguresVersion}: 0 if none. */
-    record LegacyStatistics(String agencyId, String agencyName, int year, int recordedFiguresVersion, Map<String, BigDecimal> items) {
+    record LegacyStatisticsAnswer(String agencyId, String agencyName, int year, int recordedFiguresVersion, Map<String, BigDecimal> items) {
     }
 
+    /** JSON, or the printed form: {@code text} (label, unit, figure, one item a line), {@code xlsx}, {@code docx}. */
     @GetMapping("/api/agencies/{agencyId}/legacy-statistics/{year}")
-    LegacyStatistics statistics(@PathVariable String agencyId, @PathVariable int year) {
+    ResponseEntity<?> statistics(@PathVariable String agencyId, @PathVariable int year,
+                                 @RequestParam(defaultValue = "json") String format) {
         AgencyView agency = readModel.agency(agencyId).orElseThrow(
                 () -> new QueryProblem(HttpStatus.NOT_FOUND, "机构 " + agencyId + " 不存在 (unknown agency)"));
         if (!ReportingYear.isUnder2008Regulations(year)) {
@@ -44,10 +51,30 @@ class LegacyStatisticsController {
                                    + " (the statistics form is for reporting years " + ReportingYear.FIRST + " to "
                                    + ReportingYear.LAST_UNDER_2008_REGULATIONS + ")");
         }
-        List<AgencyView.LegacyFiguresVersion> versions = agency.legacyFigures().getOrDefault(year, List.of());
-        AgencyView.LegacyFiguresVersion latest = versions.isEmpty() ? null : versions.get(versions.size() - 1);
-        var items = LegacyForm.of(year, readModel.requestsOf(agencyId, null, LocalDate.of(year, 12, 31)), ledger.reviews(agencyId),
-                                  latest == null ? Map.of() : latest.figures(), deadlines::timelinessOf);
-        return new LegacyStatistics(agencyId, agency.name(), year, latest == null ? 0 : latest.version(), LegacyForm.byCode(items));
+        Map<LegacyStatisticsItem, BigDecimal> items = statistics.items(agency, year);
+        PrintedGrid form = ReportDraft.legacyForm(items);
+        String title = agency.name() + year + "年" + FORM_TITLE;
+        return switch (format) {
+            case "json" -> {
+                AgencyView.LegacyFiguresVersion latest = LegacyStatistics.latestFigures(agency, year);
+                yield ResponseEntity.ok(new LegacyStatisticsAnswer(agencyId, agency.name(), year, latest == null ? 0 : latest.version(),
+                                                                  LegacyForm.byCode(items)));
+            }
+            case "text" -> ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8))
+                                         .body(title + "\n\n" + form.text());
+            case "xlsx" -> ResponseEntity.ok()
+                                         .contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+                                         .header("Content-Disposition", attachment(title, "xlsx"))
+                                         .body(AnnualTableExports.xlsx(year + "年统计表", title, form));
+            case "docx" -> ResponseEntity.ok()
+                                         .contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.wordprocessingml.document"))
+                                         .header("Content-Disposition", attachment(title, "docx"))
+                                         .body(AnnualTableExports.docx(title, form));
+            default -> throw new QueryProblem(HttpStatus.BAD_REQUEST, "format 只能是 json、text、xlsx 或 docx (format must be json, text, xlsx or docx)");
+        };
+    }
+
+    private static String attachment(String title, String extension) {
+        return ContentDisposition.attachment().filename(title + "." + extension, StandardCharsets.UTF_8).build().toString();
     }
 }

@@ -48,8 +48,39 @@ final class AgencyDocuments {
             }).toList()));
             doc.append("legacyFigures", legacy);
         }
+        if (!view.reports().isEmpty()) {
+            Document reports = new Document();
+            view.reports().forEach((year, report) -> reports.put(String.valueOf(year), reportJson(report)));
+            doc.append("reports", reports);
+        }
         doc.append("history", RequestDocuments.encode(view.history()));
         return doc;
+    }
+
+    /**
+     * A year's report texts and publications, stored as their JSON text: a frozen document is read back exactly as it
+     * was published (amounts as exact decimals, never a BSON double), whatever it holds.
+     */
+    private static final com.fasterxml.jackson.databind.ObjectMapper REPORT_JSON = new com.fasterxml.jackson.databind.ObjectMapper()
+            .registerModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())
+            .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .enable(com.fasterxml.jackson.core.JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+
+    private static String reportJson(AgencyView.ReportYear report) {
+        try {
+            return REPORT_JSON.writeValueAsString(report);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static AgencyView.ReportYear report(String json) {
+        try {
+            return REPORT_JSON.readValue(json, AgencyView.ReportYear.class);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("unreadable stored report: " + e.getMessage(), e);
+        }
     }
 
     private static Document encode(AgencyView.ProactiveVersion version) {
@@ -116,7 +147,12 @@ final class AgencyDocuments {
                 legacy.put(Integer.parseInt(year), List.copyOf(versions));
             }
         }
+        Map<Integer, AgencyView.ReportYear> reports = new LinkedHashMap<>();
+        Document storedReports = doc.get("reports", Document.class);
+        if (storedReports != null) {
+            storedReports.keySet().forEach(year -> reports.put(Integer.parseInt(year), report(storedReports.getString(year))));
+        }
         return new AgencyView(doc.getString("_id"), doc.get("lastSeq", Number.class).longValue(), doc.getString("name"),
-                              StoredDates.date(doc.get("registeredOn")), closedYears, proactive, legacy, history);
+                              StoredDates.date(doc.get("registeredOn")), closedYears, proactive, legacy, reports, history);
     }
 }

@@ -26,8 +26,13 @@ public final class AnnualTableExports {
 
     /** One sheet, the grid as printed: numbers as numbers, labels wrapped, merged cells merged. */
     public static byte[] xlsx(AnnualTable table, PrintedGrid grid) {
+        return xlsx(table.year() + "年度报告", table.agencyName() + " " + table.year() + " 年政府信息公开工作年度报告（统计表）", grid);
+    }
+
+    /** One sheet named {@code sheetName}: the title, then the grid as printed. */
+    public static byte[] xlsx(String sheetName, String title, PrintedGrid grid) {
         try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            Sheet sheet = workbook.createSheet(table.year() + "年度报告");
+            Sheet sheet = workbook.createSheet(sheetName);
             CellStyle text = workbook.createCellStyle();
             text.setWrapText(true);
             text.setVerticalAlignment(VerticalAlignment.CENTER);
@@ -39,7 +44,7 @@ public final class AnnualTableExports {
             number.cloneStyleFrom(text);
             number.setAlignment(HorizontalAlignment.CENTER);
             Row titleRow = sheet.createRow(0);
-            titleRow.createCell(0).setCellValue(table.agencyName() + " " + table.year() + " 年政府信息公开工作年度报告（统计表）");
+            titleRow.createCell(0).setCellValue(title);
             List<List<String>> rows = grid.rows();
             for (int r = 0; r < rows.size(); r++) {
                 Row row = sheet.createRow(r + 1);
@@ -77,38 +82,51 @@ public final class AnnualTableExports {
      * merges (horizontal spans as merged cells, vertical spans as vertically merged cells).
      */
     public static byte[] docx(AnnualTable table, PrintedGrid grid) {
+        return docx(table.agencyName() + " " + table.year() + " 年政府信息公开工作年度报告（统计表）", grid);
+    }
+
+    /** A Word document: the title, then the grid (its tables with their merges). */
+    public static byte[] docx(String titleText, PrintedGrid grid) {
         try (org.apache.poi.xwpf.usermodel.XWPFDocument document = new org.apache.poi.xwpf.usermodel.XWPFDocument();
              ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             var title = document.createParagraph();
             title.setAlignment(org.apache.poi.xwpf.usermodel.ParagraphAlignment.CENTER);
             var titleRun = title.createRun();
             titleRun.setBold(true);
-            titleRun.setText(table.agencyName() + " " + table.year() + " 年政府信息公开工作年度报告（统计表）");
-            List<List<String>> rows = grid.rows();
-            int r = 0;
-            while (r < rows.size()) {
-                List<String> row = rows.get(r);
-                if (row.size() <= 1) {
-                    var paragraph = document.createParagraph();
-                    if (!row.isEmpty()) {
-                        paragraph.createRun().setText(row.get(0));
-                    }
-                    r++;
-                    continue;
-                }
-                // a block of consecutive multi-cell rows is one printed table
-                int first = r;
-                int width = 0;
-                while (r < rows.size() && rows.get(r).size() > 1) {
-                    width = Math.max(width, rows.get(r).size());
-                    r++;
-                }
-                writeTable(document, grid, first, r, width);
-            }
+            titleRun.setText(titleText);
+            writeGrid(document, grid);
             document.write(out);
             return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A grid into a Word document: a row of one cell (or none) is a paragraph, a run of wider rows is one printed table
+     * with its merges.
+     */
+    public static void writeGrid(org.apache.poi.xwpf.usermodel.XWPFDocument document, PrintedGrid grid) {
+        List<List<String>> rows = grid.rows();
+        int r = 0;
+        while (r < rows.size()) {
+            List<String> row = rows.get(r);
+            if (row.size() <= 1) {
+                var paragraph = document.createParagraph();
+                if (!row.isEmpty()) {
+                    paragraph.createRun().setText(row.get(0));
+                }
+                r++;
+                continue;
+            }
+            // a block of consecutive multi-cell rows is one printed table
+            int first = r;
+            int width = 0;
+            while (r < rows.size() && rows.get(r).size() > 1) {
+                width = Math.max(width, rows.get(r).size());
+                r++;
+            }
+            writeTable(document, grid, first, r, width);
         }
     }
 

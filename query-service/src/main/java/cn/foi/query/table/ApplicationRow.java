@@ -94,4 +94,20 @@ public enum ApplicationRow {
             return Optional.empty();
         }
     }
+
+    /**
+     * The result group a row of section 三 belongs to, as printed without its number (予以公开, 部分公开, 不予公开, 无法提供,
+     * 不予处理, 其他处理): what a report's paragraph names.
+     */
+    public static String resultGroupOf(ApplicationRow row) {
+        ApplicationRow[] rows = values();
+        for (int i = row.ordinal(); i >= 0; i--) {
+            if (!rows[i].group.isEmpty()) {
+                String group = rows[i].group.replaceFirst("^\\([一二三四五六七]\\)\\s*", "");
+                int note = group.indexOf('（');
+                return note < 0 ? group : group.substring(0, note);
+            }
+        }
+        throw new IllegalArgumentException(row + " is not a result row");
+    }
 }

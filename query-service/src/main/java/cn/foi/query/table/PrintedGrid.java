@@ -21,6 +21,29 @@ public final class PrintedGrid {
     private final List<Merge> merges = new ArrayList<>();
     private final List<Figure> figures = new ArrayList<>();
 
+    /** A grid of given rows and merged rectangles ({@code [firstRow, lastRow, firstColumn, lastColumn]}). */
+    public static PrintedGrid of(List<List<String>> rows, List<List<Integer>> merges) {
+        PrintedGrid grid = new PrintedGrid();
+        rows.forEach(grid::row);
+        merges.forEach(m -> grid.merge(m.get(0), m.get(1), m.get(2), m.get(3)));
+        return grid;
+    }
+
+    /** The merged rectangles as lists, {@code [firstRow, lastRow, firstColumn, lastColumn]}: how a frozen report keeps them. */
+    public List<List<Integer>> mergeLists() {
+        return merges.stream().map(m -> List.of(m.firstRow(), m.lastRow(), m.firstColumn(), m.lastColumn())).toList();
+    }
+
+    /** The index of the first row whose first cell is {@code text}, or -1. */
+    public int indexOf(String text) {
+        for (int i = 0; i < rows.size(); i++) {
+            if (!rows.get(i).isEmpty() && rows.get(i).get(0).equals(text)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     void row(List<String> cells) {
         rows.add(List.copyOf(cells));
     }
@@ -54,7 +77,7 @@ public final class PrintedGrid {
         return part;
     }
 
-    int size() {
+    public int size() {
         return rows.size();
     }
 

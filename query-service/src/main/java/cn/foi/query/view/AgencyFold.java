@@ -5,6 +5,8 @@ import cn.foi.events.agency.LegacyFiguresRecorded;
 import cn.foi.events.agency.ProactiveDisclosureRecorded;
 import cn.foi.events.agency.ReportingYearClosed;
 import cn.foi.events.published.PublishedEvent;
+import cn.foi.events.report.AnnualReportPublished;
+import cn.foi.events.report.ReportTextsRecorded;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -54,8 +56,26 @@ public final class AgencyFold {
                              entry(event, closed.year() + " 年度关闭", closed.closedOn(),
                                    "结转下年度 " + closed.carriedForward().size() + " 件"));
         }
+        if (payload instanceof ReportTextsRecorded texts) {
+            AgencyView.ReportYear report = view.reports().getOrDefault(texts.year(), AgencyView.ReportYear.NONE);
+            List<AgencyView.TextVersion> versions = new ArrayList<>(report.versions());
+            HistoryEntry entry = entry(event, texts.year() + " 年度报告文本第 " + texts.version() + " 版", texts.recordedOn(),
+                                       "修改章节：" + String.join("、", texts.sections().keySet()));
+            versions.add(new AgencyView.TextVersion(texts.version(), texts.recordedOn(), recordedAt, entry.recordedBy(), texts.sections()));
+            return view.withReport(event.sequenceNumber(), texts.year(), new AgencyView.ReportYear(versions, report.publications()), entry);
+        }
+        if (payload instanceof AnnualReportPublished published) {
+            AgencyView.ReportYear report = view.reports().getOrDefault(published.year(), AgencyView.ReportYear.NONE);
+            List<AgencyView.Publication> publications = new ArrayList<>(report.publications());
+            HistoryEntry entry = entry(event, published.year() + " 年度报告发布（第 " + published.publication() + " 次）",
+                                       published.publishedAt().atZone(java.time.ZoneId.of("Asia/Shanghai")).toLocalDate(),
+                                       "SHA-256 " + published.digest() + (published.reason() == null ? "" : "；理由：" + published.reason()));
+            publications.add(new AgencyView.Publication(published.publication(), published.publishedAt(), entry.recordedBy(),
+                                                        published.reason(), published.textVersion(), published.digest(), published.report()));
+            return view.withReport(event.sequenceNumber(), published.year(), new AgencyView.ReportYear(report.versions(), publications), entry);
+        }
         return new AgencyView(view.agencyId(), event.sequenceNumber(), view.name(), view.registeredOn(), view.closedYears(),
-                              view.proactive(), view.legacyFigures(), view.history());
+                              view.proactive(), view.legacyFigures(), view.reports(), view.history());
     }
 
     private static HistoryEntry entry(PublishedEvent event, String label, LocalDate businessDate, String summary) {

@@ -15,17 +15,18 @@ import java.util.TreeMap;
  */
 public record AgencyView(String agencyId, long lastSeq, String name, LocalDate registeredOn, Map<Integer, YearClose> closedYears,
                          Map<Integer, List<ProactiveVersion>> proactive, Map<Integer, List<LegacyFiguresVersion>> legacyFigures,
-                         List<HistoryEntry> history) {
+                         Map<Integer, ReportYear> reports, List<HistoryEntry> history) {
 
     public AgencyView {
         closedYears = java.util.Collections.unmodifiableMap(new TreeMap<>(closedYears));
         proactive = java.util.Collections.unmodifiableMap(new TreeMap<>(proactive));
         legacyFigures = java.util.Collections.unmodifiableMap(new TreeMap<>(legacyFigures));
+        reports = java.util.Collections.unmodifiableMap(new TreeMap<>(reports));
         history = List.copyOf(history);
     }
 
     public static AgencyView empty(String agencyId) {
-        return new AgencyView(agencyId, -1, null, null, Map.of(), Map.of(), Map.of(), List.of());
+        return new AgencyView(agencyId, -1, null, null, Map.of(), Map.of(), Map.of(), Map.of(), List.of());
     }
 
     /**
@@ -56,12 +57,66 @@ public record AgencyView(String agencyId, long lastSeq, String name, LocalDate r
                     Map<Integer, List<ProactiveVersion>> proactive, HistoryEntry entry) {
         List<HistoryEntry> longer = new ArrayList<>(history);
         longer.add(entry);
-        return new AgencyView(agencyId, lastSeq, name, registeredOn, closedYears, proactive, legacyFigures, longer);
+        return new AgencyView(agencyId, lastSeq, name, registeredOn, closedYears, proactive, legacyFigures, reports, longer);
     }
 
     AgencyView withLegacyFigures(long lastSeq, Map<Integer, List<LegacyFiguresVersion>> legacyFigures, HistoryEntry entry) {
         List<HistoryEntry> longer = new ArrayList<>(history);
         longer.add(entry);
-        return new AgencyView(agencyId, lastSeq, name, registeredOn, closedYears, proactive, legacyFigures, longer);
+        return new AgencyView(agencyId, lastSeq, name, registeredOn, closedYears, proactive, legacyFigures, reports, longer);
+    }
+
+    AgencyView withReport(long lastSeq, int year, ReportYear report, HistoryEntry entry) {
+        List<HistoryEntry> longer = new ArrayList<>(history);
+        longer.add(entry);
+        Map<Integer, ReportYear> changed = new java.util.HashMap<>(reports);
+        changed.put(year, report);
+        return new AgencyView(agencyId, lastSeq, name, registeredOn, closedYears, proactive, legacyFigures, changed, longer);
+    }
+
+    /** The annual report of a year: every save of the agency's texts, and every publication. */
+    public record ReportYear(List<TextVersion> versions, List<Publication> publications) {
+
+        public ReportYear {
+            versions = List.copyOf(versions);
+            publications = List.copyOf(publications);
+        }
+
+        public static final ReportYear NONE = new ReportYear(List.of(), List.of());
+
+        public int textVersion() {
+            return versions.isEmpty() ? 0 : versions.get(versions.size() - 1).version();
+        }
+
+        /** The agency's texts as of {@code version} (every save up to it, the later text of a part winning). */
+        public Map<String, TextPart> textsAt(int version) {
+            Map<String, TextPart> texts = new TreeMap<>();
+            for (TextVersion saved : versions) {
+                if (saved.version() > version) {
+                    break;
+                }
+                saved.sections().forEach((code, text) -> {
+                    if (text.isEmpty()) {
+                        texts.remove(code);
+                    } else {
+                        texts.put(code, new TextPart(text, saved.version(), saved.recordedAt(), saved.recordedBy()));
+                    }
+                });
+            }
+            return texts;
+        }
+    }
+
+    /** One save of the agency's texts: the parts it changed (an empty text: back to the default). */
+    public record TextVersion(int version, LocalDate recordedOn, Instant recordedAt, String recordedBy, Map<String, String> sections) {
+    }
+
+    /** A part's current text, and the save it comes from. */
+    public record TextPart(String text, int version, Instant recordedAt, String recordedBy) {
+    }
+
+    /** A publication: the document frozen as it was, with its digest. */
+    public record Publication(int publication, Instant publishedAt, String publishedBy, String reason, int textVersion, String digest,
+                              cn.foi.events.report.AnnualReportPublished.FrozenReport report) {
     }
 }

@@ -32,6 +32,16 @@ class AgencyDocumentsTest {
                 Map.of(2016, List.of(new AgencyView.LegacyFiguresVersion(1, LocalDate.of(2017, 1, 6), Instant.parse("2017-01-06T02:00:00Z"),
                                                                          Map.of("PROACTIVE_ITEMS", BigDecimal.TEN,
                                                                                 "SPECIAL_FUNDS_10K_YUAN", new BigDecimal("1.5"))))),
+                Map.of(2024, new AgencyView.ReportYear(
+                        List.of(new AgencyView.TextVersion(1, LocalDate.of(2025, 1, 8), Instant.parse("2025-01-08T02:00:00.5Z"), "wang",
+                                                           Map.of("OVERVIEW", "一年来……{{依申请公开}}", "OTHER", ""))),
+                        List.of(new AgencyView.Publication(1, Instant.parse("2025-01-20T03:00:00.123Z"), "wang", null, 1, "ab12",
+                                new cn.foi.events.report.AnnualReportPublished.FrozenReport(
+                                        "某县人民政府办公室2024年政府信息公开工作年度报告",
+                                        List.of(new cn.foi.events.report.AnnualReportPublished.Section("PROBLEMS", "五、存在的主要问题及改进情况", "无", null)),
+                                        List.of(new cn.foi.events.report.AnnualReportPublished.Block("TABLE", null, List.of(List.of("a", "1")),
+                                                                                                     List.of(List.of(0, 0, 0, 1)))),
+                                        "某县…\n", Map.of("NEW/TOTAL", new BigDecimal("0.10"))))))),
                 List.of(new HistoryEntry(1, 0, "AgencyRegistered", "机构登记", LocalDate.of(2016, 1, 4),
                                          Instant.parse("2016-01-04T01:00:00Z"), "admin", "a-1", "某县人民政府办公室")));
 

@@ -1,0 +1,77 @@
+package cn.foi.command.report;
+
+import cn.foi.command.problem.Unavailable;
+import cn.foi.events.report.AnnualReportPublished.FrozenReport;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The document to publish, as the query service drafts it from the events: tables and generated paragraphs exist
+ * only there. The caller's own credentials go with the call (the query service checks them as for any reader), and
+ * the draft is asked for as of the event store's head, so it holds every event recorded before the publication.
+ */
+@Component
+class ReportDrafts {
+
+    private static final List<String> CREDENTIALS = List.of("Authorization", "Cookie");
+
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final URI queryService;
+    private final ObjectMapper json;
+
+    ReportDrafts(@Value("${foi.query-service.url:http://localhost:8082}") String queryServiceUrl, ObjectMapper json) {
+        this.queryService = URI.create(queryServiceUrl.endsWith("/") ? queryServiceUrl : queryServiceUrl + "/");
+        this.json = json;
+    }
+
+    /** The draft of {@code textVersion} holding every event up to {@code position} of the store (-1: none). */
+    FrozenReport draft(String agencyId, int year, int textVersion, long position, HttpServletRequest caller) {
+        URI uri = queryService.resolve("api/agencies/" + agencyId + "/annual-reports/" + year + "/draft?textVersion=" + textVersion
+                                       + "&position=" + position);
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(40)).GET()
+                                                 .header("Accept", "application/json");
+        for (String header : CREDENTIALS) {
+            String value = caller.getHeader(header);
+            if (value != null) {
+                request.header(header, value);
+            }
+        }
+        HttpResponse<byte[]> answer;
+        try {
+            answer = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new Unavailable("查询服务不可用，无法生成报告文档，未发布 (query service unavailable: " + e.getClass().getSimpleName() + ")");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Unavailable("发布被中断，未发布 (interrupted)");
+        }
+        if (answer.statusCode() != 200) {
+            throw new Unavailable("查询服务未能生成报告文档（HTTP " + answer.statusCode() + "），未发布：" + detail(answer.body())
+                                  + " (query service could not draft the report)");
+        }
+        try {
+            return json.readValue(answer.body(), FrozenReport.class);
+        } catch (IOException e) {
+            throw new Unavailable("查询服务返回的报告文档无法读取，未发布 (unreadable draft)");
+        }
+    }
+
+    private String detail(byte[] body) {
+        try {
+            var node = json.readTree(body);
+            return node.path("detail").asText("");
+        } catch (IOException e) {
+            return "";
+        }
+    }
+}

@@ -1,0 +1,249 @@
+package cn.foi.query.report;
+
+import cn.foi.events.codes.ReportSection;
+import cn.foi.events.report.AnnualReportPublished.FrozenReport;
+import cn.foi.events.report.ReportDigest;
+import cn.foi.events.rules.ReportingYear;
+import cn.foi.query.deadline.Deadlines;
+import cn.foi.query.legacy.LegacyForm;
+import cn.foi.query.legacy.LegacyStatistics;
+import cn.foi.query.problem.QueryProblem;
+import cn.foi.query.projection.ReadModel;
+import cn.foi.query.table.AnnualTable;
+import cn.foi.query.table.AnnualTables;
+import cn.foi.query.view.AgencyView;
+import cn.foi.query.view.RequestView;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * The whole annual report of an agency's year (annual-report.md): as it stands now, drafted from the events and the
+ * agency's texts, and every publication exactly as it was frozen, in JSON, plain text, Word and HTML.
+ */
+@RestController
+class AnnualReportController {
+
+    private static final Duration DRAFT_WAIT = Duration.ofSeconds(30);
+
+    private final ReadModel readModel;
+    private final AnnualTables tables;
+    private final LegacyStatistics legacy;
+    private final Deadlines deadlines;
+    private final Clock clock;
+
+    AnnualReportController(ReadModel readModel, AnnualTables tables, LegacyStatistics legacy, Deadlines deadlines, Clock clock) {
+        this.readModel = readModel;
+        this.tables = tables;
+        this.legacy = legacy;
+        this.deadlines = deadlines;
+        this.clock = clock;
+    }
+
+    /** A part of the report: as printed, the engine's own text in it, and the agency's saved text (null: the default). */
+    record SectionAnswer(String code, String heading, String text, String generated, boolean editable, String agencyText,
+                         Integer savedVersion, Instant savedAt, String savedBy) {
+    }
+
+    record PublicationSummary(int publication, Instant publishedAt, String publishedBy, String reason, int textVersion, String digest,
+                              String href) {
+    }
+
+    /**
+     * The report as it stands: {@code version} is the version of the agency's texts (0: none saved), {@code tables} the
+     * tables (or, up to 2018, the statistics form by item), {@code published} every publication, {@code markers} where
+     * the generated paragraph and sentence go in the agency's texts.
+     */
+    record ReportAnswer(String agencyId, String agencyName, int year, String layout, String title, List<SectionAnswer> sections,
+                        Object tables, int version, boolean closed, List<PublicationSummary> published, Map<String, String> markers,
+                        String text) {
+    }
+
+    @GetMapping("/api/agencies/{agencyId}/annual-reports/{year}")
+    ResponseEntity<?> report(@PathVariable String agencyId, @PathVariable int year, @RequestParam(defaultValue = "json") String format) {
+        AgencyView agency = agency(agencyId);
+        requireReportingYear(year);
+        AgencyView.ReportYear report = agency.reports().getOrDefault(year, AgencyView.ReportYear.NONE);
+        int version = report.textVersion();
+        Map<String, AgencyView.TextPart> texts = report.textsAt(version);
+        FrozenReport draft = draft(agency, year, texts);
+        return switch (format) {
+            case "json" -> {
+                List<SectionAnswer> sections = new ArrayList<>();
+                for (var section : draft.sections()) {
+                    AgencyView.TextPart own = texts.get(section.code());
+                    boolean editable = ReportSection.valueOf(section.code()).agencyText();
+                    sections.add(new SectionAnswer(section.code(), section.heading(), section.text(), section.generated(), editable,
+                                                   own == null ? null : own.text(), own == null ? null : own.version(),
+                                                   own == null ? null : own.recordedAt(), own == null ? null : own.recordedBy()));
+                }
+                Object tablesAnswer = ReportingYear.isUnder2008Regulations(year) ? LegacyForm.byCode(legacy.items(agency, year))
+                        : tables.of(agencyId, year).orElseThrow();
+                yield ResponseEntity.ok(new ReportAnswer(agencyId, agency.name(), year, layout(year), draft.title(), sections, tablesAnswer,
+                                                         version, agency.closedYears().containsKey(year), summaries(agencyId, year, report),
+                                                         Map.of("applications", ReportDraft.APPLICATIONS_MARKER, "fees", ReportDraft.FEES_MARKER),
+                                                         draft.text()));
+            }
+            default -> render(draft, format, null, draft.title());
+        };
+    }
+
+    /**
+     * The document to publish, for the command service: drafted from the texts of {@code textVersion} once this
+     * service holds every event up to {@code position} of the event store (it waits for them a while).
+     */
+    @GetMapping("/api/agencies/{agencyId}/annual-reports/{year}/draft")
+    FrozenReport draftToPublish(@PathVariable String agencyId, @PathVariable int year, @RequestParam int textVersion,
+                                @RequestParam long position) {
+        requireReportingYear(year);
+        long deadline = System.nanoTime() + DRAFT_WAIT.toNanos();
+        while (readModel.applied().contiguousEnd() <= position
+               || agency(agencyId).reports().getOrDefault(year, AgencyView.ReportYear.NONE).textVersion() < textVersion) {
+            if (System.nanoTime() > deadline) {
+                throw new QueryProblem(HttpStatus.SERVICE_UNAVAILABLE, "查询端尚未收到发布前记录的全部事件（位置 " + position
+                                       + "），请稍后再试 (the query side has not caught up yet)");
+            }
+            LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
+        }
+        AgencyView agency = agency(agencyId);
+        if (!agency.closedYears().containsKey(year)) {
+            throw new QueryProblem(HttpStatus.CONFLICT, year + " 年度尚未关闭 (year not closed)");
+        }
+        return draft(agency, year, agency.reports().get(year) == null ? Map.of()
+                : agency.reports().get(year).textsAt(textVersion));
+    }
+
+    /** One publication, frozen: JSON (with its digest checked against its text), or the document in any format. */
+    @GetMapping("/api/agencies/{agencyId}/annual-reports/{year}/publications/{publication}")
+    ResponseEntity<?> publication(@PathVariable String agencyId, @PathVariable int year, @PathVariable int publication,
+                                  @RequestParam(defaultValue = "json") String format) {
+        AgencyView.Publication published = publication(agency(agencyId), year, publication);
+        FrozenReport report = published.report();
+        if (format.equals("json")) {
+            Map<String, Object> answer = new LinkedHashMap<>();
+            answer.put("agencyId", agencyId);
+            answer.put("year", year);
+            answer.put("publication", published.publication());
+            answer.put("publishedAt", published.publishedAt());
+            answer.put("publishedBy", published.publishedBy());
+            answer.put("reason", published.reason());
+            answer.put("textVersion", published.textVersion());
+            answer.put("digest", published.digest());
+            answer.put("digestMatchesText", ReportDigest.of(report.text()).equals(published.digest()));
+            answer.put("title", report.title());
+            answer.put("sections", report.sections());
+            answer.put("figures", report.figures());
+            answer.put("text", report.text());
+            return ResponseEntity.ok(answer);
+        }
+        String note = "第 " + publication + " 次发布，" + published.publishedAt() + "，SHA-256 " + published.digest()
+                      + (published.reason() == null ? "" : "；更正理由：" + published.reason());
+        return render(report, format, note, report.title() + "（第" + publication + "次发布）");
+    }
+
+    record Difference(String code, BigDecimal published, BigDecimal replayed) {
+    }
+
+    record PublicationCheck(String agencyId, int year, int publication, String digest, boolean digestMatchesText, boolean matches,
+                            int figures, List<Difference> differences, Instant checkedAt) {
+    }
+
+    /**
+     * The published-vs-replayed check on a publication itself: every figure it froze against today's replay of the
+     * events, and its digest against its text.
+     */
+    @GetMapping("/api/agencies/{agencyId}/annual-reports/{year}/publications/{publication}/check")
+    PublicationCheck check(@PathVariable String agencyId, @PathVariable int year, @PathVariable int publication) {
+        AgencyView agency = agency(agencyId);
+        AgencyView.Publication published = publication(agency, year, publication);
+        Map<String, BigDecimal> replayed = draft(agency, year, Map.of()).figures();
+        List<Difference> differences = new ArrayList<>();
+        published.report().figures().forEach((code, value) -> {
+            BigDecimal now = replayed.get(code);
+            if (now == null || now.compareTo(value) != 0) {
+                differences.add(new Difference(code, value, now));
+            }
+        });
+        return new PublicationCheck(agencyId, year, publication, published.digest(),
+                                    ReportDigest.of(published.report().text()).equals(published.digest()), differences.isEmpty(),
+                                    published.report().figures().size(), differences, clock.instant());
+    }
+
+    private FrozenReport draft(AgencyView agency, int year, Map<String, ?> texts) {
+        Map<String, String> own = new LinkedHashMap<>();
+        texts.forEach((code, part) -> own.put(code, part instanceof AgencyView.TextPart p ? p.text() : Objects.toString(part)));
+        List<RequestView> requests = readModel.requestsOf(agency.agencyId(), null, LocalDate.of(year, 12, 31));
+        FeeSummary fees = FeeSummary.of(year, requests);
+        if (ReportingYear.isUnder2008Regulations(year)) {
+            return ReportDraft.of(new ReportDraft.LegacyInputs(agency.name(), year, own, legacy.items(agency, year), fees));
+        }
+        AnnualTable table = tables.of(agency.agencyId(), year).orElseThrow();
+        return ReportDraft.of(new ReportDraft.CurrentInputs(agency.name(), year, own, table,
+                                                            ApplicationsSummary.of(year, requests, deadlines::timelinessOf), fees));
+    }
+
+    private ResponseEntity<?> render(FrozenReport report, String format, String note, String fileName) {
+        return switch (format) {
+            case "text" -> ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8)).body(report.text());
+            case "html" -> ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
+                                         .body(ReportFormats.html(report, note));
+            case "docx" -> ResponseEntity.ok()
+                                         .contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.wordprocessingml.document"))
+                                         .header("Content-Disposition", ContentDisposition.attachment()
+                                                 .filename(fileName + ".docx", StandardCharsets.UTF_8).build().toString())
+                                         .body(ReportFormats.docx(report));
+            default -> throw new QueryProblem(HttpStatus.BAD_REQUEST,
+                                              "format 只能是 json、text、html 或 docx (format must be json, text, html or docx)");
+        };
+    }
+
+    private static List<PublicationSummary> summaries(String agencyId, int year, AgencyView.ReportYear report) {
+        return report.publications().stream().map(p -> new PublicationSummary(
+                p.publication(), p.publishedAt(), p.publishedBy(), p.reason(), p.textVersion(), p.digest(),
+                "/api/agencies/" + agencyId + "/annual-reports/" + year + "/publications/" + p.publication())).toList();
+    }
+
+    private static AgencyView.Publication publication(AgencyView agency, int year, int publication) {
+        List<AgencyView.Publication> publications = agency.reports().getOrDefault(year, AgencyView.ReportYear.NONE).publications();
+        if (publication < 1 || publication > publications.size()) {
+            throw new QueryProblem(HttpStatus.NOT_FOUND, agency.name() + year + " 年度报告没有第 " + publication + " 次发布（已发布 "
+                                   + publications.size() + " 次） (no such publication)");
+        }
+        return publications.get(publication - 1);
+    }
+
+    private AgencyView agency(String agencyId) {
+        return readModel.agency(agencyId).filter(AgencyView::isRegistered).orElseThrow(
+                () -> new QueryProblem(HttpStatus.NOT_FOUND, "机构 " + agencyId + " 不存在 (unknown agency)"));
+    }
+
+    private void requireReportingYear(int year) {
+        int thisYear = LocalDate.now(clock).getYear();
+        if (year < ReportingYear.FIRST || year > thisYear) {
+            throw new QueryProblem(HttpStatus.UNPROCESSABLE_ENTITY, "没有 " + year + " 年度的报告：年度报告自 " + ReportingYear.FIRST + " 年度起，至多到今年 ("
+                                   + "no report for year " + year + ")");
+        }
+    }
+
+    private static String layout(int year) {
+        return ReportingYear.isUnder2008Regulations(year) ? "UNDER_2008_REGULATIONS" : "CURRENT";
+    }
+}
