@@ -73,8 +73,12 @@ class AnnualReportController {
      * the generated paragraph and sentence go in the agency's texts.
      */
     record ReportAnswer(String agencyId, String agencyName, int year, String layout, String title, List<SectionAnswer> sections,
-                        Object tables, int version, boolean closed, List<PublicationSummary> published, Map<String, String> markers,
-                        String text) {
+                        Object tables, int version, List<TextSave> textVersions, boolean closed, List<PublicationSummary> published,
+                        Map<String, String> markers, String text) {
+    }
+
+    /** One save of the agency's texts: who saved which parts, when. */
+    record TextSave(int version, Instant recordedAt, String recordedBy, List<String> sections) {
     }
 
     @GetMapping("/api/agencies/{agencyId}/annual-reports/{year}")
@@ -98,7 +102,10 @@ class AnnualReportController {
                 Object tablesAnswer = ReportingYear.isUnder2008Regulations(year) ? LegacyForm.byCode(legacy.items(agency, year))
                         : tables.of(agencyId, year).orElseThrow();
                 yield ResponseEntity.ok(new ReportAnswer(agencyId, agency.name(), year, layout(year), draft.title(), sections, tablesAnswer,
-                                                         version, agency.closedYears().containsKey(year), summaries(agencyId, year, report),
+                                                         version, report.versions().stream().map(saved -> new TextSave(
+                                                                 saved.version(), saved.recordedAt(), saved.recordedBy(),
+                                                                 List.copyOf(saved.sections().keySet()))).toList(),
+                                                         agency.closedYears().containsKey(year), summaries(agencyId, year, report),
                                                          Map.of("applications", ReportDraft.APPLICATIONS_MARKER, "fees", ReportDraft.FEES_MARKER),
                                                          draft.text()));
             }

@@ -87,8 +87,20 @@ final class Services {
         startQuery();
     }
 
+    /** The query service's port, chosen once: the command service drafts reports there (publication). */
+    private final int queryPort = freePort();
+
+    private static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     void startCommand() {
-        command = CommandServiceApplication.start("--server.port=0", "--foi.admin.password=" + ADMIN_PASSWORD, "--spring.data.mongodb.uri=" + infra.mongoUri(),
+        command = CommandServiceApplication.start("--server.port=0", "--foi.admin.password=" + ADMIN_PASSWORD,
+                                                  "--foi.query-service.url=http://localhost:" + queryPort, "--spring.data.mongodb.uri=" + infra.mongoUri(),
                                                   "--foi.kafka.bootstrap=" + infra.kafkaBootstrap(),
                                                   "--foi.calendar.dir=" + dataDir.resolve("calendar"));
         commandUrl = "http://localhost:" + command.getEnvironment().getProperty("local.server.port");
@@ -102,7 +114,7 @@ final class Services {
     void startQuery() {
         // small batches, so that a rebuild in these tests lasts long enough to be interrupted half-way; small flush
         // windows while behind, so that catching up writes several times (a rebuild still writes once, at its end)
-        query = QueryServiceApplication.start("--server.port=0", "--foi.projection.batch-size=100", "--foi.projection.flush-events=300",
+        query = QueryServiceApplication.start("--server.port=" + queryPort, "--foi.projection.batch-size=100", "--foi.projection.flush-events=300",
                                               // a gap below the store's head is repaired after 2 s here (10 s by default)
                                               "--foi.completeness.grace=PT2S", "--foi.completeness.watch-every=PT0.5S",
                                               "--spring.data.mongodb.uri=" + infra.mongoUri(),
