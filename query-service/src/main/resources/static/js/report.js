@@ -59,6 +59,10 @@ route('/report/:agency/:year', async (el, params, query) => {
     return;
   }
   const year = Number(params.year);
+  if (year <= labels.lastYearUnder2008Regulations) {
+    await legacyForm(el, agency, year);
+    return;
+  }
   const base = `/api/agencies/${encodeURIComponent(agency)}/annual-tables/${year}`;
   const p = reportQuery(query);
   const grid = await api.query(`${base}?format=grid&${p}`);
@@ -105,12 +109,78 @@ route('/report/:agency/:year', async (el, params, query) => {
   const links = h('div', {class: 'actions'},
     h('a', {class: 'button', href: `#/audit?agency=${encodeURIComponent(agency)}&year=${year}`, 'data-test': 'report-diff-link'}, '比较两个时刻'),
     h('a', {class: 'button', href: `#/published-check/${encodeURIComponent(agency)}/${year}`}, '核对已发布报告'),
+    h('a', {class: 'button', href: `#/annual-report/${encodeURIComponent(agency)}/${year}`, 'data-test': 'report-whole'}, '报告全文'),
     acts(agency) ? h('a', {class: 'button', href: `#/proactive/${encodeURIComponent(agency)}/${year}`, 'data-test': 'report-proactive'}, '填报表二') : null);
   el.append(links);
   if (me.has('SUPERVISOR') && acts(agency) && !closedNow && !query.asOf && year < currentYear()) {
     el.append(closeYear(agency, year));
   }
 });
+
+/**
+ * A reporting year up to 2018: its statistics form (政府信息公开情况统计表) instead of tables 二–四, counted from the
+ * events and the figures the agency recorded, with its downloads and the form of those figures.
+ */
+async function legacyForm(el, agency, year) {
+  const base = `/api/agencies/${encodeURIComponent(agency)}/legacy-statistics/${year}`;
+  const form = await api.query(base);
+  const info = await api.query(`/api/agencies/${encodeURIComponent(agency)}`);
+  const closed = info.closedYears && info.closedYears[String(year)];
+  const years = [];
+  for (let y = currentYear(); y >= currentYear() - 10; y--) years.push(y);
+  el.append(
+    h('div', {class: 'page-head'}, h('h1', {}, `${form.agencyName} ${year} 年政府信息公开情况统计表`),
+      closed ? h('span', {class: 'badge', 'data-test': 'year-closed'}, `已于 ${closed.closedOn} 关闭年度`) : null),
+    h('div', {class: 'filters'},
+      h('label', {}, '机构', h('select', {'data-test': 'report-agency', onchange: e => go(`/report/${encodeURIComponent(e.target.value)}/${year}`)},
+        state.agencies.map(a => h('option', {value: a.agencyId, selected: a.agencyId === agency}, a.name)))),
+      h('label', {}, '年度', h('select', {'data-test': 'report-year', onchange: e => go(`/report/${encodeURIComponent(agency)}/${e.target.value}`)},
+        years.map(y => h('option', {value: y, selected: y === year}, y + ' 年'))))),
+    h('div', {class: 'alert', 'data-test': 'legacy-form-note'},
+      `${year} 年度适用 2008 年《条例》，年度报告附政府信息公开情况统计表，不使用表二至表四。标“本机关填报”的项目由本机关按年度填写，其余由记录的申请、答复、收费与复议诉讼事件统计得出。`),
+    h('div', {class: 'downloads'}, h('span', {class: 'muted'}, '下载：'),
+      [['xlsx', 'Excel (.xlsx)'], ['docx', 'Word (.docx)'], ['text', '文本']].map(([format, text]) =>
+        h('a', {class: 'button', download: '', 'data-test': 'legacy-download-' + format, href: `${base}?format=${format}`}, text))));
+  const editable = acts(agency) && !closed;
+  const inputs = new Map();
+  const rows = labels.legacyItems.map(item => {
+    const value = form.items[item.code];
+    let cell = h('td', {class: 'num', 'data-test': 'legacy-' + item.code}, String(value));
+    if (editable && item.source === 'AGENCY' && item.code !== 'STAFF') {
+      const input = h('input', {type: 'number', min: 0, step: item.unit === '万元' ? '0.0001' : '1', value, 'data-test': 'legacy-input-' + item.code});
+      inputs.set(item.code, input);
+      cell = h('td', {class: 'num'}, input);
+    }
+    return h('tr', {}, h('th', {class: 'label'}, item.label), h('td', {}, item.unit), cell,
+      h('td', {class: 'muted'}, item.source === 'AGENCY' ? '本机关填报' : '事件统计'));
+  });
+  const card = h('section', {class: 'card'}, h('div', {class: 'scroll'}, h('table', {class: 'grid', 'data-test': 'legacy-form'},
+    h('thead', {}, h('tr', {}, ['统计指标', '单位', '统计数', '来源'].map(t => h('th', {}, t)))), h('tbody', {}, rows))));
+  el.append(card);
+  if (editable) {
+    const save = h('button', {class: 'primary', 'data-test': 'legacy-save'}, '保存本机关填报的项目');
+    save.addEventListener('click', async () => {
+      save.disabled = true;
+      try {
+        const figures = {};
+        inputs.forEach((input, code) => { figures[code] = input.value === '' ? 0 : Number(input.value); });
+        await api.command('PUT', `/api/agencies/${encodeURIComponent(agency)}/years/${year}/legacy-figures`, figures);
+        await until(async () => (await api.query(base)).recordedFiguresVersion > form.recordedFiguresVersion);
+        go(`/report/${encodeURIComponent(agency)}/${year}?saved=1`);
+      } catch (err) {
+        showError(card, err, 'legacy-save-error');
+        save.disabled = false;
+      }
+    });
+    card.append(h('div', {class: 'actions'}, save, h('span', {class: 'muted'},
+      form.recordedFiguresVersion ? `已填报第 ${form.recordedFiguresVersion} 版` : '尚未填报')));
+  }
+  el.append(h('div', {class: 'actions'},
+    h('a', {class: 'button', href: `#/annual-report/${encodeURIComponent(agency)}/${year}`, 'data-test': 'report-whole'}, '报告全文')));
+  if (me.has('SUPERVISOR') && acts(agency) && !closed && year < currentYear()) {
+    el.append(closeYear(agency, year));
+  }
+}
 
 function closeYear(agency, year) {
   const box = h('section', {class: 'card danger'}, h('h2', {}, '关闭年度'),

@@ -74,7 +74,7 @@ class AnnualReportController {
      */
     record ReportAnswer(String agencyId, String agencyName, int year, String layout, String title, List<SectionAnswer> sections,
                         Object tables, int version, List<TextSave> textVersions, boolean closed, List<PublicationSummary> published,
-                        Map<String, String> markers, String text) {
+                        Map<String, String> markers, String text, List<cn.foi.events.report.AnnualReportPublished.Block> blocks) {
     }
 
     /** One save of the agency's texts: who saved which parts, when. */
@@ -107,7 +107,7 @@ class AnnualReportController {
                                                                  List.copyOf(saved.sections().keySet()))).toList(),
                                                          agency.closedYears().containsKey(year), summaries(agencyId, year, report),
                                                          Map.of("applications", ReportDraft.APPLICATIONS_MARKER, "fees", ReportDraft.FEES_MARKER),
-                                                         draft.text()));
+                                                         draft.text(), draft.blocks()));
             }
             default -> render(draft, format, null, draft.title());
         };
@@ -159,6 +159,7 @@ class AnnualReportController {
             answer.put("sections", report.sections());
             answer.put("figures", report.figures());
             answer.put("text", report.text());
+            answer.put("blocks", report.blocks());
             return ResponseEntity.ok(answer);
         }
         String note = "第 " + publication + " 次发布，" + published.publishedAt() + "，SHA-256 " + published.digest()

@@ -62,4 +62,76 @@ class LegacyStatisticsTest extends EndToEndTest {
         assertThat(later.status()).isEqualTo(422);
         assertThat(later.json().get("detail").asText()).contains("表二至表四");
     }
+
+    /** A 2018-form report made up here, from its own figures: the form in every format and the whole report with the form as its appendix. */
+    @Test
+    void the_whole_report_of_2018_carries_its_own_headings_and_the_form_as_its_appendix() throws Exception {
+        String agency = "legacy-report-office";
+        api.registerAgency(agency, "某市环境保护局");
+        String online = api.logRequest(agency, "2018-04-02", "ONLINE", "NATURAL_PERSON");
+        String inPerson = api.logRequest(agency, "2018-05-07", "IN_PERSON", "OTHER_ORGANIZATION");
+        ok("/api/requests/" + online + "/decision", "{\"result\":\"ALREADY_PROACTIVE\",\"decidedOn\":\"2018-04-10\"}");
+        ok("/api/requests/" + inPerson + "/decision", "{\"result\":\"TOLD_OTHER_CHANNEL\",\"decidedOn\":\"2018-05-09\"}");
+        var figures = services.put(services.commandUrl + "/api/agencies/" + agency + "/years/2018/legacy-figures",
+                                   "{\"PROACTIVE_ITEMS\":356,\"PROACTIVE_BY_WEBSITE\":300,\"MEETINGS\":4,\"TRAINEES\":60,"
+                                   + "\"SPECIAL_FUNDS_10K_YUAN\":2.5,\"STAFF_FULL_TIME\":1,\"STAFF_PART_TIME\":3}");
+        assertThat(figures.status()).as(figures.body()).isEqualTo(200);
+        var texts = services.put(services.commandUrl + "/api/agencies/" + agency + "/years/2018/report-text",
+                                 "{\"sections\":{\"OVERVIEW\":\"2018年，我局认真贯彻落实《条例》。\","
+                                 + "\"DISCLOSURE\":\"（一）主动公开情况。全年主动公开政府信息356条。\\n（二）依申请公开情况。{{依申请公开}}\","
+                                 + "\"PROBLEMS\":\"公开内容还不够全面。\",\"OTHER\":\"无。\"}}");
+        assertThat(texts.status()).as(texts.body()).isEqualTo(200);
+        var wrongPart = services.put(services.commandUrl + "/api/agencies/" + agency + "/years/2018/report-text",
+                                     "{\"sections\":{\"APPLICATIONS\":\"……\"}}");
+        assertThat(wrongPart.status()).as("table 三 is not part of a 2018 report").isEqualTo(400);
+        assertThat(api.closeYear(agency, 2018)).isZero();
+
+        String base = services.queryUrl + "/api/agencies/" + agency;
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            JsonNode report = services.get(base + "/annual-reports/2018").json();
+            return report.path("version").asInt() == 1 && report.path("closed").asBoolean()
+                   && report.path("tables").path("COMPLETED").asInt() == 2 && report.path("tables").path("STAFF").asInt() == 4;
+        });
+        JsonNode report = services.get(base + "/annual-reports/2018").json();
+        assertThat(report.get("layout").asText()).isEqualTo("UNDER_2008_REGULATIONS");
+        java.util.List<String> headings = new java.util.ArrayList<>();
+        report.get("sections").forEach(section -> headings.add(section.get("heading").asText()));
+        assertThat(headings).containsExactly("", "一、概述", "二、信息公开情况", "三、存在的主要问题及改进情况", "四、其他需要报告的事项",
+                                             "附表：政府信息公开情况统计表");
+        String text = services.get(base + "/annual-reports/2018?format=text").body();
+        assertThat(text).startsWith("某市环境保护局2018年政府信息公开工作年度报告\n")
+                        .contains("（二）依申请公开情况。2018年，本机关共收到政府信息公开申请2件，其中当面申请1件，传真申请0件，网络申请1件，信函申请0件。")
+                        .doesNotContain("三、收到和处理政府信息公开申请情况");
+        JsonNode items = statistics(agency, 2018).get("items");
+        for (cn.foi.events.codes.LegacyStatisticsItem item : cn.foi.events.codes.LegacyStatisticsItem.values()) {
+            String printed = item.label() + "\t" + item.unit() + "\t" + items.get(item.name()).decimalValue().stripTrailingZeros().toPlainString() + "\n";
+            assertThat(text).as(item.name()).contains(printed);
+            assertThat(report.get("tables").get(item.name()).decimalValue()).isEqualByComparingTo(items.get(item.name()).decimalValue());
+        }
+        assertThat(text).contains("三、依申请公开情况（一）收到申请数\t件\t2\n", "（三）从事政府信息公开工作人员数\t人\t4\n",
+                                  "（四）政府信息公开专项经费（不包括用于政府公报编辑管理及政府网站建设维护等方面的经费）\t万元\t2.5\n",
+                                  "1.属于已主动公开范围数\t件\t1\n", "8.告知通过其他途径办理数\t件\t1\n");
+
+        String formText = services.get(base + "/legacy-statistics/2018?format=text").body();
+        assertThat(formText).startsWith("某市环境保护局2018年政府信息公开情况统计表\n").contains("统计指标\t单位\t统计数\n", "3.网络申请数\t件\t1\n");
+        try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(
+                services.download(base + "/legacy-statistics/2018?format=xlsx")))) {
+            var sheet = workbook.getSheetAt(0);
+            assertThat(sheet.getRow(2).getCell(0).getStringCellValue()).isEqualTo(cn.foi.events.codes.LegacyStatisticsItem.PROACTIVE_ITEMS.label());
+            assertThat(sheet.getRow(2).getCell(2).getNumericCellValue()).isEqualTo(356);
+            assertThat(sheet.getLastRowNum()).isEqualTo(1 + cn.foi.events.codes.LegacyStatisticsItem.values().length);
+        }
+        try (var word = new org.apache.poi.xwpf.usermodel.XWPFDocument(new java.io.ByteArrayInputStream(
+                services.download(base + "/legacy-statistics/2018?format=docx")))) {
+            assertThat(word.getTables()).hasSize(1);
+            assertThat(word.getTables().get(0).getRows()).hasSize(1 + cn.foi.events.codes.LegacyStatisticsItem.values().length);
+        }
+        var published = services.post(services.commandUrl + "/api/agencies/" + agency + "/annual-reports/2018/publication", "{}");
+        assertThat(published.status()).as(published.body()).isEqualTo(201);
+        await().atMost(Duration.ofSeconds(30)).until(() -> services.get(base + "/annual-reports/2018/publications/1").status() == 200);
+        assertThat(services.get(base + "/annual-reports/2018/publications/1?format=text").body()).isEqualTo(text);
+        JsonNode check = services.get(base + "/annual-reports/2018/publications/1/check").json();
+        assertThat(check.get("matches").asBoolean()).as(check.toString()).isTrue();
+        assertThat(check.get("figures").asInt()).isEqualTo(cn.foi.events.codes.LegacyStatisticsItem.values().length);
+    }
 }
