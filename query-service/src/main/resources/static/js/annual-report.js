@@ -40,9 +40,9 @@ route('/annual-report/:agency/:year', async (el, params, query) => {
     h('div', {class: 'page-head'}, h('h1', {}, report.title),
       report.closed ? h('span', {class: 'badge', 'data-test': 'report-closed'}, '年度已关闭') : h('span', {class: 'badge soon'}, '年度未关闭'),
       h('span', {class: 'badge', 'data-test': 'report-version'}, report.version ? `文本第 ${report.version} 版` : '尚未填写文本')),
-    query.saved ? h('div', {class: 'alert ok', 'data-test': 'saved-note'}, `已保存，报告文本为第 ${report.version} 版。`) : null,
+    query.saved ? h('div', {class: 'alert ok', 'data-test': 'saved-note'}, `已保存，报告文本为第 ${report.version} 版。`) : '',
     query.published ? h('div', {class: 'alert ok', 'data-test': 'published-note'},
-      `已发布第 ${query.published} 次，SHA-256 ${(report.published[Number(query.published) - 1] || {}).digest || ''}`) : null,
+      `已发布第 ${query.published} 次，SHA-256 ${(report.published[Number(query.published) - 1] || {}).digest || ''}`) : '',
     h('div', {class: 'filters'},
       h('label', {}, '机构', h('select', {'data-test': 'annual-report-agency',
         onchange: e => go(`/annual-report/${encodeURIComponent(e.target.value)}/${year}`)},
@@ -53,7 +53,7 @@ route('/annual-report/:agency/:year', async (el, params, query) => {
     report.layout === 'UNDER_2008_REGULATIONS'
       ? h('div', {class: 'alert', 'data-test': 'legacy-layout'},
           `${year} 年度适用 2008 年《条例》：报告正文为“一、概述”至“四、其他需要报告的事项”，附政府信息公开情况统计表（由事件统计及本机关填报的项目生成）。`)
-      : null,
+      : '',
     h('p', {class: 'muted'}, '标有“系统生成”的内容由本系统根据记录的申请、答复、收费与复议诉讼事件生成，与统计表数字一致；',
       '在“一、总体情况”中写入 ', h('code', {}, report.markers.applications), ' 可将依申请公开情况段落放在该处，',
       '在“六、其他需要报告的事项”中写入 ', h('code', {}, report.markers.fees), ' 可指定收费情况句子的位置（否则置于该部分开头）。'),

@@ -60,7 +60,7 @@ route('/report/:agency/:year', async (el, params, query) => {
   }
   const year = Number(params.year);
   if (year <= labels.lastYearUnder2008Regulations) {
-    await legacyForm(el, agency, year);
+    await legacyForm(el, agency, year, query);
     return;
   }
   const base = `/api/agencies/${encodeURIComponent(agency)}/annual-tables/${year}`;
@@ -121,7 +121,7 @@ route('/report/:agency/:year', async (el, params, query) => {
  * A reporting year up to 2018: its statistics form (政府信息公开情况统计表) instead of tables 二–四, counted from the
  * events and the figures the agency recorded, with its downloads and the form of those figures.
  */
-async function legacyForm(el, agency, year) {
+async function legacyForm(el, agency, year, query) {
   const base = `/api/agencies/${encodeURIComponent(agency)}/legacy-statistics/${year}`;
   const form = await api.query(base);
   const info = await api.query(`/api/agencies/${encodeURIComponent(agency)}`);
@@ -136,6 +136,7 @@ async function legacyForm(el, agency, year) {
         state.agencies.map(a => h('option', {value: a.agencyId, selected: a.agencyId === agency}, a.name)))),
       h('label', {}, '年度', h('select', {'data-test': 'report-year', onchange: e => go(`/report/${encodeURIComponent(agency)}/${e.target.value}`)},
         years.map(y => h('option', {value: y, selected: y === year}, y + ' 年'))))),
+    query.saved ? h('div', {class: 'alert ok', 'data-test': 'legacy-saved'}, `已保存本机关填报的项目（第 ${form.recordedFiguresVersion} 版）。`) : '',
     h('div', {class: 'alert', 'data-test': 'legacy-form-note'},
       `${year} 年度适用 2008 年《条例》，年度报告附政府信息公开情况统计表，不使用表二至表四。标“本机关填报”的项目由本机关按年度填写，其余由记录的申请、答复、收费与复议诉讼事件统计得出。`),
     h('div', {class: 'downloads'}, h('span', {class: 'muted'}, '下载：'),

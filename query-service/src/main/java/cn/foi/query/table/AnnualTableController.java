@@ -85,6 +85,7 @@ class AnnualTableController {
         if (year < 2008 || year > 2100) {
             throw new QueryProblem(HttpStatus.BAD_REQUEST, "年度 " + year + " 无效 (year out of range 2008–2100)");
         }
+        requireCurrentFormat(agencyId, year);
         ZeroStyle zeroStyle = zeroStyle(zero);
         java.time.Instant moment = asOf == null ? null : moment(asOf);
         AnnualTable table = tables.asOf(agencyId, year, moment)
@@ -132,6 +133,7 @@ class AnnualTableController {
     @GetMapping("/api/agencies/{agencyId}/annual-tables/{year}/cells/{row}/{column}")
     CellRequests cell(@PathVariable String agencyId, @PathVariable int year, @PathVariable String row,
                              @PathVariable String column, @RequestParam(required = false) String asOf) {
+        requireCurrentFormat(agencyId, year);
         ApplicationRow applicationRow;
         ApplicantColumn applicantColumn;
         try {
@@ -161,6 +163,7 @@ class AnnualTableController {
                                                         consumes = MediaType.TEXT_PLAIN_VALUE)
     PublishedCheck publishedCheck(@PathVariable String agencyId, @PathVariable int year,
                                        @org.springframework.web.bind.annotation.RequestBody String published) {
+        requireCurrentFormat(agencyId, year);
         AnnualTable replayed = tables.of(agencyId, year)
                                      .orElseThrow(() -> new QueryProblem(HttpStatus.NOT_FOUND,
                                                                          "机构 " + agencyId + " 不存在 (unknown agency)"));
@@ -211,6 +214,7 @@ class AnnualTableController {
     @GetMapping("/api/agencies/{agencyId}/annual-tables/{year}/diff")
     Diff diff(@PathVariable String agencyId, @PathVariable int year, @RequestParam String from,
                              @RequestParam(required = false) String to) {
+        requireCurrentFormat(agencyId, year);
         java.time.Instant fromMoment = moment(from);
         java.time.Instant toMoment = to == null ? null : moment(to);
         AnnualTable before = tables.asOf(agencyId, year, fromMoment)
@@ -295,5 +299,14 @@ class AnnualTableController {
             case "-", "dash" -> ZeroStyle.DASH;
             default -> throw new QueryProblem(HttpStatus.BAD_REQUEST, "zero 只能是 0 或 dash (zero must be 0 or dash)");
         };
+    }
+
+    /** Years up to 2018 are reported in the statistics form of the 2008 Regulations, never in tables 二–四. */
+    private static void requireCurrentFormat(String agencyId, int year) {
+        if (cn.foi.events.rules.ReportingYear.isUnder2008Regulations(year)) {
+            throw new QueryProblem(HttpStatus.UNPROCESSABLE_ENTITY, year + " 年度适用 2008 年《条例》，年度报告使用政府信息公开情况统计表，不使用表二至表四；"
+                                   + "请查看 /api/agencies/" + agencyId + "/legacy-statistics/" + year + " (years up to "
+                                   + cn.foi.events.rules.ReportingYear.LAST_UNDER_2008_REGULATIONS + " use the statistics form)");
+        }
     }
 }

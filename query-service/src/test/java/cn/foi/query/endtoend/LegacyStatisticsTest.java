@@ -61,6 +61,9 @@ class LegacyStatisticsTest extends EndToEndTest {
         var later = services.get(services.queryUrl + "/api/agencies/" + agency + "/legacy-statistics/2019");
         assertThat(later.status()).isEqualTo(422);
         assertThat(later.json().get("detail").asText()).contains("表二至表四");
+        var table = services.get(services.queryUrl + "/api/agencies/" + agency + "/annual-tables/2018");
+        assertThat(table.status()).as("years up to 2018 have no table 三").isEqualTo(422);
+        assertThat(table.json().get("detail").asText()).contains("政府信息公开情况统计表", "legacy-statistics/2018");
     }
 
     /** A 2018-form report made up here, from its own figures: the form in every format and the whole report with the form as its appendix. */

@@ -330,6 +330,39 @@ class WebApplicationBrowserTest extends EndToEndTest {
             browser.find("as-of-note");
             assertThat(browser.all("[data-test='year-closed']")).isEmpty();
             assertThat(browser.all("[data-test='close-year']")).isEmpty();
+
+            // the whole report of the closed year: a part written, the generated paragraph marked, published
+            browser.visit("/#/annual-report/" + agency + "/2025");
+            assertThat(browser.find("generated-OVERVIEW").getText()).contains("系统生成", "未收到政府信息公开申请");
+            assertThat(browser.find("generated-OTHER").getText()).contains("本年度未收取信息处理费");
+            browser.type("text-PROBLEMS", "一是公开内容还不够全面；二是解读形式较为单一。");
+            browser.click("save-PROBLEMS");
+            assertThat(browser.find("saved-note").getText()).contains("第 1 版");
+            assertThat(browser.find("report-preview").getText()).contains("五、存在的主要问题及改进情况", "一是公开内容还不够全面",
+                                                                          "三、收到和处理政府信息公开申请情况");
+            browser.screenshot("18-annual-report");
+            browser.click("publish");
+            await().atMost(Duration.ofSeconds(5)).ignoreExceptions().until(() -> {
+                browser.driver.switchTo().alert().accept();
+                return true;
+            });
+            assertThat(browser.find("published-note").getText()).contains("已发布第 1 次", "SHA-256");
+            browser.click("check-publication-1");
+            assertThat(browser.find("check-result-1").getText()).contains("一致");
+            browser.screenshot("19-annual-report-published");
+            JsonNode published = services.get(services.queryUrl + "/api/agencies/" + agency + "/annual-reports/2025").json().get("published");
+            assertThat(published).hasSize(1);
+            assertThat(published.get(0).get("publishedBy").asText()).isEqualTo("web-supervisor");
+
+            // a year up to 2018 shows the statistics form of the 2008 Regulations; the agency's items are entered there
+            browser.visit("/#/report/" + agency + "/2018");
+            assertThat(browser.find("legacy-form").getText()).contains("政府网站公开政府信息数", "申请办结数", "事件统计", "本机关填报");
+            browser.type("legacy-input-PROACTIVE_BY_WEBSITE", "120");
+            browser.click("legacy-save");
+            assertThat(browser.find("legacy-saved").getText()).contains("第 1 版");
+            await().atMost(Duration.ofSeconds(15)).until(() -> services.get(services.queryUrl + "/api/agencies/" + agency
+                                                                            + "/legacy-statistics/2018").json().at("/items/PROACTIVE_BY_WEBSITE").asInt() == 120);
+            browser.screenshot("20-legacy-form");
         }
     }
 
