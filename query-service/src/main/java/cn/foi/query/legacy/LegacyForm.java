@@ -118,4 +118,12 @@ public final class LegacyForm {
         items.forEach((item, value) -> byCode.put(item.name(), value));
         return byCode;
     }
+
+    /** The form as printed: 统计指标, 单位, 统计数, one item a row, in printed order. */
+    public static cn.foi.query.table.PrintedGrid printed(Map<LegacyStatisticsItem, BigDecimal> form) {
+        java.util.List<java.util.List<String>> rows = new java.util.ArrayList<>();
+        rows.add(java.util.List.of("统计指标", "单位", "统计数"));
+        form.forEach((item, value) -> rows.add(java.util.List.of(item.label(), item.unit(), value.stripTrailingZeros().toPlainString())));
+        return cn.foi.query.table.PrintedGrid.of(rows, java.util.List.of());
+    }
 }

@@ -4,7 +4,6 @@ import cn.foi.events.codes.LegacyStatisticsItem;
 import cn.foi.events.rules.ReportingYear;
 import cn.foi.query.problem.QueryProblem;
 import cn.foi.query.projection.ReadModel;
-import cn.foi.query.report.ReportDraft;
 import cn.foi.query.table.AnnualTableExports;
 import cn.foi.query.table.PrintedGrid;
 import cn.foi.query.view.AgencyView;
@@ -52,7 +51,7 @@ class LegacyStatisticsController {
                                    + ReportingYear.LAST_UNDER_2008_REGULATIONS + ")");
         }
         Map<LegacyStatisticsItem, BigDecimal> items = statistics.items(agency, year);
-        PrintedGrid form = ReportDraft.legacyForm(items);
+        PrintedGrid form = LegacyForm.printed(items);
         String title = agency.name() + year + "年" + FORM_TITLE;
         return switch (format) {
             case "json" -> {

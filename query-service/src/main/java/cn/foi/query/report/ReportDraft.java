@@ -5,6 +5,7 @@ import cn.foi.events.codes.ReportSection;
 import cn.foi.events.report.AnnualReportPublished.Block;
 import cn.foi.events.report.AnnualReportPublished.FrozenReport;
 import cn.foi.events.report.AnnualReportPublished.Section;
+import cn.foi.query.legacy.LegacyForm;
 import cn.foi.query.table.AnnualTable;
 import cn.foi.query.table.AnnualTableText;
 import cn.foi.query.table.PrintedGrid;
@@ -83,21 +84,13 @@ public final class ReportDraft {
                 case DISCLOSURE -> doc.narrative(section, year, own == null ? applications : own.replace(APPLICATIONS_MARKER, applications),
                                                  applications);
                 case OTHER -> doc.narrative(section, year, withSentence(own, fees), fees);
-                case FORM -> doc.table(section, year, legacyForm(in.form()));
+                case FORM -> doc.table(section, year, LegacyForm.printed(in.form()));
                 default -> throw new IllegalStateException(section + " is not a part of a report up to 2018");
             }
         }
         Map<String, BigDecimal> figures = new LinkedHashMap<>();
         in.form().forEach((item, value) -> figures.put(item.name(), value));
         return doc.freeze(figures);
-    }
-
-    /** The statistics form as printed: 统计指标, 单位, 统计数, one item a row. */
-    public static PrintedGrid legacyForm(Map<LegacyStatisticsItem, BigDecimal> form) {
-        List<List<String>> rows = new ArrayList<>();
-        rows.add(List.of("统计指标", "单位", "统计数"));
-        form.forEach((item, value) -> rows.add(List.of(item.label(), item.unit(), value.stripTrailingZeros().toPlainString())));
-        return PrintedGrid.of(rows, List.of());
     }
 
     /** The generated paragraph of a report up to 2018: receipts by the form's four ways and answers, from the form. */

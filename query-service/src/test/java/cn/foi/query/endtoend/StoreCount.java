@@ -49,7 +49,9 @@ final class StoreCount {
                                                     cn.foi.events.request.ConsultationReplied.class,
                                                     cn.foi.events.request.FeeNoticeIssued.class,
                                                     cn.foi.events.request.FeePaid.class,
-                                                    cn.foi.events.calendar.HolidayArrangementPublished.class);
+                                                    cn.foi.events.calendar.HolidayArrangementPublished.class,
+                                                    cn.foi.events.report.ReportTextsRecorded.class,
+                                                    cn.foi.events.report.AnnualReportPublished.class);
             }
         });
         Map<String, Map<Integer, Map<String, Integer>>> tables = new HashMap<>();
