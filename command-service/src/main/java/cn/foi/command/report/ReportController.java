@@ -78,6 +78,7 @@ class ReportController {
         answer.put("digest", published.digest());
         answer.put("publishedAt", published.publishedAt());
         answer.put("textVersion", textVersion);
+        answer.put("readable", drafts.awaitReadable(agencyId, year, published.publication(), caller));
         return ResponseEntity.created(URI.create("/api/agencies/" + agencyId + "/annual-reports/" + year + "/publications/"
                                                  + published.publication()))
                              .body(answer);

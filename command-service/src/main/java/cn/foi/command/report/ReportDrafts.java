@@ -66,6 +66,36 @@ class ReportDrafts {
         }
     }
 
+    /**
+     * Waits (at most 10 s) until the query service can read publication {@code n}, so a client reading it right after
+     * the 201 finds it. The publication is recorded either way; a slow query side only delays its reading.
+     */
+    boolean awaitReadable(String agencyId, int year, int publication, HttpServletRequest caller) {
+        URI uri = queryService.resolve("api/agencies/" + agencyId + "/annual-reports/" + year + "/publications/" + publication);
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < deadline) {
+            HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).GET();
+            for (String header : CREDENTIALS) {
+                String value = caller.getHeader(header);
+                if (value != null) {
+                    request.header(header, value);
+                }
+            }
+            try {
+                if (client.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return true;
+                }
+            } catch (IOException e) {
+                return false;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(25).toNanos());
+        }
+        return false;
+    }
+
     private String detail(byte[] body) {
         try {
             var node = json.readTree(body);

@@ -219,7 +219,7 @@ class AnnualReportController {
                                                  .filename(fileName + ".docx", StandardCharsets.UTF_8).build().toString())
                                          .body(ReportFormats.docx(report));
             default -> throw new QueryProblem(HttpStatus.BAD_REQUEST,
-                                              "format 只能是 json、text、html 或 docx (format must be json, text, html or docx)");
+                                              "format 只能是 json、text、html 或 docx；暂不提供 PDF，可下载 Word 文档后另存为 PDF (format must be json, text, html or docx)");
         };
     }
 

@@ -88,7 +88,10 @@ public record ApplicationsSummary(int received, int carriedOver, Map<Channel, In
         text.append(carriedOver == 0 ? "，无上年结转申请。" : "，上年结转" + carriedOver + "件，合计办理" + (received + carriedOver) + "件。");
         if (received > 0) {
             List<String> channels = new ArrayList<>();
-            receivedByChannel.forEach((channel, n) -> channels.add(channelWords(channel) + n + "件，" + share(n, received)));
+            // the most used way first, as reports word it
+            receivedByChannel.entrySet().stream()
+                             .sorted(java.util.Map.Entry.<Channel, Integer>comparingByValue().reversed())
+                             .forEach(entry -> channels.add(channelWords(entry.getKey()) + entry.getValue() + "件，" + share(entry.getValue(), received)));
             text.append("从申请形式来看，").append(String.join("；", channels)).append("。");
             List<String> applicants = new ArrayList<>();
             int natural = receivedByApplicant.getOrDefault(ApplicantColumn.NATURAL_PERSON, 0);

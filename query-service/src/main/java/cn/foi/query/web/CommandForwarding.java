@@ -38,7 +38,26 @@ class CommandForwarding {
 
     @RequestMapping("/command/**")
     void forward(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String path = request.getRequestURI().substring(request.getContextPath().length() + "/command/".length());
+        pass(request, response, request.getRequestURI().substring(request.getContextPath().length() + "/command/".length()));
+    }
+
+    /**
+     * The annual report's two writes are also taken at their own paths here, for a client that addresses the report's
+     * API (annual-report.md) on this service: passed on as they came, like everything under {@code /command/}.
+     */
+    @RequestMapping(method = {org.springframework.web.bind.annotation.RequestMethod.POST},
+                    path = "/api/agencies/{agencyId}/annual-reports/{year}/publication")
+    void publication(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        pass(request, response, request.getRequestURI().substring(request.getContextPath().length() + 1));
+    }
+
+    @RequestMapping(method = {org.springframework.web.bind.annotation.RequestMethod.PUT},
+                    path = "/api/agencies/{agencyId}/years/{year}/report-text")
+    void reportText(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        pass(request, response, request.getRequestURI().substring(request.getContextPath().length() + 1));
+    }
+
+    private void pass(HttpServletRequest request, HttpServletResponse response, String path) throws IOException {
         String query = request.getQueryString();
         URI target = commandService.resolve(path + (query == null ? "" : "?" + query));
         byte[] body = request.getInputStream().readAllBytes();

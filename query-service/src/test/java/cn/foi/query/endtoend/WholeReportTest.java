@@ -176,6 +176,11 @@ class WholeReportTest extends EndToEndTest {
         assertThat(first.json().get("publication").asInt()).isEqualTo(1);
         String digest = first.json().get("digest").asText();
         assertThat(digest).isEqualTo(ReportDigest.of(before)).matches("[0-9a-f]{64}");
+        assertThat(first.json().get("readable").asBoolean()).isTrue();
+        String firstPath = "/api/agencies/" + agency + "/annual-reports/2024/publications/1";
+        assertThat(services.get(services.queryUrl + firstPath).status()).as("readable as soon as it is answered").isEqualTo(200);
+        assertThat(first.json().get("publishedAt").asText())
+                .isEqualTo(services.get(services.queryUrl + firstPath).json().get("publishedAt").asText());
 
         var again = publish(agency, 2024, null);
         assertThat(again.status()).as("a second publication needs a reason").isEqualTo(400);
@@ -183,7 +188,9 @@ class WholeReportTest extends EndToEndTest {
 
         var corrected = saveTexts(agency, 2024, Map.of("PROBLEMS", "更正后的问题与改进情况。"));
         assertThat(corrected.status()).as(corrected.body()).isEqualTo(200);
-        var second = publish(agency, 2024, "更正第五部分的文字");
+        // the query service takes the report's writes at their own paths too, passing them on to the command service
+        var second = services.post(services.queryUrl + "/api/agencies/" + agency + "/annual-reports/2024/publication",
+                                   "{\"reason\":\"更正第五部分的文字\"}");
         assertThat(second.status()).as(second.body()).isEqualTo(201);
         assertThat(second.json().get("publication").asInt()).isEqualTo(2);
 
