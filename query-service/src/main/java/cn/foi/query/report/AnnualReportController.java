@@ -11,6 +11,7 @@ import cn.foi.query.problem.QueryProblem;
 import cn.foi.query.projection.ReadModel;
 import cn.foi.query.table.AnnualTable;
 import cn.foi.query.table.AnnualTables;
+import cn.foi.query.table.Moments;
 import cn.foi.query.view.AgencyView;
 import cn.foi.query.view.RequestView;
 import org.springframework.http.ContentDisposition;
@@ -74,7 +75,18 @@ class AnnualReportController {
      */
     record ReportAnswer(String agencyId, String agencyName, int year, String layout, String title, List<SectionAnswer> sections,
                         Object tables, int version, List<TextSave> textVersions, boolean closed, List<PublicationSummary> published,
-                        Map<String, String> markers, String text, List<cn.foi.events.report.AnnualReportPublished.Block> blocks) {
+                        Map<String, String> markers, String text, List<cn.foi.events.report.AnnualReportPublished.Block> blocks,
+                        Instant asOf) {
+    }
+
+    /** The report's texts and publications as recorded by {@code moment} (null: all). */
+    private static AgencyView.ReportYear asOf(AgencyView.ReportYear report, Instant moment) {
+        if (moment == null) {
+            return report;
+        }
+        return new AgencyView.ReportYear(
+                report.versions().stream().filter(v -> v.recordedAt() == null || !v.recordedAt().isAfter(moment)).toList(),
+                report.publications().stream().filter(p -> !p.publishedAt().isAfter(moment)).toList());
     }
 
     /** One save of the agency's texts: who saved which parts, when. */
@@ -82,13 +94,19 @@ class AnnualReportController {
     }
 
     @GetMapping("/api/agencies/{agencyId}/annual-reports/{year}")
-    ResponseEntity<?> report(@PathVariable String agencyId, @PathVariable int year, @RequestParam(defaultValue = "json") String format) {
+    ResponseEntity<?> report(@PathVariable String agencyId, @PathVariable int year, @RequestParam(defaultValue = "json") String format,
+                             @RequestParam(required = false) String asOf) {
         AgencyView agency = agency(agencyId);
         requireReportingYear(year);
-        AgencyView.ReportYear report = agency.reports().getOrDefault(year, AgencyView.ReportYear.NONE);
+        Instant moment = asOf == null ? null : Moments.parse(asOf);
+        if (moment != null && ReportingYear.isUnder2008Regulations(year)) {
+            throw new QueryProblem(HttpStatus.UNPROCESSABLE_ENTITY, "2018 年度及以前的报告暂不支持查看过去某一时刻的样子 (asOf is not offered for years up to "
+                                   + ReportingYear.LAST_UNDER_2008_REGULATIONS + ")");
+        }
+        AgencyView.ReportYear report = asOf(agency.reports().getOrDefault(year, AgencyView.ReportYear.NONE), moment);
         int version = report.textVersion();
         Map<String, AgencyView.TextPart> texts = report.textsAt(version);
-        FrozenReport draft = draft(agency, year, texts);
+        FrozenReport draft = draft(agency, year, texts, moment);
         return switch (format) {
             case "json" -> {
                 List<SectionAnswer> sections = new ArrayList<>();
@@ -100,14 +118,16 @@ class AnnualReportController {
                                                    own == null ? null : own.recordedAt(), own == null ? null : own.recordedBy()));
                 }
                 Object tablesAnswer = ReportingYear.isUnder2008Regulations(year) ? LegacyForm.byCode(legacy.items(agency, year))
-                        : tables.of(agencyId, year).orElseThrow();
+                        : tables.asOf(agencyId, year, moment).orElseThrow();
+                AgencyView.YearClose close = agency.closedYears().get(year);
+                boolean closed = close != null && (moment == null || close.recordedAt() == null || !close.recordedAt().isAfter(moment));
                 yield ResponseEntity.ok(new ReportAnswer(agencyId, agency.name(), year, layout(year), draft.title(), sections, tablesAnswer,
                                                          version, report.versions().stream().map(saved -> new TextSave(
                                                                  saved.version(), saved.recordedAt(), saved.recordedBy(),
                                                                  List.copyOf(saved.sections().keySet()))).toList(),
-                                                         agency.closedYears().containsKey(year), summaries(agencyId, year, report),
+                                                         closed, summaries(agencyId, year, report),
                                                          Map.of("applications", ReportDraft.APPLICATIONS_MARKER, "fees", ReportDraft.FEES_MARKER),
-                                                         draft.text(), draft.blocks()));
+                                                         draft.text(), draft.blocks(), moment));
             }
             default -> render(draft, format, null, draft.title());
         };
@@ -135,7 +155,7 @@ class AnnualReportController {
             throw new QueryProblem(HttpStatus.CONFLICT, year + " 年度尚未关闭 (year not closed)");
         }
         return draft(agency, year, agency.reports().get(year) == null ? Map.of()
-                : agency.reports().get(year).textsAt(textVersion));
+                : agency.reports().get(year).textsAt(textVersion), null);
     }
 
     /** One publication, frozen: JSON (with its digest checked against its text), or the document in any format. */
@@ -182,7 +202,7 @@ class AnnualReportController {
     PublicationCheck check(@PathVariable String agencyId, @PathVariable int year, @PathVariable int publication) {
         AgencyView agency = agency(agencyId);
         AgencyView.Publication published = publication(agency, year, publication);
-        Map<String, BigDecimal> replayed = draft(agency, year, Map.of()).figures();
+        Map<String, BigDecimal> replayed = draft(agency, year, Map.of(), null).figures();
         List<Difference> differences = new ArrayList<>();
         published.report().figures().forEach((code, value) -> {
             BigDecimal now = replayed.get(code);
@@ -195,17 +215,17 @@ class AnnualReportController {
                                     published.report().figures().size(), differences, clock.instant());
     }
 
-    private FrozenReport draft(AgencyView agency, int year, Map<String, ?> texts) {
+    private FrozenReport draft(AgencyView agency, int year, Map<String, ?> texts, Instant moment) {
         Map<String, String> own = new LinkedHashMap<>();
         texts.forEach((code, part) -> own.put(code, part instanceof AgencyView.TextPart p ? p.text() : Objects.toString(part)));
         List<RequestView> requests = readModel.requestsOf(agency.agencyId(), null, LocalDate.of(year, 12, 31));
-        FeeSummary fees = FeeSummary.of(year, requests);
+        FeeSummary fees = FeeSummary.of(year, requests, moment);
         if (ReportingYear.isUnder2008Regulations(year)) {
             return ReportDraft.of(new ReportDraft.LegacyInputs(agency.name(), year, own, legacy.items(agency, year), fees));
         }
-        AnnualTable table = tables.of(agency.agencyId(), year).orElseThrow();
+        AnnualTable table = tables.asOf(agency.agencyId(), year, moment).orElseThrow();
         return ReportDraft.of(new ReportDraft.CurrentInputs(agency.name(), year, own, table,
-                                                            ApplicationsSummary.of(year, requests, deadlines::timelinessOf), fees));
+                                                            ApplicationsSummary.of(year, requests, moment, deadlines::timelinessOf), fees));
     }
 
     private ResponseEntity<?> render(FrozenReport report, String format, String note, String fileName) {

@@ -31,6 +31,12 @@ public record ApplicationsSummary(int received, int carriedOver, Map<Channel, In
      * answered request (the deadline rules).
      */
     public static ApplicationsSummary of(int year, Collection<RequestView> requests, Function<RequestFacts, String> timeliness) {
+        return of(year, requests, null, timeliness);
+    }
+
+    /** As the requests stood at {@code moment} (recorded time; null: now), as the tables as of that moment count them. */
+    public static ApplicationsSummary of(int year, Collection<RequestView> requests, java.time.Instant moment,
+                                         Function<RequestFacts, String> timeliness) {
         int received = 0;
         int carriedOver = 0;
         int answered = 0;
@@ -45,7 +51,10 @@ public record ApplicationsSummary(int received, int carriedOver, Map<Channel, In
             if (!view.isReceived()) {
                 continue;
             }
-            RequestFacts request = RequestFacts.of(view);
+            RequestFacts request = RequestFacts.of(view).asOf(moment);
+            if (request == null) {
+                continue;
+            }
             for (ApplicationRow row : TableCells.rowsOf(request, year)) {
                 switch (row) {
                     case NEW -> {

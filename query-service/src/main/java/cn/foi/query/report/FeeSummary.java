@@ -12,6 +12,11 @@ import java.util.Collection;
 public record FeeSummary(int noticesIssued, int paid, BigDecimal paidYuan) {
 
     public static FeeSummary of(int year, Collection<RequestView> requests) {
+        return of(year, requests, null);
+    }
+
+    /** As recorded by {@code moment} (null: now): a notice or payment recorded later is not yet counted. */
+    public static FeeSummary of(int year, Collection<RequestView> requests, java.time.Instant moment) {
         int notices = 0;
         int paid = 0;
         BigDecimal yuan = BigDecimal.ZERO;
@@ -20,15 +25,23 @@ public record FeeSummary(int noticesIssued, int paid, BigDecimal paidYuan) {
             if (fee == null) {
                 continue;
             }
-            if (fee.issuedOn() != null && fee.issuedOn().getYear() == year) {
+            if (fee.issuedOn() != null && fee.issuedOn().getYear() == year && recordedBy(request, "FeeNoticeIssued", moment)) {
                 notices++;
             }
-            if (fee.paidOn() != null && fee.paidOn().getYear() == year) {
+            if (fee.paidOn() != null && fee.paidOn().getYear() == year && recordedBy(request, "FeePaid", moment)) {
                 paid++;
                 yuan = yuan.add(fee.amountYuan());
             }
         }
         return new FeeSummary(notices, paid, yuan);
+    }
+
+    private static boolean recordedBy(RequestView request, String type, java.time.Instant moment) {
+        if (moment == null) {
+            return true;
+        }
+        return request.history().stream().anyMatch(entry -> type.equals(entry.type()) && entry.recordedAt() != null
+                                                             && !entry.recordedAt().isAfter(moment));
     }
 
     public String sentence() {

@@ -208,6 +208,14 @@ class WholeReportTest extends EndToEndTest {
         assertThat(services.download(publications + "1?format=docx")).isNotEmpty();
         assertThat(services.get(publications + "1?format=html").body()).contains("<h2>三、收到和处理政府信息公开申请情况</h2>", "rowspan");
 
+        // the document as it stood when it was first published: the same text, one publication, the first texts
+        String firstAt = services.get(services.queryUrl + firstPath).json().get("publishedAt").asText();
+        String asOf = services.queryUrl + "/api/agencies/" + agency + "/annual-reports/2024?asOf=" + firstAt;
+        assertThat(services.get(asOf + "&format=text").body()).isEqualTo(before);
+        assertThat(services.get(asOf).json().get("published")).hasSize(1);
+        assertThat(services.get(asOf).json().get("version").asInt()).isEqualTo(1);
+        assertThat(services.get(asOf).json().get("asOf").asText()).isNotEmpty();
+
         JsonNode check = services.get(publications + "1/check").json();
         assertThat(check.get("matches").asBoolean()).as(check.toString()).isTrue();
         assertThat(check.get("figures").asInt()).as("table 三 25 × 7, table 四 15, table 二 10").isEqualTo(200);
