@@ -38,13 +38,17 @@ function codes() {
       applicantTypeOf: lookup(labels.applicantType),
       resultOf: lookup(labels.result, labels.resultItem,
         Object.fromEntries(Object.entries(labels.resultItem).map(([code, item]) => [code, item.replace(/^\d+\./, '')]))),
+      // answers dated up to 2018 take the results of the 2008 Regulations (a refusal also by its reason alone)
+      legacyResultOf: lookup(labels.legacyResult,
+        Object.fromEntries(Object.entries(labels.legacyResult).map(([code, text]) => [code, text.replace(/^不同意公开：/, '')]))),
     };
   }
   return lookups;
 }
 const channelOf = (value) => codes().channelOf(value);
 const applicantTypeOf = (value) => codes().applicantTypeOf(value);
-const resultOf = (value) => codes().resultOf(value);
+const resultOf = (value, decidedOn) => decidedOn && Number(decidedOn.substring(0, 4)) <= labels.lastYearUnder2008Regulations
+  ? codes().legacyResultOf(value) : codes().resultOf(value);
 
 /** 2025-03-05, 2025/3/5, 2025.3.5 or 2025年3月5日 as 2025-03-05; null if not a real date. */
 function isoDate(value) {
@@ -86,12 +90,16 @@ function readRows(text, closedYears = {}) {
     const request = {receivedOn, channel, applicant: {type: applicantType, name: cell('applicantName')}, subject: cell('subject')};
     if (cell('decidedOn') || cell('result')) {
       const decidedOn = isoDate(cell('decidedOn'));
-      const result = resultOf(cell('result'));
+      const result = resultOf(cell('result'), decidedOn);
       if (!decidedOn) problems.push(`答复日期“${cell('decidedOn')}”不是日期`);
       else if (decidedOn > today()) problems.push(`答复日期 ${decidedOn} 晚于今天`);
       else if (receivedOn && decidedOn < receivedOn) problems.push(`答复日期 ${decidedOn} 早于收到日期 ${receivedOn}`);
       else if (closedYears[decidedOn.substring(0, 4)]) problems.push(`${decidedOn.substring(0, 4)} 年度已关闭，不能再登记该年的答复`);
-      if (!result) problems.push(`办理结果“${cell('result')}”无法识别（填表三的结果名称，如“予以公开”）`);
+      if (!result) {
+        problems.push(decidedOn && Number(decidedOn.substring(0, 4)) <= labels.lastYearUnder2008Regulations
+          ? `办理结果“${cell('result')}”无法识别（${decidedOn.substring(0, 4)} 年的答复适用 2008 年《条例》，填统计表的结果名称，如“同意公开”“申请信息不存在”）`
+          : `办理结果“${cell('result')}”无法识别（填表三的结果名称，如“予以公开”）`);
+      }
       request.decision = {result, decidedOn, ...(cell('note') ? {note: cell('note')} : {})};
     }
     return {line: i + 2, cells: {...Object.fromEntries(Object.keys(column).map((f) => [f, cell(f)]))}, request, problems};

@@ -378,7 +378,10 @@ class WebApplicationBrowserTest extends EndToEndTest {
                 "2025年3月4日\t信函\t商业企业\t某公司\t某招标文件\t\t",
                 "2025-03-05\t飞鸽传书\t自然人\t钱二\t某文件\t\t",
                 "2025-03-06\t网络\t自然人\t孙三\t某文件\t2025-03-01\t予以公开",
-                "2024-06-03\t网络\t自然人\t李四\t某文件\t\t");
+                "2024-06-03\t网络\t自然人\t李四\t某文件\t\t",
+                // answered in 2018: the results of the 2008 Regulations, a current one refused before sending
+                "2018-05-03\t信函\t自然人\t周五\t某文件\t2018-05-10\t申请信息不存在",
+                "2018-06-01\t网络\t自然人\t吴六\t某文件\t2018-06-05\t予以公开");
 
         try (Chromium browser = Chromium.open(services.queryUrl)) {
             browser.signIn("browser-importer", PASSWORD);
@@ -390,9 +393,11 @@ class WebApplicationBrowserTest extends EndToEndTest {
             // a channel the page cannot read, an answer before the receipt: held back before anything is sent
             assertThat(browser.find("import-row-4").getText()).contains("不导入").contains("飞鸽传书");
             assertThat(browser.find("import-row-5").getText()).contains("不导入").contains("答复日期 2025-03-01 早于收到日期 2025-03-06");
-            assertThat(browser.find(UiNames.IMPORT_SUBMIT).getText()).contains("导入 3 件");
+            assertThat(browser.find("import-row-8").getText()).contains("不导入").contains("2018 年的答复适用 2008 年《条例》");
+            assertThat(browser.find(UiNames.IMPORT_SUBMIT).getText()).contains("导入 4 件");
             browser.click(UiNames.IMPORT_SUBMIT);
-            assertThat(browser.find(UiNames.IMPORT_SUMMARY).getText()).contains("已登记 2 件").contains("未登记 3 件");
+            assertThat(browser.find(UiNames.IMPORT_SUMMARY).getText()).contains("已登记 3 件").contains("未登记 4 件");
+            assertThat(browser.find("import-row-7").getText()).contains("已登记并答复");
             // refused by the server: nothing of the row is registered
             assertThat(browser.find("import-row-6").getText()).contains("未登记").contains("2024 年度已关闭").doesNotContain("已登记");
             assertThat(browser.find("import-row-2").getText()).contains("已登记并答复");
@@ -404,6 +409,9 @@ class WebApplicationBrowserTest extends EndToEndTest {
         var figures = services.get(table).json();
         assertThat(figures.at("/applications/DISCLOSED/NATURAL_PERSON").asInt()).isEqualTo(1);
         assertThat(figures.at("/applications/NEW/COMMERCIAL_ENTERPRISE").asInt()).isEqualTo(1);
+        String form = services.queryUrl + "/api/agencies/" + agency + "/legacy-statistics/2018";
+        await().atMost(Duration.ofSeconds(20)).until(() -> services.get(form).json().at("/items/NOT_EXIST").asInt() == 1);
+        assertThat(services.get(form).json().at("/items/RECEIVED_LETTER").asInt()).isEqualTo(1);
     }
 
     private static boolean xlsxContains(Path xlsx, String text) throws Exception {
