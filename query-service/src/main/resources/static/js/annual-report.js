@@ -5,6 +5,11 @@ import {gridTable} from './report.js';
 
 const FORMATS = {docx: 'Word (.docx)', text: '文本 (.txt)', html: '网页 (.html)'};
 
+function headingOf(report, code) {
+  const section = report.sections.find(s => s.code === code);
+  return section ? section.heading : code;
+}
+
 /** A frozen or drafted document's blocks, drawn as the report prints them. */
 function documentView(blocks) {
   return h('article', {class: 'report-document', 'data-test': 'report-preview'}, blocks.map(block => {
@@ -55,8 +60,9 @@ route('/annual-report/:agency/:year', async (el, params, query) => {
           `${year} 年度适用 2008 年《条例》：报告正文为“一、概述”至“四、其他需要报告的事项”，附政府信息公开情况统计表（由事件统计及本机关填报的项目生成）。`)
       : '',
     h('p', {class: 'muted'}, '标有“系统生成”的内容由本系统根据记录的申请、答复、收费与复议诉讼事件生成，与统计表数字一致；',
-      '在“一、总体情况”中写入 ', h('code', {}, report.markers.applications), ' 可将依申请公开情况段落放在该处，',
-      '在“六、其他需要报告的事项”中写入 ', h('code', {}, report.markers.fees), ' 可指定收费情况句子的位置（否则置于该部分开头）。'),
+      `在“${headingOf(report, report.layout === 'CURRENT' ? 'OVERVIEW' : 'DISCLOSURE')}”中写入 `, h('code', {}, report.markers.applications),
+      ' 可将依申请公开情况段落放在该处（写了文字却没有此标记时，报告中不出现该段落），',
+      `在“${headingOf(report, 'OTHER')}”中写入 `, h('code', {}, report.markers.fees), ' 可指定收费情况句子的位置（否则置于该部分开头）。'),
     downloads(base, 'report-download'));
 
   for (const section of report.sections) {
@@ -74,6 +80,13 @@ route('/annual-report/:agency/:year', async (el, params, query) => {
     const saved = section.agencyText === null ? '当前为默认内容（未填写）'
       : `第 ${section.savedVersion} 版，${section.savedBy || ''} 于 ${formatInstant(section.savedAt)} 保存`;
     card.append(h('div', {class: 'muted'}, saved));
+    if (section.generated && section.agencyText !== null && section.code !== 'OTHER' && !section.agencyText.includes(report.markers.applications)) {
+      card.append(h('div', {class: 'alert', 'data-test': 'no-marker-' + section.code},
+        `本部分的文字中没有 ${report.markers.applications}，报告中不会出现上面系统生成的依申请公开段落。`));
+    }
+    if (section.editable && section.code !== 'OPENING' && !section.text.trim()) {
+      card.append(h('div', {class: 'alert', 'data-test': 'empty-' + section.code}, '本部分尚未填写，发布的报告中此标题下将没有内容。'));
+    }
     if (writes) {
       const area = h('textarea', {rows: 8, maxlength: 20000, 'data-test': 'text-' + section.code,
         placeholder: section.text}, section.agencyText || '');

@@ -95,6 +95,8 @@ public class AccessAutoConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/requests/*/extension").hasRole("SUPERVISOR")
                         .requestMatchers(HttpMethod.POST, "/api/agencies/*/years/*/close").hasRole("SUPERVISOR")
                         .requestMatchers(HttpMethod.POST, "/api/agencies/*/annual-reports/*/publication").hasRole("SUPERVISOR")
+                        // the draft a publication freezes: asked for by the command service with a publisher's credentials
+                        .requestMatchers(HttpMethod.GET, "/api/agencies/*/annual-reports/*/draft").hasRole("SUPERVISOR")
                         .requestMatchers(HttpMethod.GET, "/api/**").authenticated()
                         // comparisons posted to the query side change nothing (see @ReadsOnly)
                         .requestMatchers(HttpMethod.POST, "/api/agencies/*/annual-tables/*/published-check").authenticated()

@@ -232,6 +232,16 @@ public class Agency {
                 throw new InvalidInput("章节 " + code + " 的文本有 " + value.length() + " 个字符，超过上限 " + ReportSection.MAX_TEXT_LENGTH
                                        + " 个字符 (text too long)");
             }
+            if (value.codePoints().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')) {
+                throw new InvalidInput("章节 " + code + " 的文本含有不可见的控制字符，请删除后再保存 (control characters)");
+            }
+            ReportSection section = ReportSection.valueOf(code);
+            for (String marker : java.util.List.of(ReportSection.APPLICATIONS_MARKER, ReportSection.FEES_MARKER)) {
+                if (value.contains(marker) && !marker.equals(section.marker(year))) {
+                    throw new InvalidInput(marker + " 是系统生成内容的位置标记，不能写在“" + (section.heading(year).isEmpty() ? "开头" : section.heading(year))
+                                           + "”中 (marker not allowed in this section)");
+                }
+            }
             texts.put(code, value);
         });
         apply(new ReportTextsRecorded(agencyId, year, reportTextVersions.getOrDefault(year, 0) + 1, LocalDate.now(clock), texts));

@@ -55,8 +55,20 @@ class ReportDrafts {
             Thread.currentThread().interrupt();
             throw new Unavailable("发布被中断，未发布 (interrupted)");
         }
-        if (answer.statusCode() != 200) {
-            throw new Unavailable("查询服务未能生成报告文档（HTTP " + answer.statusCode() + "），未发布：" + detail(answer.body())
+        int status = answer.statusCode();
+        String detail = detail(answer.body());
+        // the query side's refusal is the caller's: the same status and words (a grant, an agency, a closed year)
+        switch (status) {
+            case 400 -> throw new cn.foi.command.problem.InvalidInput(detail);
+            case 403 -> throw new cn.foi.access.Forbidden(detail);
+            case 404 -> throw new cn.foi.command.problem.NotFound(detail);
+            case 409 -> throw new cn.foi.command.problem.StateConflict(detail);
+            case 422 -> throw new cn.foi.command.problem.RuleViolation(detail);
+            default -> {
+            }
+        }
+        if (status != 200) {
+            throw new Unavailable("查询服务未能生成报告文档（HTTP " + status + "），未发布：" + detail
                                   + " (query service could not draft the report)");
         }
         try {

@@ -80,6 +80,20 @@ class AnnualReportRulesTest {
     }
 
     @Test
+    void a_marker_of_generated_text_only_in_its_own_part_and_no_control_characters() {
+        fixture.given(REGISTERED).when(new RecordReportTexts(AGENCY, 2024, Map.of("PROBLEMS", "{{依申请公开}}")))
+               .expectException(InvalidInput.class).expectNoEvents();
+        fixture.given(REGISTERED).when(new RecordReportTexts(AGENCY, 2018, Map.of("OVERVIEW", "{{依申请公开}}")))
+               .expectException(InvalidInput.class).expectNoEvents();
+        fixture.given(REGISTERED).when(new RecordReportTexts(AGENCY, 2024, Map.of("OTHER", "甲\u0000乙")))
+               .expectException(InvalidInput.class).expectNoEvents();
+        fixture.given(REGISTERED)
+               .when(new RecordReportTexts(AGENCY, 2018, Map.of("DISCLOSURE", "（二）{{依申请公开}}\n\t其他", "OTHER", "{{信息处理费}}")))
+               .expectEvents(new ReportTextsRecorded(AGENCY, 2018, 1, TODAY, Map.of("DISCLOSURE", "（二）{{依申请公开}}\n\t其他",
+                                                                                    "OTHER", "{{信息处理费}}")));
+    }
+
+    @Test
     void a_text_of_exactly_20000_characters_is_kept() {
         String longest = "字".repeat(20_000);
         fixture.given(REGISTERED).when(new RecordReportTexts(AGENCY, 2024, Map.of("OVERVIEW", longest)))

@@ -25,6 +25,20 @@ public enum ReportSection {
     /** The longest text an agency may save for one part. */
     public static final int MAX_TEXT_LENGTH = 20_000;
 
+    /** Where the generated 依申请公开 paragraph goes in the agency's text of OVERVIEW (from 2019) or DISCLOSURE (to 2018). */
+    public static final String APPLICATIONS_MARKER = "{{依申请公开}}";
+    /** Where the generated fee sentence goes in the agency's text of OTHER; without it the part opens with the sentence. */
+    public static final String FEES_MARKER = "{{信息处理费}}";
+
+    /** The marker a part of the report of {@code year} may hold, or null. */
+    public String marker(int year) {
+        if (this == OTHER) {
+            return FEES_MARKER;
+        }
+        boolean applications = ReportingYear.isUnder2008Regulations(year) ? this == DISCLOSURE : this == OVERVIEW;
+        return applications ? APPLICATIONS_MARKER : null;
+    }
+
     private final String currentHeading;
     private final String legacyHeading;
     private final boolean agencyText;

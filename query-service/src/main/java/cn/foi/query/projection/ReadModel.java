@@ -113,7 +113,23 @@ public class ReadModel {
     public CompletableFuture<Void> flushAsync(boolean holdUnanswered) {
         List<Runnable> writes = inWriteOrder.stream().map(views -> views.takeChanges(holdUnanswered)).toList();
         eventsSinceFlush = 0;
-        return CompletableFuture.runAsync(() -> writes.forEach(Runnable::run), WRITER);
+        long covered = holdUnanswered ? -1 : applied.contiguousEnd();
+        return CompletableFuture.runAsync(() -> writes.forEach(Runnable::run), WRITER).thenRun(() -> {
+            if (covered > storedEnd) {
+                storedEnd = covered;
+            }
+        });
+    }
+
+    /** Every event below this global index is in the stored documents, not only in memory. */
+    private volatile long storedEnd;
+
+    /**
+     * The end of the prefix of the log the stored documents hold: what is read from them (a request's view, a report's
+     * paragraph) includes every event below it, as the tables do once {@link #applied()} passed it.
+     */
+    public long storedEnd() {
+        return storedEnd;
     }
 
     /** The published holiday notices as last applied (null: none applied since start or since the drop). */
@@ -139,6 +155,7 @@ public class ReadModel {
     public void loadLedger() {
         ledger.clear();
         applied.clear();
+        storedEnd = 0;
         agencyViews.readAll(agency -> {
             putAgencyInLedger(agency);
             agency.history().forEach(entry -> applied.add(entry.globalIndex()));
@@ -159,6 +176,7 @@ public class ReadModel {
             putCalendarInLedger(notices);
             notices.history().forEach(entry -> applied.add(entry.globalIndex()));
         });
+        storedEnd = applied.contiguousEnd(); // read from the documents: stored by definition
     }
 
     /**

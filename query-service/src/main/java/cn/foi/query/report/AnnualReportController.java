@@ -44,6 +44,8 @@ import java.util.concurrent.locks.LockSupport;
 class AnnualReportController {
 
     private static final Duration DRAFT_WAIT = Duration.ofSeconds(30);
+    private static final java.time.format.DateTimeFormatter BEIJING_TIME = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+                                                                                                        .withZone(java.time.ZoneId.of("Asia/Shanghai"));
 
     private final ReadModel readModel;
     private final AnnualTables tables;
@@ -129,7 +131,8 @@ class AnnualReportController {
                                                          Map.of("applications", ReportDraft.APPLICATIONS_MARKER, "fees", ReportDraft.FEES_MARKER),
                                                          draft.text(), draft.blocks(), moment));
             }
-            default -> render(draft, format, null, draft.title());
+            default -> render(draft, format, "草稿：尚未发布，内容随记录变化（文本第 " + version + " 版，生成于 " + BEIJING_TIME.format(clock.instant())
+                                                    + "）", draft.title() + "（草稿）");
         };
     }
 
@@ -142,7 +145,8 @@ class AnnualReportController {
                                 @RequestParam long position) {
         requireReportingYear(year);
         long deadline = System.nanoTime() + DRAFT_WAIT.toNanos();
-        while (readModel.applied().contiguousEnd() <= position
+        // the stored views (texts, paragraph, fees) as far as the tables: every event up to the position, in both
+        while (readModel.applied().contiguousEnd() <= position || readModel.storedEnd() <= position
                || agency(agencyId).reports().getOrDefault(year, AgencyView.ReportYear.NONE).textVersion() < textVersion) {
             if (System.nanoTime() > deadline) {
                 throw new QueryProblem(HttpStatus.SERVICE_UNAVAILABLE, "查询端尚未收到发布前记录的全部事件（位置 " + position
@@ -182,16 +186,13 @@ class AnnualReportController {
             answer.put("blocks", report.blocks());
             return ResponseEntity.ok(answer);
         }
-        String note = "第 " + publication + " 次发布，" + published.publishedAt() + "，SHA-256 " + published.digest()
+        String note = "第 " + publication + " 次发布，" + BEIJING_TIME.format(published.publishedAt()) + "（北京时间），SHA-256 " + published.digest()
                       + (published.reason() == null ? "" : "；更正理由：" + published.reason());
         return render(report, format, note, report.title() + "（第" + publication + "次发布）");
     }
 
-    record Difference(String code, BigDecimal published, BigDecimal replayed) {
-    }
-
     record PublicationCheck(String agencyId, int year, int publication, String digest, boolean digestMatchesText, boolean matches,
-                            int figures, List<Difference> differences, Instant checkedAt) {
+                            int figures, List<PublicationComparison.Difference> differences, Instant checkedAt) {
     }
 
     /**
@@ -202,14 +203,7 @@ class AnnualReportController {
     PublicationCheck check(@PathVariable String agencyId, @PathVariable int year, @PathVariable int publication) {
         AgencyView agency = agency(agencyId);
         AgencyView.Publication published = publication(agency, year, publication);
-        Map<String, BigDecimal> replayed = draft(agency, year, Map.of(), null).figures();
-        List<Difference> differences = new ArrayList<>();
-        published.report().figures().forEach((code, value) -> {
-            BigDecimal now = replayed.get(code);
-            if (now == null || now.compareTo(value) != 0) {
-                differences.add(new Difference(code, value, now));
-            }
-        });
+        var differences = PublicationComparison.differences(published.report(), draft(agency, year, Map.of(), null));
         return new PublicationCheck(agencyId, year, publication, published.digest(),
                                     ReportDigest.of(published.report().text()).equals(published.digest()), differences.isEmpty(),
                                     published.report().figures().size(), differences, clock.instant());
@@ -237,7 +231,7 @@ class AnnualReportController {
                                          .contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.wordprocessingml.document"))
                                          .header("Content-Disposition", ContentDisposition.attachment()
                                                  .filename(fileName + ".docx", StandardCharsets.UTF_8).build().toString())
-                                         .body(ReportFormats.docx(report));
+                                         .body(ReportFormats.docx(report, note));
             default -> throw new QueryProblem(HttpStatus.BAD_REQUEST,
                                               "format 只能是 json、text、html 或 docx；暂不提供 PDF，可下载 Word 文档后另存为 PDF (format must be json, text, html or docx)");
         };

@@ -44,11 +44,16 @@ public record FeeSummary(int noticesIssued, int paid, BigDecimal paidYuan) {
                                                              && !entry.recordedAt().isAfter(moment));
     }
 
-    public String sentence() {
+    /**
+     * The sentence of the report of {@code year}: 信息处理费 under the current Regulations (Art. 42), the fees for
+     * information disclosed on request under the 2008 ones.
+     */
+    public String sentence(int year) {
+        String fee = cn.foi.events.rules.ReportingYear.isUnder2008Regulations(year) ? "依申请公开信息的费用" : "信息处理费";
         if (noticesIssued == 0 && paid == 0) {
-            return "本年度未收取信息处理费。";
+            return "本年度未收取" + fee + "。";
         }
         String notices = noticesIssued == 0 ? "本年度未发出收费通知" : "本年度共发出收费通知" + noticesIssued + "件";
-        return notices + (paid == 0 ? "，未收取信息处理费。" : "，收取信息处理费" + paidYuan.stripTrailingZeros().toPlainString() + "元。");
+        return notices + (paid == 0 ? "，未收取" + fee + "。" : "，收取" + fee + paidYuan.stripTrailingZeros().toPlainString() + "元。");
     }
 }

@@ -25,10 +25,8 @@ import java.util.Map;
  */
 public final class ReportDraft {
 
-    /** Where the generated 依申请公开 paragraph goes in the agency's text of 一、总体情况 (or 二、信息公开情况). */
-    public static final String APPLICATIONS_MARKER = "{{依申请公开}}";
-    /** Where the generated fee sentence goes in the agency's text of 六; without it the part opens with the sentence. */
-    public static final String FEES_MARKER = "{{信息处理费}}";
+    public static final String APPLICATIONS_MARKER = ReportSection.APPLICATIONS_MARKER;
+    public static final String FEES_MARKER = ReportSection.FEES_MARKER;
 
     private ReportDraft() {
     }
@@ -50,7 +48,7 @@ public final class ReportDraft {
         int table3 = grid.indexOf(AnnualTableText.TABLE_3_TITLE);
         int table4 = grid.indexOf(AnnualTableText.TABLE_4_TITLE);
         String applications = in.applications().paragraph(year);
-        String fees = in.fees().sentence();
+        String fees = in.fees().sentence(year);
         for (ReportSection section : ReportSection.of(year)) {
             String own = in.texts().get(section.name());
             switch (section) {
@@ -75,7 +73,7 @@ public final class ReportDraft {
         Document doc = new Document(ReportSection.title(in.agencyName(), in.year()));
         int year = in.year();
         String applications = legacyParagraph(year, in.form());
-        String fees = in.fees().sentence();
+        String fees = in.fees().sentence(year);
         for (ReportSection section : ReportSection.of(year)) {
             String own = in.texts().get(section.name());
             switch (section) {
@@ -106,8 +104,9 @@ public final class ReportDraft {
                + form.get(LegacyStatisticsItem.COMPLETED_EXTENDED) + "件。";
     }
 
+    /** The format notice 国办公开办函〔2021〕30号 governs reports from the 2021 reporting year on; earlier ones cite the Regulations alone. */
     static String defaultOpening(String agencyName, int year, boolean under2008Regulations) {
-        String basis = under2008Regulations ? "根据《中华人民共和国政府信息公开条例》（以下简称《条例》）规定"
+        String basis = under2008Regulations || year < 2021 ? "根据《中华人民共和国政府信息公开条例》（以下简称《条例》）规定"
                 : "根据《中华人民共和国政府信息公开条例》（以下简称《条例》）规定和《国务院办公厅政府信息与政务公开办公室关于印发〈中华人民共和国"
                   + "政府信息公开工作年度报告格式〉的通知》（国办公开办函〔2021〕30号）要求";
         return basis + "，现发布《" + ReportSection.title(agencyName, year) + "》，本报告所列数据从" + year + "年1月1日至" + year

@@ -34,7 +34,8 @@ public final class ReportFormats {
     private ReportFormats() {
     }
 
-    public static byte[] docx(FrozenReport report) {
+    /** {@code note}: a line for every page's header (a draft says so; a publication names itself), or null. */
+    public static byte[] docx(FrozenReport report, String note) {
         try (XWPFDocument document = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             CTFonts defaults = CTFonts.Factory.newInstance();
             defaults.setEastAsia(TABLE_FONT);
@@ -42,6 +43,11 @@ public final class ReportFormats {
             defaults.setHAnsi("Times New Roman");
             document.createStyles().setDefaultFonts(defaults);
             pageNumbers(document);
+            if (note != null) {
+                XWPFParagraph header = document.createHeader(HeaderFooterType.DEFAULT).createParagraph();
+                header.setAlignment(ParagraphAlignment.RIGHT);
+                run(header, note, BODY_FONT, 9, false);
+            }
             for (Block block : report.blocks()) {
                 switch (block.kind()) {
                     case "TITLE" -> {

@@ -1,6 +1,5 @@
 package cn.foi.query.endtoend;
 
-import cn.foi.events.report.ReportDigest;
 import cn.foi.query.table.PublishedTable;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
@@ -136,7 +135,7 @@ class WholeReportTest extends EndToEndTest {
     }
 
     @Test
-    void xixia_district_office_2024_as_a_whole_document_published_and_corrected() throws IOException {
+    void xixia_district_office_2024_as_a_whole_document_published_and_corrected() throws Exception {
         String example = example("xixia-district-office-2024.txt");
         String agency = "whole-xixia";
         api.registerAgency(agency, "西夏区人民政府办公室");
@@ -175,7 +174,9 @@ class WholeReportTest extends EndToEndTest {
         assertThat(first.status()).as(first.body()).isEqualTo(201);
         assertThat(first.json().get("publication").asInt()).isEqualTo(1);
         String digest = first.json().get("digest").asText();
-        assertThat(digest).isEqualTo(ReportDigest.of(before)).matches("[0-9a-f]{64}");
+        // SHA-256 of the text's UTF-8 bytes, computed here without the project's code
+        byte[] sha256 = java.security.MessageDigest.getInstance("SHA-256").digest(before.getBytes(StandardCharsets.UTF_8));
+        assertThat(digest).isEqualTo(String.format("%064x", new java.math.BigInteger(1, sha256)));
         assertThat(first.json().get("readable").asBoolean()).isTrue();
         String firstPath = "/api/agencies/" + agency + "/annual-reports/2024/publications/1";
         assertThat(services.get(services.queryUrl + firstPath).status()).as("readable as soon as it is answered").isEqualTo(200);
@@ -219,7 +220,9 @@ class WholeReportTest extends EndToEndTest {
         JsonNode check = services.get(publications + "1/check").json();
         assertThat(check.get("matches").asBoolean()).as(check.toString()).isTrue();
         assertThat(check.get("figures").asInt()).as("table 三 25 × 7, table 四 15, table 二 10").isEqualTo(200);
-        assertThat(services.get(publications + "3").status()).isEqualTo(404);
+        var third = services.get(publications + "3");
+        assertThat(third.status()).isEqualTo(404);
+        assertThat(third.json().get("detail").asText()).contains("没有第 3 次发布", "已发布 2 次");
     }
 
     @Test
@@ -264,7 +267,16 @@ class WholeReportTest extends EndToEndTest {
         assertThat(future.status()).isEqualTo(422);
         var nobody = saveTexts("no-such-agency", 2024, Map.of("PROBLEMS", "……"));
         assertThat(nobody.status()).isEqualTo(404);
-        assertThat(publish("no-such-agency", 2024, null).status()).isEqualTo(404);
+        assertThat(nobody.json().get("detail").asText()).contains("机构 no-such-agency 不存在");
+        var unpublishable = publish("no-such-agency", 2024, null);
+        assertThat(unpublishable.status()).isEqualTo(404);
+        assertThat(unpublishable.json().get("detail").asText()).contains("机构 no-such-agency 不存在");
+        var misplaced = saveTexts(agency, 2024, Map.of("PROBLEMS", "……{{依申请公开}}"));
+        assertThat(misplaced.status()).as("a marker where it does not belong").isEqualTo(400);
+        assertThat(misplaced.json().get("detail").asText()).contains("五、存在的主要问题及改进情况");
+        var control = saveTexts(agency, 2024, Map.of("PROBLEMS", "文字\u0007文字"));
+        assertThat(control.status()).isEqualTo(400);
+        assertThat(control.json().get("detail").asText()).contains("控制字符");
 
         var fine = saveTexts(agency, 2024, Map.of("PROBLEMS", "第一版"));
         assertThat(fine.status()).isEqualTo(200);
