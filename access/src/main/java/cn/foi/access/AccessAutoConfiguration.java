@@ -89,6 +89,9 @@ public class AccessAutoConfiguration {
                         .requestMatchers("/command/**").permitAll()
                         .requestMatchers("/api/users", "/api/users/**").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.POST, "/api/agencies").hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.PUT, "/api/agencies/*/parent").hasRole("ADMIN")
+                        // a government's roll-up: its supervisors and auditors, and administrators; not officers
+                        .requestMatchers(HttpMethod.GET, "/api/agencies/*/roll-up/**").hasAnyRole("ADMIN", "AUDITOR", "SUPERVISOR")
                         .requestMatchers(HttpMethod.PUT, "/api/calendar/**").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.GET, "/api/admin/**").hasAnyRole("ADMIN", "AUDITOR")
                         .requestMatchers("/api/admin/**").hasRole("ADMIN")

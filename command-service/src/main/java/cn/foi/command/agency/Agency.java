@@ -24,7 +24,10 @@ import cn.foi.command.problem.InvalidInput;
 import cn.foi.command.problem.RuleViolation;
 import cn.foi.command.problem.StateConflict;
 import cn.foi.command.register.RequestRegister;
+import cn.foi.events.agency.AgencyPlaced;
 import cn.foi.events.agency.AgencyRegistered;
+import cn.foi.command.agency.AgencyCommands.PlaceAgency;
+import cn.foi.command.problem.NotFound;
 import cn.foi.events.agency.ReportingYearClosed;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -50,6 +53,7 @@ public class Agency {
     @AggregateIdentifier
     private String agencyId;
     private String name;
+    private String parentId;
     private final SortedSet<Integer> closedYears = new TreeSet<>();
     private final Map<Integer, Integer> proactiveVersions = new HashMap<>();
     private final Map<Integer, Integer> legacyFigureVersions = new HashMap<>();
@@ -62,14 +66,58 @@ public class Agency {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.ALWAYS)
-    public void handle(RegisterAgency command, Clock clock) {
+    public void handle(RegisterAgency command, Clock clock, AgencyDirectory directory) {
         if (command.agencyId() == null || !AGENCY_ID.matcher(command.agencyId()).matches()) {
             throw new InvalidInput("机构编号 agencyId 须为 2–64 位小写字母、数字或连字符 (pattern [a-z0-9-]{2,64})");
         }
         if (command.name() == null || command.name().isBlank()) {
             throw new InvalidInput("机构名称 name 不能为空 (name is required)");
         }
-        apply(new AgencyRegistered(command.agencyId(), command.name().strip(), LocalDate.now(clock)));
+        if (command.parentId() != null && !directory.exists(command.parentId())) {
+            throw new NotFound("上级机构 " + command.parentId() + " 不存在 (unknown parent agency)");
+        }
+        LocalDate today = LocalDate.now(clock);
+        apply(new AgencyRegistered(command.agencyId(), command.name().strip(), today));
+        if (command.parentId() != null) {
+            apply(new AgencyPlaced(command.agencyId(), command.parentId(), null, today));
+        }
+    }
+
+    /**
+     * Moves the agency under another, or to the top (null). The new parent must exist and must not stand under this
+     * agency (a cycle would count members twice, or never reach a top). Moves run alone ({@code YearCloseGuard}), so two
+     * of them cannot make a cycle together. Placing it where it already stands changes nothing.
+     */
+    @CommandHandler
+    public void handle(PlaceAgency command, Clock clock, AgencyDirectory directory) {
+        String newParent = command.parentId();
+        if (java.util.Objects.equals(newParent, parentId)) {
+            return;
+        }
+        if (newParent != null) {
+            if (newParent.equals(agencyId)) {
+                throw new RuleViolation("机构不能作为自己的上级机构 (an agency cannot be its own parent)");
+            }
+            if (!directory.exists(newParent)) {
+                throw new NotFound("上级机构 " + newParent + " 不存在 (unknown parent agency)");
+            }
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            for (String above = directory.parentOf(newParent); above != null && seen.add(above); above = directory.parentOf(above)) {
+                if (above.equals(agencyId)) {
+                    throw new RuleViolation("机构 " + newParent + " 隶属于 " + agencyId + "，不能作为其上级机构：会形成循环 (the move would make a cycle)");
+                }
+            }
+        }
+        apply(new AgencyPlaced(agencyId, newParent, parentId, LocalDate.now(clock)));
+    }
+
+    @EventSourcingHandler
+    void on(AgencyPlaced event) {
+        this.parentId = event.parentId();
+    }
+
+    public String parentId() {
+        return parentId;
     }
 
     /**

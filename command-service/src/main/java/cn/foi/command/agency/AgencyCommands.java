@@ -8,7 +8,15 @@ public final class AgencyCommands {
     private AgencyCommands() {
     }
 
-    public record RegisterAgency(@TargetAggregateIdentifier String agencyId, String name) {
+    /** {@code parentId}: the agency it stands under (null: at the top of a tree). */
+    public record RegisterAgency(@TargetAggregateIdentifier String agencyId, String name, String parentId) {
+        public RegisterAgency(String agencyId, String name) {
+            this(agencyId, name, null);
+        }
+    }
+
+    /** Moves an agency under another ({@code parentId}), or to the top of a tree (null). */
+    public record PlaceAgency(@TargetAggregateIdentifier String agencyId, String parentId) {
     }
 
     public record RecordProactiveDisclosure(@TargetAggregateIdentifier String agencyId, int year,

@@ -26,13 +26,13 @@ class AgencyController {
         this.commands = commands;
     }
 
-    record RegisterAgencyBody(String agencyId, String name) {
+    record RegisterAgencyBody(String agencyId, String name, String parentId) {
     }
 
     @PostMapping("/api/agencies")
     ResponseEntity<Map<String, String>> register(@RequestBody RegisterAgencyBody body) {
         try {
-            commands.sendAndWait(new RegisterAgency(body.agencyId(), body.name()));
+            commands.sendAndWait(new RegisterAgency(body.agencyId(), body.name(), body.parentId()));
         } catch (ConcurrencyException e) {
             throw new StateConflict("机构 " + body.agencyId() + " 已存在 (agency already registered)");
         }
@@ -65,6 +65,23 @@ class AgencyController {
             throw new NotFound("机构 " + agencyId + " 不存在 (unknown agency)");
         }
         return Map.of("agencyId", agencyId, "year", year);
+    }
+
+    record ParentBody(String parentId) {
+    }
+
+    /** Moves an agency under another ({@code parentId}) or to the top of a tree ({@code null}); ADMIN. */
+    @PutMapping("/api/agencies/{agencyId}/parent")
+    Map<String, Object> place(@PathVariable String agencyId, @RequestBody ParentBody body) {
+        try {
+            commands.sendAndWait(new AgencyCommands.PlaceAgency(agencyId, body == null ? null : body.parentId()));
+        } catch (AggregateNotFoundException e) {
+            throw new NotFound("机构 " + agencyId + " 不存在 (unknown agency)");
+        }
+        Map<String, Object> answer = new java.util.LinkedHashMap<>();
+        answer.put("agencyId", agencyId);
+        answer.put("parentId", body == null ? null : body.parentId());
+        return answer;
     }
 
     @PostMapping("/api/agencies/{agencyId}/years/{year}/close")

@@ -9,6 +9,11 @@ public interface AgencyDirectory {
 
     boolean isClosed(String agencyId, int year);
 
+    /** The agency an agency stands under; null at the top of a tree or for an unknown agency (or a directory without a tree). */
+    default String parentOf(String agencyId) {
+        return null;
+    }
+
     /** Anything dated in a closed year is refused: its figures are frozen. */
     default void requireYearOpen(String agencyId, int year) {
         if (isClosed(agencyId, year)) {

@@ -35,4 +35,15 @@ class RepositoryAgencyDirectory implements AgencyDirectory {
     public boolean isClosed(String agencyId, int year) {
         return ReadOnlyUnitOfWork.read(() -> agencies.load(agencyId).invoke(agency -> agency.isClosed(year)));
     }
+
+    @Override
+    public String parentOf(String agencyId) {
+        return ReadOnlyUnitOfWork.read(() -> {
+            try {
+                return agencies.load(agencyId).invoke(Agency::parentId);
+            } catch (AggregateNotFoundException e) {
+                return null;
+            }
+        });
+    }
 }

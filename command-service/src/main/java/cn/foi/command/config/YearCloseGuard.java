@@ -29,7 +29,9 @@ class YearCloseGuard implements MessageHandlerInterceptor<CommandMessage<?>> {
     @Override
     public Object handle(UnitOfWork<? extends CommandMessage<?>> unitOfWork, InterceptorChain interceptorChain)
             throws Exception {
-        boolean close = unitOfWork.getMessage().getPayload() instanceof CloseReportingYear;
+        // a move in the tree of agencies runs alone too: two moves checked side by side could make a cycle together
+        Object payload = unitOfWork.getMessage().getPayload();
+        boolean close = payload instanceof CloseReportingYear || payload instanceof cn.foi.command.agency.AgencyCommands.PlaceAgency;
         if (lock.getReadHoldCount() > 0) {
             if (close) { // the write lock would wait for this very thread's read lock for ever
                 throw new IllegalStateException("A year close cannot run inside another command");

@@ -40,6 +40,17 @@ class AgencyTest {
         fixture = new AggregateTestFixture<>(Agency.class);
         fixture.registerInjectableResource(Clock.fixed(TODAY.atStartOfDay(BEIJING).toInstant(), BEIJING));
         fixture.registerInjectableResource((RequestRegister) agencyId -> new AgencyBook(requests));
+        fixture.registerInjectableResource(new AgencyDirectory() {
+            @Override
+            public boolean exists(String agencyId) {
+                return false;
+            }
+
+            @Override
+            public boolean isClosed(String agencyId, int year) {
+                return false;
+            }
+        });
     }
 
     @Test
