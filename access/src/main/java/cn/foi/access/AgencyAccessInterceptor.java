@@ -22,6 +22,15 @@ public class AgencyAccessInterceptor implements HandlerInterceptor {
         this.ownership = ownership;
     }
 
+    /** What a grant on a government lets its supervisors and auditors read of each agency under it: figures, no requests. */
+    private static final java.util.Set<String> FIGURES = java.util.Set.of("/api/agencies/{agencyId}", "/api/agencies/{agencyId}/roll-up/{year}",
+                                                                        "/api/agencies/{agencyId}/annual-tables/{year}");
+
+    private static String bestMatchingPattern(HttpServletRequest request) {
+        Object pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
+        return pattern == null ? "" : pattern.toString();
+    }
+
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
         @SuppressWarnings("unchecked")
@@ -46,6 +55,10 @@ public class AgencyAccessInterceptor implements HandlerInterceptor {
         boolean reading = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod())
                           || handler instanceof org.springframework.web.method.HandlerMethod method
                              && method.hasMethodAnnotation(ReadsOnly.class);
+        if (reading && !caller.get().mayRead(agency.get()) && FIGURES.contains(bestMatchingPattern(request))
+            && caller.get().mayReadFiguresOf(agency.get(), ownership.ancestorsOf(agency.get()))) {
+            return true; // a member's figures, read by its government's supervisor or auditor
+        }
         if (reading ? !caller.get().mayRead(agency.get()) : !caller.get().mayWrite(agency.get())) {
             throw new Forbidden("用户 " + caller.get().username() + " 无权" + (reading ? "查看" : "办理") + "机构 "
                                 + agency.get() + " 的事项 (not granted this agency)");

@@ -11,4 +11,9 @@ public interface AgencyOwnership {
     Optional<String> agencyOfRequest(String requestId);
 
     Optional<String> agencyOfReview(String reviewId);
+
+    /** The agencies above an agency in the tree of agencies, nearest first (none where the tree is not known). */
+    default java.util.List<String> ancestorsOf(String agencyId) {
+        return java.util.List.of();
+    }
 }

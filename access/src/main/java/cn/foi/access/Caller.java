@@ -36,6 +36,14 @@ public record Caller(String username, Set<Role> roles, Set<String> agencies)
         return granted(agencyId);
     }
 
+    /**
+     * Reads an agency's figures (its roll-up and its tables, never its requests) as a member of a government: an
+     * auditor or supervisor granted the agency or one above it ({@code ancestors}, nearest first); officers keep exact grants.
+     */
+    public boolean mayReadFiguresOf(String agencyId, java.util.List<String> ancestors) {
+        return mayRead(agencyId) || (has(Role.AUDITOR) || has(Role.SUPERVISOR)) && ancestors.stream().anyMatch(this::granted);
+    }
+
     /** Acts on an agency's requests: its officers and supervisors only. */
     public boolean mayWrite(String agencyId) {
         return (has(Role.OFFICER) || has(Role.SUPERVISOR)) && granted(agencyId);

@@ -14,9 +14,16 @@ import cn.foi.query.view.ReviewView;
 class AgencyOwnershipFromReadModel implements AgencyOwnership {
 
     private final ReadModel readModel;
+    private final cn.foi.query.projection.Ledger ledger;
 
-    AgencyOwnershipFromReadModel(ReadModel readModel) {
+    AgencyOwnershipFromReadModel(ReadModel readModel, cn.foi.query.projection.Ledger ledger) {
         this.readModel = readModel;
+        this.ledger = ledger;
+    }
+
+    @Override
+    public java.util.List<String> ancestorsOf(String agencyId) {
+        return ledger.ancestors(agencyId);
     }
 
     @Override

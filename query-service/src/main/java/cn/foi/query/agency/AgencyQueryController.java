@@ -24,12 +24,13 @@ class AgencyQueryController {
      * An agency as the pages need it: its name and its closed (frozen) years, each with when it was closed, how many
      * requests it carried forward, and when the close was recorded (a table as of before then is not closed).
      */
-    record Agency(String agencyId, String name, Map<String, AgencyView.YearClose> closedYears) {
+    record Agency(String agencyId, String name, String parentId, Map<String, AgencyView.YearClose> closedYears,
+                  List<AgencyView.Placement> placements) {
 
         static Agency of(AgencyView view) {
             Map<String, AgencyView.YearClose> years = new java.util.TreeMap<>();
             view.closedYears().forEach((year, close) -> years.put(String.valueOf(year), close));
-            return new Agency(view.agencyId(), view.name(), years);
+            return new Agency(view.agencyId(), view.name(), view.parentId(), years, view.placements());
         }
     }
 

@@ -48,6 +48,11 @@ final class AgencyDocuments {
             }).toList()));
             doc.append("legacyFigures", legacy);
         }
+        if (!view.placements().isEmpty()) {
+            doc.append("placements", view.placements().stream().map(p -> new Document("parentId", p.parentId())
+                    .append("placedOn", StoredDates.of(p.placedOn())).append("recordedAt", StoredDates.of(p.recordedAt()))).toList());
+            doc.append("parentId", view.parentId());
+        }
         if (!view.reports().isEmpty()) {
             Document reports = new Document();
             view.reports().forEach((year, report) -> reports.put(String.valueOf(year), reportJson(report)));
@@ -152,7 +157,13 @@ final class AgencyDocuments {
         if (storedReports != null) {
             storedReports.keySet().forEach(year -> reports.put(Integer.parseInt(year), report(storedReports.getString(year))));
         }
+        List<AgencyView.Placement> placements = new ArrayList<>();
+        List<Document> storedPlacements = doc.getList("placements", Document.class);
+        if (storedPlacements != null) {
+            storedPlacements.forEach(p -> placements.add(new AgencyView.Placement(p.getString("parentId"), StoredDates.date(p.get("placedOn")),
+                                                                                  StoredDates.instant(p.get("recordedAt")))));
+        }
         return new AgencyView(doc.getString("_id"), doc.get("lastSeq", Number.class).longValue(), doc.getString("name"),
-                              StoredDates.date(doc.get("registeredOn")), closedYears, proactive, legacy, reports, history);
+                              StoredDates.date(doc.get("registeredOn")), closedYears, proactive, legacy, reports, placements, history);
     }
 }

@@ -49,6 +49,100 @@ public class Ledger {
         return figures;
     }
 
+    /** Since when an agency stood under {@code parentId} (null: at the top); {@code since} null: from before times were kept. */
+    public record Placement(String parentId, java.time.Instant since) {
+    }
+
+    /** Where an agency stands in the tree, when it was registered and when it closed which year: what a roll-up asks. */
+    public record TreeFacts(java.time.Instant registeredAt, java.util.List<Placement> placements, Map<Integer, java.time.Instant> closedAt) {
+        public TreeFacts {
+            placements = java.util.List.copyOf(placements);
+            closedAt = Map.copyOf(closedAt);
+        }
+    }
+
+    private final Map<String, TreeFacts> tree = new ConcurrentHashMap<>();
+
+    public void putTree(String agencyId, TreeFacts facts) {
+        tree.put(agencyId, facts);
+    }
+
+    /** The agency an agency stood under at {@code moment} (null: now); null at the top. */
+    public String parentAsOf(String agencyId, java.time.Instant moment) {
+        String parent = null;
+        TreeFacts facts = tree.get(agencyId);
+        if (facts != null) {
+            for (Placement placement : facts.placements()) {
+                if (moment == null || placement.since() == null || !placement.since().isAfter(moment)) {
+                    parent = placement.parentId();
+                }
+            }
+        }
+        return parent;
+    }
+
+    /** Whether the agency had closed {@code year} by {@code moment} (null: now). */
+    public boolean closedAsOf(String agencyId, int year, java.time.Instant moment) {
+        TreeFacts facts = tree.get(agencyId);
+        if (facts == null || !facts.closedAt().containsKey(year)) {
+            return false;
+        }
+        java.time.Instant at = facts.closedAt().get(year);
+        return moment == null || at == null || !at.isAfter(moment);
+    }
+
+    /** Whether the agency was registered by {@code moment} (null: now). */
+    public boolean registeredBy(String agencyId, java.time.Instant moment) {
+        if (!agencyNames.containsKey(agencyId)) {
+            return false;
+        }
+        TreeFacts facts = tree.get(agencyId);
+        return moment == null || facts == null || facts.registeredAt() == null || !facts.registeredAt().isAfter(moment);
+    }
+
+    /**
+     * The agency and every agency under it at {@code moment} (null: now), in tree order: each agency followed by those
+     * under it, siblings by id. Empty if the agency was not registered then.
+     */
+    public java.util.List<String> subtree(String root, java.time.Instant moment) {
+        if (!registeredBy(root, moment)) {
+            return java.util.List.of();
+        }
+        Map<String, java.util.List<String>> children = new java.util.HashMap<>();
+        for (String agencyId : agencyNames.keySet()) {
+            if (registeredBy(agencyId, moment)) {
+                String parent = parentAsOf(agencyId, moment);
+                if (parent != null) {
+                    children.computeIfAbsent(parent, p -> new java.util.ArrayList<>()).add(agencyId);
+                }
+            }
+        }
+        java.util.List<String> members = new java.util.ArrayList<>();
+        java.util.Deque<String> next = new java.util.ArrayDeque<>(java.util.List.of(root));
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        while (!next.isEmpty()) {
+            String agencyId = next.pop();
+            if (!seen.add(agencyId)) {
+                continue; // a cycle is refused when a move is made; never loop should one be stored anyway
+            }
+            members.add(agencyId);
+            java.util.List<String> below = new java.util.ArrayList<>(children.getOrDefault(agencyId, java.util.List.of()));
+            below.sort(java.util.Comparator.reverseOrder());
+            below.forEach(next::push);
+        }
+        return members;
+    }
+
+    /** The agencies above an agency now, nearest first. */
+    public java.util.List<String> ancestors(String agencyId) {
+        java.util.List<String> above = new java.util.ArrayList<>();
+        for (String parent = parentAsOf(agencyId, null); parent != null && !above.contains(parent) && !parent.equals(agencyId);
+             parent = parentAsOf(parent, null)) {
+            above.add(parent);
+        }
+        return above;
+    }
+
     public void putReview(String agencyId, ReviewFacts facts) {
         reviewsByAgency.computeIfAbsent(agencyId, id -> new ConcurrentHashMap<>()).put(facts.reviewId(), facts);
         changed(agencyId);
@@ -102,6 +196,7 @@ public class Ledger {
     }
 
     public void clear() {
+        tree.clear();
         versions.values().forEach(java.util.concurrent.atomic.AtomicLong::incrementAndGet);
         agencyNames.clear();
         requestsByAgency.clear();

@@ -534,13 +534,19 @@ public class ReadModel {
             return;
         }
         ledger.putAgency(agency.agencyId(), agency.name());
+        java.time.Instant registeredAt = agency.history().stream().filter(e -> "AgencyRegistered".equals(e.type()))
+                                               .map(HistoryEntry::recordedAt).findFirst().orElse(null);
+        Map<Integer, java.time.Instant> closedAt = new HashMap<>();
+        agency.closedYears().forEach((year, close) -> closedAt.put(year, close.recordedAt()));
+        ledger.putTree(agency.agencyId(), new Ledger.TreeFacts(registeredAt, agency.placements().stream()
+                .map(p -> new Ledger.Placement(p.parentId(), p.recordedAt())).toList(), closedAt));
         agency.proactive().forEach((year, versions) -> ledger.putProactive(agency.agencyId(), year, versions.stream()
                 .map(version -> new Ledger.ProactiveVersion(version.recordedAt(), version.figures())).toList()));
     }
 
     /** Every event is an agency's or a request's; anything not the agency's belongs to a request. */
     private static boolean isAgencyEvent(Object payload) {
-        return payload instanceof AgencyRegistered || payload instanceof ReportingYearClosed
+        return payload instanceof AgencyRegistered || payload instanceof ReportingYearClosed || payload instanceof cn.foi.events.agency.AgencyPlaced
                || payload instanceof ProactiveDisclosureRecorded || payload instanceof cn.foi.events.agency.LegacyFiguresRecorded
                || payload instanceof cn.foi.events.report.ReportTextsRecorded
                || payload instanceof cn.foi.events.report.AnnualReportPublished;

@@ -31,8 +31,16 @@ public final class AnnualTableExports {
 
     /** One sheet named {@code sheetName}: the title, then the grid as printed. */
     public static byte[] xlsx(String sheetName, String title, PrintedGrid grid) {
+        return xlsx(List.of(new SheetGrid(sheetName, title, grid)));
+    }
+
+    /** A sheet of a workbook: its name, a title in its first row, and a grid as printed under it. */
+    public record SheetGrid(String sheetName, String title, PrintedGrid grid) {
+    }
+
+    /** A workbook of sheets, each a title and a grid as printed: numbers as numbers, labels wrapped, merged cells merged. */
+    public static byte[] xlsx(List<SheetGrid> sheets) {
         try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            Sheet sheet = workbook.createSheet(sheetName);
             CellStyle text = workbook.createCellStyle();
             text.setWrapText(true);
             text.setVerticalAlignment(VerticalAlignment.CENTER);
@@ -43,33 +51,37 @@ public final class AnnualTableExports {
             CellStyle number = workbook.createCellStyle();
             number.cloneStyleFrom(text);
             number.setAlignment(HorizontalAlignment.CENTER);
-            Row titleRow = sheet.createRow(0);
-            titleRow.createCell(0).setCellValue(title);
-            List<List<String>> rows = grid.rows();
-            for (int r = 0; r < rows.size(); r++) {
-                Row row = sheet.createRow(r + 1);
-                List<String> cells = rows.get(r);
-                for (int c = 0; c < cells.size(); c++) {
-                    Cell cell = row.createCell(c);
-                    String value = cells.get(c);
-                    if (value.matches("-?\\d+(\\.\\d+)?") && cells.size() > 1) {
-                        cell.setCellValue(Double.parseDouble(value));
-                        cell.setCellStyle(number);
-                    } else {
-                        cell.setCellValue(value);
-                        if (cells.size() > 1) {
-                            cell.setCellStyle(value.equals("-") ? number : text);
+            for (SheetGrid sheetGrid : sheets) {
+                Sheet sheet = workbook.createSheet(org.apache.poi.ss.util.WorkbookUtil.createSafeSheetName(sheetGrid.sheetName()));
+                PrintedGrid grid = sheetGrid.grid();
+                Row titleRow = sheet.createRow(0);
+                titleRow.createCell(0).setCellValue(sheetGrid.title());
+                List<List<String>> rows = grid.rows();
+                for (int r = 0; r < rows.size(); r++) {
+                    Row row = sheet.createRow(r + 1);
+                    List<String> cells = rows.get(r);
+                    for (int c = 0; c < cells.size(); c++) {
+                        Cell cell = row.createCell(c);
+                        String value = cells.get(c);
+                        if (value.matches("-?\\d+(\\.\\d+)?") && cells.size() > 1) {
+                            cell.setCellValue(Double.parseDouble(value));
+                            cell.setCellStyle(number);
+                        } else {
+                            cell.setCellValue(value);
+                            if (cells.size() > 1) {
+                                cell.setCellStyle(value.equals("-") ? number : text);
+                            }
                         }
                     }
                 }
+                for (PrintedGrid.Merge merge : grid.merges()) {
+                    sheet.addMergedRegion(new CellRangeAddress(merge.firstRow() + 1, merge.lastRow() + 1,
+                                                               merge.firstColumn(), merge.lastColumn()));
+                }
+                sheet.setColumnWidth(0, 24 * 256);
+                sheet.setColumnWidth(1, 28 * 256);
+                sheet.setColumnWidth(2, 24 * 256);
             }
-            for (PrintedGrid.Merge merge : grid.merges()) {
-                sheet.addMergedRegion(new CellRangeAddress(merge.firstRow() + 1, merge.lastRow() + 1,
-                                                           merge.firstColumn(), merge.lastColumn()));
-            }
-            sheet.setColumnWidth(0, 24 * 256);
-            sheet.setColumnWidth(1, 28 * 256);
-            sheet.setColumnWidth(2, 24 * 256);
             workbook.write(out);
             return out.toByteArray();
         } catch (IOException e) {

@@ -1,5 +1,6 @@
 package cn.foi.query.view;
 
+import cn.foi.events.agency.AgencyPlaced;
 import cn.foi.events.agency.AgencyRegistered;
 import cn.foi.events.agency.LegacyFiguresRecorded;
 import cn.foi.events.agency.ProactiveDisclosureRecorded;
@@ -56,6 +57,12 @@ public final class AgencyFold {
                              entry(event, closed.year() + " 年度关闭", closed.closedOn(),
                                    "结转下年度 " + closed.carriedForward().size() + " 件"));
         }
+        if (payload instanceof AgencyPlaced placed) {
+            String where = placed.parentId() == null ? "不再隶属其他机构" : "隶属于 " + placed.parentId();
+            return view.withPlacement(event.sequenceNumber(), new AgencyView.Placement(placed.parentId(), placed.placedOn(), recordedAt),
+                                      entry(event, "机构隶属关系", placed.placedOn(),
+                                            where + (placed.previousParentId() == null ? "" : "（原隶属于 " + placed.previousParentId() + "）")));
+        }
         if (payload instanceof ReportTextsRecorded texts) {
             AgencyView.ReportYear report = view.reports().getOrDefault(texts.year(), AgencyView.ReportYear.NONE);
             List<AgencyView.TextVersion> versions = new ArrayList<>(report.versions());
@@ -75,7 +82,7 @@ public final class AgencyFold {
             return view.withReport(event.sequenceNumber(), published.year(), new AgencyView.ReportYear(report.versions(), publications), entry);
         }
         return new AgencyView(view.agencyId(), event.sequenceNumber(), view.name(), view.registeredOn(), view.closedYears(),
-                              view.proactive(), view.legacyFigures(), view.reports(), view.history());
+                              view.proactive(), view.legacyFigures(), view.reports(), view.placements(), view.history());
     }
 
     private static HistoryEntry entry(PublishedEvent event, String label, LocalDate businessDate, String summary) {

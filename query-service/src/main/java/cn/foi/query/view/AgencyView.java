@@ -15,18 +15,19 @@ import java.util.TreeMap;
  */
 public record AgencyView(String agencyId, long lastSeq, String name, LocalDate registeredOn, Map<Integer, YearClose> closedYears,
                          Map<Integer, List<ProactiveVersion>> proactive, Map<Integer, List<LegacyFiguresVersion>> legacyFigures,
-                         Map<Integer, ReportYear> reports, List<HistoryEntry> history) {
+                         Map<Integer, ReportYear> reports, List<Placement> placements, List<HistoryEntry> history) {
 
     public AgencyView {
         closedYears = java.util.Collections.unmodifiableMap(new TreeMap<>(closedYears));
         proactive = java.util.Collections.unmodifiableMap(new TreeMap<>(proactive));
         legacyFigures = java.util.Collections.unmodifiableMap(new TreeMap<>(legacyFigures));
         reports = java.util.Collections.unmodifiableMap(new TreeMap<>(reports));
+        placements = List.copyOf(placements);
         history = List.copyOf(history);
     }
 
     public static AgencyView empty(String agencyId) {
-        return new AgencyView(agencyId, -1, null, null, Map.of(), Map.of(), Map.of(), Map.of(), List.of());
+        return new AgencyView(agencyId, -1, null, null, Map.of(), Map.of(), Map.of(), Map.of(), List.of(), List.of());
     }
 
     /**
@@ -57,13 +58,13 @@ public record AgencyView(String agencyId, long lastSeq, String name, LocalDate r
                     Map<Integer, List<ProactiveVersion>> proactive, HistoryEntry entry) {
         List<HistoryEntry> longer = new ArrayList<>(history);
         longer.add(entry);
-        return new AgencyView(agencyId, lastSeq, name, registeredOn, closedYears, proactive, legacyFigures, reports, longer);
+        return new AgencyView(agencyId, lastSeq, name, registeredOn, closedYears, proactive, legacyFigures, reports, placements, longer);
     }
 
     AgencyView withLegacyFigures(long lastSeq, Map<Integer, List<LegacyFiguresVersion>> legacyFigures, HistoryEntry entry) {
         List<HistoryEntry> longer = new ArrayList<>(history);
         longer.add(entry);
-        return new AgencyView(agencyId, lastSeq, name, registeredOn, closedYears, proactive, legacyFigures, reports, longer);
+        return new AgencyView(agencyId, lastSeq, name, registeredOn, closedYears, proactive, legacyFigures, reports, placements, longer);
     }
 
     AgencyView withReport(long lastSeq, int year, ReportYear report, HistoryEntry entry) {
@@ -71,7 +72,24 @@ public record AgencyView(String agencyId, long lastSeq, String name, LocalDate r
         longer.add(entry);
         Map<Integer, ReportYear> changed = new java.util.HashMap<>(reports);
         changed.put(year, report);
-        return new AgencyView(agencyId, lastSeq, name, registeredOn, closedYears, proactive, legacyFigures, changed, longer);
+        return new AgencyView(agencyId, lastSeq, name, registeredOn, closedYears, proactive, legacyFigures, changed, placements, longer);
+    }
+
+    /** Where the agency stands in the tree of agencies since a moment: under {@code parentId} (null: at the top). */
+    public record Placement(String parentId, LocalDate placedOn, Instant recordedAt) {
+    }
+
+    /** The agency it stands under now; null at the top of a tree. */
+    public String parentId() {
+        return placements.isEmpty() ? null : placements.get(placements.size() - 1).parentId();
+    }
+
+    AgencyView withPlacement(long lastSeq, Placement placement, HistoryEntry entry) {
+        List<HistoryEntry> longer = new ArrayList<>(history);
+        longer.add(entry);
+        List<Placement> moved = new ArrayList<>(placements);
+        moved.add(placement);
+        return new AgencyView(agencyId, lastSeq, name, registeredOn, closedYears, proactive, legacyFigures, reports, moved, longer);
     }
 
     /** The annual report of a year: every save of the agency's texts, and every publication. */

@@ -42,6 +42,8 @@ class AgencyDocumentsTest {
                                         List.of(new cn.foi.events.report.AnnualReportPublished.Block("TABLE", null, List.of(List.of("a", "1")),
                                                                                                      List.of(List.of(0, 0, 0, 1)))),
                                         "某县…\n", Map.of("NEW/TOTAL", new BigDecimal("0.10"))))))),
+                List.of(new AgencyView.Placement("city", LocalDate.of(2016, 1, 4), Instant.parse("2016-01-04T01:00:00.001Z")),
+                        new AgencyView.Placement(null, LocalDate.of(2020, 5, 1), Instant.parse("2020-05-01T01:00:00Z"))),
                 List.of(new HistoryEntry(1, 0, "AgencyRegistered", "机构登记", LocalDate.of(2016, 1, 4),
                                          Instant.parse("2016-01-04T01:00:00Z"), "admin", "a-1", "某县人民政府办公室")));
 

@@ -1,0 +1,135 @@
+package cn.foi.query.rollup;
+
+import cn.foi.query.deadline.Deadlines;
+import cn.foi.query.projection.Ledger;
+import cn.foi.query.projection.RequestFacts;
+import cn.foi.query.table.AnnualTable;
+import cn.foi.query.table.AnnualTables;
+import cn.foi.query.table.ApplicantColumn;
+import cn.foi.query.table.ApplicationRow;
+import org.springframework.stereotype.Component;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A government and everything under it: tables 二, 三 and 四 of every member, added cell by cell. Each member's tables
+ * are its own annual tables ({@link AnnualTables}, the one classifier), so a roll-up never counts by a second copy of
+ * the rules; the tree is the one of the moment asked for.
+ */
+@Component
+public class RollUp {
+
+    private final Ledger ledger;
+    private final AnnualTables tables;
+    private final Deadlines deadlines;
+    private final Clock clock;
+    private final Map<String, Cached> figuresNow = new ConcurrentHashMap<>();
+
+    private record Cached(long version, MemberFigures figures) {
+    }
+
+    public RollUp(Ledger ledger, AnnualTables tables, Deadlines deadlines, Clock clock) {
+        this.ledger = ledger;
+        this.tables = tables;
+        this.deadlines = deadlines;
+        this.clock = clock;
+    }
+
+    /** One member's figures for the year (besides its tables): the dashboard's columns. */
+    public record MemberFigures(String agencyId, String name, String parentId, int depth, boolean closed, int received, int handled,
+                                int carriedForward, int answeredOnTime, int answeredLate, int overdueOpen) {
+    }
+
+    /** The sum of the members' tables, their count, how many closed the year, and each member's figures in tree order. */
+    public record Result(AnnualTable total, int members, int closed, List<MemberFigures> byMember, Map<String, AnnualTable> memberTables) {
+    }
+
+    /** Empty if the agency was not registered at {@code moment} (null: now). */
+    public Optional<Result> of(String agencyId, int year, Instant moment) {
+        List<String> members = ledger.subtree(agencyId, moment);
+        if (members.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<ApplicationRow, Map<ApplicantColumn, Integer>> applications = new EnumMap<>(ApplicationRow.class);
+        Map<String, Integer> reviews = new LinkedHashMap<>();
+        Map<String, Map<String, BigDecimal>> proactive = new LinkedHashMap<>();
+        List<MemberFigures> byMember = new ArrayList<>();
+        Map<String, AnnualTable> memberTables = new LinkedHashMap<>();
+        Map<String, Integer> depths = new java.util.HashMap<>();
+        int closed = 0;
+        for (String member : members) {
+            AnnualTable table = tables.asOf(member, year, moment).orElseThrow();
+            memberTables.put(member, table);
+            table.applications().forEach((row, cells) -> cells.forEach((column, n) ->
+                    applications.computeIfAbsent(row, r -> new EnumMap<>(ApplicantColumn.class)).merge(column, n, Integer::sum)));
+            table.reviews().forEach((code, n) -> reviews.merge(code, n, Integer::sum));
+            table.proactive().forEach((row, cells) -> cells.forEach((column, value) ->
+                    proactive.computeIfAbsent(row, r -> new LinkedHashMap<>()).merge(column, value, BigDecimal::add)));
+            String parent = ledger.parentAsOf(member, moment);
+            int depth = member.equals(agencyId) ? 0 : depths.getOrDefault(parent, 0) + 1;
+            depths.put(member, depth);
+            MemberFigures figures = figures(member, year, moment, table, parent, depth);
+            closed += figures.closed() ? 1 : 0;
+            byMember.add(figures);
+        }
+        String name = ledger.agencyName(agencyId).orElseThrow();
+        AnnualTable total = new AnnualTable(agencyId, name, year, applications, reviews, proactive);
+        return Optional.of(new Result(total, members.size(), closed, byMember, memberTables));
+    }
+
+    private MemberFigures figures(String member, int year, Instant moment, AnnualTable table, String parent, int depth) {
+        if (moment == null) {
+            long version = ledger.version(member);
+            Cached cached = figuresNow.get(member + "/" + year);
+            if (cached != null && cached.version() == version && java.util.Objects.equals(cached.figures().parentId(), parent)
+                && cached.figures().depth() == depth && cached.figures().closed() == ledger.closedAsOf(member, year, null)) {
+                return cached.figures();
+            }
+            MemberFigures figures = count(member, year, null, table, parent, depth);
+            figuresNow.put(member + "/" + year, new Cached(version, figures));
+            return figures;
+        }
+        return count(member, year, moment, table, parent, depth);
+    }
+
+    /**
+     * Answered in the year on time (within the period, extended or not) or late; open at the end of the year (today for
+     * the current year) and past its due date then.
+     */
+    private MemberFigures count(String member, int year, Instant moment, AnnualTable table, String parent, int depth) {
+        LocalDate today = LocalDate.now(clock);
+        LocalDate endOfYear = LocalDate.of(year, 12, 31);
+        LocalDate day = endOfYear.isBefore(today) ? endOfYear : today;
+        int onTime = 0;
+        int late = 0;
+        int overdue = 0;
+        for (RequestFacts current : ledger.requests(member)) {
+            RequestFacts facts = current.asOf(moment);
+            if (facts == null) {
+                continue;
+            }
+            if (facts.isDecidedIn(year) && facts.result() != null) {
+                if ("LATE".equals(deadlines.timelinessOf(facts))) {
+                    late++;
+                } else {
+                    onTime++;
+                }
+            } else if (facts.isOpenAtEndOf(year) && deadlines.asOf(facts, day).overdue()) {
+                overdue++;
+            }
+        }
+        return new MemberFigures(member, table.agencyName(), parent, depth, ledger.closedAsOf(member, year, moment),
+                                 table.cell(ApplicationRow.NEW, ApplicantColumn.TOTAL), table.cell(ApplicationRow.TOTAL_HANDLED, ApplicantColumn.TOTAL),
+                                 table.cell(ApplicationRow.CARRIED_FORWARD, ApplicantColumn.TOTAL), onTime, late, overdue);
+    }
+}
