@@ -26,6 +26,9 @@ public class AgencyAccessInterceptor implements HandlerInterceptor {
     private static final java.util.Set<String> FIGURES = java.util.Set.of("/api/agencies/{agencyId}", "/api/agencies/{agencyId}/roll-up/{year}",
                                                                         "/api/agencies/{agencyId}/annual-tables/{year}");
 
+    /** Calls naming an agency that administer it rather than act on its requests (ADMIN by the call's role rule). */
+    private static final java.util.Set<String> ADMINISTRATION = java.util.Set.of("/api/agencies/{agencyId}/parent");
+
     private static String bestMatchingPattern(HttpServletRequest request) {
         Object pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
         return pattern == null ? "" : pattern.toString();
@@ -55,6 +58,9 @@ public class AgencyAccessInterceptor implements HandlerInterceptor {
         boolean reading = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod())
                           || handler instanceof org.springframework.web.method.HandlerMethod method
                              && method.hasMethodAnnotation(ReadsOnly.class);
+        if (caller.get().has(Role.ADMIN) && ADMINISTRATION.contains(bestMatchingPattern(request))) {
+            return true; // the tree of agencies is the administrator's, whatever agencies the account is granted
+        }
         if (reading && !caller.get().mayRead(agency.get()) && FIGURES.contains(bestMatchingPattern(request))
             && caller.get().mayReadFiguresOf(agency.get(), ownership.ancestorsOf(agency.get()))) {
             return true; // a member's figures, read by its government's supervisor or auditor
