@@ -81,6 +81,8 @@ public class AccessAutoConfiguration {
                                          .accessDeniedHandler(ProblemWriter.denied()))
                 .authorizeHttpRequests(calls -> calls
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll()
+                        // what an operator's Prometheus scrapes (with an administrator's credentials)
+                        .requestMatchers("/actuator/prometheus").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.GET, WebSignIn.PUBLIC_FILES).permitAll()
                         .requestMatchers("/login", "/logout").permitAll()
                         // the API's description is public, like the contract it describes

@@ -1,0 +1,35 @@
+package cn.foi.query.endtoend;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** What an operator's Prometheus scrapes from both services: lag, backlog, commands by outcome, refused calls by status. */
+class OperatorMetricsTest extends EndToEndTest {
+
+    @Test
+    void both_services_answer_prometheus_with_the_operator_s_figures_to_an_administrator_only() {
+        var admin = services.as("admin", Services.ADMIN_PASSWORD);
+        api.registerAgency("metrics-office", "某县指标测试局");
+        var refused = services.post(services.commandUrl + "/api/agencies/metrics-office/requests", "{\"receivedOn\":\"不是日期\"}");
+        assertThat(refused.status()).isEqualTo(400);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> admin.get(services.commandUrl + "/actuator/prometheus").body()
+                                                                .contains("foi_commands_total{command=\"RegisterAgency\",outcome=\"accepted\"}"));
+        String command = admin.get(services.commandUrl + "/actuator/prometheus").body();
+        assertThat(command).contains("foi_processor_backlog_events{processor=\"kafka-publisher\"}",
+                                     "foi_processor_backlog_events{processor=\"request-register\"}",
+                                     "http_server_requests_seconds_count{");
+        assertThat(command).containsPattern("http_server_requests_seconds_count\\{[^}]*status=\"400\"[^}]*uri=\"/api/agencies/\\{agencyId\\}/requests\"");
+
+        String query = admin.get(services.queryUrl + "/actuator/prometheus").body();
+        assertThat(query).contains("foi_projection_lag_events ", "foi_projection_missing_events ", "foi_projection_rebuild_running ",
+                                   "foi_projection_rebuild_progress ");
+
+        var officer = services.as(null, null).get(services.queryUrl + "/actuator/prometheus");
+        assertThat(officer.status()).as("not public").isEqualTo(401);
+    }
+}
