@@ -509,6 +509,9 @@ function navItems() {
   }
   items.push({ key: 'report', text: '年度报告', href: `#/report/${encodeURIComponent(agency)}/${year}`, match: /^\/report\// });
   items.push({ key: 'annual-report', text: '报告全文', href: `#/annual-report/${encodeURIComponent(agency)}/${year}`, match: /^\/annual-report\// });
+  if (me.has('SUPERVISOR') || me.has('AUDITOR') || me.has('ADMIN')) {
+    items.push({ key: 'dashboard', text: '政府汇总', href: `#/dashboard/${encodeURIComponent(agency)}/${year}`, match: /^\/dashboard\// });
+  }
   if (me.has('AUDITOR') || me.has('ADMIN')) {
     items.push({ key: 'audit', text: '审计', href: '#/audit', match: /^\/audit/ });
     items.push({ key: 'completeness', text: '投影完整性', href: '#/completeness', match: /^\/completeness/ });

@@ -54,10 +54,12 @@ public class Ledger {
     }
 
     /** Where an agency stands in the tree, when it was registered and when it closed which year: what a roll-up asks. */
-    public record TreeFacts(java.time.Instant registeredAt, java.util.List<Placement> placements, Map<Integer, java.time.Instant> closedAt) {
+    public record TreeFacts(java.time.Instant registeredAt, java.util.List<Placement> placements, Map<Integer, java.time.Instant> closedAt,
+                            Map<Integer, java.time.Instant> publishedAt) {
         public TreeFacts {
             placements = java.util.List.copyOf(placements);
             closedAt = Map.copyOf(closedAt);
+            publishedAt = Map.copyOf(publishedAt);
         }
     }
 
@@ -89,6 +91,13 @@ public class Ledger {
         }
         java.time.Instant at = facts.closedAt().get(year);
         return moment == null || at == null || !at.isAfter(moment);
+    }
+
+    /** Whether the agency had published its report of {@code year} by {@code moment} (null: now). */
+    public boolean publishedAsOf(String agencyId, int year, java.time.Instant moment) {
+        TreeFacts facts = tree.get(agencyId);
+        java.time.Instant at = facts == null ? null : facts.publishedAt().get(year);
+        return at != null && (moment == null || !at.isAfter(moment));
     }
 
     /** Whether the agency was registered by {@code moment} (null: now). */

@@ -538,8 +538,14 @@ public class ReadModel {
                                                .map(HistoryEntry::recordedAt).findFirst().orElse(null);
         Map<Integer, java.time.Instant> closedAt = new HashMap<>();
         agency.closedYears().forEach((year, close) -> closedAt.put(year, close.recordedAt()));
+        Map<Integer, java.time.Instant> publishedAt = new HashMap<>();
+        agency.reports().forEach((year, report) -> {
+            if (!report.publications().isEmpty()) {
+                publishedAt.put(year, report.publications().get(0).publishedAt());
+            }
+        });
         ledger.putTree(agency.agencyId(), new Ledger.TreeFacts(registeredAt, agency.placements().stream()
-                .map(p -> new Ledger.Placement(p.parentId(), p.recordedAt())).toList(), closedAt));
+                .map(p -> new Ledger.Placement(p.parentId(), p.recordedAt())).toList(), closedAt, publishedAt));
         agency.proactive().forEach((year, versions) -> ledger.putProactive(agency.agencyId(), year, versions.stream()
                 .map(version -> new Ledger.ProactiveVersion(version.recordedAt(), version.figures())).toList()));
     }

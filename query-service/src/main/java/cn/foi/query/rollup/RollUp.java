@@ -46,12 +46,14 @@ public class RollUp {
     }
 
     /** One member's figures for the year (besides its tables): the dashboard's columns. */
-    public record MemberFigures(String agencyId, String name, String parentId, int depth, boolean closed, int received, int handled,
-                                int carriedForward, int answeredOnTime, int answeredLate, int overdueOpen) {
+    public record MemberFigures(String agencyId, String name, String parentId, int depth, boolean closed, boolean published, int received,
+                                int handled, int carriedForward, int answeredOnTime, int answeredLate, int overdueOpen,
+                                int[] receivedByMonth, int[] answeredByMonth) {
     }
 
     /** The sum of the members' tables, their count, how many closed the year, and each member's figures in tree order. */
-    public record Result(AnnualTable total, int members, int closed, List<MemberFigures> byMember, Map<String, AnnualTable> memberTables) {
+    public record Result(AnnualTable total, int members, int closed, int published, List<MemberFigures> byMember,
+                         Map<String, AnnualTable> memberTables, int[] receivedByMonth, int[] answeredByMonth) {
     }
 
     /** Empty if the agency was not registered at {@code moment} (null: now). */
@@ -67,6 +69,9 @@ public class RollUp {
         Map<String, AnnualTable> memberTables = new LinkedHashMap<>();
         Map<String, Integer> depths = new java.util.HashMap<>();
         int closed = 0;
+        int published = 0;
+        int[] receivedByMonth = new int[12];
+        int[] answeredByMonth = new int[12];
         for (String member : members) {
             AnnualTable table = tables.asOf(member, year, moment).orElseThrow();
             memberTables.put(member, table);
@@ -80,11 +85,16 @@ public class RollUp {
             depths.put(member, depth);
             MemberFigures figures = figures(member, year, moment, table, parent, depth);
             closed += figures.closed() ? 1 : 0;
+            published += figures.published() ? 1 : 0;
+            for (int m = 0; m < 12; m++) {
+                receivedByMonth[m] += figures.receivedByMonth()[m];
+                answeredByMonth[m] += figures.answeredByMonth()[m];
+            }
             byMember.add(figures);
         }
         String name = ledger.agencyName(agencyId).orElseThrow();
         AnnualTable total = new AnnualTable(agencyId, name, year, applications, reviews, proactive);
-        return Optional.of(new Result(total, members.size(), closed, byMember, memberTables));
+        return Optional.of(new Result(total, members.size(), closed, published, byMember, memberTables, receivedByMonth, answeredByMonth));
     }
 
     private MemberFigures figures(String member, int year, Instant moment, AnnualTable table, String parent, int depth) {
@@ -92,7 +102,8 @@ public class RollUp {
             long version = ledger.version(member);
             Cached cached = figuresNow.get(member + "/" + year);
             if (cached != null && cached.version() == version && java.util.Objects.equals(cached.figures().parentId(), parent)
-                && cached.figures().depth() == depth && cached.figures().closed() == ledger.closedAsOf(member, year, null)) {
+                && cached.figures().depth() == depth && cached.figures().closed() == ledger.closedAsOf(member, year, null)
+                && cached.figures().published() == ledger.publishedAsOf(member, year, null)) {
                 return cached.figures();
             }
             MemberFigures figures = count(member, year, null, table, parent, depth);
@@ -113,12 +124,18 @@ public class RollUp {
         int onTime = 0;
         int late = 0;
         int overdue = 0;
+        int[] receivedByMonth = new int[12];
+        int[] answeredByMonth = new int[12];
         for (RequestFacts current : ledger.requests(member)) {
             RequestFacts facts = current.asOf(moment);
             if (facts == null) {
                 continue;
             }
+            if (facts.isNewIn(year)) {
+                receivedByMonth[facts.receivedOn().getMonthValue() - 1]++;
+            }
             if (facts.isDecidedIn(year) && facts.result() != null) {
+                answeredByMonth[facts.decidedOn().getMonthValue() - 1]++;
                 if ("LATE".equals(deadlines.timelinessOf(facts))) {
                     late++;
                 } else {
@@ -129,7 +146,9 @@ public class RollUp {
             }
         }
         return new MemberFigures(member, table.agencyName(), parent, depth, ledger.closedAsOf(member, year, moment),
+                                 ledger.publishedAsOf(member, year, moment),
                                  table.cell(ApplicationRow.NEW, ApplicantColumn.TOTAL), table.cell(ApplicationRow.TOTAL_HANDLED, ApplicantColumn.TOTAL),
-                                 table.cell(ApplicationRow.CARRIED_FORWARD, ApplicantColumn.TOTAL), onTime, late, overdue);
+                                 table.cell(ApplicationRow.CARRIED_FORWARD, ApplicantColumn.TOTAL), onTime, late, overdue,
+                                 receivedByMonth, answeredByMonth);
     }
 }

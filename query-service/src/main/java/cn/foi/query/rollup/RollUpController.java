@@ -32,7 +32,7 @@ import java.util.Map;
 @RestController
 class RollUpController {
 
-    private static final List<String> MEMBER_HEADER = List.of("机构", "上级机构", "年度已关闭", "本年新收", "本年办结", "结转下年度",
+    private static final List<String> MEMBER_HEADER = List.of("机构", "上级机构", "年度已关闭", "年报已发布", "本年新收", "本年办结", "结转下年度",
                                                               "按期答复", "逾期答复", "逾期未办结");
 
     private final RollUp rollUp;
@@ -44,9 +44,10 @@ class RollUpController {
     }
 
     /** The JSON of the contract: the sums with exactly the annual tables' codes, and every member's figures. */
-    record RollUpAnswer(String agencyId, String name, int year, Instant asOf, int members, int closed,
+    record RollUpAnswer(String agencyId, String name, int year, Instant asOf, int members, int closed, int published,
                         Map<ApplicationRow, Map<ApplicantColumn, Integer>> applications, Map<String, Integer> reviews,
-                        Map<String, Map<String, BigDecimal>> proactive, boolean consistent, List<RollUp.MemberFigures> byMember) {
+                        Map<String, Map<String, BigDecimal>> proactive, boolean consistent, List<RollUp.MemberFigures> byMember,
+                        Map<String, int[]> byMonth) {
     }
 
     @GetMapping("/api/agencies/{agencyId}/roll-up/{year}")
@@ -71,8 +72,9 @@ class RollUpController {
         String title = total.agencyName() + year + "年政府信息公开工作年度报告汇总（含所属 " + (result.members() - 1) + " 个机构）";
         return switch (format) {
             case "json" -> ResponseEntity.ok(new RollUpAnswer(agencyId, total.agencyName(), year, moment, result.members(), result.closed(),
-                                                              total.applications(), total.reviews(), total.proactive(), total.consistent(),
-                                                              result.byMember()));
+                                                              result.published(), total.applications(), total.reviews(), total.proactive(),
+                                                              total.consistent(), result.byMember(),
+                                                              Map.of("received", result.receivedByMonth(), "answered", result.answeredByMonth())));
             case "text" -> ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8))
                                          .body(title + "\n成员机构 " + result.members() + " 个，已关闭年度 " + result.closed() + " 个\n\n"
                                                + AnnualTableText.render(total, ZeroStyle.ZERO) + "\n各成员机构\n" + members(result).text());
@@ -101,6 +103,7 @@ class RollUpController {
         rows.add(MEMBER_HEADER);
         for (RollUp.MemberFigures m : result.byMember()) {
             rows.add(List.of("　".repeat(m.depth()) + m.name(), m.parentId() == null ? "" : m.parentId(), m.closed() ? "是" : "否",
+                             m.published() ? "是" : "否",
                              String.valueOf(m.received()), String.valueOf(m.handled()), String.valueOf(m.carriedForward()),
                              String.valueOf(m.answeredOnTime()), String.valueOf(m.answeredLate()), String.valueOf(m.overdueOpen())));
         }

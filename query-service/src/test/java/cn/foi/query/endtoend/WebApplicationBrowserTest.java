@@ -367,6 +367,44 @@ class WebApplicationBrowserTest extends EndToEndTest {
     }
 
     @Test
+    void a_government_s_supervisor_follows_its_members_on_the_dashboard_and_down_to_a_member_s_tables() throws Exception {
+        var admin = services.as("admin", Services.ADMIN_PASSWORD);
+        assertThat(admin.post(services.commandUrl + "/api/agencies", "{\"agencyId\":\"web-gov\",\"name\":\"某县人民政府\"}").status()).isEqualTo(201);
+        assertThat(admin.post(services.commandUrl + "/api/agencies",
+                              "{\"agencyId\":\"web-gov-office\",\"name\":\"某县人民政府办公室\",\"parentId\":\"web-gov\"}").status()).isEqualTo(201);
+        assertThat(admin.post(services.commandUrl + "/api/agencies",
+                              "{\"agencyId\":\"web-gov-bureau\",\"name\":\"某县自然资源局\",\"parentId\":\"web-gov\"}").status()).isEqualTo(201);
+        String first = api.logRequest("web-gov-office", "2025-03-03", "ONLINE", "NATURAL_PERSON");
+        api.decide(first, "DISCLOSED", "2025-03-10");
+        String second = api.logRequest("web-gov-bureau", "2025-04-07", "LETTER", "COMMERCIAL_ENTERPRISE");
+        api.decide(second, "UNABLE_NOT_HELD", "2025-06-30"); // late
+        api.logRequest("web-gov-bureau", "2025-05-06", "ONLINE", "NATURAL_PERSON");
+        createUser("web-gov-supervisor", "[\"SUPERVISOR\"]", "[\"web-gov\"]");
+        await().atMost(Duration.ofSeconds(20)).until(() -> services.get(services.queryUrl + "/api/agencies/web-gov/roll-up/2025").json()
+                                                                  .at("/applications/NEW/TOTAL").asInt() == 3);
+
+        try (Chromium browser = Chromium.open(services.queryUrl)) {
+            browser.signIn("web-gov-supervisor", PASSWORD);
+            browser.visit("/#/dashboard/web-gov/2025");
+            assertThat(browser.find("dashboard-members").getText()).contains("某县人民政府办公室", "某县自然资源局", "未关闭");
+            assertThat(browser.find("dashboard-tiles").getText()).contains("成员机构", "3", "按期答复率", "50%");
+            // the charts are drawn by the vendored Chart.js with the roll-up's figures
+            Object monthly = browser.driver.executeScript("return Chart.getChart(document.querySelector(\"[data-test='chart-monthly']\"))"
+                                                          + ".data.datasets[0].data.join(',')");
+            assertThat(monthly).isEqualTo("0,0,1,1,1,0,0,0,0,0,0,0");
+            Object results = browser.driver.executeScript("const c = Chart.getChart(document.querySelector(\"[data-test='chart-results']\"));"
+                                                          + "return c.data.labels.join(',') + '|' + c.data.datasets[0].data.join(',')");
+            assertThat(results.toString()).contains("予以公开").contains("无法提供").startsWith("予以公开");
+            assertThat(browser.driver.executeScript("return Chart.getChart(document.querySelector(\"[data-test='chart-timeliness']\")) != null"))
+                    .isEqualTo(true);
+            browser.screenshot("21-dashboard");
+            // a member's figure leads to its tables, which the government's supervisor may read
+            browser.driver.findElement(org.openqa.selenium.By.cssSelector("[data-test='member-web-gov-bureau'] a")).click();
+            assertThat(browser.find("table-3").getText()).contains("本年新收政府信息公开申请数量");
+        }
+    }
+
+    @Test
     void an_officer_imports_rows_pasted_from_a_spreadsheet_and_sees_row_by_row_what_was_registered() throws Exception {
         String agency = "web-import";
         assertThat(services.as("admin", Services.ADMIN_PASSWORD).post(services.commandUrl + "/api/agencies",
