@@ -160,6 +160,12 @@ class ProvinceBenchmark {
             report("table query (1,000 random agencies, right after the rebuild): %s", percentiles(tableQueries(random, 1000, false)));
             report("table query (2,000 random agencies, the next 2,000): %s", percentiles(tableQueries(random, 2000, false)));
             report("table as of an arbitrary past moment (1,000 queries): %s", percentiles(tableQueries(random, 1000, true)));
+            // issue 15: the whole province (the province, 13 cities, the counties and offices under them)
+            report("roll-up of the whole province (%d members, 200 queries): %s", ProvinceWorkload.AGENCIES,
+                   percentiles(rollUps(agencyOfProvince(), 200, false)));
+            report("roll-up of the whole province as of a past moment (100 queries): %s", percentiles(rollUps(agencyOfProvince(), 100, true)));
+            report("roll-up of a city (100 queries): %s", percentiles(rollUps(ProvinceWorkload.agency(1), 100, false)));
+
 
             // the store's own write limit: the rebuilt documents inserted again by the raw driver
             try (MongoClient client = MongoClients.create(infra.mongoUri())) {
@@ -194,6 +200,10 @@ class ProvinceBenchmark {
 
             // 6. projection lag at a fixed command rate
             paced();
+
+            // 7. issue 15: what the query side keeps in memory per request (the ledger's facts, which every table and
+            // roll-up counts from): the heap with and without them, after full collections
+            ledgerBytes(query);
 
             query.close();
             command.close();
@@ -385,6 +395,45 @@ class ProvinceBenchmark {
             throw new AssertionError(method + " " + url + " answered " + response.statusCode() + ": " + response.body());
         }
         return response.body().isEmpty() ? null : json.readTree(response.body());
+    }
+
+    private static String agencyOfProvince() {
+        return ProvinceWorkload.agency(0);
+    }
+
+    /** The times of {@code count} roll-ups of last year, now or as of a moment in the last ten minutes. */
+    private long[] rollUps(String agency, int count, boolean asOfPastMoment) throws Exception {
+        Random random = new Random(11);
+        long[] nanos = new long[count];
+        for (int i = 0; i < count; i++) {
+            String asOf = asOfPastMoment ? "?asOf=" + Instant.now().minusSeconds(1 + random.nextInt(600)) : "";
+            long start = System.nanoTime();
+            send("GET", queryUrl + "/api/agencies/" + agency + "/roll-up/" + (TODAY.getYear() - 1) + asOf, null, 200);
+            nanos[i] = System.nanoTime() - start;
+        }
+        return nanos;
+    }
+
+    /** Heap used after full collections (both services and this harness share the JVM: only differences mean anything). */
+    private static long usedHeapAfterCollection() {
+        Runtime runtime = Runtime.getRuntime();
+        long used = Long.MAX_VALUE;
+        for (int i = 0; i < 4; i++) {
+            System.gc();
+            used = Math.min(used, runtime.totalMemory() - runtime.freeMemory());
+        }
+        return used;
+    }
+
+    /** The ledger's bytes per request: the heap with it, then without it (cleared at the end of the run). */
+    private void ledgerBytes(ConfigurableApplicationContext query) {
+        cn.foi.query.projection.Ledger ledger = query.getBean(cn.foi.query.projection.Ledger.class);
+        long requests = ledger.agencies().keySet().stream().mapToLong(a -> ledger.requests(a).size()).sum();
+        long with = usedHeapAfterCollection();
+        ledger.clear();
+        long without = usedHeapAfterCollection();
+        report("query-service memory per request (ledger facts): %,d requests, %,d MB with them, %,d MB without: about %,d bytes "
+               + "a request", requests, with / (1024 * 1024), without / (1024 * 1024), requests == 0 ? 0 : (with - without) / requests);
     }
 
     /** The times of {@code count} queries of last year's table of random agencies, now or as of the last ten minutes. */

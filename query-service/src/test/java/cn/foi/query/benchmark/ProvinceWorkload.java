@@ -49,6 +49,16 @@ final class ProvinceWorkload {
         return "agency-" + index;
     }
 
+    /** Cities under the province (agency 0), the rest as counties and offices under the cities: three levels. */
+    static final int CITIES = 13;
+
+    static String parentOf(int index) {
+        if (index == 0) {
+            return null;
+        }
+        return index <= CITIES ? agency(0) : agency(1 + (index - CITIES - 1) % CITIES);
+    }
+
     /** An event and the business day its command was given on. */
     private record Dated(LocalDate day, DomainEventMessage<?> event) {
     }
@@ -64,6 +74,12 @@ final class ProvinceWorkload {
             commit.accept(List.of(message("Agency", agency(a), 0,
                                           new AgencyRegistered(agency(a), "基准机构" + a, LocalDate.of(year, 1, 1)))));
             produced++;
+            String parent = parentOf(a);
+            if (parent != null) {
+                commit.accept(List.of(message("Agency", agency(a), 1,
+                                              new cn.foi.events.agency.AgencyPlaced(agency(a), parent, null, LocalDate.of(year, 1, 1)))));
+                produced++;
+            }
         }
         List<Dated> history = new ArrayList<>((int) Math.min(Integer.MAX_VALUE - 8, events));
         while (produced < events) {
