@@ -98,57 +98,103 @@ public class RollUp {
     }
 
     private MemberFigures figures(String member, int year, Instant moment, AnnualTable table, String parent, int depth) {
-        if (moment == null) {
-            long version = ledger.version(member);
-            Cached cached = figuresNow.get(member + "/" + year);
-            if (cached != null && cached.version() == version && java.util.Objects.equals(cached.figures().parentId(), parent)
-                && cached.figures().depth() == depth && cached.figures().closed() == ledger.closedAsOf(member, year, null)
-                && cached.figures().published() == ledger.publishedAsOf(member, year, null)) {
-                return cached.figures();
-            }
-            MemberFigures figures = count(member, year, null, table, parent, depth);
-            figuresNow.put(member + "/" + year, new Cached(version, figures));
-            return figures;
+        long version = ledger.version(member);
+        Cached cached = figuresNow.get(member + "/" + year);
+        MemberFigures now;
+        if (cached != null && cached.version() == version) {
+            now = cached.figures();
+        } else {
+            now = count(member, year, table, parent, depth);
+            figuresNow.put(member + "/" + year, new Cached(version, now));
         }
-        return count(member, year, moment, table, parent, depth);
+        if (moment == null) {
+            return new MemberFigures(member, table.agencyName(), parent, depth, ledger.closedAsOf(member, year, null),
+                                     ledger.publishedAsOf(member, year, null), now.received(), now.handled(), now.carriedForward(),
+                                     now.answeredOnTime(), now.answeredLate(), now.overdueOpen(), now.receivedByMonth(), now.answeredByMonth());
+        }
+        // as of a moment: the figures of now, with only the requests recorded since taken back to how they stood then
+        LocalDate day = dayOf(year);
+        int[] receivedByMonth = now.receivedByMonth().clone();
+        int[] answeredByMonth = now.answeredByMonth().clone();
+        int[] totals = {now.answeredOnTime(), now.answeredLate(), now.overdueOpen()};
+        for (RequestFacts current : ledger.requests(member)) {
+            RequestFacts then = current.asOf(moment);
+            if (then == current) {
+                continue;
+            }
+            contribution(current, year, day).addTo(receivedByMonth, answeredByMonth, totals, -1);
+            if (then != null) {
+                contribution(then, year, day).addTo(receivedByMonth, answeredByMonth, totals, 1);
+            }
+        }
+        if (ledger.version(member) != version) {
+            MemberFigures counted = count(member, year, table, parent, depth, moment);
+            receivedByMonth = counted.receivedByMonth();
+            answeredByMonth = counted.answeredByMonth();
+            totals = new int[]{counted.answeredOnTime(), counted.answeredLate(), counted.overdueOpen()};
+        }
+        return new MemberFigures(member, table.agencyName(), parent, depth, ledger.closedAsOf(member, year, moment),
+                                 ledger.publishedAsOf(member, year, moment), table.cell(ApplicationRow.NEW, ApplicantColumn.TOTAL),
+                                 table.cell(ApplicationRow.TOTAL_HANDLED, ApplicantColumn.TOTAL),
+                                 table.cell(ApplicationRow.CARRIED_FORWARD, ApplicantColumn.TOTAL), totals[0], totals[1], totals[2],
+                                 receivedByMonth, answeredByMonth);
+    }
+
+    /** The end of the year, or today for the current year: when "open past due" is judged. */
+    private LocalDate dayOf(int year) {
+        LocalDate today = LocalDate.now(clock);
+        LocalDate endOfYear = LocalDate.of(year, 12, 31);
+        return endOfYear.isBefore(today) ? endOfYear : today;
+    }
+
+    /** What one request adds to a member's figures of a year: the month it came in, the month it was answered and how, overdue. */
+    private record Contribution(int receivedMonth, int answeredMonth, boolean late, boolean overdue) {
+        void addTo(int[] receivedByMonth, int[] answeredByMonth, int[] totals, int sign) {
+            if (receivedMonth >= 0) {
+                receivedByMonth[receivedMonth] += sign;
+            }
+            if (answeredMonth >= 0) {
+                answeredByMonth[answeredMonth] += sign;
+                totals[late ? 1 : 0] += sign;
+            }
+            if (overdue) {
+                totals[2] += sign;
+            }
+        }
     }
 
     /**
      * Answered in the year on time (within the period, extended or not) or late; open at the end of the year (today for
      * the current year) and past its due date then.
      */
-    private MemberFigures count(String member, int year, Instant moment, AnnualTable table, String parent, int depth) {
-        LocalDate today = LocalDate.now(clock);
-        LocalDate endOfYear = LocalDate.of(year, 12, 31);
-        LocalDate day = endOfYear.isBefore(today) ? endOfYear : today;
-        int onTime = 0;
-        int late = 0;
-        int overdue = 0;
+    private Contribution contribution(RequestFacts facts, int year, LocalDate day) {
+        int received = facts.isNewIn(year) ? facts.receivedOn().getMonthValue() - 1 : -1;
+        if (facts.isDecidedIn(year) && facts.result() != null) {
+            return new Contribution(received, facts.decidedOn().getMonthValue() - 1, "LATE".equals(deadlines.timelinessOf(facts)), false);
+        }
+        boolean overdue = !facts.isDecidedIn(year) && facts.isOpenAtEndOf(year) && deadlines.asOf(facts, day).overdue();
+        return new Contribution(received, -1, false, overdue);
+    }
+
+    private MemberFigures count(String member, int year, AnnualTable table, String parent, int depth) {
+        return count(member, year, table, parent, depth, null);
+    }
+
+    private MemberFigures count(String member, int year, AnnualTable table, String parent, int depth, Instant moment) {
+        LocalDate day = dayOf(year);
         int[] receivedByMonth = new int[12];
         int[] answeredByMonth = new int[12];
+        int[] totals = new int[3];
         for (RequestFacts current : ledger.requests(member)) {
             RequestFacts facts = current.asOf(moment);
-            if (facts == null) {
-                continue;
-            }
-            if (facts.isNewIn(year)) {
-                receivedByMonth[facts.receivedOn().getMonthValue() - 1]++;
-            }
-            if (facts.isDecidedIn(year) && facts.result() != null) {
-                answeredByMonth[facts.decidedOn().getMonthValue() - 1]++;
-                if ("LATE".equals(deadlines.timelinessOf(facts))) {
-                    late++;
-                } else {
-                    onTime++;
-                }
-            } else if (facts.isOpenAtEndOf(year) && deadlines.asOf(facts, day).overdue()) {
-                overdue++;
+            if (facts != null) {
+                contribution(facts, year, day).addTo(receivedByMonth, answeredByMonth, totals, 1);
             }
         }
         return new MemberFigures(member, table.agencyName(), parent, depth, ledger.closedAsOf(member, year, moment),
                                  ledger.publishedAsOf(member, year, moment),
                                  table.cell(ApplicationRow.NEW, ApplicantColumn.TOTAL), table.cell(ApplicationRow.TOTAL_HANDLED, ApplicantColumn.TOTAL),
-                                 table.cell(ApplicationRow.CARRIED_FORWARD, ApplicantColumn.TOTAL), onTime, late, overdue,
+                                 table.cell(ApplicationRow.CARRIED_FORWARD, ApplicantColumn.TOTAL), totals[0], totals[1], totals[2],
                                  receivedByMonth, answeredByMonth);
     }
 }

@@ -52,9 +52,55 @@ public class AnnualTables implements TableSnapshot {
         return table;
     }
 
-    /** The tables as they stood at {@code moment} (recorded time; null for now). */
+    /**
+     * The tables as they stood at {@code moment} (recorded time; null for now): the current tables with only the
+     * requests and reviews recorded since taken back to how they stood then; every other fact is the same then as now,
+     * so a table as of a recent moment costs a pass over the facts and no classification of the unchanged ones.
+     */
     public Optional<AnnualTable> asOf(String agencyId, int year, Instant moment) {
-        return moment == null ? of(agencyId, year) : count(agencyId, year, moment);
+        if (moment == null) {
+            return of(agencyId, year);
+        }
+        long version = ledger.version(agencyId);
+        Optional<AnnualTable> now = of(agencyId, year);
+        if (now.isEmpty()) {
+            return now;
+        }
+        Map<ApplicationRow, Map<ApplicantColumn, Integer>> counts = new EnumMap<>(ApplicationRow.class);
+        now.get().applications().forEach((row, cells) -> counts.put(row, new EnumMap<>(cells)));
+        for (RequestFacts current : ledger.requests(agencyId)) {
+            RequestFacts then = current.asOf(moment);
+            if (then == current) {
+                continue; // recorded as it is now before the moment
+            }
+            ApplicantColumn column = ApplicantColumn.of(current.applicantType());
+            TableCells.rowsOf(current, year).forEach(row -> counts.get(row).merge(column, -1, Integer::sum));
+            if (then != null) {
+                TableCells.rowsOf(then, year).forEach(row -> counts.get(row).merge(column, 1, Integer::sum));
+            }
+        }
+        Map<String, Integer> reviews = new HashMap<>(now.get().reviews());
+        for (ReviewFacts current : ledger.reviews(agencyId)) {
+            ReviewFacts then = current.asOf(moment);
+            if (then == current) {
+                continue;
+            }
+            TableCells.cellOf(current, year).ifPresent(cell -> {
+                reviews.merge(cell, -1, Integer::sum);
+                reviews.merge(TableCells.totalOf(current), -1, Integer::sum);
+            });
+            if (then != null) {
+                TableCells.cellOf(then, year).ifPresent(cell -> {
+                    reviews.merge(cell, 1, Integer::sum);
+                    reviews.merge(TableCells.totalOf(then), 1, Integer::sum);
+                });
+            }
+        }
+        if (ledger.version(agencyId) != version) {
+            return count(agencyId, year, moment); // facts changed while adjusting: count them all, as they are
+        }
+        return Optional.of(AnnualTable.of(agencyId, now.get().agencyName(), year, counts, reviews)
+                                      .withProactive(ledger.proactiveAsOf(agencyId, year, moment)));
     }
 
     private Optional<AnnualTable> count(String agencyId, int year, Instant moment) {
