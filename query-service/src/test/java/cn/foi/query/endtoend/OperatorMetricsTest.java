@@ -13,8 +13,8 @@ class OperatorMetricsTest extends EndToEndTest {
     @Test
     void both_services_answer_prometheus_with_the_operator_s_figures_to_an_administrator_only() {
         var admin = services.as("admin", Services.ADMIN_PASSWORD);
-        api.registerAgency("metrics-office", "某县指标测试局");
-        var refused = services.post(services.commandUrl + "/api/agencies/metrics-office/requests", "{\"receivedOn\":\"不是日期\"}");
+        api.registerAgency("operator-metrics-office", "某县指标测试局");
+        var refused = services.post(services.commandUrl + "/api/agencies/operator-metrics-office/requests", "{\"receivedOn\":\"不是日期\"}");
         assertThat(refused.status()).isEqualTo(400);
 
         await().atMost(Duration.ofSeconds(20)).until(() -> admin.get(services.commandUrl + "/actuator/prometheus").body()

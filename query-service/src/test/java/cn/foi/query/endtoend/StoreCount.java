@@ -51,7 +51,8 @@ final class StoreCount {
                                                     cn.foi.events.request.FeePaid.class,
                                                     cn.foi.events.calendar.HolidayArrangementPublished.class,
                                                     cn.foi.events.report.ReportTextsRecorded.class,
-                                                    cn.foi.events.report.AnnualReportPublished.class);
+                                                    cn.foi.events.report.AnnualReportPublished.class,
+                                                    cn.foi.events.agency.AgencyPlaced.class);
             }
         });
         Map<String, Map<Integer, Map<String, Integer>>> tables = new HashMap<>();
