@@ -38,10 +38,12 @@ public record Caller(String username, Set<Role> roles, Set<String> agencies)
 
     /**
      * Reads an agency's figures (its roll-up and its tables, never its requests) as a member of a government: an
-     * auditor or supervisor granted the agency or one above it ({@code ancestors}, nearest first); officers keep exact grants.
+     * administrator, or an auditor or supervisor granted the agency or one above it ({@code ancestors}, nearest first);
+     * officers keep exact grants.
      */
     public boolean mayReadFiguresOf(String agencyId, java.util.List<String> ancestors) {
-        return mayRead(agencyId) || (has(Role.AUDITOR) || has(Role.SUPERVISOR)) && ancestors.stream().anyMatch(this::granted);
+        return mayRead(agencyId) || has(Role.ADMIN)
+               || (has(Role.AUDITOR) || has(Role.SUPERVISOR)) && ancestors.stream().anyMatch(this::granted);
     }
 
     /** Acts on an agency's requests: its officers and supervisors only. */

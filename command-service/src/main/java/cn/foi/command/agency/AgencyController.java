@@ -67,20 +67,28 @@ class AgencyController {
         return Map.of("agencyId", agencyId, "year", year);
     }
 
-    record ParentBody(String parentId) {
-    }
-
-    /** Moves an agency under another ({@code parentId}) or to the top of a tree ({@code null}); ADMIN. */
+    /**
+     * Moves an agency under another ({@code parentId}) or to the top of a tree ({@code "parentId": null}); ADMIN. The
+     * field must be there and alone: a misspelt one would otherwise move the agency and all under it to the top.
+     */
     @PutMapping("/api/agencies/{agencyId}/parent")
-    Map<String, Object> place(@PathVariable String agencyId, @RequestBody ParentBody body) {
+    Map<String, Object> place(@PathVariable String agencyId, @RequestBody Map<String, Object> body) {
+        if (body == null || !body.containsKey("parentId") || body.size() != 1) {
+            throw new cn.foi.command.problem.InvalidInput("请求体须为 {\"parentId\": \"上级机构编号\"}，移到最上级时为 {\"parentId\": null} (the body must be exactly {\"parentId\": …})");
+        }
+        Object parent = body.get("parentId");
+        if (parent != null && !(parent instanceof String)) {
+            throw new cn.foi.command.problem.InvalidInput("parentId 须为机构编号或 null (parentId must be an agency id or null)");
+        }
+        String parentId = (String) parent;
         try {
-            commands.sendAndWait(new AgencyCommands.PlaceAgency(agencyId, body == null ? null : body.parentId()));
+            commands.sendAndWait(new AgencyCommands.PlaceAgency(agencyId, parentId));
         } catch (AggregateNotFoundException e) {
             throw new NotFound("机构 " + agencyId + " 不存在 (unknown agency)");
         }
         Map<String, Object> answer = new java.util.LinkedHashMap<>();
         answer.put("agencyId", agencyId);
-        answer.put("parentId", body == null ? null : body.parentId());
+        answer.put("parentId", parentId);
         return answer;
     }
 

@@ -153,6 +153,7 @@ public class Ledger {
     }
 
     public void putReview(String agencyId, ReviewFacts facts) {
+        changed(agencyId);
         reviewsByAgency.computeIfAbsent(agencyId, id -> new ConcurrentHashMap<>()).put(facts.reviewId(), facts);
         changed(agencyId);
     }
@@ -164,6 +165,7 @@ public class Ledger {
     }
 
     public void putRequest(String agencyId, RequestFacts facts) {
+        changed(agencyId); // before too: a reader that began before the write and ends after it sees a new version
         requestsByAgency.computeIfAbsent(agencyId, id -> new ConcurrentHashMap<>()).put(facts.requestId(), facts);
         changed(agencyId);
     }

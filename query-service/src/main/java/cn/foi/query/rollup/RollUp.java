@@ -35,7 +35,8 @@ public class RollUp {
     private final Clock clock;
     private final Map<String, Cached> figuresNow = new ConcurrentHashMap<>();
 
-    private record Cached(long version, MemberFigures figures) {
+    /** A member's figures "now", valid while its facts, the day they are judged on and the calendar stay the same. */
+    private record Cached(long version, LocalDate day, Object calendar, MemberFigures figures) {
     }
 
     public RollUp(Ledger ledger, AnnualTables tables, Deadlines deadlines, Clock clock) {
@@ -73,7 +74,11 @@ public class RollUp {
         int[] receivedByMonth = new int[12];
         int[] answeredByMonth = new int[12];
         for (String member : members) {
-            AnnualTable table = tables.asOf(member, year, moment).orElseThrow();
+            Optional<AnnualTable> found = tables.asOf(member, year, moment);
+            if (found.isEmpty()) {
+                continue; // gone from the ledger while it is rebuilt; the rebuild answers again at its end
+            }
+            AnnualTable table = found.get();
             memberTables.put(member, table);
             table.applications().forEach((row, cells) -> cells.forEach((column, n) ->
                     applications.computeIfAbsent(row, r -> new EnumMap<>(ApplicantColumn.class)).merge(column, n, Integer::sum)));
@@ -92,28 +97,39 @@ public class RollUp {
             }
             byMember.add(figures);
         }
-        String name = ledger.agencyName(agencyId).orElseThrow();
-        AnnualTable total = new AnnualTable(agencyId, name, year, applications, reviews, proactive);
-        return Optional.of(new Result(total, members.size(), closed, published, byMember, memberTables, receivedByMonth, answeredByMonth));
+        Optional<String> name = ledger.agencyName(agencyId);
+        if (name.isEmpty()) {
+            return Optional.empty();
+        }
+        AnnualTable total = new AnnualTable(agencyId, name.get(), year, applications, reviews, proactive);
+        return Optional.of(new Result(total, byMember.size(), closed, published, byMember, memberTables, receivedByMonth, answeredByMonth));
     }
 
     private MemberFigures figures(String member, int year, Instant moment, AnnualTable table, String parent, int depth) {
         long version = ledger.version(member);
+        LocalDate today = dayOf(year, null);
+        Object calendar = ledger.calendar();
         Cached cached = figuresNow.get(member + "/" + year);
         MemberFigures now;
-        if (cached != null && cached.version() == version) {
+        if (cached != null && cached.version() == version && cached.day().equals(today) && cached.calendar() == calendar) {
             now = cached.figures();
         } else {
-            now = count(member, year, table, parent, depth);
-            figuresNow.put(member + "/" + year, new Cached(version, now));
+            // always from the current table: these are the figures of now, whatever moment was asked for
+            AnnualTable nowTable = moment == null ? table : tables.of(member, year).orElse(table);
+            now = count(member, year, nowTable, parent, depth, null);
+            figuresNow.put(member + "/" + year, new Cached(version, today, calendar, now));
         }
         if (moment == null) {
             return new MemberFigures(member, table.agencyName(), parent, depth, ledger.closedAsOf(member, year, null),
                                      ledger.publishedAsOf(member, year, null), now.received(), now.handled(), now.carriedForward(),
                                      now.answeredOnTime(), now.answeredLate(), now.overdueOpen(), now.receivedByMonth(), now.answeredByMonth());
         }
+        LocalDate day = dayOf(year, moment);
+        if (!day.equals(today)) {
+            // "open past due" is judged on another day then: every open request anew
+            return count(member, year, table, parent, depth, moment);
+        }
         // as of a moment: the figures of now, with only the requests recorded since taken back to how they stood then
-        LocalDate day = dayOf(year);
         int[] receivedByMonth = now.receivedByMonth().clone();
         int[] answeredByMonth = now.answeredByMonth().clone();
         int[] totals = {now.answeredOnTime(), now.answeredLate(), now.overdueOpen()};
@@ -128,10 +144,7 @@ public class RollUp {
             }
         }
         if (ledger.version(member) != version) {
-            MemberFigures counted = count(member, year, table, parent, depth, moment);
-            receivedByMonth = counted.receivedByMonth();
-            answeredByMonth = counted.answeredByMonth();
-            totals = new int[]{counted.answeredOnTime(), counted.answeredLate(), counted.overdueOpen()};
+            return count(member, year, table, parent, depth, moment);
         }
         return new MemberFigures(member, table.agencyName(), parent, depth, ledger.closedAsOf(member, year, moment),
                                  ledger.publishedAsOf(member, year, moment), table.cell(ApplicationRow.NEW, ApplicantColumn.TOTAL),
@@ -140,11 +153,11 @@ public class RollUp {
                                  receivedByMonth, answeredByMonth);
     }
 
-    /** The end of the year, or today for the current year: when "open past due" is judged. */
-    private LocalDate dayOf(int year) {
-        LocalDate today = LocalDate.now(clock);
+    /** The end of the year, or the day of the moment (today for now) if earlier: when "open past due" is judged. */
+    private LocalDate dayOf(int year, Instant moment) {
+        LocalDate day = moment == null ? LocalDate.now(clock) : moment.atZone(clock.getZone()).toLocalDate();
         LocalDate endOfYear = LocalDate.of(year, 12, 31);
-        return endOfYear.isBefore(today) ? endOfYear : today;
+        return endOfYear.isBefore(day) ? endOfYear : day;
     }
 
     /** What one request adds to a member's figures of a year: the month it came in, the month it was answered and how, overdue. */
@@ -176,12 +189,8 @@ public class RollUp {
         return new Contribution(received, -1, false, overdue);
     }
 
-    private MemberFigures count(String member, int year, AnnualTable table, String parent, int depth) {
-        return count(member, year, table, parent, depth, null);
-    }
-
     private MemberFigures count(String member, int year, AnnualTable table, String parent, int depth, Instant moment) {
-        LocalDate day = dayOf(year);
+        LocalDate day = dayOf(year, moment);
         int[] receivedByMonth = new int[12];
         int[] answeredByMonth = new int[12];
         int[] totals = new int[3];

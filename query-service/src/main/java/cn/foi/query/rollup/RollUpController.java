@@ -36,10 +36,12 @@ class RollUpController {
                                                               "按期答复", "逾期答复", "逾期未办结");
 
     private final RollUp rollUp;
+    private final cn.foi.query.projection.Ledger ledger;
     private final Clock clock;
 
-    RollUpController(RollUp rollUp, Clock clock) {
+    RollUpController(RollUp rollUp, cn.foi.query.projection.Ledger ledger, Clock clock) {
         this.rollUp = rollUp;
+        this.ledger = ledger;
         this.clock = clock;
     }
 
@@ -69,14 +71,14 @@ class RollUpController {
         RollUp.Result result = rollUp.of(agencyId, year, moment).orElseThrow(() -> new QueryProblem(HttpStatus.NOT_FOUND,
                 "机构 " + agencyId + " 不存在" + (moment == null ? "" : "（或在该时刻尚未登记）") + " (unknown agency)"));
         AnnualTable total = result.total();
-        String title = total.agencyName() + year + "年政府信息公开工作年度报告汇总（含所属 " + (result.members() - 1) + " 个机构）";
+        String title = total.agencyName() + year + "年政府信息公开工作年度报告汇总" + (result.members() > 1 ? "（含所属 " + (result.members() - 1) + " 个机构）" : "");
         return switch (format) {
             case "json" -> ResponseEntity.ok(new RollUpAnswer(agencyId, total.agencyName(), year, moment, result.members(), result.closed(),
                                                               result.published(), total.applications(), total.reviews(), total.proactive(),
                                                               total.consistent(), result.byMember(),
                                                               Map.of("received", result.receivedByMonth(), "answered", result.answeredByMonth())));
             case "text" -> ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8))
-                                         .body(title + "\n成员机构 " + result.members() + " 个，已关闭年度 " + result.closed() + " 个\n\n"
+                                         .body(title + "\n成员机构 " + result.members() + " 个，其中已关闭 " + year + " 年度的 " + result.closed() + " 个\n\n"
                                                + AnnualTableText.render(total, ZeroStyle.ZERO) + "\n各成员机构\n" + members(result).text());
             case "csv" -> ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                                         .header("Content-Disposition", attachment(title, "csv"))
@@ -86,8 +88,11 @@ class RollUpController {
                 List<AnnualTableExports.SheetGrid> sheets = new ArrayList<>();
                 sheets.add(new AnnualTableExports.SheetGrid("汇总", title, AnnualTableText.layout(total, ZeroStyle.ZERO)));
                 sheets.add(new AnnualTableExports.SheetGrid("各成员机构", "各成员机构 " + year + " 年主要数字", members(result)));
+                int[] number = {0};
+                // numbered, so names cut to Excel's 31 characters stay distinct
                 result.memberTables().forEach((member, table) -> sheets.add(new AnnualTableExports.SheetGrid(
-                        member, table.agencyName() + " " + year + " 年政府信息公开工作年度报告（统计表）", AnnualTableText.layout(table, ZeroStyle.ZERO))));
+                        ++number[0] + " " + member, table.agencyName() + " " + year + " 年政府信息公开工作年度报告（统计表）",
+                        AnnualTableText.layout(table, ZeroStyle.ZERO))));
                 yield ResponseEntity.ok()
                                     .contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
                                     .header("Content-Disposition", attachment(title, "xlsx"))
@@ -98,11 +103,12 @@ class RollUpController {
     }
 
     /** One row per member, indented by its depth in the tree. */
-    private static PrintedGrid members(RollUp.Result result) {
+    private PrintedGrid members(RollUp.Result result) {
         List<List<String>> rows = new ArrayList<>();
         rows.add(MEMBER_HEADER);
         for (RollUp.MemberFigures m : result.byMember()) {
-            rows.add(List.of("　".repeat(m.depth()) + m.name(), m.parentId() == null ? "" : m.parentId(), m.closed() ? "是" : "否",
+            rows.add(List.of("　".repeat(m.depth()) + m.name(), m.parentId() == null ? "" : ledger.agencyName(m.parentId()).orElse(m.parentId()),
+                             m.closed() ? "是" : "否",
                              m.published() ? "是" : "否",
                              String.valueOf(m.received()), String.valueOf(m.handled()), String.valueOf(m.carriedForward()),
                              String.valueOf(m.answeredOnTime()), String.valueOf(m.answeredLate()), String.valueOf(m.overdueOpen())));

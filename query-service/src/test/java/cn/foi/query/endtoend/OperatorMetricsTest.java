@@ -29,7 +29,12 @@ class OperatorMetricsTest extends EndToEndTest {
         assertThat(query).contains("foi_projection_lag_events ", "foi_projection_missing_events ", "foi_projection_rebuild_running ",
                                    "foi_projection_rebuild_progress ");
 
-        var officer = services.as(null, null).get(services.queryUrl + "/actuator/prometheus");
-        assertThat(officer.status()).as("not public").isEqualTo(401);
+        var anonymous = services.as(null, null).get(services.queryUrl + "/actuator/prometheus");
+        assertThat(anonymous.status()).as("not public").isEqualTo(401);
+        var created = admin.post(services.commandUrl + "/api/users", "{\"username\":\"operator-metrics-officer\",\"password\":\"metrics-password-1\","
+                                                                    + "\"roles\":[\"OFFICER\"],\"agencies\":[\"operator-metrics-office\"]}");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        assertThat(services.as("operator-metrics-officer", "metrics-password-1").get(services.commandUrl + "/actuator/prometheus").status())
+                .as("administrators only").isEqualTo(403);
     }
 }

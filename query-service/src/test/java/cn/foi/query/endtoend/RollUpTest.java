@@ -151,12 +151,12 @@ class RollUpTest extends EndToEndTest {
 
         // formats
         String text = services.get(services.queryUrl + "/api/agencies/" + PROVINCE + "/roll-up/2024?format=text").body();
-        assertThat(text).contains("成员机构 5 个，已关闭年度 2 个", "三、收到和处理政府信息公开申请情况", "　　某县人民政府");
+        assertThat(text).contains("成员机构 5 个，其中已关闭 2024 年度的 2 个", "某市人民政府办公室\t某自治区人民政府办公厅", "三、收到和处理政府信息公开申请情况", "　　某县人民政府");
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(
                 services.download(services.queryUrl + "/api/agencies/" + PROVINCE + "/roll-up/2024?format=xlsx")))) {
             assertThat(workbook.getNumberOfSheets()).as("summary, members, one per member").isEqualTo(2 + 5);
             assertThat(workbook.getSheetName(0)).isEqualTo("汇总");
-            assertThat(workbook.getSheet(OFFICE)).isNotNull();
+            assertThat(workbook.getSheet("4 " + OFFICE)).isNotNull();
         }
         assertThat(services.get(services.queryUrl + "/api/agencies/" + PROVINCE + "/roll-up/2024?format=csv").body())
                 .contains("本年新收", "某县人民政府办公室");
@@ -181,6 +181,13 @@ class RollUpTest extends EndToEndTest {
             assertThat(as.get(services.queryUrl + "/api/agencies/" + OFFICE + "/annual-tables/2024/cells/DISCLOSED/TOTAL").status())
                     .as(reader + ": the requests behind a member's figure").isEqualTo(403);
         }
+        var supervisorMoves = services.as("ru-city-supervisor", PASSWORD)
+                                      .put(services.commandUrl + "/api/agencies/" + CITY + "/parent", "{\"parentId\":null}");
+        assertThat(supervisorMoves.status()).as("only administrators move agencies").isEqualTo(403);
+        var missing = admin().put(services.commandUrl + "/api/agencies/" + CITY + "/parent", "{}");
+        assertThat(missing.status()).as("no parentId: not a move to the top").isEqualTo(400);
+        assertThat(missing.json().get("detail").asText()).contains("parentId");
+        assertThat(admin().put(services.commandUrl + "/api/agencies/" + CITY + "/parent", "{\"parent\":null}").status()).isEqualTo(400);
         var officer = services.as("ru-city-officer", PASSWORD);
         assertThat(officer.get(services.queryUrl + "/api/agencies/" + CITY + "/roll-up/2024").status()).as("officers read no roll-up").isEqualTo(403);
         assertThat(officer.get(services.queryUrl + "/api/agencies/" + COUNTY + "/annual-tables/2024").status()).as("officers keep exact grants")
@@ -192,6 +199,7 @@ class RollUpTest extends EndToEndTest {
         // a move: the county goes to the other city; as of before the move, the tree of then
         String beforeMove = java.time.Instant.now().toString();
         await().atMost(Duration.ofSeconds(5)).until(() -> !java.time.Instant.now().toString().equals(beforeMove));
+        String later = api.logRequest(PROVINCE, "2024-12-02", "LETTER", "NATURAL_PERSON"); // recorded after that moment
         var moved = admin().put(services.commandUrl + "/api/agencies/" + COUNTY + "/parent", "{\"parentId\":\"" + OTHER_CITY + "\"}");
         assertThat(moved.status()).as(moved.body()).isEqualTo(200);
         await().atMost(Duration.ofSeconds(20)).until(() -> rollUp(CITY, 2024).get("members").asInt() == 1);
@@ -200,6 +208,16 @@ class RollUpTest extends EndToEndTest {
         assertThat(then.get("members").asInt()).as("the tree as it stood before the move").isEqualTo(3);
         assertThat(then.get("applications").get("NEW").get("TOTAL").asInt()).isEqualTo(5);
         assertThat(rollUp(PROVINCE, 2024).get("members").asInt()).as("still under the province").isEqualTo(5);
+        await().atMost(Duration.ofSeconds(20)).until(() -> rollUp(PROVINCE, 2024).get("applications").get("NEW").get("TOTAL").asInt() == 13);
+        JsonNode provinceThen = services.get(services.queryUrl + "/api/agencies/" + PROVINCE + "/roll-up/2024?asOf=" + beforeMove).json();
+        assertThat(provinceThen.get("applications").get("NEW").get("TOTAL").asInt()).as("the request recorded later is not counted").isEqualTo(12);
+        assertThat(provinceThen.get("byMember").get(0).get("received").asInt()).isEqualTo(6);
+        assertThat(provinceThen.get("byMonth").get("received").get(11).asInt()).isZero();
+        // the figures of now are not those of the moment asked for before
+        JsonNode provinceNow = rollUp(PROVINCE, 2024);
+        assertThat(provinceNow.get("byMember").get(0).get("received").asInt()).isEqualTo(7);
+        assertThat(provinceNow.get("byMonth").get("received").get(11).asInt()).isEqualTo(1);
+        assertThat(later).isNotEmpty();
         assertThat(services.as("ru-city-auditor", PASSWORD).get(services.queryUrl + "/api/agencies/" + COUNTY + "/roll-up/2024").status())
                 .as("no longer under the city").isEqualTo(403);
     }
