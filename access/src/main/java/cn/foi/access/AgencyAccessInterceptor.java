@@ -24,7 +24,9 @@ public class AgencyAccessInterceptor implements HandlerInterceptor {
 
     /** What a grant on a government lets its supervisors and auditors read of each agency under it: figures, no requests. */
     private static final java.util.Set<String> FIGURES = java.util.Set.of("/api/agencies/{agencyId}", "/api/agencies/{agencyId}/roll-up/{year}",
-                                                                        "/api/agencies/{agencyId}/annual-tables/{year}");
+                                                                        "/api/agencies/{agencyId}/annual-tables/{year}",
+                                                                        "/api/agencies/{agencyId}/annual-reports/{year}",
+                                                                        "/api/agencies/{agencyId}/annual-reports/{year}/publications/{publication}");
 
     /** Calls naming an agency that administer it rather than act on its requests (ADMIN by the call's role rule). */
     private static final java.util.Set<String> ADMINISTRATION = java.util.Set.of("/api/agencies/{agencyId}/parent");

@@ -11,7 +11,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyAdvice;
 
 
 /**
- * Every answer about an annual table says whether the projection it was counted from holds every event stored up
+ * Every answer about an annual table (an agency's, a government's roll-up, the whole report as it stands) says whether the projection it was counted from holds every event stored up
  * to the store's head: JSON answers carry {@code completeness}, every format the header {@code Foi-Projection-Complete}.
  * A figure from an incomplete projection is then never mistaken for a final one.
  */
@@ -43,7 +43,7 @@ class TableCompleteness implements ResponseBodyAdvice<Object> {
                                   Class<? extends HttpMessageConverter<?>> converterType, ServerHttpRequest request,
                                   ServerHttpResponse response) {
         String path = request.getURI().getPath();
-        if (!path.matches("/api/agencies/[^/]+/annual-tables/[^/]+(/cells/.*)?")) {
+        if (!path.matches("/api/agencies/[^/]+/(annual-tables/[^/]+(/cells/.*)?|roll-up/[^/]+|annual-reports/[^/]+)")) {
             return body;
         }
         CompletenessCheck.Status status = check.status(); // from memory: the watch reads the store, never a table answer

@@ -54,7 +54,11 @@ class RollUpController {
 
     @GetMapping("/api/agencies/{agencyId}/roll-up/{year}")
     ResponseEntity<?> rollUp(@PathVariable String agencyId, @PathVariable int year, @RequestParam(defaultValue = "json") String format,
-                             @RequestParam(required = false) String asOf) {
+                             @RequestParam(required = false) String asOf, @RequestParam(defaultValue = "0") String zero) {
+        if (!zero.equals("0") && !zero.equals("dash")) {
+            throw new QueryProblem(HttpStatus.BAD_REQUEST, "zero 只能是 0 或 dash (zero must be 0 or dash)");
+        }
+        ZeroStyle zeroStyle = zero.equals("dash") ? ZeroStyle.DASH : ZeroStyle.ZERO;
         int thisYear = LocalDate.now(clock).getYear();
         if (year > thisYear) {
             throw new QueryProblem(HttpStatus.UNPROCESSABLE_ENTITY, year + " 年尚未开始，没有汇总数字 (year " + year + " has not begun)");
@@ -79,20 +83,20 @@ class RollUpController {
                                                               Map.of("received", result.receivedByMonth(), "answered", result.answeredByMonth())));
             case "text" -> ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8))
                                          .body(title + "\n成员机构 " + result.members() + " 个，其中已关闭 " + year + " 年度的 " + result.closed() + " 个\n\n"
-                                               + AnnualTableText.render(total, ZeroStyle.ZERO) + "\n各成员机构\n" + members(result).text());
+                                               + AnnualTableText.render(total, zeroStyle) + "\n各成员机构\n" + members(result).text());
             case "csv" -> ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                                         .header("Content-Disposition", attachment(title, "csv"))
-                                        .body(AnnualTableExports.csv(AnnualTableText.layout(total, ZeroStyle.ZERO))
+                                        .body(AnnualTableExports.csv(AnnualTableText.layout(total, zeroStyle))
                                               + AnnualTableExports.csv(members(result)).substring(1));
             case "xlsx" -> {
                 List<AnnualTableExports.SheetGrid> sheets = new ArrayList<>();
-                sheets.add(new AnnualTableExports.SheetGrid("汇总", title, AnnualTableText.layout(total, ZeroStyle.ZERO)));
+                sheets.add(new AnnualTableExports.SheetGrid("汇总", title, AnnualTableText.layout(total, zeroStyle)));
                 sheets.add(new AnnualTableExports.SheetGrid("各成员机构", "各成员机构 " + year + " 年主要数字", members(result)));
                 int[] number = {0};
                 // numbered, so names cut to Excel's 31 characters stay distinct
                 result.memberTables().forEach((member, table) -> sheets.add(new AnnualTableExports.SheetGrid(
                         ++number[0] + " " + member, table.agencyName() + " " + year + " 年政府信息公开工作年度报告（统计表）",
-                        AnnualTableText.layout(table, ZeroStyle.ZERO))));
+                        AnnualTableText.layout(table, zeroStyle))));
                 yield ResponseEntity.ok()
                                     .contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
                                     .header("Content-Disposition", attachment(title, "xlsx"))

@@ -108,6 +108,7 @@ class RollUpTest extends EndToEndTest {
         JsonNode total = rollUp(PROVINCE, 2024);
         assertThat(total.get("members").asInt()).isEqualTo(5);
         assertThat(total.get("consistent").asBoolean()).isTrue();
+        assertThat(total.get("completeness").get("complete").asBoolean()).as("the roll-up says whether its projection is complete").isTrue();
 
         // every cell is the sum of the members' own tables
         Map<String, Integer> sums = new HashMap<>();
@@ -158,6 +159,8 @@ class RollUpTest extends EndToEndTest {
             assertThat(workbook.getSheetName(0)).isEqualTo("汇总");
             assertThat(workbook.getSheet("4 " + OFFICE)).isNotNull();
         }
+        assertThat(services.get(services.queryUrl + "/api/agencies/" + PROVINCE + "/roll-up/2024?format=text&zero=dash").body())
+                .contains("规章\t1\t-\t6");
         assertThat(services.get(services.queryUrl + "/api/agencies/" + PROVINCE + "/roll-up/2024?format=csv").body())
                 .contains("本年新收", "某县人民政府办公室");
 
@@ -171,6 +174,8 @@ class RollUpTest extends EndToEndTest {
             assertThat(as.get(services.queryUrl + "/api/agencies/" + CITY + "/roll-up/2024").status()).as(reader).isEqualTo(200);
             assertThat(as.get(services.queryUrl + "/api/agencies/" + COUNTY + "/roll-up/2024").status()).as(reader).isEqualTo(200);
             assertThat(as.get(services.queryUrl + "/api/agencies/" + OFFICE + "/annual-tables/2024").status()).as(reader).isEqualTo(200);
+            assertThat(as.get(services.queryUrl + "/api/agencies/" + OFFICE + "/annual-reports/2024").status()).as(reader + ": a member's report")
+                                                                                                             .isEqualTo(200);
             assertThat(as.get(services.queryUrl + "/api/agencies/" + PROVINCE + "/roll-up/2024").status()).as(reader + ": above").isEqualTo(403);
             assertThat(as.get(services.queryUrl + "/api/agencies/" + OTHER_CITY + "/annual-tables/2024").status()).as(reader + ": beside")
                                                                                                                  .isEqualTo(403);
