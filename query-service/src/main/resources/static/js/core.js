@@ -508,6 +508,7 @@ function navItems() {
     items.push({ key: 'import', text: '批量导入', href: '#/import', match: /^\/import/ });
   }
   items.push({ key: 'report', text: '年度报告', href: `#/report/${encodeURIComponent(agency)}/${year}`, match: /^\/report\// });
+  items.push({ key: 'metrics', text: '办理时效', href: `#/metrics/${encodeURIComponent(agency)}/${year}`, match: /^\/metrics\// });
   items.push({ key: 'annual-report', text: '报告全文', href: `#/annual-report/${encodeURIComponent(agency)}/${year}`, match: /^\/annual-report\// });
   if (me.has('SUPERVISOR') || me.has('AUDITOR') || me.has('ADMIN')) {
     items.push({ key: 'dashboard', text: '政府汇总', href: `#/dashboard/${encodeURIComponent(agency)}/${year}`, match: /^\/dashboard\// });

@@ -137,6 +137,16 @@ class WebApplicationBrowserTest extends EndToEndTest {
             assertThat(xlsxContains(xlsx, "予以公开")).isTrue();
             assertThat(xlsxRowFigures(xlsx, "予以公开")).as("the DISCLOSED row of the downloaded table").contains("1");
 
+            // 办理时效: the year's metrics, the timeliness chart drawn with the API's figures
+            JsonNode metrics = services.get(services.queryUrl + "/api/agencies/" + AGENCY + "/metrics/" + year).json();
+            browser.visit("/#/metrics/" + AGENCY + "/" + year);
+            assertThat(browser.find("metrics-tiles").getText()).contains("本年答复", metrics.at("/answered/count").asText() + " 件", "用时中位数");
+            Object drawn = browser.driver.executeScript("return Chart.getChart(document.querySelector(\"[data-test='chart-timeliness']\"))"
+                                                        + ".data.datasets[0].data.join(',')");
+            assertThat(drawn).isEqualTo(metrics.at("/timeliness/ON_TIME").asInt() + "," + metrics.at("/timeliness/ON_TIME_AFTER_EXTENSION").asInt()
+                                        + "," + metrics.at("/timeliness/LATE").asInt());
+            browser.screenshot("05a-metrics");
+
             // phone width: the pages still render
             browser.resize(390, 844);
             browser.visit("/#/worklist");
