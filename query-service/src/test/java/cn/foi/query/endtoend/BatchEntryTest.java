@@ -64,7 +64,7 @@ class BatchEntryTest extends EndToEndTest {
             assertThat(refused.status()).isEqualTo(400);
             assertThat(refused.contentType()).contains("problem+json");
         }
-        assertThat(services.eventStore().size()).isEqualTo(before + 7);
+        assertThat(services.eventStore().size()).isEqualTo(before + 3);
 
         // the table counts the two receipts and the one decision
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
