@@ -190,7 +190,7 @@ route('/worklist', async (el) => {
       h('td', { 'data-test': 'worklist-subject', 'data-label': '申请事项' }, requestLink(r.requestId, r.subject || '（未填写申请事项）', 'worklist-link')),
       h('td', { 'data-test': 'worklist-applicant-type', 'data-label': '申请人类型', class: 'nowrap' }, labels.applicantType[r.applicantType] || r.applicantType || '—'),
       h('td', { 'data-test': 'worklist-received-on', 'data-label': '收到日期', class: 'nowrap' }, formatDate(r.receivedOn)),
-      h('td', { 'data-label': '编号', class: 'small' }, requestLink(r.requestId, r.caseNumber || shortId(r.requestId), 'worklist-id-link')));
+      h('td', { 'data-label': '编号', class: 'mono small' }, requestLink(r.requestId, shortId(r.requestId), 'worklist-id-link')));
   });
   body.replaceChildren(summary, tableWrap(h('table', { class: 'table table-cards', 'data-test': 'worklist-table' },
     h('thead', null, h('tr', null, h('th', null, '办理情况'), h('th', null, '办理期限'), h('th', null, '申请事项'),
@@ -275,7 +275,7 @@ route('/search', async (el, params, query) => {
           u ? h('div', { class: `small urgency ${u.cls}` }, u.text) : null),
         h('td', { 'data-label': '办理结果', 'data-test': 'search-result' }, r.result ? resultLabel(r.result) : '—',
           r.decidedOn ? h('div', { class: 'small muted' }, formatDate(r.decidedOn)) : null),
-        h('td', { class: 'small', 'data-label': '编号' }, requestLink(r.requestId, r.caseNumber || shortId(r.requestId), 'search-id-link')));
+        h('td', { class: 'mono small', 'data-label': '编号' }, requestLink(r.requestId, shortId(r.requestId), 'search-id-link')));
     })))));
 });
 
@@ -449,9 +449,7 @@ async function renderRequest(el, id, flash) {
     h('div', null,
       h('div', { class: 'breadcrumb' }, h('a', { href: '#/worklist', 'data-test': 'back-to-worklist' }, '待办事项'), ' / ', '申请详情'),
       h('h1', { 'data-test': 'request-subject' }, state.subject || '（未填写申请事项）'),
-      h('div', { class: 'muted small' }, name,
-        state.caseNumber ? [' · 编号 ', h('b', { 'data-test': 'case-number' }, state.caseNumber)] : '',
-        ' · 系统标识 ', h('span', { class: 'mono', 'data-test': 'request-id' }, state.requestId)))));
+      h('div', { class: 'muted small' }, name, ' · 申请编号 ', h('span', { class: 'mono', 'data-test': 'request-id' }, state.requestId)))));
 
   children.push(dueBox(state));
 

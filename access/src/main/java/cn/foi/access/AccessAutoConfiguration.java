@@ -92,7 +92,6 @@ public class AccessAutoConfiguration {
                         .requestMatchers("/api/users", "/api/users/**").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.POST, "/api/agencies").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.PUT, "/api/agencies/*/parent").hasRole("ADMIN")
-                        .requestMatchers(HttpMethod.PUT, "/api/agencies/*/case-number-pattern").hasAnyRole("SUPERVISOR", "ADMIN")
                         // a government's roll-up: its supervisors and auditors, and administrators; not officers
                         .requestMatchers(HttpMethod.GET, "/api/agencies/*/roll-up/**").hasAnyRole("ADMIN", "AUDITOR", "SUPERVISOR")
                         .requestMatchers(HttpMethod.PUT, "/api/calendar/**").hasRole("ADMIN")

@@ -54,8 +54,6 @@ public class Agency {
     private String agencyId;
     private String name;
     private String parentId;
-    private String caseNumberPattern = cn.foi.events.codes.CaseNumberPattern.DEFAULT;
-    private final Map<Integer, Integer> caseNumbersGiven = new HashMap<>();
     private final SortedSet<Integer> closedYears = new TreeSet<>();
     private final Map<Integer, Integer> proactiveVersions = new HashMap<>();
     private final Map<Integer, Integer> legacyFigureVersions = new HashMap<>();
@@ -111,42 +109,6 @@ public class Agency {
             }
         }
         apply(new AgencyPlaced(agencyId, newParent, parentId, LocalDate.now(clock)));
-    }
-
-    /** How the agency numbers its requests from now on (SUPERVISOR or ADMIN); a malformed pattern is refused (400). */
-    @CommandHandler
-    public void handle(AgencyCommands.SetCaseNumberPattern command, Clock clock) {
-        String problem = cn.foi.events.codes.CaseNumberPattern.problemWith(command.pattern());
-        if (problem != null) {
-            throw new InvalidInput(problem + " (malformed case number pattern)");
-        }
-        apply(new cn.foi.events.agency.CaseNumberPatternSet(agencyId, command.pattern(), LocalDate.now(clock)));
-    }
-
-    /**
-     * The next case number of the agency's receipt {@code year}, given to {@code requestId}: called in the unit of work
-     * that registers the request, so both are stored together or neither ({@code CaseNumbers}).
-     */
-    public CaseNumbers.Given giveCaseNumber(int year, String requestId) {
-        CaseNumbers.Given next = nextCaseNumber(year);
-        apply(new cn.foi.events.agency.CaseNumberReserved(agencyId, year, next.sequence(), requestId, next.caseNumber()));
-        return next;
-    }
-
-    /** The number the next request received in {@code year} gets, under the pattern in force. */
-    CaseNumbers.Given nextCaseNumber(int year) {
-        int sequence = caseNumbersGiven.getOrDefault(year, 0) + 1;
-        return new CaseNumbers.Given(cn.foi.events.codes.CaseNumberPattern.format(caseNumberPattern, year, sequence), sequence);
-    }
-
-    @EventSourcingHandler
-    void on(cn.foi.events.agency.CaseNumberPatternSet event) {
-        this.caseNumberPattern = event.pattern();
-    }
-
-    @EventSourcingHandler
-    void on(cn.foi.events.agency.CaseNumberReserved event) {
-        caseNumbersGiven.put(event.year(), event.sequence());
     }
 
     @EventSourcingHandler

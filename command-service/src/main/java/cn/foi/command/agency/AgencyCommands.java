@@ -48,10 +48,6 @@ public final class AgencyCommands {
     public record Published(int publication, java.time.Instant publishedAt, String digest) {
     }
 
-    /** How the agency numbers its requests ({@code CaseNumberPattern}). */
-    public record SetCaseNumberPattern(@TargetAggregateIdentifier String agencyId, String pattern) {
-    }
-
     public record CloseReportingYear(@TargetAggregateIdentifier String agencyId, int year) {
     }
 }

@@ -92,21 +92,6 @@ class AgencyController {
         return answer;
     }
 
-    record PatternBody(String pattern) {
-    }
-
-    /** How the agency numbers its requests from now on (SUPERVISOR or ADMIN): {@code {year}}, {@code {seq}}, {@code {seq:3}}. */
-    @PutMapping("/api/agencies/{agencyId}/case-number-pattern")
-    Map<String, Object> caseNumberPattern(@PathVariable String agencyId, @RequestBody PatternBody body) {
-        try {
-            commands.sendAndWait(new AgencyCommands.SetCaseNumberPattern(agencyId, body == null ? null : body.pattern()));
-        } catch (AggregateNotFoundException e) {
-            throw new NotFound("机构 " + agencyId + " 不存在 (unknown agency)");
-        }
-        return Map.of("agencyId", agencyId, "pattern", body.pattern(),
-                      "example", cn.foi.events.codes.CaseNumberPattern.format(body.pattern(), java.time.Year.now().getValue(), 7));
-    }
-
     @PostMapping("/api/agencies/{agencyId}/years/{year}/close")
     Map<String, Object> close(@PathVariable String agencyId, @PathVariable int year) {
         Integer carriedForward;

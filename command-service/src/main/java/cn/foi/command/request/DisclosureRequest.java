@@ -78,7 +78,7 @@ public class DisclosureRequest {
     }
 
     @CommandHandler
-    public DisclosureRequest(LogRequest command, Clock clock, AgencyDirectory agencies, cn.foi.command.agency.CaseNumbers caseNumbers) {
+    public DisclosureRequest(LogRequest command, Clock clock, AgencyDirectory agencies) {
         requireReceiptDetails(command.agencyId(), command.receivedOn(), command.channel(), command.applicantType(),
                               command.subject());
         requireKnownAgency(agencies, command.agencyId());
@@ -87,18 +87,10 @@ public class DisclosureRequest {
         apply(new RequestReceived(command.requestId(), command.agencyId(), command.receivedOn(), command.channel(),
                                   new Applicant(command.applicantType(), strip(command.applicantName())),
                                   command.subject().strip()));
-        numbered(caseNumbers, command.agencyId(), command.receivedOn().getYear(), command.requestId());
-    }
-
-    /** The request's case number, the next of its agency's receipt year, given in this unit of work. */
-    private static void numbered(cn.foi.command.agency.CaseNumbers caseNumbers, String agencyId, int year, String requestId) {
-        cn.foi.command.agency.CaseNumbers.Given given = caseNumbers.give(agencyId, year, requestId);
-        apply(new cn.foi.events.request.CaseNumberAssigned(requestId, agencyId, given.caseNumber(), year, given.sequence()));
     }
 
     @CommandHandler
-    public DisclosureRequest(ImportOpenRequest command, Clock clock, AgencyDirectory agencies,
-                             cn.foi.command.agency.CaseNumbers caseNumbers) {
+    public DisclosureRequest(ImportOpenRequest command, Clock clock, AgencyDirectory agencies) {
         requireReceiptDetails(command.agencyId(), command.receivedOn(), command.channel(), command.applicantType(),
                               command.subject());
         requireKnownAgency(agencies, command.agencyId());
@@ -115,7 +107,6 @@ public class DisclosureRequest {
                                       command.channel(), new Applicant(command.applicantType(),
                                                                        strip(command.applicantName())),
                                       command.subject().strip(), year));
-        numbered(caseNumbers, command.agencyId(), command.receivedOn().getYear(), command.requestId());
     }
 
     /**

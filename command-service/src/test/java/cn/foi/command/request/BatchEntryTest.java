@@ -11,7 +11,6 @@ import cn.foi.events.codes.ApplicantType;
 import cn.foi.events.codes.Channel;
 import cn.foi.events.codes.ResultCode;
 import cn.foi.events.request.RequestDecided;
-import cn.foi.events.request.CaseNumberAssigned;
 import cn.foi.events.request.RequestReceived;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.DefaultConfigurer;
@@ -101,7 +100,6 @@ class BatchEntryTest {
                                 .configureEmbeddedEventStore(c -> storage)
                                 .configureAggregate(DisclosureRequest.class)
                                 .registerComponent(AgencyDirectory.class, c -> new FakeAgencyDirectory().with(AGENCY))
-                                .registerComponent(cn.foi.command.agency.CaseNumbers.class, c -> new FakeCaseNumbers())
                                 .registerComponent(Clock.class, c -> Clock.fixed(LocalDate.of(2025, 3, 20).atStartOfDay(BEIJING).toInstant(), BEIJING))
                                 .registerComponent(CalendarBook.class, c -> CalendarBook.of(WorkingDayCalendar.shipped()))
                                 .buildConfiguration();
@@ -144,15 +142,11 @@ class BatchEntryTest {
         assertThat(outcomes.get(3)).doesNotContainKey("requestId");
 
         assertThat(storage.appends).hasSize(1);
-        // each stored row numbered in turn: the refused rows took their numbers back, none is skipped
         assertThat(storage.appends.get(0)).extracting(e -> (Object) e.getPayloadType()).containsExactly(
-                RequestReceived.class, CaseNumberAssigned.class, RequestDecided.class, RequestReceived.class, CaseNumberAssigned.class,
-                RequestReceived.class, CaseNumberAssigned.class, RequestDecided.class);
-        assertThat(storage.appends.get(0).stream().map(e -> e.getPayload()).filter(CaseNumberAssigned.class::isInstance)
-                                  .map(p -> ((CaseNumberAssigned) p).caseNumber()).toList())
-                .containsExactly("〔2025〕1号", "〔2025〕2号", "〔2025〕3号");
+                RequestReceived.class, RequestDecided.class, RequestReceived.class,
+                RequestReceived.class, RequestDecided.class);
         assertThat(eventsOf(outcomes.get(0))).extracting(e -> (Object) e.getPayloadType())
-                                             .containsExactly(RequestReceived.class, CaseNumberAssigned.class, RequestDecided.class);
+                                             .containsExactly(RequestReceived.class, RequestDecided.class);
     }
 
     @Test
@@ -194,6 +188,6 @@ class BatchEntryTest {
 
         assertThat(outcomes).extracting(o -> o.get("status")).containsExactly(201, 500);
         assertThat(eventsOf(outcomes.get(0))).extracting(e -> (Object) e.getPayloadType())
-                                             .containsExactly(RequestReceived.class, CaseNumberAssigned.class, RequestDecided.class);
+                                             .containsExactly(RequestReceived.class, RequestDecided.class);
     }
 }

@@ -59,7 +59,6 @@ class DisclosureRequestTest {
         agencies = new FakeAgencyDirectory().with(AGENCY, 2023);
         fixture.registerInjectableResource(Clock.fixed(TODAY.atStartOfDay(BEIJING).toInstant(), BEIJING));
         fixture.registerInjectableResource(agencies);
-        fixture.registerInjectableResource(new FakeCaseNumbers());
         fixture.registerInjectableResource(CalendarBook.of(WorkingDayCalendar.shipped()));
     }
 
@@ -79,8 +78,7 @@ class DisclosureRequestTest {
             fixture.givenNoPriorActivity()
                    .when(log(LocalDate.of(2024, 12, 31)))
                    .expectSuccessfulHandlerExecution()
-                   .expectEvents(receivedOn(LocalDate.of(2024, 12, 31)),
-                                 new cn.foi.events.request.CaseNumberAssigned(REQUEST, AGENCY, "〔2024〕1号", 2024, 1));
+                   .expectEvents(receivedOn(LocalDate.of(2024, 12, 31)));
         }
 
         @Test
@@ -128,9 +126,7 @@ class DisclosureRequestTest {
                    .when(new ImportOpenRequest(REQUEST, AGENCY, LocalDate.of(2024, 12, 20), ONLINE,
                                                COMMERCIAL_ENTERPRISE, "某公司", "环评报告", 2025))
                    .expectEvents(new OpenRequestImported(REQUEST, AGENCY, LocalDate.of(2024, 12, 20), ONLINE,
-                                                         new Applicant(COMMERCIAL_ENTERPRISE, "某公司"), "环评报告", 2025),
-                                 // numbered in the year it was received
-                                 new cn.foi.events.request.CaseNumberAssigned(REQUEST, AGENCY, "〔2024〕1号", 2024, 1));
+                                                         new Applicant(COMMERCIAL_ENTERPRISE, "某公司"), "环评报告", 2025));
         }
 
         @Test
@@ -404,7 +400,6 @@ class DisclosureRequestTest {
             fixture.registerInjectableResource(Clock.fixed(LocalDate.of(2025, 6, 30).atStartOfDay(BEIJING).toInstant(),
                                                            BEIJING));
             fixture.registerInjectableResource(agencies);
-            fixture.registerInjectableResource(new FakeCaseNumbers());
             fixture.registerInjectableResource(CalendarBook.of(WorkingDayCalendar.shipped()));
         }
 

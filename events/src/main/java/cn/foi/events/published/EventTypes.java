@@ -1,9 +1,6 @@
 package cn.foi.events.published;
 
 import cn.foi.events.agency.AgencyPlaced;
-import cn.foi.events.agency.CaseNumberPatternSet;
-import cn.foi.events.agency.CaseNumberReserved;
-import cn.foi.events.request.CaseNumberAssigned;
 import cn.foi.events.agency.AgencyRegistered;
 import cn.foi.events.agency.LegacyFiguresRecorded;
 import cn.foi.events.agency.ProactiveDisclosureRecorded;
@@ -35,7 +32,7 @@ import java.util.stream.Collectors;
 public final class EventTypes {
 
     private static final Map<String, Class<?>> BY_NAME = List.<Class<?>>of(
-            AgencyRegistered.class, AgencyPlaced.class, CaseNumberPatternSet.class, CaseNumberReserved.class, CaseNumberAssigned.class, ReportingYearClosed.class, ProactiveDisclosureRecorded.class, LegacyFiguresRecorded.class,
+            AgencyRegistered.class, AgencyPlaced.class, ReportingYearClosed.class, ProactiveDisclosureRecorded.class, LegacyFiguresRecorded.class,
             RequestReceived.class, OpenRequestImported.class, RequestDecided.class, LegacyRequestDecided.class, DeadlineExtended.class,
             CorrectionRequested.class, CorrectionReceived.class, ConsultationSent.class,
             ConsultationReplied.class, FeeNoticeIssued.class, FeePaid.class, ReviewFiled.class,

@@ -553,7 +553,6 @@ public class ReadModel {
     /** Every event is an agency's or a request's; anything not the agency's belongs to a request. */
     private static boolean isAgencyEvent(Object payload) {
         return payload instanceof AgencyRegistered || payload instanceof ReportingYearClosed || payload instanceof cn.foi.events.agency.AgencyPlaced
-               || payload instanceof cn.foi.events.agency.CaseNumberPatternSet || payload instanceof cn.foi.events.agency.CaseNumberReserved
                || payload instanceof ProactiveDisclosureRecorded || payload instanceof cn.foi.events.agency.LegacyFiguresRecorded
                || payload instanceof cn.foi.events.report.ReportTextsRecorded
                || payload instanceof cn.foi.events.report.AnnualReportPublished;

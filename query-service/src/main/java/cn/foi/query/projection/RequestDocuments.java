@@ -43,9 +43,6 @@ final class RequestDocuments {
             w.string("applicantType", receipt.applicantType().name());
             w.string("applicantName", receipt.applicantName());
             w.string("subject", receipt.subject());
-            if (receipt.caseNumber() != null) {
-                w.string("caseNumber", receipt.caseNumber());
-            }
             w.writer.writeInt32("firstYear", receipt.firstYear());
             w.writer.writeBoolean("imported", receipt.imported());
             w.instant("recordedAt", receipt.recordedAt());
@@ -194,8 +191,7 @@ final class RequestDocuments {
                                           Channel.valueOf(doc.getString("channel")),
                                           ApplicantType.valueOf(doc.getString("applicantType")), doc.getString("applicantName"),
                                           doc.getString("subject"), doc.getInteger("firstYear"),
-                                          Boolean.TRUE.equals(doc.getBoolean("imported")), StoredDates.instant(doc.get("recordedAt")),
-                                          doc.getString("caseNumber"));
+                                          Boolean.TRUE.equals(doc.getBoolean("imported")), StoredDates.instant(doc.get("recordedAt")));
         Document c = doc.get("correction", Document.class);
         RequestView.Correction correction = c == null ? null
                 : new RequestView.Correction(StoredDates.date(c.get("requestedOn")), StoredDates.date(c.get("dueOn")),

@@ -41,7 +41,7 @@ class RequestQueryController {
     }
 
     /**
-     * An agency's requests, newest receipt first: {@code q} matches the subject, the case number or the request id, and the
+     * An agency's requests, newest receipt first: {@code q} matches the subject or the request id, and the
      * applicant's name for those who may see it in full (a masked name is not searchable by its hidden part);
      * {@code status} as in the state; receipt dates inclusive.
      */
@@ -72,7 +72,6 @@ class RequestQueryController {
             RequestView.Receipt receipt = view.receipt();
             boolean matches = needle.isEmpty()
                               || view.requestId().contains(needle)
-                              || receipt.caseNumber() != null && receipt.caseNumber().contains(needle)
                               || String.valueOf(receipt.subject()).contains(needle)
                               || (seesNames && String.valueOf(receipt.applicantName()).contains(needle));
             if (!matches) {
@@ -98,7 +97,7 @@ class RequestQueryController {
         Integer carriedOverInto = receipt.imported() ? receipt.firstYear() : null;
         RequestView.Decision decision = view.decision();
         LocalDate decidedOn = decision == null ? null : decision.decidedOn();
-        var state = new RequestState.Builder(view.requestId(), receipt.agencyId(), receipt.caseNumber(), receipt.receivedOn(), receipt.channel(),
+        var state = new RequestState.Builder(view.requestId(), receipt.agencyId(), receipt.receivedOn(), receipt.channel(),
                                              applicant, receipt.subject(), carriedOverInto,
                                              decision == null ? null : decision.code(), decidedOn, view.correction(),
                                              view.extension(), view.consultations(), view.fee());

@@ -66,10 +66,6 @@ public final class RequestFold {
                        .withEntry(entry(event, recordedAt, "收到申请", received.receivedOn(),
                                         received.channel().label() + "，" + received.applicant().type().label()));
         }
-        if (payload instanceof cn.foi.events.request.CaseNumberAssigned numbered && view.receipt() != null) {
-            return view.withReceipt(view.receipt().withCaseNumber(numbered.caseNumber()))
-                       .withEntry(entry(event, recordedAt, "编号", view.receipt().receivedOn(), numbered.caseNumber()));
-        }
         if (payload instanceof OpenRequestImported imported) {
             return view.withReceipt(new RequestView.Receipt(imported.agencyId(), imported.receivedOn(), imported.channel(),
                                                             imported.applicant().type(), imported.applicant().name(),

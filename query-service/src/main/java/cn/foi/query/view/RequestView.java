@@ -36,18 +36,7 @@ public record RequestView(String requestId, long lastSeq, Receipt receipt, Corre
 
     /** How it entered the books: received, or imported as still open from an earlier year. */
     public record Receipt(String agencyId, LocalDate receivedOn, Channel channel, ApplicantType applicantType,
-                          String applicantName, String subject, int firstYear, boolean imported, Instant recordedAt,
-                          String caseNumber) {
-
-        public Receipt(String agencyId, LocalDate receivedOn, Channel channel, ApplicantType applicantType, String applicantName,
-                       String subject, int firstYear, boolean imported, Instant recordedAt) {
-            this(agencyId, receivedOn, channel, applicantType, applicantName, subject, firstYear, imported, recordedAt, null);
-        }
-
-        /** The receipt with the case number its agency gave it (null for requests registered before numbers were given). */
-        public Receipt withCaseNumber(String number) {
-            return new Receipt(agencyId, receivedOn, channel, applicantType, applicantName, subject, firstYear, imported, recordedAt, number);
-        }
+                          String applicantName, String subject, int firstYear, boolean imported, Instant recordedAt) {
     }
 
     /** Art. 30: the applicant was asked to correct the request; {@code receivedOn} once the correction arrived. */

@@ -51,11 +51,9 @@ class BatchEntryTest extends EndToEndTest {
         assertThat(results.get(2).get("detail").asText()).matches(".*[\\u4e00-\\u9fff].*");
         assertThat(results.get(3).get("status").asInt()).isEqualTo(400);
         assertThat(results.get(3).has("requestId")).isFalse();
-        // two receipts with their case numbers and one decision, and the agency's two numbers given, all in the one
-        // append: a commit document per run of one aggregate's events (the agency's number comes between a request's
-        // receipt and its number)
-        assertThat(services.eventStore().size()).isEqualTo(before + 7);
-        assertThat(commits()).isEqualTo(commitsBefore + 4);
+        // two receipts and one decision, stored as one commit per request (the decided one holds both)
+        assertThat(services.eventStore().size()).isEqualTo(before + 3);
+        assertThat(commits()).isEqualTo(commitsBefore + 2);
 
         // a malformed batch, an empty one or one too large records nothing
         String tooMany = "{\"requests\":[" + String.join(",", java.util.Collections.nCopies(501, item("2025-03-03", "NATURAL_PERSON", null))) + "]}";
