@@ -79,7 +79,8 @@ route('/dashboard/:agency/:year', async (el, params) => {
     options: {scales: {y: {beginAtZero: true, ticks: {precision: 0}}}}});
 });
 
-function tile(title, value, hint, tone) {
+/** A figure with its title and, optionally, a line under it; {@code tone} 'bad' marks it. */
+export function tile(title, value, hint, tone) {
   return h('div', {class: 'tile ' + (tone || '')}, h('div', {class: 'muted'}, title), h('div', {class: 'tile-value'}, String(value)),
-    h('div', {class: 'muted small'}, hint));
+    hint ? h('div', {class: 'muted small'}, hint) : null);
 }

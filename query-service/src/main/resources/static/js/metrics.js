@@ -1,6 +1,7 @@
 // 办理时效 (the metrics of a year the API computes: working days to answer, on time / after extension / late, the ten
 // oldest pending, the backlog at the year's end), with a chart drawn by the vendored Chart.js.
 import {api, h, route, go, state, labels, currentYear, agencyName} from './core.js';
+import {tile} from './dashboard.js';
 
 route('/metrics/:agency/:year', async (el, params) => {
   const agency = params.agency || state.agency;
@@ -24,7 +25,7 @@ route('/metrics/:agency/:year', async (el, params) => {
       tile('平均用时', days(t.meanWorkingDays)),
       tile('最短 / 最长（工作日）', t.count ? `${t.minWorkingDays} / ${t.maxWorkingDays}` : '—'),
       tile(year === currentYear() ? '目前未办结' : '年底未办结', `${m.pending} 件`),
-      tile('逾期未办结', `${m.backlog.count} 件`, m.backlog.count > 0 ? 'bad' : '')));
+      tile('逾期未办结', `${m.backlog.count} 件`, null, m.backlog.count > 0 ? 'bad' : '')));
   const canvas = h('canvas', {'data-test': 'chart-timeliness'});
   el.append(h('div', {class: 'charts'},
     h('section', {class: 'card chart'}, h('h2', {}, '答复是否按期'), h('div', {class: 'chart-box'}, canvas)),
@@ -48,7 +49,3 @@ route('/metrics/:agency/:year', async (el, params) => {
       backgroundColor: ['#4a9d5b', '#2f6fb3', '#b3372f']}]},
     options: {responsive: true, maintainAspectRatio: false, animation: false}});
 });
-
-function tile(title, value, tone) {
-  return h('div', {class: 'tile ' + (tone || '')}, h('div', {class: 'muted'}, title), h('div', {class: 'tile-value'}, String(value)));
-}

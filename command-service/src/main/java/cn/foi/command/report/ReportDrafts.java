@@ -38,14 +38,8 @@ class ReportDrafts {
     FrozenReport draft(String agencyId, int year, int textVersion, long position, HttpServletRequest caller) {
         URI uri = queryService.resolve("api/agencies/" + agencyId + "/annual-reports/" + year + "/draft?textVersion=" + textVersion
                                        + "&position=" + position);
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(40)).GET()
-                                                 .header("Accept", "application/json");
-        for (String header : CREDENTIALS) {
-            String value = caller.getHeader(header);
-            if (value != null) {
-                request.header(header, value);
-            }
-        }
+        HttpRequest.Builder request = asCaller(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(40)).GET()
+                                                          .header("Accept", "application/json"), caller);
         HttpResponse<byte[]> answer;
         try {
             answer = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
@@ -86,13 +80,7 @@ class ReportDrafts {
         URI uri = queryService.resolve("api/agencies/" + agencyId + "/annual-reports/" + year + "/publications/" + publication);
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (System.nanoTime() < deadline) {
-            HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).GET();
-            for (String header : CREDENTIALS) {
-                String value = caller.getHeader(header);
-                if (value != null) {
-                    request.header(header, value);
-                }
-            }
+            HttpRequest.Builder request = asCaller(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).GET(), caller);
             try {
                 if (client.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
                     return true;
@@ -106,6 +94,17 @@ class ReportDrafts {
             java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(25).toNanos());
         }
         return false;
+    }
+
+    /** The call made with the caller's own credentials: the query service checks them as for any reader. */
+    private static HttpRequest.Builder asCaller(HttpRequest.Builder request, HttpServletRequest caller) {
+        for (String header : CREDENTIALS) {
+            String value = caller.getHeader(header);
+            if (value != null) {
+                request.header(header, value);
+            }
+        }
+        return request;
     }
 
     private String detail(byte[] body) {

@@ -7,7 +7,6 @@ import cn.foi.query.projection.ReadModel;
 import cn.foi.query.table.AnnualTableExports;
 import cn.foi.query.table.PrintedGrid;
 import cn.foi.query.view.AgencyView;
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -74,6 +73,6 @@ class LegacyStatisticsController {
     }
 
     private static String attachment(String title, String extension) {
-        return ContentDisposition.attachment().filename(title + "." + extension, StandardCharsets.UTF_8).build().toString();
+        return AnnualTableExports.attachment(title + "." + extension);
     }
 }

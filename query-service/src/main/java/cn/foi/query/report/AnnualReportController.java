@@ -14,7 +14,6 @@ import cn.foi.query.table.AnnualTables;
 import cn.foi.query.table.Moments;
 import cn.foi.query.view.AgencyView;
 import cn.foi.query.view.RequestView;
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -229,8 +228,7 @@ class AnnualReportController {
                                          .body(ReportFormats.html(report, note));
             case "docx" -> ResponseEntity.ok()
                                          .contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.wordprocessingml.document"))
-                                         .header("Content-Disposition", ContentDisposition.attachment()
-                                                 .filename(fileName + ".docx", StandardCharsets.UTF_8).build().toString())
+                                         .header("Content-Disposition", cn.foi.query.table.AnnualTableExports.attachment(fileName + ".docx"))
                                          .body(ReportFormats.docx(report, note));
             default -> throw new QueryProblem(HttpStatus.BAD_REQUEST,
                                               "format 只能是 json、text、html 或 docx；暂不提供 PDF，可下载 Word 文档后另存为 PDF (format must be json, text, html or docx)");

@@ -10,7 +10,6 @@ import cn.foi.query.table.ApplicationRow;
 import cn.foi.query.table.Moments;
 import cn.foi.query.table.PrintedGrid;
 import cn.foi.query.table.ZeroStyle;
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -121,6 +120,6 @@ class RollUpController {
     }
 
     private static String attachment(String title, String extension) {
-        return ContentDisposition.attachment().filename(title + "." + extension, StandardCharsets.UTF_8).build().toString();
+        return AnnualTableExports.attachment(title + "." + extension);
     }
 }

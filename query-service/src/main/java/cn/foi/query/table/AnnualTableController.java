@@ -246,9 +246,7 @@ class AnnualTableController {
     /** A half-rebuilt model must not pass for the tables: every table read waits for the rebuild to end. */
     /** A file name people recognise, in UTF-8 (RFC 6266). */
     private static String attachment(AnnualTable table, String extension) {
-        return org.springframework.http.ContentDisposition.attachment()
-                .filename(table.agencyName() + table.year() + "年政府信息公开工作年度报告统计表." + extension, StandardCharsets.UTF_8)
-                .build().toString();
+        return AnnualTableExports.attachment(table.agencyName() + table.year() + "年政府信息公开工作年度报告统计表." + extension);
     }
 
     private static final java.time.ZoneId BEIJING = java.time.ZoneId.of("Asia/Shanghai");

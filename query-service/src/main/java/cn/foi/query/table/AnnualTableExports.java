@@ -190,4 +190,10 @@ public final class AnnualTableExports {
         }
         return out.toString();
     }
+
+    /** A download's header: attachment, its Chinese file name in UTF-8 (RFC 6266). */
+    public static String attachment(String fileName) {
+        return org.springframework.http.ContentDisposition.attachment().filename(fileName, java.nio.charset.StandardCharsets.UTF_8)
+                                                        .build().toString();
+    }
 }

@@ -50,26 +50,29 @@ public record AgencyView(String agencyId, long lastSeq, String name, LocalDate r
         return name != null;
     }
 
+    private List<HistoryEntry> historyWith(HistoryEntry entry) {
+        List<HistoryEntry> longer = new ArrayList<>(history);
+        longer.add(entry);
+        return longer;
+    }
+
     public boolean holds(long globalIndex) {
         return HistoryEntry.holds(history, globalIndex);
     }
 
     AgencyView with(long lastSeq, String name, LocalDate registeredOn, Map<Integer, YearClose> closedYears,
                     Map<Integer, List<ProactiveVersion>> proactive, HistoryEntry entry) {
-        List<HistoryEntry> longer = new ArrayList<>(history);
-        longer.add(entry);
+        List<HistoryEntry> longer = historyWith(entry);
         return new AgencyView(agencyId, lastSeq, name, registeredOn, closedYears, proactive, legacyFigures, reports, placements, longer);
     }
 
     AgencyView withLegacyFigures(long lastSeq, Map<Integer, List<LegacyFiguresVersion>> legacyFigures, HistoryEntry entry) {
-        List<HistoryEntry> longer = new ArrayList<>(history);
-        longer.add(entry);
+        List<HistoryEntry> longer = historyWith(entry);
         return new AgencyView(agencyId, lastSeq, name, registeredOn, closedYears, proactive, legacyFigures, reports, placements, longer);
     }
 
     AgencyView withReport(long lastSeq, int year, ReportYear report, HistoryEntry entry) {
-        List<HistoryEntry> longer = new ArrayList<>(history);
-        longer.add(entry);
+        List<HistoryEntry> longer = historyWith(entry);
         Map<Integer, ReportYear> changed = new java.util.HashMap<>(reports);
         changed.put(year, report);
         return new AgencyView(agencyId, lastSeq, name, registeredOn, closedYears, proactive, legacyFigures, changed, placements, longer);
@@ -85,8 +88,7 @@ public record AgencyView(String agencyId, long lastSeq, String name, LocalDate r
     }
 
     AgencyView withPlacement(long lastSeq, Placement placement, HistoryEntry entry) {
-        List<HistoryEntry> longer = new ArrayList<>(history);
-        longer.add(entry);
+        List<HistoryEntry> longer = historyWith(entry);
         List<Placement> moved = new ArrayList<>(placements);
         moved.add(placement);
         return new AgencyView(agencyId, lastSeq, name, registeredOn, closedYears, proactive, legacyFigures, reports, moved, longer);
