@@ -54,6 +54,7 @@ public class EventStoreConfiguration {
                                                                         .batchSize(batchSize)
                                                                         .build();
         engine.ensureIndexes();
+        engine.sealUnsealedHistory();
         return engine;
     }
 

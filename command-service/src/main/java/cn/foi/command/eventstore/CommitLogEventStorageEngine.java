@@ -1,6 +1,9 @@
 package cn.foi.command.eventstore;
 
 import static cn.foi.events.published.EventLogLayout.*;
+import static cn.foi.events.published.LogDigest.DIGEST;
+import static cn.foi.events.published.LogDigest.GENESIS;
+import static cn.foi.events.published.LogDigest.HEAD;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
@@ -32,7 +35,9 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
+import java.util.Map;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
@@ -75,6 +80,9 @@ public class CommitLogEventStorageEngine extends AbstractEventStorageEngine {
     private final Object appendLock = new Object();
     private final ConcurrentLinkedQueue<PendingCommit> pending = new ConcurrentLinkedQueue<>();
     private volatile long nextIndex = -1;
+    /** The log's head digest before {@link #nextIndex}; known whenever nextIndex is. */
+    private String headDigest = GENESIS;
+    private final LogSeal seal = new LogSeal();
     private long commitsSinceHint;
 
     private CommitLogEventStorageEngine(Builder builder) {
@@ -91,7 +99,7 @@ public class CommitLogEventStorageEngine extends AbstractEventStorageEngine {
 
     /** Creates the indexes this engine relies on; idempotent. */
     public void ensureIndexes() {
-        commits.createIndex(Indexes.ascending(AGGREGATE_ID, "firstSequenceNumber"),
+        commits.createIndex(Indexes.ascending(AGGREGATE_ID, FIRST_SEQUENCE_NUMBER),
                             new IndexOptions().unique(true).name(AGGREGATE_STREAM_INDEX));
     }
 
@@ -140,15 +148,22 @@ public class CommitLogEventStorageEngine extends AbstractEventStorageEngine {
         while (!remaining.isEmpty()) {
             long start = nextIndex();
             List<Document> documents = new ArrayList<>(remaining.size());
+            List<String> heads = new ArrayList<>(remaining.size());
+            Map<String, LogSeal.Tip> batchTips = new HashMap<>();
             long index = start;
+            String head = headDigest;
             for (PendingCommit commit : remaining) {
-                documents.add(commitDocument(index, commit.events, commit.serialized));
+                head = sealInto(commit.events, commit.serialized, head, batchTips);
+                documents.add(commitDocument(index, commit.events, commit.serialized).append(HEAD, head));
+                heads.add(head);
                 index += commit.events.size();
             }
             try {
                 commits.insertMany(documents, new InsertManyOptions().ordered(true));
                 remaining.forEach(PendingCommit::stored);
+                remember(remaining);
                 nextIndex = index;
+                headDigest = head;
                 maybeWriteHeadHint();
                 return;
             } catch (MongoBulkWriteException e) {
@@ -161,13 +176,16 @@ public class CommitLogEventStorageEngine extends AbstractEventStorageEngine {
                     commit.stored();
                     stored += commit.events.size();
                 }
+                remember(remaining.subList(0, failedAt));
                 nextIndex = stored;
+                headDigest = failedAt == 0 ? headDigest : heads.get(failedAt - 1);
                 PendingCommit refused = remaining.get(failedAt);
                 DomainEventMessage<?> first = refused.events.get(0);
                 if (e.getWriteErrors().get(0).getCategory() != ErrorCategory.DUPLICATE_KEY) {
                     refused.failWithItsUnitOfWork(new EventStoreException(
                             "Could not store events of " + first.getAggregateIdentifier(), e));
                 } else if (commitStartingAt(first.getAggregateIdentifier(), first.getSequenceNumber()) != null) {
+                    seal.forget(first.getAggregateIdentifier()); // another writer's events: read them next time
                     refused.failWithItsUnitOfWork(new ConcurrencyException(String.format(
                             "Aggregate %s already has an event at sequence %d: it was changed concurrently",
                             first.getAggregateIdentifier(), first.getSequenceNumber()), e));
@@ -179,6 +197,55 @@ public class CommitLogEventStorageEngine extends AbstractEventStorageEngine {
                 remaining = remaining.subList(failedAt, remaining.size()).stream()
                                      .filter(commit -> !commit.isSettled()).toList();
             }
+        }
+    }
+
+    /**
+     * Seals one commit's serialized events (their digests chained from the aggregate's previous event) and answers
+     * the log's head after it. {@code batchTips} holds the aggregates' last digests of commits earlier in the batch.
+     */
+    private String sealInto(List<DomainEventMessage<?>> events, List<Document> serialized, String head,
+                            Map<String, LogSeal.Tip> batchTips) {
+        DomainEventMessage<?> first = events.get(0);
+        String aggregateId = first.getAggregateIdentifier();
+        long firstSequence = first.getSequenceNumber();
+        LogSeal.Tip inBatch = batchTips.get(aggregateId);
+        String previous = inBatch != null && inBatch.sequence() == firstSequence - 1 ? inBatch.digest()
+                                                                                  : previousDigest(aggregateId, firstSequence);
+        String after = LogSeal.seal(first.getType(), aggregateId, serialized, previous, head);
+        Document last = serialized.get(serialized.size() - 1);
+        batchTips.put(aggregateId, new LogSeal.Tip(last.getLong(SEQUENCE_NUMBER), last.getString(DIGEST)));
+        return after;
+    }
+
+    /** The digest of the aggregate's event before {@code sequence}: remembered, or read from its commits. */
+    private String previousDigest(String aggregateId, long sequence) {
+        if (sequence == 0) {
+            return GENESIS;
+        }
+        String remembered = seal.digestAt(aggregateId, sequence - 1);
+        if (remembered != null) {
+            return remembered;
+        }
+        long next = 0;
+        Document commit;
+        while ((commit = commitStartingAt(aggregateId, next)) != null) {
+            for (Document event : commit.getList(EVENTS, Document.class)) {
+                if (event.getLong(SEQUENCE_NUMBER) == sequence - 1) {
+                    return event.getString(DIGEST);
+                }
+            }
+            next = commit.getLong(LAST_SEQUENCE_NUMBER) + 1;
+        }
+        // the aggregate has no such event: the unique index will refuse this commit as a concurrent change
+        return GENESIS;
+    }
+
+    private void remember(List<PendingCommit> storedCommits) {
+        for (PendingCommit commit : storedCommits) {
+            Document last = commit.serialized.get(commit.serialized.size() - 1);
+            seal.remember(commit.events.get(0).getAggregateIdentifier(),
+                          new LogSeal.Tip(last.getLong(SEQUENCE_NUMBER), last.getString(DIGEST)));
         }
     }
 
@@ -252,12 +319,17 @@ public class CommitLogEventStorageEngine extends AbstractEventStorageEngine {
         synchronized (appendLock) {
             long start = nextIndex();
             List<Document> documents = new ArrayList<>(commitsToImport.size());
+            Map<String, LogSeal.Tip> batchTips = new HashMap<>();
+            String head = headDigest;
             for (List<DomainEventMessage<?>> events : commitsToImport) {
-                documents.add(commitDocument(start, events, serialize(events, getEventSerializer())));
+                List<Document> serialized = serialize(events, getEventSerializer());
+                head = sealInto(events, serialized, head, batchTips);
+                documents.add(commitDocument(start, events, serialized).append(HEAD, head));
                 start += events.size();
             }
             commits.insertMany(documents);
             nextIndex = start;
+            headDigest = head;
             writeHeadHint();
         }
     }
@@ -267,12 +339,12 @@ public class CommitLogEventStorageEngine extends AbstractEventStorageEngine {
         for (DomainEventMessage<?> event : events) {
             SerializedObject<String> payload = serializer.serialize(event.getPayload(), String.class);
             SerializedObject<String> metaData = serializer.serialize(event.getMetaData(), String.class);
-            serialized.add(new Document("eventIdentifier", event.getIdentifier())
+            serialized.add(new Document(EVENT_IDENTIFIER, event.getIdentifier())
                                    .append(SEQUENCE_NUMBER, event.getSequenceNumber())
                                    .append(PAYLOAD_TYPE, payload.getType().getName())
-                                   .append("payloadRevision", payload.getType().getRevision())
+                                   .append(PAYLOAD_REVISION, payload.getType().getRevision())
                                    .append(PAYLOAD, payload.getData())
-                                   .append("metaData", metaData.getData())
+                                   .append(META_DATA, metaData.getData())
                                    .append(TIMESTAMP, event.getTimestamp().toString()));
         }
         return serialized;
@@ -284,16 +356,73 @@ public class CommitLogEventStorageEngine extends AbstractEventStorageEngine {
                 .append(LAST_INDEX, start + events.size() - 1)
                 .append(AGGREGATE_ID, first.getAggregateIdentifier())
                 .append(AGGREGATE_TYPE, first.getType())
-                .append("firstSequenceNumber", first.getSequenceNumber())
-                .append("lastSequenceNumber", events.get(events.size() - 1).getSequenceNumber())
+                .append(FIRST_SEQUENCE_NUMBER, first.getSequenceNumber())
+                .append(LAST_SEQUENCE_NUMBER, events.get(events.size() - 1).getSequenceNumber())
                 .append(EVENTS, serialized);
     }
 
     private long nextIndex() {
         if (nextIndex < 0) {
-            nextIndex = findEndOfLog();
+            long end = findEndOfLog();
+            headDigest = headBefore(end);
+            nextIndex = end;
         }
         return nextIndex;
+    }
+
+    /** The log's head digest before global index {@code index} (a commit boundary): the head its commit stored. */
+    private String headBefore(long index) {
+        if (index == 0) {
+            return GENESIS;
+        }
+        Document last = commitHolding(index - 1);
+        String head = last == null ? null : last.getString(HEAD);
+        if (head == null) {
+            throw new EventStoreException("The commit before global index " + index + " is not sealed with the log's head digest");
+        }
+        return head;
+    }
+
+    /**
+     * Seals the commits stored before the log had digests (a store written by an earlier version): once, in store
+     * order, before the first append. They are sealed as they stand at the upgrade; what was changed before it
+     * cannot be found, what is changed after it can.
+     */
+    public void sealUnsealedHistory() {
+        synchronized (appendLock) {
+            long end = findEndOfLog();
+            if (end == 0 || commitHolding(end - 1).getString(HEAD) != null) {
+                return;
+            }
+            Map<String, String> lastDigest = new HashMap<>();
+            String head = GENESIS;
+            long sealed = 0;
+            for (long from = 0; from < end; ) {
+                TreeMap<Long, Document> byStart = new TreeMap<>();
+                findByIds(LongStream.range(from, Math.min(end, from + batchSize)).boxed().toList())
+                        .forEach(c -> byStart.put(c.getLong(FIRST_INDEX), c));
+                Document commit;
+                while ((commit = byStart.get(from)) != null) {
+                    String aggregateId = commit.getString(AGGREGATE_ID);
+                    List<Document> events = commit.getList(EVENTS, Document.class);
+                    String after = LogSeal.seal(commit.getString(AGGREGATE_TYPE), aggregateId, events,
+                                                lastDigest.getOrDefault(aggregateId, GENESIS), head);
+                    if (commit.getString(HEAD) == null) {
+                        commits.updateOne(Filters.eq(FIRST_INDEX, from),
+                                          new Document("$set", new Document(EVENTS, events).append(HEAD, after)));
+                        sealed++;
+                    }
+                    head = after;
+                    lastDigest.put(aggregateId, events.get(events.size() - 1).getString(DIGEST));
+                    from = commit.getLong(LAST_INDEX) + 1;
+                }
+                if (byStart.isEmpty()) {
+                    throw new EventStoreException("No commit starts at global index " + from + " below the end of the log " + end);
+                }
+            }
+            log.info("Sealed {} commits stored before the log had digests", sealed);
+            nextIndex = -1;
+        }
     }
 
     /** Walks the commit chain from the last hint: a few exact-key lookups, never a scan. */
@@ -340,7 +469,7 @@ public class CommitLogEventStorageEngine extends AbstractEventStorageEngine {
         // A plain document, not Filters.and (which renders as $and): the embedded server uses an index
         // only for a query whose keys are exactly the index's keys.
         return commits.find(new Document(AGGREGATE_ID, aggregateIdentifier)
-                                    .append("firstSequenceNumber", firstSequenceNumber)).first();
+                                    .append(FIRST_SEQUENCE_NUMBER, firstSequenceNumber)).first();
     }
 
     @Override
@@ -349,12 +478,17 @@ public class CommitLogEventStorageEngine extends AbstractEventStorageEngine {
         long sequence = 0;
         Document commit;
         while ((commit = commitStartingAt(identifier, sequence)) != null) {
-            for (Document event : commit.getList(EVENTS, Document.class)) {
+            List<Document> events = commit.getList(EVENTS, Document.class);
+            for (Document event : events) {
                 if (event.getLong(SEQUENCE_NUMBER) >= firstSequenceNumber) {
                     result.add(toDomainEventData(commit, event));
                 }
             }
-            sequence = commit.getLong("lastSequenceNumber") + 1;
+            Document last = events.get(events.size() - 1);
+            if (last.getString(DIGEST) != null) {
+                seal.remember(identifier, new LogSeal.Tip(last.getLong(SEQUENCE_NUMBER), last.getString(DIGEST)));
+            }
+            sequence = commit.getLong(LAST_SEQUENCE_NUMBER) + 1;
         }
         return result.stream();
     }
@@ -365,7 +499,7 @@ public class CommitLogEventStorageEngine extends AbstractEventStorageEngine {
         Long last = null;
         Document commit;
         while ((commit = commitStartingAt(aggregateIdentifier, sequence)) != null) {
-            last = commit.getLong("lastSequenceNumber");
+            last = commit.getLong(LAST_SEQUENCE_NUMBER);
             sequence = last + 1;
         }
         return Optional.ofNullable(last);
@@ -550,10 +684,10 @@ public class CommitLogEventStorageEngine extends AbstractEventStorageEngine {
 
     private static DomainEventData<String> toDomainEventData(Document commit, Document event) {
         return new GenericDomainEventEntry<>(commit.getString(AGGREGATE_TYPE), commit.getString(AGGREGATE_ID),
-                                             event.getLong(SEQUENCE_NUMBER), event.getString("eventIdentifier"),
+                                             event.getLong(SEQUENCE_NUMBER), event.getString(EVENT_IDENTIFIER),
                                              event.getString(TIMESTAMP), event.getString(PAYLOAD_TYPE),
-                                             event.getString("payloadRevision"), event.getString(PAYLOAD),
-                                             event.getString("metaData"));
+                                             event.getString(PAYLOAD_REVISION), event.getString(PAYLOAD),
+                                             event.getString(META_DATA));
     }
 
     public static class Builder extends AbstractEventStorageEngine.Builder {

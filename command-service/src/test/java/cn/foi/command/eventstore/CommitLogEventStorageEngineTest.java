@@ -1,6 +1,9 @@
 package cn.foi.command.eventstore;
 
 import cn.foi.events.published.EventLogLayout;
+import cn.foi.events.published.LogDigest;
+import cn.foi.events.published.LogVerifier;
+import org.bson.Document;
 import cn.foi.infra.EmbeddedInfrastructure;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -155,6 +158,92 @@ class CommitLogEventStorageEngineTest {
         assertThat(perAggregate).hasSize(writers * aggregatesPerWriter);
         perAggregate.values().forEach(seqs -> assertThat(seqs).containsExactly(0, 1, 2, 3, 4));
         assertThat(reader.size()).isEqualTo(expected);
+        // two writers interleaving group commits still leave one unbroken chain of digests
+        LogVerifier verifier = verify();
+        assertThat(verifier.firstMismatch()).isNull();
+        assertThat(verifier.events()).isEqualTo(expected);
+        assertThat(verifier.aggregates()).isEqualTo(writers * aggregatesPerWriter);
+    }
+
+    private LogVerifier verify() {
+        LogVerifier verifier = new LogVerifier();
+        for (Document commit : database.getCollection(EventLogLayout.COMMITS).find().sort(new Document("_id", 1))) {
+            if (!verifier.accept(commit)) {
+                break;
+            }
+        }
+        return verifier;
+    }
+
+    @Test
+    void every_event_is_sealed_and_a_changed_removed_or_reordered_event_is_named() {
+        CommitLogEventStorageEngine engine = engine();
+        engine.appendEvents(List.of(event("a", 0), event("a", 1)));
+        engine.appendEvents(List.of(event("b", 0)));
+        engine.appendEvents(List.of(event("a", 2)));
+        engine.appendEvents(List.of(event("c", 0)));
+        assertThat(verify().verified()).isTrue();
+        assertThat(verify().head()).isNotEqualTo(LogDigest.GENESIS).hasSize(64);
+        var commits = database.getCollection(EventLogLayout.COMMITS);
+        List<Document> original = commits.find().sort(new Document("_id", 1)).into(new ArrayList<>());
+
+        // changed: one payload edited in place
+        Document edited = Document.parse(original.get(2).toJson());
+        edited.getList(EventLogLayout.EVENTS, Document.class).get(0).put(EventLogLayout.PAYLOAD, "\"a#9\"");
+        commits.replaceOne(new Document("_id", 3L), edited);
+        assertThat(verify().firstMismatch()).isEqualTo(new LogVerifier.Mismatch("a", 2L, 3, "事件内容与其摘要不符（存储后被改动）"));
+
+        // changed with its digest recomputed: the log's head no longer agrees
+        String forged = LogDigest.ofEvent(LogDigest.fields("Test", "a", edited.getList(EventLogLayout.EVENTS, Document.class).get(0)),
+                                          original.get(0).getList(EventLogLayout.EVENTS, Document.class).get(1).getString(LogDigest.DIGEST));
+        edited.getList(EventLogLayout.EVENTS, Document.class).get(0).put(LogDigest.DIGEST, forged);
+        commits.replaceOne(new Document("_id", 3L), edited);
+        assertThat(verify().firstMismatch().globalIndex()).isEqualTo(3);
+        assertThat(verify().firstMismatch().detail()).startsWith("日志头摘要与重算结果不符");
+
+        // removed: a whole commit deleted
+        commits.replaceOne(new Document("_id", 3L), original.get(2));
+        assertThat(verify().verified()).isTrue();
+        commits.deleteOne(new Document("_id", 2L));
+        assertThat(verify().firstMismatch().detail()).isEqualTo("第2至2条事件不在日志中（被删除）");
+
+        // reordered: two single-event commits swap their places
+        commits.insertOne(original.get(1));
+        Document b = Document.parse(original.get(1).toJson());
+        Document a2 = Document.parse(original.get(2).toJson());
+        b.put("_id", 3L);
+        b.put(EventLogLayout.LAST_INDEX, 3L);
+        a2.put("_id", 2L);
+        a2.put(EventLogLayout.LAST_INDEX, 2L);
+        commits.deleteMany(new Document());
+        commits.insertMany(List.of(original.get(0), a2, b, original.get(3)));
+        assertThat(verify().firstMismatch().globalIndex()).isEqualTo(2);
+        assertThat(verify().verified()).isFalse();
+    }
+
+    @Test
+    void a_log_stored_before_digests_is_sealed_once_and_later_appends_continue_its_chain() {
+        CommitLogEventStorageEngine old = engine();
+        for (int i = 0; i < 40; i++) {
+            old.appendEvents(List.of(event("r" + (i % 7), i / 7)));
+        }
+        var commits = database.getCollection(EventLogLayout.COMMITS);
+        commits.updateMany(new Document(), new Document("$unset", new Document(LogDigest.HEAD, "").append("events.$[].digest", "")));
+        assertThat(verify().firstMismatch().detail()).startsWith("事件没有摘要");
+
+        CommitLogEventStorageEngine upgraded = engine();
+        upgraded.sealUnsealedHistory();
+        assertThat(verify().verified()).isTrue();
+        String head = verify().head();
+        upgraded.sealUnsealedHistory();
+        assertThat(verify().head()).isEqualTo(head);
+
+        // an aggregate the new engine never read continues its chain from the store
+        upgraded.appendEvents(List.of(event("r5", 5)));
+        engine().appendEvents(List.of(event("r5", 6), event("new", 0)));
+        LogVerifier verifier = verify();
+        assertThat(verifier.firstMismatch()).isNull();
+        assertThat(verifier.events()).isEqualTo(43);
     }
 
     @Test
@@ -193,6 +282,8 @@ class CommitLogEventStorageEngineTest {
         assertThat(other.size()).isEqualTo(3);
         assertThat(other.readEvents("r-1").asStream().map(m -> (Object) m.getPayload()).toList())
                 .containsExactly("r-1#0", "r-1#1", "r-1#2");
+        other.appendEvents(List.of(event("r-1", 3)));
+        assertThat(verify().firstMismatch()).isNull();
     }
 
     @Test

@@ -23,6 +23,11 @@ public final class EventLogLayout {
     public static final String PAYLOAD_TYPE = "payloadType";
     public static final String PAYLOAD = "payload";
     public static final String TIMESTAMP = "timestamp";
+    public static final String EVENT_IDENTIFIER = "eventIdentifier";
+    public static final String PAYLOAD_REVISION = "payloadRevision";
+    public static final String META_DATA = "metaData";
+    public static final String FIRST_SEQUENCE_NUMBER = "firstSequenceNumber";
+    public static final String LAST_SEQUENCE_NUMBER = "lastSequenceNumber";
 
     private EventLogLayout() {
     }
