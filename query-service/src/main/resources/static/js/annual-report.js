@@ -17,6 +17,7 @@ function documentView(blocks) {
       case 'TITLE': return h('h1', {class: 'report-title'}, block.text);
       case 'HEADING': return h('h2', {}, block.text);
       case 'PARAGRAPH': return h('p', {}, block.text);
+      case 'BASED_ON': return h('p', {class: 'muted based-on', 'data-test': 'report-based-on'}, h('small', {}, block.text));
       default: return gridTable({
         rows: block.rows,
         merges: block.merges.map(([firstRow, lastRow, firstColumn, lastColumn]) => ({firstRow, lastRow, firstColumn, lastColumn})),

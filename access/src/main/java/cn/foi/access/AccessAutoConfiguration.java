@@ -96,6 +96,7 @@ public class AccessAutoConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/agencies/*/roll-up/**").hasAnyRole("ADMIN", "AUDITOR", "SUPERVISOR")
                         .requestMatchers(HttpMethod.PUT, "/api/calendar/**").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.GET, "/api/admin/**").hasAnyRole("ADMIN", "AUDITOR")
+                        .requestMatchers(HttpMethod.GET, "/api/audit/**").hasAnyRole("ADMIN", "AUDITOR")
                         .requestMatchers("/api/admin/**").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.POST, "/api/requests/*/extension").hasRole("SUPERVISOR")
                         .requestMatchers(HttpMethod.POST, "/api/agencies/*/years/*/close").hasRole("SUPERVISOR")

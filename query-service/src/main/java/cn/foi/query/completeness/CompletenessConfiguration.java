@@ -1,5 +1,6 @@
 package cn.foi.query.completeness;
 
+import cn.foi.query.eventlog.EventStoreReader;
 import cn.foi.events.published.RepublishRequested;
 import cn.foi.query.projection.EventConsumer;
 import cn.foi.query.projection.Ledger;

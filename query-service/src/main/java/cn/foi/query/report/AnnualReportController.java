@@ -52,7 +52,11 @@ class AnnualReportController {
     private final Deadlines deadlines;
     private final Clock clock;
 
-    AnnualReportController(ReadModel readModel, AnnualTables tables, LegacyStatistics legacy, Deadlines deadlines, Clock clock) {
+    private final cn.foi.query.audit.Provenance provenance;
+
+    AnnualReportController(ReadModel readModel, AnnualTables tables, LegacyStatistics legacy, Deadlines deadlines, Clock clock,
+                           cn.foi.query.audit.Provenance provenance) {
+        this.provenance = provenance;
         this.readModel = readModel;
         this.tables = tables;
         this.legacy = legacy;
@@ -77,7 +81,7 @@ class AnnualReportController {
     record ReportAnswer(String agencyId, String agencyName, int year, String layout, String title, List<SectionAnswer> sections,
                         Object tables, int version, List<TextSave> textVersions, boolean closed, List<PublicationSummary> published,
                         Map<String, String> markers, String text, List<cn.foi.events.report.AnnualReportPublished.Block> blocks,
-                        Instant asOf) {
+                        Instant asOf, cn.foi.query.audit.LogAudit.BasedOn basedOn) {
     }
 
     /** The report's texts and publications as recorded by {@code moment} (null: all). */
@@ -107,7 +111,8 @@ class AnnualReportController {
         AgencyView.ReportYear report = asOf(agency.reports().getOrDefault(year, AgencyView.ReportYear.NONE), moment);
         int version = report.textVersion();
         Map<String, AgencyView.TextPart> texts = report.textsAt(version);
-        FrozenReport draft = draft(agency, year, texts, moment);
+        cn.foi.query.audit.LogAudit.BasedOn basedOn = provenance.at(moment);
+        FrozenReport draft = ReportDraft.withBasedOn(draft(agency, year, texts, moment), basedOn);
         return switch (format) {
             case "json" -> {
                 List<SectionAnswer> sections = new ArrayList<>();
@@ -128,7 +133,7 @@ class AnnualReportController {
                                                                  List.copyOf(saved.sections().keySet()))).toList(),
                                                          closed, summaries(agencyId, year, report),
                                                          Map.of("applications", ReportDraft.APPLICATIONS_MARKER, "fees", ReportDraft.FEES_MARKER),
-                                                         draft.text(), draft.blocks(), moment));
+                                                         draft.text(), draft.blocks(), moment, basedOn));
             }
             default -> render(draft, format, "草稿：尚未发布，内容随记录变化（文本第 " + version + " 版，生成于 " + BEIJING_TIME.format(clock.instant())
                                                     + "）", draft.title() + "（草稿）");
@@ -157,8 +162,8 @@ class AnnualReportController {
         if (!agency.closedYears().containsKey(year)) {
             throw new QueryProblem(HttpStatus.CONFLICT, year + " 年度尚未关闭 (year not closed)");
         }
-        return draft(agency, year, agency.reports().get(year) == null ? Map.of()
-                : agency.reports().get(year).textsAt(textVersion), null);
+        return ReportDraft.withBasedOn(draft(agency, year, agency.reports().get(year) == null ? Map.of()
+                : agency.reports().get(year).textsAt(textVersion), null), provenance.before(position + 1));
     }
 
     /** One publication, frozen: JSON (with its digest checked against its text), or the document in any format. */
@@ -183,6 +188,7 @@ class AnnualReportController {
             answer.put("figures", report.figures());
             answer.put("text", report.text());
             answer.put("blocks", report.blocks());
+            answer.put("basedOn", ReportDraft.basedOn(report).orElse(null));
             return ResponseEntity.ok(answer);
         }
         String note = "第 " + publication + " 次发布，" + BEIJING_TIME.format(published.publishedAt()) + "（北京时间），SHA-256 " + published.digest()

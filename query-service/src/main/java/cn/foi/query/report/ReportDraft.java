@@ -1,5 +1,8 @@
 package cn.foi.query.report;
 
+import cn.foi.query.audit.LogAudit;
+import cn.foi.query.audit.Provenance;
+
 import cn.foi.events.codes.LegacyStatisticsItem;
 import cn.foi.events.codes.ReportSection;
 import cn.foi.events.report.AnnualReportPublished.Block;
@@ -130,6 +133,25 @@ public final class ReportDraft {
             to--;
         }
         return grid.slice(from, to);
+    }
+
+    /** The block that names the log a document was computed from: its text is the footnote, its rows the figures. */
+    public static final String BASED_ON = "BASED_ON";
+
+    /** The document with its provenance as its last block and line (a publication's digest then covers it). */
+    public static FrozenReport withBasedOn(FrozenReport report, LogAudit.BasedOn basedOn) {
+        String footnote = Provenance.footnote(basedOn);
+        List<Block> blocks = new ArrayList<>(report.blocks());
+        blocks.add(new Block(BASED_ON, footnote, List.of(List.of("globalIndex", String.valueOf(basedOn.globalIndex())),
+                                                         List.of("head", String.valueOf(basedOn.head()))), null));
+        return new FrozenReport(report.title(), report.sections(), List.copyOf(blocks), report.text() + footnote + "\n",
+                                report.figures());
+    }
+
+    /** The provenance a document names, if it names one (publications frozen before provenance did not). */
+    public static java.util.Optional<LogAudit.BasedOn> basedOn(FrozenReport report) {
+        return report.blocks().stream().filter(block -> BASED_ON.equals(block.kind())).findFirst()
+                     .map(block -> new LogAudit.BasedOn(Long.parseLong(block.rows().get(0).get(1)), block.rows().get(1).get(1)));
     }
 
     /** The document being assembled: sections for the API, blocks for the formats, and the plain text. */

@@ -69,6 +69,11 @@ public final class ReportFormats {
                         run(paragraph, block.text(), BODY_FONT, 16, false);
                     }
                     case "TABLE" -> AnnualTableExports.writeGrid(document, PrintedGrid.of(block.rows(), block.merges()));
+                    case ReportDraft.BASED_ON -> {
+                        XWPFParagraph provenanceNote = document.createParagraph();
+                        provenanceNote.setSpacingBefore(400);
+                        run(provenanceNote, block.text(), BODY_FONT, 9, false);
+                    }
                     default -> throw new IllegalStateException("unknown block " + block.kind());
                 }
             }
@@ -117,6 +122,8 @@ public final class ReportFormats {
                 case "HEADING" -> out.append("<h2>").append(HtmlUtils.htmlEscape(block.text())).append("</h2>\n");
                 case "PARAGRAPH" -> out.append("<p>").append(HtmlUtils.htmlEscape(block.text())).append("</p>\n");
                 case "TABLE" -> table(out, block.rows(), block.merges());
+                case ReportDraft.BASED_ON -> out.append("<p class=\"based-on\"><small>").append(HtmlUtils.htmlEscape(block.text()))
+                                                .append("</small></p>\n");
                 default -> throw new IllegalStateException("unknown block " + block.kind());
             }
         }

@@ -24,7 +24,10 @@ class RequestQueryController {
     private final ReadModel readModel;
     private final Deadlines deadlines;
 
-    RequestQueryController(ReadModel readModel, Deadlines deadlines) {
+    private final cn.foi.query.eventlog.EventStoreReader store;
+
+    RequestQueryController(ReadModel readModel, Deadlines deadlines, cn.foi.query.eventlog.EventStoreReader store) {
+        this.store = store;
         this.readModel = readModel;
         this.deadlines = deadlines;
     }
@@ -156,7 +159,9 @@ class RequestQueryController {
     RequestState.History history(@PathVariable String requestId) {
         RequestView view = find(requestId);
         List<HistoryEntry> events = view.history().stream().sorted(Comparator.comparingLong(HistoryEntry::globalIndex)).toList();
-        return new RequestState.History(requestId, view.receipt().agencyId(), events);
+        java.util.Map<Long, String> digests = store.digestsAt(events.stream().map(HistoryEntry::globalIndex).toList());
+        return new RequestState.History(requestId, view.receipt().agencyId(),
+                                        events.stream().map(e -> new RequestState.SealedEntry(e, digests.get(e.globalIndex()))).toList());
     }
 
     private RequestView find(String requestId) {

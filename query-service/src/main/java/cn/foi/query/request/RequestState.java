@@ -36,7 +36,11 @@ record RequestState(String requestId, String agencyId, String status, LocalDate 
     }
 
     /** The request's history, oldest event first. */
-    record History(String requestId, String agencyId, List<HistoryEntry> events) {
+    record History(String requestId, String agencyId, List<SealedEntry> events) {
+    }
+
+    /** A history entry with the digest its event was stored with (LogDigest): what an auditor checks it against. */
+    record SealedEntry(@com.fasterxml.jackson.annotation.JsonUnwrapped HistoryEntry entry, String digest) {
     }
 
     RequestState withReviews(List<Review> reviews) {

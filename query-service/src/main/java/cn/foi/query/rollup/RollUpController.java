@@ -1,6 +1,8 @@
 package cn.foi.query.rollup;
 
 import cn.foi.events.rules.ReportingYear;
+import cn.foi.query.audit.LogAudit;
+import cn.foi.query.audit.Provenance;
 import cn.foi.query.problem.QueryProblem;
 import cn.foi.query.table.AnnualTable;
 import cn.foi.query.table.AnnualTableExports;
@@ -38,7 +40,10 @@ class RollUpController {
     private final cn.foi.query.projection.Ledger ledger;
     private final Clock clock;
 
-    RollUpController(RollUp rollUp, cn.foi.query.projection.Ledger ledger, Clock clock) {
+    private final Provenance provenance;
+
+    RollUpController(RollUp rollUp, cn.foi.query.projection.Ledger ledger, Clock clock, Provenance provenance) {
+        this.provenance = provenance;
         this.rollUp = rollUp;
         this.ledger = ledger;
         this.clock = clock;
@@ -48,7 +53,7 @@ class RollUpController {
     record RollUpAnswer(String agencyId, String name, int year, Instant asOf, int members, int closed, int published,
                         Map<ApplicationRow, Map<ApplicantColumn, Integer>> applications, Map<String, Integer> reviews,
                         Map<String, Map<String, BigDecimal>> proactive, boolean consistent, List<RollUp.MemberFigures> byMember,
-                        Map<String, int[]> byMonth) {
+                        Map<String, int[]> byMonth, LogAudit.BasedOn basedOn) {
     }
 
     @GetMapping("/api/agencies/{agencyId}/roll-up/{year}")
@@ -74,29 +79,33 @@ class RollUpController {
         RollUp.Result result = rollUp.of(agencyId, year, moment).orElseThrow(() -> new QueryProblem(HttpStatus.NOT_FOUND,
                 "机构 " + agencyId + " 不存在" + (moment == null ? "" : "（或在该时刻尚未登记）") + " (unknown agency)"));
         AnnualTable total = result.total();
+        LogAudit.BasedOn basedOn = provenance.at(moment);
+        String footnote = Provenance.footnote(basedOn);
+        String basedOnHeader = Provenance.header(basedOn);
         String title = total.agencyName() + year + "年政府信息公开工作年度报告汇总" + (result.members() > 1 ? "（含所属 " + (result.members() - 1) + " 个机构）" : "");
         return switch (format) {
-            case "json" -> ResponseEntity.ok(new RollUpAnswer(agencyId, total.agencyName(), year, moment, result.members(), result.closed(),
+            case "json" -> ResponseEntity.ok().header(Provenance.HEADER, basedOnHeader).body(new RollUpAnswer(agencyId, total.agencyName(), year, moment, result.members(), result.closed(),
                                                               result.published(), total.applications(), total.reviews(), total.proactive(),
                                                               total.consistent(), result.byMember(),
-                                                              Map.of("received", result.receivedByMonth(), "answered", result.answeredByMonth())));
-            case "text" -> ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8))
+                                                              Map.of("received", result.receivedByMonth(), "answered", result.answeredByMonth()),
+                                                              basedOn));
+            case "text" -> ResponseEntity.ok().header(Provenance.HEADER, basedOnHeader).contentType(new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8))
                                          .body(title + "\n成员机构 " + result.members() + " 个，其中已关闭 " + year + " 年度的 " + result.closed() + " 个\n\n"
-                                               + AnnualTableText.render(total, zeroStyle) + "\n各成员机构\n" + members(result).text());
-            case "csv" -> ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                                               + AnnualTableText.render(total, zeroStyle) + "\n各成员机构\n" + members(result).withFootnote(footnote).text());
+            case "csv" -> ResponseEntity.ok().header(Provenance.HEADER, basedOnHeader).contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                                         .header("Content-Disposition", attachment(title, "csv"))
                                         .body(AnnualTableExports.csv(AnnualTableText.layout(total, zeroStyle))
-                                              + AnnualTableExports.csv(members(result)).substring(1));
+                                              + AnnualTableExports.csv(members(result).withFootnote(footnote)).substring(1));
             case "xlsx" -> {
                 List<AnnualTableExports.SheetGrid> sheets = new ArrayList<>();
-                sheets.add(new AnnualTableExports.SheetGrid("汇总", title, AnnualTableText.layout(total, zeroStyle)));
+                sheets.add(new AnnualTableExports.SheetGrid("汇总", title, AnnualTableText.layout(total, zeroStyle).withFootnote(footnote)));
                 sheets.add(new AnnualTableExports.SheetGrid("各成员机构", "各成员机构 " + year + " 年主要数字", members(result)));
                 int[] number = {0};
                 // numbered, so names cut to Excel's 31 characters stay distinct
                 result.memberTables().forEach((member, table) -> sheets.add(new AnnualTableExports.SheetGrid(
                         ++number[0] + " " + member, table.agencyName() + " " + year + " 年政府信息公开工作年度报告（统计表）",
                         AnnualTableText.layout(table, zeroStyle))));
-                yield ResponseEntity.ok()
+                yield ResponseEntity.ok().header(Provenance.HEADER, basedOnHeader)
                                     .contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
                                     .header("Content-Disposition", attachment(title, "xlsx"))
                                     .body(AnnualTableExports.xlsx(sheets));

@@ -1,5 +1,7 @@
 package cn.foi.query.table;
 
+import cn.foi.query.audit.LogAudit;
+import cn.foi.query.audit.Provenance;
 import cn.foi.query.problem.QueryProblem;
 import cn.foi.query.projection.Ledger;
 import org.springframework.http.HttpStatus;
@@ -19,10 +21,12 @@ class AnnualTableController {
 
     private final Ledger ledger;
     private final AnnualTables tables;
+    private final Provenance provenance;
 
-    AnnualTableController(Ledger ledger, AnnualTables tables) {
+    AnnualTableController(Ledger ledger, AnnualTables tables, Provenance provenance) {
         this.ledger = ledger;
         this.tables = tables;
+        this.provenance = provenance;
     }
 
     /**
@@ -34,10 +38,11 @@ class AnnualTableController {
     record GridTable(String title, List<List<String>> rows, List<PrintedGrid.Merge> merges, List<PrintedGrid.Figure> figures) {
     }
 
-    record Grid(String agencyId, String agencyName, int year, java.time.Instant asOf, boolean consistent, List<GridTable> tables) {
+    record Grid(String agencyId, String agencyName, int year, java.time.Instant asOf, boolean consistent, List<GridTable> tables,
+                LogAudit.BasedOn basedOn) {
     }
 
-    private static Grid grid(AnnualTable table, PrintedGrid layout, java.time.Instant moment) {
+    private static Grid grid(AnnualTable table, PrintedGrid layout, java.time.Instant moment, LogAudit.BasedOn basedOn) {
         List<List<String>> rows = layout.rows();
         int third = -1;
         int fourth = -1;
@@ -70,7 +75,7 @@ class AnnualTableController {
                                                                                            m.firstColumn(), m.lastColumn())).toList(),
                                      part.figures().stream().map(f -> new PrintedGrid.Figure(f.row() - shift, f.column(), f.code())).toList()));
         }
-        return new Grid(table.agencyId(), table.agencyName(), table.year(), moment, table.consistent(), tables);
+        return new Grid(table.agencyId(), table.agencyName(), table.year(), moment, table.consistent(), tables, basedOn);
     }
 
     /**
@@ -91,29 +96,46 @@ class AnnualTableController {
         AnnualTable table = tables.asOf(agencyId, year, moment)
                                   .orElseThrow(() -> new QueryProblem(HttpStatus.NOT_FOUND,
                                                                       "机构 " + agencyId + " 不存在 (unknown agency)"));
+        // read before the table: the table counts at least every event up to it
+        LogAudit.BasedOn basedOn = provenance.at(moment);
+        String footnote = Provenance.footnote(basedOn);
         return switch (format) {
-            case "json" -> moment == null ? ResponseEntity.ok(table) : ResponseEntity.ok(withMoment(table, moment));
+            case "json" -> ResponseEntity.ok()
+                                         .header(Provenance.HEADER, Provenance.header(basedOn))
+                                         .body(withBasedOn(moment == null ? table : withMoment(table, moment), basedOn));
             case "text" -> ResponseEntity.ok()
                                          .contentType(new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8))
-                                         .body(AnnualTableText.render(table, zeroStyle));
+                                         .header(Provenance.HEADER, Provenance.header(basedOn))
+                                         .body(AnnualTableText.layout(table, zeroStyle).withFootnote(footnote).text());
             case "xlsx" -> ResponseEntity.ok()
                                          .contentType(MediaType.parseMediaType(
                                                  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
                                          .header("Content-Disposition", attachment(table, "xlsx"))
-                                         .body(AnnualTableExports.xlsx(table, AnnualTableText.layout(table, zeroStyle)));
+                                         .header(Provenance.HEADER, Provenance.header(basedOn))
+                                         .body(AnnualTableExports.xlsx(table, AnnualTableText.layout(table, zeroStyle).withFootnote(footnote)));
             case "docx" -> ResponseEntity.ok()
                                          .contentType(MediaType.parseMediaType(
                                                  "application/vnd.openxmlformats-officedocument.wordprocessingml.document"))
                                          .header("Content-Disposition", attachment(table, "docx"))
-                                         .body(AnnualTableExports.docx(table, AnnualTableText.layout(table, zeroStyle)));
-            case "grid" -> ResponseEntity.ok(grid(table, AnnualTableText.layout(table, zeroStyle), moment));
+                                         .header(Provenance.HEADER, Provenance.header(basedOn))
+                                         .body(AnnualTableExports.docx(table, AnnualTableText.layout(table, zeroStyle).withFootnote(footnote)));
+            case "grid" -> ResponseEntity.ok(grid(table, AnnualTableText.layout(table, zeroStyle), moment, basedOn));
             case "csv" -> ResponseEntity.ok()
                                         .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                                         .header("Content-Disposition", attachment(table, "csv"))
-                                        .body(AnnualTableExports.csv(AnnualTableText.layout(table, zeroStyle)));
+                                        .header(Provenance.HEADER, Provenance.header(basedOn))
+                                        .body(AnnualTableExports.csv(AnnualTableText.layout(table, zeroStyle).withFootnote(footnote)));
             default -> throw new QueryProblem(HttpStatus.BAD_REQUEST,
                                               "format 只能是 json、text、grid、xlsx、docx 或 csv (format must be json, text, grid, xlsx, docx or csv)");
         };
+    }
+
+    /** A table answer with its {@code basedOn} (a record, so the completeness advice adds its part too). */
+    record WithBasedOn(@com.fasterxml.jackson.annotation.JsonUnwrapped Record table, LogAudit.BasedOn basedOn) {
+    }
+
+    private static WithBasedOn withBasedOn(Record answer, LogAudit.BasedOn basedOn) {
+        return new WithBasedOn(answer, basedOn);
     }
 
     /**

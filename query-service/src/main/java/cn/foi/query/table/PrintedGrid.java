@@ -77,6 +77,14 @@ public final class PrintedGrid {
         return part;
     }
 
+    /** This grid with a line of its own after a blank one (an export's provenance, say). */
+    public PrintedGrid withFootnote(String text) {
+        PrintedGrid copy = slice(0, size());
+        copy.row(List.of());
+        copy.row(List.of(text));
+        return copy;
+    }
+
     public int size() {
         return rows.size();
     }

@@ -433,9 +433,10 @@ class WebApplicationBrowserTest extends EndToEndTest {
 
         try (Chromium browser = Chromium.open(services.queryUrl)) {
             browser.signIn("browser-importer", PASSWORD);
+            browser.visit("/#/import");
+            browser.find(UiNames.IMPORT_TEXT);
             // 2024 is closed after the page loaded the agency: the preview cannot know, the server refuses that row
             assertThat(services.post(services.commandUrl + "/api/agencies/" + agency + "/years/2024/close", "").status()).isEqualTo(200);
-            browser.visit("/#/import");
             browser.set(UiNames.IMPORT_TEXT, pasted);
             browser.click(UiNames.IMPORT_PREVIEW);
             // a channel the page cannot read, an answer before the receipt: held back before anything is sent

@@ -204,6 +204,12 @@ class WholeReportTest extends EndToEndTest {
         assertThat(one.get("digestMatchesText").asBoolean()).isTrue();
         assertThat(one.get("publishedBy").asText()).isEqualTo(Services.HARNESS_USER);
         assertThat(services.get(publications + "2").json().get("reason").asText()).isEqualTo("更正第五部分的文字");
+        // the publication names the log it was drafted from, in its text (under its digest) and as basedOn; the auditor checks it
+        JsonNode basedOn = services.get(publications + "1").json().get("basedOn");
+        assertThat(before).contains("数据出处：事件日志全局序号 0 至 " + basedOn.get("globalIndex").asLong() + " ", basedOn.get("head").asText());
+        JsonNode provenance = services.as("admin", Services.ADMIN_PASSWORD).get(services.queryUrl + "/api/audit/verification?globalIndex="
+                + basedOn.get("globalIndex").asLong() + "&head=" + basedOn.get("head").asText()).json();
+        assertThat(provenance.at("/basedOn/matches").asBoolean()).as(provenance.toString()).isTrue();
         JsonNode listed = report(agency, 2024).get("published");
         assertThat(listed).hasSize(2);
         assertThat(services.download(publications + "1?format=docx")).isNotEmpty();

@@ -1,4 +1,4 @@
-package cn.foi.query.completeness;
+package cn.foi.query.eventlog;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -46,6 +46,103 @@ public class EventStoreReader {
         return probe;
     }
 
+    /** Where the store's own hint says the log once reached (written now and then by the command service). */
+    public long hintedEnd() {
+        Document hint = meta.find(Filters.eq("_id", HEAD_HINT_ID)).first();
+        return hint == null ? 0 : hint.getLong(HEAD_HINT_NEXT);
+    }
+
+    /**
+     * Feeds the commits to {@code consumer} in store order from global index 0, as long as it answers true, by
+     * exact-key lookups of a window of indexes at a time (the embedded store compares each commit it finds with the
+     * whole {@code $in} list: chunks of 100). Where no commit starts at the next index but later ones exist in the
+     * window, the next of them is fed (the consumer sees the gap); the walk ends where the window finds none.
+     */
+    public void forEachCommit(java.util.function.Predicate<Document> consumer) {
+        long next = 0;
+        while (true) {
+            TreeMap<Long, Document> byStart = new TreeMap<>();
+            List<Long> window = java.util.stream.LongStream.range(next, next + WINDOW).boxed().toList();
+            for (int from = 0; from < window.size(); from += IDS_PER_QUERY) {
+                commits.find(Filters.in(FIRST_INDEX, window.subList(from, from + IDS_PER_QUERY)))
+                       .forEach(c -> byStart.put(c.getLong(FIRST_INDEX), c));
+            }
+            if (byStart.isEmpty()) {
+                return;
+            }
+            for (Document commit : byStart.values()) {
+                if (!consumer.test(commit)) {
+                    return;
+                }
+                next = Math.max(next, commit.getLong(LAST_INDEX) + 1);
+            }
+        }
+    }
+
+    private static final int WINDOW = 500;
+    private static final int IDS_PER_QUERY = 100;
+
+    /** The stored digest of each event at these global indexes (an index no commit holds is left out). */
+    public Map<Long, String> digestsAt(List<Long> indexes) {
+        Map<Long, String> digests = new HashMap<>();
+        for (long index : indexes) {
+            Document commit = commitHolding(index);
+            if (commit != null) {
+                digests.put(index, commit.getList(EVENTS, Document.class).get((int) (index - commit.getLong(FIRST_INDEX)))
+                                         .getString(cn.foi.events.published.LogDigest.DIGEST));
+            }
+        }
+        return digests;
+    }
+
+    /**
+     * The log's head digest, as stored, after the event at {@code index} ({@link cn.foi.events.published.LogDigest#GENESIS}
+     * for -1): the head of its commit, or chained from the commit before it when the index falls inside a commit.
+     * Null when the store holds no such event.
+     */
+    public String headAfter(long index) {
+        if (index < 0) {
+            return cn.foi.events.published.LogDigest.GENESIS;
+        }
+        Document commit = commitHolding(index);
+        if (commit == null) {
+            return null;
+        }
+        if (commit.getLong(LAST_INDEX) == index) {
+            return commit.getString(cn.foi.events.published.LogDigest.HEAD);
+        }
+        long start = commit.getLong(FIRST_INDEX);
+        String head = headAfter(start - 1);
+        List<Document> events = commit.getList(EVENTS, Document.class);
+        for (int i = 0; i <= index - start && head != null; i++) {
+            head = cn.foi.events.published.LogDigest.nextHead(head, events.get(i).getString(cn.foi.events.published.LogDigest.DIGEST));
+        }
+        return head;
+    }
+
+    /**
+     * The number of events recorded at or before {@code moment}: a binary search over the global indexes by the events'
+     * timestamps, which grow with the index (writers running side by side may store a few milliseconds out of order).
+     */
+    public long endRecordedBy(java.time.Instant moment) {
+        long low = 0;
+        long high = head();
+        while (low < high) {
+            long mid = (low + high) >>> 1;
+            Document commit = commitHolding(mid);
+            if (commit == null) {
+                return low;
+            }
+            Document event = commit.getList(EVENTS, Document.class).get((int) (mid - commit.getLong(FIRST_INDEX)));
+            if (java.time.Instant.parse(event.getString(TIMESTAMP)).isAfter(moment)) {
+                high = mid;
+            } else {
+                low = mid + 1;
+            }
+        }
+        return low;
+    }
+
     /** One stored event as an auditor reads it in a report of what is missing. */
     public record StoredEvent(long globalIndex, String aggregateId, String type, String agencyId, String businessDate) {
     }
@@ -82,7 +179,7 @@ public class EventStoreReader {
 
     /** Requests received (NEW), imported as carried over, and decided, per agency and year, as the store holds them. */
     public record YearCounts(int received, int imported, int decided) {
-        YearCounts plus(YearCounts other) {
+        public YearCounts plus(YearCounts other) {
             return new YearCounts(received + other.received, imported + other.imported, decided + other.decided);
         }
     }
