@@ -243,3 +243,76 @@ route('/published-check/:agency/:year', async (el, params) => {
   el.append(h('div', {class: 'page-head', 'data-test': 'published-check-page'}, h('h1', {}, '核对已发布的年度报告'),
     h('span', {class: 'muted'}, agencyName(agency))), form, result);
 });
+
+// Is the event log as it was written? Every digest recomputed from the stored events, with progress; and whether an
+// export's or a report's 数据出处 (its basedOn) names this log.
+route('/verification', async (el, params, query) => {
+  el.append(h('div', {class: 'page-head', 'data-test': 'verification-page'}, h('h1', {}, '事件日志校验'),
+    h('span', {class: 'muted'}, '证明事件日志自写入后未被改动')));
+  const form = h('form', {class: 'card', 'data-test': 'verification-form'},
+    h('p', {}, '每条事件写入时都记下了摘要（SHA-256，覆盖事件内容和同一案卷前一条事件的摘要），日志另有按写入顺序逐条累积的日志头摘要。'
+      + '校验从头重算全部摘要：任何一条事件被改动、删除或调换顺序，都会在此指出第一处不符。'),
+    h('p', {class: 'muted'}, '核对出处（可选）：统计表、汇总表和年度报告的末尾都写有“数据出处”（全局序号和日志头摘要）；填入后，校验同时核对该文件是否出自这份日志。'),
+    h('div', {class: 'filters'},
+      h('label', {}, '全局序号', h('input', {name: 'globalIndex', inputmode: 'numeric', value: query.globalIndex || '', 'data-test': 'verification-index'})),
+      h('label', {class: 'wide'}, '日志头摘要', h('input', {name: 'head', size: 70, class: 'mono', value: query.head || '', 'data-test': 'verification-head'}))),
+    h('button', {type: 'submit', class: 'primary', 'data-test': 'verification-run'}, '开始校验'));
+  const progress = h('div', {'data-test': 'verification-progress'});
+  const out = h('div', {'data-test': 'verification-result'});
+  el.append(form, progress, out);
+
+  const showProgress = p => {
+    progress.replaceChildren();
+    if (!p.running) return;
+    progress.append(h('section', {class: 'card'},
+      h('progress', {max: Math.max(p.storedEvents, 1), value: p.verifiedEvents}),
+      h('p', {class: 'muted'}, `已校验 ${p.verifiedEvents.toLocaleString()} / ${p.storedEvents.toLocaleString()} 条事件`)));
+  };
+  const render = v => {
+    out.replaceChildren();
+    const m = v.firstMismatch;
+    out.append(h('div', {class: v.verified ? 'alert ok' : 'alert error', 'data-test': 'verification-verdict', 'data-verified': String(v.verified)},
+      v.verified
+        ? `完好：全部 ${v.events.toLocaleString()} 条事件（涉及 ${v.aggregates.toLocaleString()} 个申请、复议案件或机构）的摘要均与存储内容一致，用时 ${v.seconds} 秒（校验于 ${when(v.checkedAt)}）。`
+        : `不符：校验到第 ${m.globalIndex.toLocaleString()} 条事件时发现日志与摘要不一致。此前的 ${v.events.toLocaleString()} 条事件完好。`));
+    out.append(h('section', {class: 'card'}, h('h2', {}, '日志头摘要'),
+      h('p', {class: 'mono', 'data-test': 'verification-head-digest'}, v.head),
+      h('p', {class: 'muted'}, v.verified ? '这是日志末尾的摘要。记下它：将来任何人改动此前的任一事件，重算的摘要都将不同。' : '这是最后一条完好事件之后的摘要。')));
+    if (m) {
+      out.append(h('section', {class: 'card'}, h('h2', {}, '第一处不符'),
+        h('table', {class: 'list', 'data-test': 'verification-mismatch'}, h('tbody', {},
+          h('tr', {}, h('th', {}, '全局序号'), h('td', {class: 'num'}, String(m.globalIndex))),
+          h('tr', {}, h('th', {}, '案卷或对象'), h('td', {class: 'mono'}, m.aggregateId || '—')),
+          h('tr', {}, h('th', {}, '案卷内序号'), h('td', {}, m.sequenceNumber == null ? '—' : String(m.sequenceNumber))),
+          h('tr', {}, h('th', {}, '说明'), h('td', {'data-test': 'verification-detail'}, m.detail)))),
+        m.aggregateId ? h('p', {}, h('a', {href: `#/requests/${encodeURIComponent(m.aggregateId)}`}, '查看该案卷的办理记录')) : null));
+    }
+    if (v.basedOn) {
+      const b = v.basedOn;
+      out.append(h('div', {class: b.matches ? 'alert ok' : 'alert error', 'data-test': 'verification-based-on', 'data-matches': String(b.matches)},
+        b.matches ? `出处一致：该文件出自这份日志，全局序号 ${b.globalIndex} 之后的日志头摘要与文件所写相同。`
+        : b.logHead ? `出处不符：日志在全局序号 ${b.globalIndex} 之后的摘要是 ${b.logHead}，与文件所写不同。该文件不是由这份日志生成的，或文件中的数字已被改动。`
+        : `无法核对出处：日志未能校验到全局序号 ${b.globalIndex}。`));
+    }
+  };
+  form.addEventListener('submit', async e => {
+    e.preventDefault();
+    const index = form.globalIndex.value.trim();
+    const head = form.head.value.trim();
+    const params = index || head ? `?globalIndex=${encodeURIComponent(index)}&head=${encodeURIComponent(head)}` : '';
+    form.querySelector('button').disabled = true;
+    out.replaceChildren();
+    const poll = setInterval(async () => {
+      try { showProgress(await api.query('/api/audit/verification/progress')); } catch (err) { /* the result says what went wrong */ }
+    }, 500);
+    try {
+      render(await api.query('/api/audit/verification' + params));
+    } catch (err) {
+      showError(out, err, 'verification-error');
+    } finally {
+      clearInterval(poll);
+      progress.replaceChildren();
+      form.querySelector('button').disabled = false;
+    }
+  });
+});

@@ -516,6 +516,7 @@ function navItems() {
   if (me.has('AUDITOR') || me.has('ADMIN')) {
     items.push({ key: 'audit', text: '审计', href: '#/audit', match: /^\/audit/ });
     items.push({ key: 'completeness', text: '投影完整性', href: '#/completeness', match: /^\/completeness/ });
+    items.push({ key: 'verification', text: '日志校验', href: '#/verification', match: /^\/verification/ });
   }
   if (me.has('ADMIN')) {
     items.push({ key: 'rebuild', text: '重建投影', href: '#/rebuild', match: /^\/rebuild/ });

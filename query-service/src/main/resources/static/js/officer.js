@@ -527,14 +527,17 @@ function historySection(events) {
     h('h2', null, '办理记录'),
     events.length === 0 ? h('p', { class: 'muted' }, '暂无记录。') : tableWrap(h('table', { class: 'table table-cards', 'data-test': 'history-table' },
       h('thead', null, h('tr', null, h('th', null, '序号'), h('th', null, '事项'), h('th', null, '业务日期'), h('th', null, '说明'),
-        h('th', null, '记录时间'), h('th', null, '记录人'))),
+        h('th', null, '记录时间'), h('th', null, '记录人'), h('th', null, '摘要（SHA-256）'))),
       h('tbody', null, events.map((e, i) => h('tr', { 'data-test': 'history-row', 'data-type': e.type, 'data-global-index': e.globalIndex },
         h('td', { 'data-label': '序号', class: 'num' }, i + 1),
         h('td', { 'data-label': '事项', 'data-test': 'history-label' }, e.label || e.type),
         h('td', { 'data-label': '业务日期', class: 'nowrap', 'data-test': 'history-business-date' }, formatDate(e.businessDate)),
         h('td', { 'data-label': '说明', 'data-test': 'history-summary' }, e.summary || ''),
         h('td', { 'data-label': '记录时间', class: 'nowrap small', 'data-test': 'history-recorded-at' }, formatInstant(e.recordedAt)),
-        h('td', { 'data-label': '记录人', 'data-test': 'history-recorded-by' }, e.recordedBy || '—')))))));
+        h('td', { 'data-label': '记录人', 'data-test': 'history-recorded-by' }, e.recordedBy || '—'),
+        // the digest the event was stored with: shortened here, whole on hover and in the API
+        h('td', { 'data-label': '摘要', class: 'mono small', title: e.digest || '', 'data-test': 'history-digest' },
+          e.digest ? e.digest.substring(0, 12) + '…' : '—')))))));
 }
 
 // ----- actions --------------------------------------------------------------------------------

@@ -48,7 +48,7 @@ import static org.awaitility.Awaitility.await;
  * {@code ./mvnw -Pbenchmark -pl query-service -am verify}; not part of the timed test suite):
  * a province-wide history of {@code benchmark.events} events (default 1,000,000) seeded by bulk import,
  * then the raw driver read of it (the store's own limit), the projection from empty and a full rebuild
- * (events/s, and their ratio to the raw rate), sustained commands/s through the whole pipeline by
+ * (events/s, and their ratio to the raw rate), the log's verification against the raw read on its own path (issue 16), sustained commands/s through the whole pipeline by
  * concurrent HTTP writers, projection lag at a fixed 200 commands/s, table query p99 and the table as of
  * an arbitrary past moment.
  */
@@ -153,10 +153,13 @@ class ProvinceBenchmark {
             report("  read model documents: %,d inserted, %,d replaced, %,d read back after eviction",
                    written.get("inserted").asLong(), written.get("replaced").asLong(), written.get("readBack").asLong());
 
+            // 3b. issue 16: the log verified (every digest recomputed) against the raw read of the same commits
+            verification(query, stored, rawRate);
+
             // 4. table queries, now and as of past moments (before the raw insert below: its scratch database
             // of ~470,000 documents, inserted and dropped, keeps the store's JVM collecting for seconds afterwards)
             Random random = new Random(7);
-            // the first thousand right after the rebuild (both JVMs still collecting what it left, the table's
+            // the first thousand right after the rebuild and the verification (both JVMs still collecting what it left, the table's
             // code not yet compiled), then two thousand more: a service answering all day is in the second state
             report("table query (1,000 random agencies, right after the rebuild): %s", percentiles(tableQueries(random, 1000, false)));
             report("table query (2,000 random agencies, the next 2,000): %s", percentiles(tableQueries(random, 2000, false)));
@@ -396,6 +399,100 @@ class ProvinceBenchmark {
             throw new AssertionError(method + " " + url + " answered " + response.statusCode() + ": " + response.body());
         }
         return response.body().isEmpty() ? null : json.readTree(response.body());
+    }
+
+    static final int VERIFY_RUNS = Integer.getInteger("benchmark.verify-runs", 3);
+
+    /**
+     * Issue 16: the raw read of the log along the verification's own path ({@code EventStoreReader.forEachCommit},
+     * each event only counted) and {@code GET /api/audit/verification} as an administrator, alternately
+     * VERIFY_RUNS times each (the best of each taken: the machine is shared), then one more verification, untimed,
+     * that the heap is measured in, after full collections, at half and at nine tenths of the log.
+     */
+    private void verification(ConfigurableApplicationContext query, long stored, double rawDriverRate) throws Exception {
+        cn.foi.query.eventlog.EventStoreReader reader = query.getBean(cn.foi.query.eventlog.EventStoreReader.class);
+        double bestRaw = 0;
+        double bestVerify = 0;
+        double bestServerSeconds = 0;
+        List<String> runs = new ArrayList<>();
+        java.lang.management.MemoryMXBean memory = java.lang.management.ManagementFactory.getMemoryMXBean();
+        long peakHeap = 0;
+        JsonNode verified = null;
+        for (int run = 0; run < VERIFY_RUNS; run++) {
+            long start = System.nanoTime();
+            long[] events = {0};
+            reader.forEachCommit(commit -> {
+                for (Object event : commit.getList("events", Document.class)) {
+                    if (event != null) {
+                        events[0]++;
+                    }
+                }
+                return true;
+            });
+            double raw = events[0] / seconds(start);
+            if (events[0] != stored) {
+                throw new AssertionError("forEachCommit read " + events[0] + " events of " + stored);
+            }
+            bestRaw = Math.max(bestRaw, raw);
+
+            // the heap sampled every 50 ms while the verification runs (garbage included: a ceiling, not what is kept)
+            AtomicLong peak = new AtomicLong();
+            ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
+            sampler.scheduleAtFixedRate(() -> peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max),
+                                        0, 50, TimeUnit.MILLISECONDS);
+            start = System.nanoTime();
+            verified = send("GET", queryUrl + "/api/audit/verification", null, 200);
+            double verify = stored / seconds(start);
+            sampler.shutdownNow();
+            checkVerified(verified, stored);
+            peakHeap = Math.max(peakHeap, peak.get());
+            if (verify > bestVerify) {
+                bestVerify = verify;
+                bestServerSeconds = verified.get("seconds").asDouble();
+            }
+            runs.add(String.format("%,.0f / %,.0f", raw, verify));
+        }
+        report("log verification (GET /api/audit/verification as admin): %,d events, %,d aggregates, verified %s; "
+               + "best of %d: %,.0f events/s (%.1f s; %.1f s in the service)", verified.get("events").asLong(),
+               verified.get("aggregates").asLong(), verified.get("verified").asBoolean(), VERIFY_RUNS, bestVerify,
+               stored / bestVerify, bestServerSeconds);
+        report("  raw read on the same path (EventStoreReader.forEachCommit, events counted): best of %d %,.0f events/s "
+               + "(%.1f s); verification = %.0f%% of it (target >= 50 %%); %.0f%% of the raw driver read above (%,.0f events/s)",
+               VERIFY_RUNS, bestRaw, stored / bestRaw, 100 * bestVerify / bestRaw, 100 * bestVerify / rawDriverRate, rawDriverRate);
+        report("  runs (raw / verification, events/s, alternately): %s", String.join("; ", runs));
+
+        // memory: the heap after full collections before, and twice during one more verification (each collection
+        // pauses it, so this run is not timed)
+        long before = usedHeapAfterCollection();
+        long[] during = new long[2];
+        var pool = Executors.newSingleThreadExecutor();
+        var answer = pool.submit(() -> send("GET", queryUrl + "/api/audit/verification", null, 200));
+        double[] fractions = {0.5, 0.9};
+        for (int i = 0; i < fractions.length; i++) {
+            long mark = (long) (stored * fractions[i]);
+            await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(20)).until(() -> {
+                JsonNode progress = send("GET", queryUrl + "/api/audit/verification/progress", null, 200);
+                return answer.isDone() || progress.get("verifiedEvents").asLong() >= mark;
+            });
+            if (answer.isDone()) {
+                throw new AssertionError("the verification ended before " + fractions[i] + " of the log: " + answer.get());
+            }
+            during[i] = usedHeapAfterCollection();
+        }
+        checkVerified(answer.get(), stored);
+        pool.shutdown();
+        long after = usedHeapAfterCollection();
+        long aggregates = verified.get("aggregates").asLong();
+        report("  heap after full collections (services and harness share the JVM): %,d MB before, %,d MB at half the log, "
+               + "%,d MB at nine tenths, %,d MB after; peak sampled during the timed verifications %,d MB (garbage included); "
+               + "(nine tenths - before) / %,d aggregates = about %,d bytes an aggregate", before >> 20, during[0] >> 20,
+               during[1] >> 20, after >> 20, peakHeap >> 20, aggregates, aggregates == 0 ? 0 : (during[1] - before) / aggregates);
+    }
+
+    private static void checkVerified(JsonNode verification, long stored) {
+        if (!verification.get("verified").asBoolean() || verification.get("events").asLong() != stored) {
+            throw new AssertionError("the intact log did not verify as " + stored + " events: " + verification);
+        }
     }
 
     /** When the province's history was in the store: a roll-up as of a past moment asks for one after it. */

@@ -167,6 +167,8 @@ class WebApplicationBrowserTest extends EndToEndTest {
             browser.driver.findElement(By.cssSelector("a[href*='" + requestId + "']")).click();
             await().atMost(Duration.ofSeconds(20)).until(() -> browser.driver.getPageSource().contains("browser-officer"));
             assertThat(browser.driver.getPageSource()).as("names are masked for auditors").doesNotContain("赵浏览").contains("赵*");
+            assertThat(browser.all("[data-test='history-digest']")).isNotEmpty()
+                    .allSatisfy(digest -> assertThat(digest.getAttribute("title")).matches("[0-9a-f]{64}"));
             browser.screenshot("09-history");
 
             browser.visit("/#/audit");
@@ -251,6 +253,16 @@ class WebApplicationBrowserTest extends EndToEndTest {
             assertThat(browser.find("completeness-agency-years").getText()).contains("某区审计测试局").contains("2025 年")
                                                                            .contains("收到 2，结转导入 0，办结 2").doesNotContain("统计表缺少");
             browser.screenshot("13b-completeness");
+
+            // the log is as it was written, and the table's 数据出处 names this log
+            JsonNode basedOn = services.get(services.queryUrl + "/api/agencies/" + agency + "/annual-tables/2025").json().get("basedOn");
+            browser.visit("/#/verification?globalIndex=" + basedOn.get("globalIndex").asLong() + "&head=" + basedOn.get("head").asText());
+            browser.click("verification-run");
+            assertThat(browser.find("verification-verdict").getAttribute("data-verified")).isEqualTo("true");
+            assertThat(browser.find("verification-verdict").getText()).startsWith("完好：全部");
+            assertThat(browser.find("verification-based-on").getAttribute("data-matches")).isEqualTo("true");
+            assertThat(browser.find("verification-head-digest").getText()).matches("[0-9a-f]{64}");
+            browser.screenshot("13c-verification");
 
             // the administrator rebuilds every projection, sees it progress and end equal
             browser.signOut();
