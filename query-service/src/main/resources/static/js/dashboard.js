@@ -53,7 +53,7 @@ route('/dashboard/:agency/:year', async (el, params) => {
       h('thead', {}, h('tr', {}, ['机构', '年度', '年报', '本年新收', '本年办结', '结转下年度', '按期答复率', '逾期答复', '逾期未办结']
         .map(t => h('th', {}, t)))),
       h('tbody', {}, roll.byMember.map(m => h('tr', {'data-test': 'member-' + m.agencyId},
-        h('td', {style: `padding-left:${0.5 + m.depth * 1.5}rem`}, h('a', {href: tables(m.agencyId), title: '查看该机构的统计表'}, m.name)),
+        h('td', {style: {paddingLeft: `${0.5 + m.depth * 1.5}rem`}}, h('a', {href: tables(m.agencyId), title: '查看该机构的统计表'}, m.name)),
         h('td', {}, h('span', {class: m.closed ? 'badge badge-decided' : 'badge badge-open'}, m.closed ? '已关闭' : '未关闭')),
         h('td', {}, m.published ? h('a', {href: `#/annual-report/${encodeURIComponent(m.agencyId)}/${year}`}, '已发布') : '未发布'),
         h('td', {class: 'num'}, h('a', {href: tables(m.agencyId)}, String(m.received))),

@@ -37,7 +37,7 @@ public class AccessAutoConfiguration {
 
     @Bean
     MongoSessionRepository sessionRepository(MongoClient mongoClient, @Value("${foi.access.database:foi_access}") String database,
-                                             @Value("${foi.access.session-idle-timeout:PT2H}") java.time.Duration idleTimeout) {
+                                             @Value("${foi.access.session-idle-timeout:PT30M}") java.time.Duration idleTimeout) {
         return new MongoSessionRepository(mongoClient.getDatabase(database), idleTimeout);
     }
 
@@ -56,6 +56,13 @@ public class AccessAutoConfiguration {
         return new StoredUserAuthentication(users, passwords);
     }
 
+    /**
+     * The pages' scripts, styles and data come from this origin only, never inline (a script injected into a page
+     * cannot run), and no other site may frame them. An answer that sets its own policy keeps it (a downloaded report).
+     */
+    public static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+            + "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, StoredUserAuthentication authentication) throws Exception {
         String[] actors = {"OFFICER", "SUPERVISOR"};
@@ -70,11 +77,19 @@ public class AccessAutoConfiguration {
                 .securityContext(c -> c.securityContextRepository(new DelegatingSecurityContextRepository(
                         new RequestAttributeSecurityContextRepository(), new SessionUsers(authentication))))
                 .requestCache(cache -> cache.disable())
-                .authenticationProvider(authentication)
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .frameOptions(frame -> frame.deny())
+                        .referrerPolicy(referrer -> referrer.policy(
+                                org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+                        .contentTypeOptions(org.springframework.security.config.Customizer.withDefaults()))
+                // this provider only: a global manager as parent would judge each wrong password twice (and count it twice)
+                .authenticationManager(new org.springframework.security.authentication.ProviderManager(authentication))
                 .httpBasic(basic -> basic.authenticationEntryPoint(ProblemWriter.unauthenticated()))
                 .formLogin(form -> form.loginPage(WebSignIn.LOGIN_PAGE).loginProcessingUrl("/login")
                                        .successHandler((request, response, auth) -> response.sendRedirect("/"))
-                                       .failureHandler((request, response, e) -> response.sendRedirect(WebSignIn.LOGIN_PAGE + "?error")))
+                                       .failureHandler((request, response, e) -> response.sendRedirect(WebSignIn.LOGIN_PAGE
+                                               + (e instanceof org.springframework.security.authentication.LockedException ? "?locked" : "?error"))))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl(WebSignIn.LOGIN_PAGE + "?logout")
                                         .deleteCookies(WebSignIn.SESSION_COOKIE))
                 .exceptionHandling(e -> e.authenticationEntryPoint(ProblemWriter.unauthenticated())

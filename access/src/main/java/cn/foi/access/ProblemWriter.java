@@ -13,6 +13,11 @@ class ProblemWriter {
 
     static AuthenticationEntryPoint unauthenticated() {
         return (request, response, e) -> {
+            if (e instanceof org.springframework.security.authentication.LockedException) {
+                // no Basic challenge: the right password would not help until the lock ends
+                write(response, HttpStatus.UNAUTHORIZED, "账户已锁定 (account locked)", e.getMessage());
+                return;
+            }
             if ("XMLHttpRequest".equals(request.getHeader("X-Requested-With"))) {
                 // the web application: no Basic challenge, or the browser would open its own password dialog
                 write(response, HttpStatus.UNAUTHORIZED, "未登录或登录已过期 (unauthenticated)",
@@ -40,7 +45,7 @@ class ProblemWriter {
     private static void write(HttpServletResponse response, HttpStatus status, String title, String detail) throws IOException {
         response.setStatus(status.value());
         response.setContentType("application/problem+json;charset=UTF-8");
-        // the texts are this class's own constants: nothing to escape
+        // the texts are this class's own constants (a lock's message: digits, a time and Chinese): nothing to escape
         response.getOutputStream().write(("{\"type\":\"about:blank\",\"title\":\"" + ProblemText.chinese(title) + "\",\"status\":"
                                           + status.value() + ",\"detail\":\"" + ProblemText.chinese(detail) + "\",\"hint\":\""
                                           + ProblemText.hint(detail) + "\",\"titleHint\":\"" + ProblemText.hint(title) + "\"}")

@@ -27,7 +27,13 @@ public class StoredUserAuthentication implements AuthenticationProvider {
     private static final int REMEMBERED_MAX = 10_000;
     static final java.time.Duration USER_FRESHNESS = java.time.Duration.ofSeconds(2);
 
-    private record Loaded(UserAccount account, long loadedAtNanos) {
+    /** Wrong passwords in a row that lock an account, and for how long (issue 16). */
+    static final int WRONG_PASSWORDS_TO_LOCK = 5;
+    static final java.time.Duration LOCKED_FOR = java.time.Duration.ofMinutes(15);
+    private static final java.time.format.DateTimeFormatter BEIJING = java.time.format.DateTimeFormatter.ofPattern("HH:mm")
+                                                                                                    .withZone(java.time.ZoneId.of("Asia/Shanghai"));
+
+    private record Loaded(UserStore.StoredUser user, long loadedAtNanos) {
     }
 
     private final java.util.Map<String, Loaded> recentlyLoaded = new ConcurrentHashMap<>();
@@ -37,7 +43,14 @@ public class StoredUserAuthentication implements AuthenticationProvider {
     private final Set<String> verified = ConcurrentHashMap.newKeySet();
     private final byte[] salt = new byte[16];
 
+    private final java.time.Clock clock;
+
     public StoredUserAuthentication(UserStore users, PasswordEncoder passwords) {
+        this(users, passwords, java.time.Clock.systemUTC());
+    }
+
+    public StoredUserAuthentication(UserStore users, PasswordEncoder passwords, java.time.Clock clock) {
+        this.clock = clock;
         this.users = users;
         this.passwords = passwords;
         new SecureRandom().nextBytes(salt);
@@ -47,10 +60,20 @@ public class StoredUserAuthentication implements AuthenticationProvider {
     public Authentication authenticate(Authentication authentication) {
         String username = authentication.getName();
         String password = authentication.getCredentials() == null ? "" : authentication.getCredentials().toString();
-        UserAccount account = account(username);
+        UserStore.StoredUser user = user(username);
+        UserAccount account = user.account();
+        java.time.Instant now = clock.instant();
+        if (user.lockedAt(now)) {
+            throw locked(user.lockedUntil());
+        }
         String key = fingerprint(username, account.passwordHash(), password);
         if (!verified.contains(key)) {
             if (!passwords.matches(password, account.passwordHash())) {
+                recentlyLoaded.remove(username); // the count changed: read it afresh next time
+                java.time.Instant lockedUntil = users.recordFailedSignIn(username, now, WRONG_PASSWORDS_TO_LOCK, LOCKED_FOR);
+                if (lockedUntil != null) {
+                    throw locked(lockedUntil);
+                }
                 throw new BadCredentialsException("用户名或密码错误 (bad credentials)");
             }
             if (verified.size() >= REMEMBERED_MAX) {
@@ -58,16 +81,33 @@ public class StoredUserAuthentication implements AuthenticationProvider {
             }
             verified.add(key);
         }
+        if (user.failedSignIns() > 0) {
+            users.recordSuccessfulSignIn(username);
+            recentlyLoaded.remove(username);
+        }
         return authenticationOf(account);
     }
 
-    /** The user signed in to a web session, as the store knows them now; null once removed. */
+    /** The user signed in to a web session, as the store knows them now; null once removed or locked. */
     public Authentication signedIn(String username) {
         try {
-            return authenticationOf(account(username));
+            UserStore.StoredUser user = user(username);
+            return user.lockedAt(clock.instant()) ? null : authenticationOf(user.account());
         } catch (BadCredentialsException removed) {
             return null;
         }
+    }
+
+    /** Reads the user afresh on the next sign-in here (after an administrator unlocked them, say). */
+    public void forget(String username) {
+        recentlyLoaded.remove(username);
+    }
+
+    /** Said even to the right password while the lock lasts, so guessing learns nothing. */
+    private static org.springframework.security.authentication.LockedException locked(java.time.Instant until) {
+        return new org.springframework.security.authentication.LockedException(
+                "连续 " + WRONG_PASSWORDS_TO_LOCK + " 次密码错误，账户已锁定至 " + BEIJING.format(until) + "（北京时间），届时自动解锁，也可请系统管理员提前解锁"
+                + " (account locked after " + WRONG_PASSWORDS_TO_LOCK + " wrong passwords until " + until + ")");
     }
 
     private static Authentication authenticationOf(UserAccount account) {
@@ -76,18 +116,18 @@ public class StoredUserAuthentication implements AuthenticationProvider {
                 caller, null, account.roles().stream().map(r -> new SimpleGrantedAuthority("ROLE_" + r.name())).toList());
     }
 
-    private UserAccount account(String username) {
+    private UserStore.StoredUser user(String username) {
         Loaded loaded = recentlyLoaded.get(username);
         if (loaded == null || System.nanoTime() - loaded.loadedAtNanos() > USER_FRESHNESS.toNanos()) {
-            UserAccount account = users.find(username)
-                                       .orElseThrow(() -> new BadCredentialsException("用户名或密码错误 (bad credentials)"));
+            UserStore.StoredUser user = users.findWithSignInState(username)
+                                             .orElseThrow(() -> new BadCredentialsException("用户名或密码错误 (bad credentials)"));
             if (recentlyLoaded.size() >= REMEMBERED_MAX) {
                 recentlyLoaded.clear();
             }
-            loaded = new Loaded(account, System.nanoTime());
+            loaded = new Loaded(user, System.nanoTime());
             recentlyLoaded.put(username, loaded);
         }
-        return loaded.account();
+        return loaded.user();
     }
 
     @Override

@@ -3,11 +3,17 @@ package cn.foi.access;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.Sorts;
 import org.bson.Document;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -31,6 +37,49 @@ public class UserStore {
         return Optional.ofNullable(users.find(Filters.eq("_id", username)).first()).map(UserStore::accountOf);
     }
 
+    /** A user with their sign-in state: wrong passwords in a row since the last success, and a lock's end. */
+    public record StoredUser(UserAccount account, int failedSignIns, Instant lockedUntil) {
+
+        public boolean lockedAt(Instant now) {
+            return lockedUntil != null && lockedUntil.isAfter(now);
+        }
+    }
+
+    public Optional<StoredUser> findWithSignInState(String username) {
+        return Optional.ofNullable(users.find(Filters.eq("_id", username)).first())
+                       .map(doc -> new StoredUser(accountOf(doc), doc.getInteger(FAILED, 0),
+                                                  doc.getDate(LOCKED_UNTIL) == null ? null : doc.getDate(LOCKED_UNTIL).toInstant()));
+    }
+
+    /**
+     * One more wrong password in a row, counted atomically (both services count into the same document); the
+     * {@code limit}-th locks the account until {@code now + lockFor}. Answers the lock's end when this one locked it.
+     */
+    public Instant recordFailedSignIn(String username, Instant now, int limit, Duration lockFor) {
+        Document after = users.findOneAndUpdate(Filters.eq("_id", username), Updates.inc(FAILED, 1),
+                                                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+        if (after == null || after.getInteger(FAILED, 0) < limit) {
+            return null;
+        }
+        Instant until = now.plus(lockFor);
+        users.updateOne(Filters.eq("_id", username), Updates.combine(Updates.set(FAILED, 0), Updates.set(LOCKED_UNTIL, Date.from(until))));
+        return until;
+    }
+
+    /** A right password: the count of wrong ones starts again. */
+    public void recordSuccessfulSignIn(String username) {
+        users.updateOne(Filters.and(Filters.eq("_id", username), Filters.gt(FAILED, 0)), Updates.set(FAILED, 0));
+    }
+
+    /** Ends a lock early; false when the user does not exist. */
+    public boolean unlock(String username) {
+        return users.updateOne(Filters.eq("_id", username), Updates.combine(Updates.set(FAILED, 0), Updates.unset(LOCKED_UNTIL)))
+                    .getMatchedCount() == 1;
+    }
+
+    private static final String FAILED = "failedSignIns";
+    private static final String LOCKED_UNTIL = "lockedUntil";
+
     public List<UserAccount> all() {
         List<UserAccount> all = new ArrayList<>();
         users.find().sort(Sorts.ascending("_id")).forEach(doc -> all.add(accountOf(doc)));
@@ -50,8 +99,11 @@ public class UserStore {
         }
     }
 
+    /** Roles, grants and password as given; the sign-in state (wrong passwords, a lock) stays as it is. */
     public void save(UserAccount account) {
-        users.replaceOne(Filters.eq("_id", account.username()), documentOf(account), new ReplaceOptions().upsert(true));
+        Document fields = documentOf(account);
+        fields.remove("_id");
+        users.updateOne(Filters.eq("_id", account.username()), new Document("$set", fields), new UpdateOptions().upsert(true));
     }
 
     private static Document documentOf(UserAccount account) {

@@ -27,6 +27,8 @@ class StoredUserAuthenticationTest {
     /** The user store as the services share it, in memory. */
     static final class Users extends UserStore {
         final Map<String, UserAccount> accounts = new ConcurrentHashMap<>();
+        final Map<String, Integer> failed = new ConcurrentHashMap<>();
+        final Map<String, java.time.Instant> lockedUntil = new ConcurrentHashMap<>();
 
         Users() {
             super(Mockito.mock(MongoDatabase.class));
@@ -35,6 +37,26 @@ class StoredUserAuthenticationTest {
         @Override
         public Optional<UserAccount> find(String username) {
             return Optional.ofNullable(accounts.get(username));
+        }
+
+        @Override
+        public Optional<StoredUser> findWithSignInState(String username) {
+            return find(username).map(account -> new StoredUser(account, failed.getOrDefault(username, 0), lockedUntil.get(username)));
+        }
+
+        @Override
+        public java.time.Instant recordFailedSignIn(String username, java.time.Instant now, int limit, Duration lockFor) {
+            if (failed.merge(username, 1, Integer::sum) < limit) {
+                return null;
+            }
+            failed.put(username, 0);
+            lockedUntil.put(username, now.plus(lockFor));
+            return now.plus(lockFor);
+        }
+
+        @Override
+        public void recordSuccessfulSignIn(String username) {
+            failed.put(username, 0);
         }
 
         @Override
@@ -62,7 +84,28 @@ class StoredUserAuthenticationTest {
 
     private final Users users = new Users();
     private final CountingEncoder passwords = new CountingEncoder();
-    private final StoredUserAuthentication authentication = new StoredUserAuthentication(users, passwords);
+    /** A clock the tests move on. */
+    static final class MovableClock extends java.time.Clock {
+        java.time.Instant now = java.time.Instant.parse("2026-03-02T02:00:00Z");
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return java.time.ZoneOffset.UTC;
+        }
+
+        @Override
+        public java.time.Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public java.time.Instant instant() {
+            return now;
+        }
+    }
+
+    private final MovableClock clock = new MovableClock();
+    private final StoredUserAuthentication authentication = new StoredUserAuthentication(users, passwords, clock);
 
     private void user(String name, String password, Set<Role> roles, Set<String> agencies) {
         users.save(new UserAccount(name, passwords.encode(password), roles, agencies));
@@ -133,5 +176,25 @@ class StoredUserAuthenticationTest {
         users.accounts.remove("wang");
 
         await().atMost(Duration.ofSeconds(10)).until(() -> authentication.signedIn("wang") == null);
+    }
+
+    @Test
+    void five_wrong_passwords_in_a_row_lock_the_account_for_fifteen_minutes_even_against_the_right_one() {
+        user("wang", "secret-1", EnumSet.of(Role.OFFICER), Set.of("a-1"));
+        for (int i = 0; i < 4; i++) {
+            assertThatThrownBy(() -> signIn("wang", "wrong")).isInstanceOf(BadCredentialsException.class);
+        }
+        signIn("wang", "secret-1"); // the count starts again
+        for (int i = 0; i < 4; i++) {
+            assertThatThrownBy(() -> signIn("wang", "wrong")).isInstanceOf(BadCredentialsException.class);
+        }
+        assertThatThrownBy(() -> signIn("wang", "wrong")).isInstanceOf(org.springframework.security.authentication.LockedException.class)
+                                                        .hasMessageContaining("账户已锁定至 10:15（北京时间）");
+        assertThatThrownBy(() -> signIn("wang", "secret-1")).isInstanceOf(org.springframework.security.authentication.LockedException.class);
+        assertThat(authentication.signedIn("wang")).as("an open web session ends too").isNull();
+
+        clock.now = clock.now.plus(Duration.ofMinutes(15)).plusSeconds(1);
+        authentication.forget("wang");
+        assertThat(signIn("wang", "secret-1").getName()).isEqualTo("wang");
     }
 }

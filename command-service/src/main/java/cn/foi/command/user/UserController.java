@@ -36,7 +36,11 @@ class UserController {
 
     private final AdminBootstrap adminBootstrap;
 
-    UserController(UserStore users, PasswordEncoder passwords, AgencyDirectory agencies, AdminBootstrap adminBootstrap) {
+    private final cn.foi.access.StoredUserAuthentication signIns;
+
+    UserController(UserStore users, PasswordEncoder passwords, AgencyDirectory agencies, AdminBootstrap adminBootstrap,
+                   cn.foi.access.StoredUserAuthentication signIns) {
+        this.signIns = signIns;
         this.adminBootstrap = adminBootstrap;
         this.users = users;
         this.passwords = passwords;
@@ -70,6 +74,19 @@ class UserController {
             adminBootstrap.rememberHash(hash);
         }
         return view(account);
+    }
+
+    /** Ends a lock (five wrong passwords in a row) before its fifteen minutes are over. */
+    @PostMapping("/api/users/{username}/unlock")
+    Map<String, Object> unlock(@PathVariable String username) {
+        if (!users.unlock(username)) {
+            throw new NotFound("用户 " + username + " 不存在 (unknown user)");
+        }
+        signIns.forget(username);
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("username", username);
+        answer.put("locked", false);
+        return answer;
     }
 
     @GetMapping("/api/users")

@@ -231,6 +231,8 @@ class AnnualReportController {
         return switch (format) {
             case "text" -> ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8)).body(report.text());
             case "html" -> ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
+                                         // a standalone document with its own style sheet and no script at all
+                                         .header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'")
                                          .body(ReportFormats.html(report, note));
             case "docx" -> ResponseEntity.ok()
                                          .contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.wordprocessingml.document"))

@@ -172,4 +172,98 @@ class WebSignInTest extends EndToEndTest {
         assertThat(replay.get(services.commandUrl + "/api/me").statusCode()).as("the old session is gone").isEqualTo(401);
         assertThat(browser.get(services.queryUrl + "/api/me").statusCode()).isEqualTo(401);
     }
+
+    @Test
+    void five_wrong_passwords_in_a_row_lock_an_account_for_basic_and_form_alike_until_an_administrator_unlocks_it() {
+        var admin = services.as("admin", Services.ADMIN_PASSWORD);
+        for (String user : new String[]{"locked-basic", "locked-form"}) {
+            assertThat(admin.post(services.commandUrl + "/api/users", "{\"username\":\"" + user + "\",\"password\":\"" + PASSWORD
+                    + "\",\"roles\":[\"AUDITOR\"],\"agencies\":[\"*\"]}").status()).isEqualTo(201);
+        }
+        var wrong = services.as("locked-basic", "not-the-password");
+        // a right password in between starts the count again
+        for (int i = 0; i < 4; i++) {
+            assertThat(wrong.get(services.commandUrl + "/api/users").status()).isEqualTo(401);
+        }
+        // (an auditor may not list users: 403 means signed in, 401 not)
+        assertThat(services.as("locked-basic", PASSWORD).get(services.commandUrl + "/api/users").status()).isEqualTo(403);
+        for (int i = 0; i < 4; i++) {
+            var refused = wrong.get(services.queryUrl + "/api/agencies");
+            assertThat(refused.status()).isEqualTo(401);
+            assertThat(refused.json().get("detail").asText()).doesNotContain("锁定");
+        }
+        var fifth = wrong.get(services.commandUrl + "/api/users");
+        assertThat(fifth.status()).isEqualTo(401);
+        assertThat(fifth.contentType()).contains("problem+json");
+        assertThat(fifth.json().get("detail").asText()).contains("连续 5 次密码错误，账户已锁定至").doesNotContain("account");
+        // even the right password, on either service, while the lock lasts
+        var right = services.as("locked-basic", PASSWORD);
+        assertThat(right.get(services.commandUrl + "/api/users").json().get("detail").asText()).contains("已锁定");
+        await().atMost(Duration.ofSeconds(10)).until(() -> right.get(services.queryUrl + "/api/agencies").status() == 401);
+
+        // an administrator ends it early; an unknown user cannot be unlocked, and only an administrator unlocks
+        assertThat(services.as("locked-form", PASSWORD).post(services.commandUrl + "/api/users/locked-basic/unlock", "").status()).isEqualTo(403);
+        var unknown = admin.post(services.commandUrl + "/api/users/no-such-user/unlock", "");
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.json().get("detail").asText()).contains("不存在");
+        assertThat(admin.post(services.commandUrl + "/api/users/locked-basic/unlock", "").status()).isEqualTo(200);
+        assertThat(right.get(services.commandUrl + "/api/users").status()).isEqualTo(403);
+        await().atMost(Duration.ofSeconds(10)).until(() -> right.get(services.queryUrl + "/api/agencies").status() == 200);
+
+        // the web form counts the same way and says why on the sign-in page
+        Browser browser = new Browser();
+        for (int i = 0; i < 4; i++) {
+            assertThat(browser.login("locked-form", "not-the-password", true).headers().firstValue("Location").orElseThrow()).endsWith("?error");
+        }
+        assertThat(browser.login("locked-form", "not-the-password", true).headers().firstValue("Location").orElseThrow()).endsWith("?locked");
+        assertThat(browser.login("locked-form", PASSWORD, true).headers().firstValue("Location").orElseThrow()).endsWith("?locked");
+        assertThat(services.as("locked-form", PASSWORD).get(services.commandUrl + "/api/users").status()).isEqualTo(401);
+    }
+
+    @Test
+    void an_idle_web_session_ends_after_thirty_minutes() {
+        var admin = services.as("admin", Services.ADMIN_PASSWORD);
+        assertThat(admin.post(services.commandUrl + "/api/users", "{\"username\":\"idle-user\",\"password\":\"" + PASSWORD
+                + "\",\"roles\":[\"AUDITOR\"],\"agencies\":[\"*\"]}").status()).isEqualTo(201);
+        Browser browser = new Browser();
+        assertThat(browser.login("idle-user", PASSWORD, true).headers().firstValue("Location").orElseThrow()).doesNotContain("error");
+        assertThat(browser.get(services.queryUrl + "/api/agencies").statusCode()).isEqualTo(200);
+        // Spring Session writes the session's id base64-encoded into its cookie
+        String session = new String(java.util.Base64.getDecoder().decode(browser.cookie(cn.foi.access.web.WebSignIn.SESSION_COOKIE).orElseThrow()),
+                                    StandardCharsets.UTF_8);
+        try (var client = com.mongodb.client.MongoClients.create(services.infra.mongoUri())) {
+            var sessions = client.getDatabase("foi_access").getCollection("sessions");
+            org.bson.Document stored = sessions.find(new org.bson.Document("_id", session)).first();
+            assertThat(stored).as("the session cookie names a stored session").isNotNull();
+            assertThat(((Number) stored.get("maxInactiveSeconds")).longValue()).isEqualTo(30 * 60);
+            // 29 minutes idle: still signed in (and the call counts as activity)
+            sessions.updateOne(new org.bson.Document("_id", session), new org.bson.Document("$set",
+                    new org.bson.Document("lastAccessedAt", java.util.Date.from(java.time.Instant.now().minus(Duration.ofMinutes(29))))));
+            assertThat(browser.get(services.queryUrl + "/api/agencies").statusCode()).isEqualTo(200);
+            // 31 minutes idle: signed out, on both services
+            sessions.updateOne(new org.bson.Document("_id", session), new org.bson.Document("$set",
+                    new org.bson.Document("lastAccessedAt", java.util.Date.from(java.time.Instant.now().minus(Duration.ofMinutes(31))))));
+            assertThat(browser.get(services.queryUrl + "/api/agencies").statusCode()).isEqualTo(401);
+            assertThat(browser.get(services.commandUrl + "/api/agencies").statusCode()).isEqualTo(401);
+        }
+    }
+
+    @Test
+    void every_answer_carries_the_security_headers_and_the_pages_have_no_inline_script() {
+        Browser browser = new Browser();
+        for (String url : new String[]{services.queryUrl + "/", services.queryUrl + "/login.html", services.queryUrl + "/api/csrf",
+                                       services.commandUrl + "/api/agencies", services.queryUrl + "/api/agencies"}) {
+            var headers = browser.get(url).headers();
+            String policy = headers.firstValue("Content-Security-Policy").orElse("");
+            assertThat(policy).as(url).contains("script-src 'self'").contains("frame-ancestors 'none'").doesNotContain("unsafe");
+            assertThat(headers.firstValue("X-Frame-Options")).as(url).contains("DENY");
+            assertThat(headers.firstValue("X-Content-Type-Options")).as(url).contains("nosniff");
+            assertThat(headers.firstValue("Referrer-Policy")).as(url).contains("same-origin");
+        }
+        for (String page : new String[]{"/", "/login.html"}) {
+            String html = browser.get(services.queryUrl + page).body();
+            assertThat(html).as(page).containsPattern("<script[^>]* src=").doesNotContainPattern("<script(?![^>]* src=)[^>]*>")
+                            .doesNotContainPattern(" on[a-z]+=");
+        }
+    }
 }
