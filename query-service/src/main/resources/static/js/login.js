@@ -25,6 +25,7 @@ function token() {
 if (params.has('error')) show('用户名或密码错误', 'error');
 else if (params.has('logout')) show('已退出登录', 'info');
 else if (params.has('expired')) show('登录已失效，请重新登录', 'info');
+else if (params.has('disabled')) show('该账户已停用，请联系系统管理员', 'error');
 else if (params.has('locked')) show('连续 5 次密码错误，账户已锁定 15 分钟；届时自动解锁，也可请系统管理员提前解锁', 'error');
 
 const ready = fetch('/api/csrf', { credentials: 'same-origin', headers: { 'X-Requested-With': 'XMLHttpRequest' } })

@@ -534,7 +534,7 @@ function historySection(events) {
         h('td', { 'data-label': '业务日期', class: 'nowrap', 'data-test': 'history-business-date' }, formatDate(e.businessDate)),
         h('td', { 'data-label': '说明', 'data-test': 'history-summary' }, e.summary || ''),
         h('td', { 'data-label': '记录时间', class: 'nowrap small', 'data-test': 'history-recorded-at' }, formatInstant(e.recordedAt)),
-        h('td', { 'data-label': '记录人', 'data-test': 'history-recorded-by' }, e.recordedBy || '—'),
+        h('td', { 'data-label': '记录人', 'data-test': 'history-recorded-by', title: e.recordedBy || '' }, e.recordedByName || e.recordedBy || '—'),
         // the digest the event was stored with: shortened here, whole on hover and in the API
         h('td', { 'data-label': '摘要', class: 'mono small', title: e.digest || '', 'data-test': 'history-digest' },
           e.digest ? e.digest.substring(0, 12) + '…' : '—')))))));

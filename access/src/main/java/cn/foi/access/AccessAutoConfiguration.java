@@ -89,7 +89,8 @@ public class AccessAutoConfiguration {
                 .formLogin(form -> form.loginPage(WebSignIn.LOGIN_PAGE).loginProcessingUrl("/login")
                                        .successHandler((request, response, auth) -> response.sendRedirect("/"))
                                        .failureHandler((request, response, e) -> response.sendRedirect(WebSignIn.LOGIN_PAGE
-                                               + (e instanceof org.springframework.security.authentication.LockedException ? "?locked" : "?error"))))
+                                               + (e instanceof org.springframework.security.authentication.LockedException ? "?locked"
+                                                  : e instanceof org.springframework.security.authentication.DisabledException ? "?disabled" : "?error"))))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl(WebSignIn.LOGIN_PAGE + "?logout")
                                         .deleteCookies(WebSignIn.SESSION_COOKIE))
                 .exceptionHandling(e -> e.authenticationEntryPoint(ProblemWriter.unauthenticated())
@@ -104,6 +105,8 @@ public class AccessAutoConfiguration {
                         .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
                         // forwarded as they came to the command service, which checks them itself
                         .requestMatchers("/command/**").permitAll()
+                        // every user changes their own password; everything else about users is the administrator's
+                        .requestMatchers(HttpMethod.PUT, "/api/account/password").authenticated()
                         .requestMatchers("/api/users", "/api/users/**").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.POST, "/api/agencies").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.PUT, "/api/agencies/*/parent").hasRole("ADMIN")

@@ -13,6 +13,10 @@ class ProblemWriter {
 
     static AuthenticationEntryPoint unauthenticated() {
         return (request, response, e) -> {
+            if (e instanceof org.springframework.security.authentication.DisabledException) {
+                write(response, HttpStatus.UNAUTHORIZED, "账户已停用 (account disabled)", e.getMessage());
+                return;
+            }
             if (e instanceof org.springframework.security.authentication.LockedException) {
                 // no Basic challenge: the right password would not help until the lock ends
                 write(response, HttpStatus.UNAUTHORIZED, "账户已锁定 (account locked)", e.getMessage());

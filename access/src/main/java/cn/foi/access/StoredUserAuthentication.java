@@ -60,27 +60,37 @@ public class StoredUserAuthentication implements AuthenticationProvider {
     public Authentication authenticate(Authentication authentication) {
         String username = authentication.getName();
         String password = authentication.getCredentials() == null ? "" : authentication.getCredentials().toString();
+        long started = System.nanoTime();
         UserStore.StoredUser user = user(username);
         UserAccount account = user.account();
         java.time.Instant now = clock.instant();
+        if (account.disabled()) {
+            throw new org.springframework.security.authentication.DisabledException("账户已停用，请联系系统管理员 (account disabled)");
+        }
         if (user.lockedAt(now)) {
             throw locked(user.lockedUntil());
         }
-        String key = fingerprint(username, account.passwordHash(), password);
-        if (!verified.contains(key)) {
-            if (!passwords.matches(password, account.passwordHash())) {
-                recentlyLoaded.remove(username); // the count changed: read it afresh next time
-                java.time.Instant lockedUntil = users.recordFailedSignIn(username, now, WRONG_PASSWORDS_TO_LOCK, LOCKED_FOR);
-                if (lockedUntil != null) {
-                    throw locked(lockedUntil);
-                }
-                throw new BadCredentialsException("用户名或密码错误 (bad credentials)");
-            }
-            if (verified.size() >= REMEMBERED_MAX) {
-                verified.clear();
-            }
-            verified.add(key);
+        boolean right = verified.contains(fingerprint(username, account.passwordHash(), password))
+                        || passwords.matches(password, account.passwordHash());
+        if (!right && recentlyLoaded.get(username).loadedAtNanos() < started) {
+            // read a moment ago, before this call: the password may have changed since (in the other service, say)
+            recentlyLoaded.remove(username);
+            user = user(username);
+            account = user.account();
+            right = !account.disabled() && passwords.matches(password, account.passwordHash());
         }
+        if (!right) {
+            recentlyLoaded.remove(username); // the count changes: read it afresh next time
+            java.time.Instant lockedUntil = users.recordFailedSignIn(username, now, WRONG_PASSWORDS_TO_LOCK, LOCKED_FOR);
+            if (lockedUntil != null) {
+                throw locked(lockedUntil);
+            }
+            throw new BadCredentialsException("用户名或密码错误 (bad credentials)");
+        }
+        if (verified.size() >= REMEMBERED_MAX) {
+            verified.clear();
+        }
+        verified.add(fingerprint(username, account.passwordHash(), password));
         if (user.failedSignIns() > 0) {
             users.recordSuccessfulSignIn(username);
             recentlyLoaded.remove(username);
@@ -92,7 +102,7 @@ public class StoredUserAuthentication implements AuthenticationProvider {
     public Authentication signedIn(String username) {
         try {
             UserStore.StoredUser user = user(username);
-            return user.lockedAt(clock.instant()) ? null : authenticationOf(user.account());
+            return user.lockedAt(clock.instant()) || user.account().disabled() ? null : authenticationOf(user.account());
         } catch (BadCredentialsException removed) {
             return null;
         }

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -77,6 +78,23 @@ public class UserStore {
                     .getMatchedCount() == 1;
     }
 
+    /** Locks not yet recorded in the event log: username → the lock's end (the command service records them). */
+    public Map<String, Instant> locksNotRecorded() {
+        Map<String, Instant> locks = new java.util.TreeMap<>();
+        users.find(Filters.exists(LOCKED_UNTIL)).forEach(doc -> {
+            Date until = doc.getDate(LOCKED_UNTIL);
+            if (until != null && !until.equals(doc.getDate(LOCK_RECORDED))) {
+                locks.put(doc.getString("_id"), until.toInstant());
+            }
+        });
+        return locks;
+    }
+
+    public void lockRecorded(String username, Instant lockedUntil) {
+        users.updateOne(Filters.eq("_id", username), Updates.set(LOCK_RECORDED, Date.from(lockedUntil)));
+    }
+
+    private static final String LOCK_RECORDED = "lockRecorded";
     private static final String FAILED = "failedSignIns";
     private static final String LOCKED_UNTIL = "lockedUntil";
 
@@ -110,13 +128,16 @@ public class UserStore {
         return new Document("_id", account.username())
                 .append("passwordHash", account.passwordHash())
                 .append("roles", account.roles().stream().map(Enum::name).sorted().toList())
-                .append("agencies", new ArrayList<>(new TreeSet<>(account.agencies())));
+                .append("agencies", new ArrayList<>(new TreeSet<>(account.agencies())))
+                .append("displayName", account.displayName())
+                .append("disabled", account.disabled());
     }
 
     private static UserAccount accountOf(Document doc) {
         Set<Role> roles = EnumSet.noneOf(Role.class);
         doc.getList("roles", String.class).forEach(r -> roles.add(Role.valueOf(r)));
         return new UserAccount(doc.getString("_id"), doc.getString("passwordHash"), roles,
-                               Set.copyOf(doc.getList("agencies", String.class)));
+                               Set.copyOf(doc.getList("agencies", String.class)), doc.getString("displayName"),
+                               Boolean.TRUE.equals(doc.getBoolean("disabled")));
     }
 }

@@ -134,7 +134,8 @@ class StoredUserAuthenticationTest {
 
         assertThatThrownBy(() -> signIn("wang", "secret-2")).isInstanceOf(BadCredentialsException.class);
         assertThatThrownBy(() -> signIn("wang", "secret-2")).isInstanceOf(BadCredentialsException.class);
-        assertThat(passwords.checks).as("a refused password is never remembered").hasValue(3);
+        // the first refusal checks once more against the account read afresh (its password may have changed elsewhere)
+        assertThat(passwords.checks).as("a refused password is never remembered").hasValue(4);
     }
 
     @Test

@@ -37,17 +37,22 @@ class UserController {
     private final AdminBootstrap adminBootstrap;
 
     private final cn.foi.access.StoredUserAuthentication signIns;
+    private final org.axonframework.commandhandling.gateway.CommandGateway commands;
+    private final UserRecords records;
 
     UserController(UserStore users, PasswordEncoder passwords, AgencyDirectory agencies, AdminBootstrap adminBootstrap,
-                   cn.foi.access.StoredUserAuthentication signIns) {
+                   cn.foi.access.StoredUserAuthentication signIns, org.axonframework.commandhandling.gateway.CommandGateway commands,
+                   UserRecords records) {
         this.signIns = signIns;
+        this.commands = commands;
+        this.records = records;
         this.adminBootstrap = adminBootstrap;
         this.users = users;
         this.passwords = passwords;
         this.agencies = agencies;
     }
 
-    record UserBody(String username, String password, Set<Role> roles, Set<String> agencies) {
+    record UserBody(String username, String password, Set<Role> roles, Set<String> agencies, String displayName) {
     }
 
     @PostMapping("/api/users")
@@ -55,43 +60,131 @@ class UserController {
         if (body.username() == null || !USERNAME.matcher(body.username()).matches()) {
             throw new InvalidInput("用户名须为 2–32 位，只能用小写字母、数字和“.”“_”“-” (username: 2-32 of a-z 0-9 . _ -)");
         }
-        UserAccount account = account(body.username(), requirePassword(body.password()), body);
+        UserAccount account = account(body.username(), requirePassword(body.username(), body.password()), body)
+                .withDisplayName(displayName(body.displayName()));
+        if (users.find(body.username()).isPresent()) {
+            throw new StateConflict("用户 " + body.username() + " 已存在 (user already exists)");
+        }
+        // on the record first, then in effect: a store that refuses it afterwards (a second caller) answers 409
+        try {
+            commands.sendAndWait(new UserCommands.CreateUser(account.username(), account.displayName(), UserRecords.names(account.roles()),
+                                                             account.agencies()));
+        } catch (org.axonframework.modelling.command.ConcurrencyException
+                 | org.axonframework.modelling.command.AggregateStreamCreationException e) {
+            throw new StateConflict("用户 " + body.username() + " 已存在 (user already exists)");
+        }
         if (!users.create(account)) {
             throw new StateConflict("用户 " + body.username() + " 已存在 (user already exists)");
         }
         return ResponseEntity.created(URI.create("/api/users/" + account.username())).body(view(account));
     }
 
-    /** Replaces roles and grants; the password only if one is given. */
+    /** Replaces roles and grants; the display name and the password only if given. Each change is recorded. */
     @PutMapping("/api/users/{username}")
     Map<String, Object> update(@PathVariable String username, @RequestBody UserBody body) {
-        UserAccount existing = users.find(username)
-                                    .orElseThrow(() -> new NotFound("用户 " + username + " 不存在 (unknown user)"));
-        String hash = body.password() == null ? existing.passwordHash() : requirePassword(body.password());
-        UserAccount account = account(username, hash, body);
-        users.save(account);
+        UserAccount existing = existing(username);
+        String hash = body.password() == null ? existing.passwordHash() : requirePassword(username, body.password());
+        UserAccount changed = account(username, hash, body).withDisplayName(body.displayName() == null ? existing.displayName()
+                : displayName(body.displayName())).withDisabled(existing.disabled());
+        records.ensureRecorded(existing);
+        commands.sendAndWait(new UserCommands.ChangeUserAccess(username, UserRecords.names(changed.roles()), changed.agencies()));
+        commands.sendAndWait(new UserCommands.ChangeDisplayName(username, changed.displayName()));
+        if (body.password() != null) {
+            commands.sendAndWait(new UserCommands.ResetPassword(username, false));
+        }
+        users.save(changed);
+        signIns.forget(username);
         if (AdminBootstrap.ADMIN.equals(username) && body.password() != null) {
             adminBootstrap.rememberHash(hash);
         }
-        return view(account);
+        return view(changed);
+    }
+
+    /** An account that may no longer sign in (its history and the events it recorded stay). */
+    @PostMapping("/api/users/{username}/disable")
+    Map<String, Object> disable(@PathVariable String username) {
+        if (AdminBootstrap.ADMIN.equals(username)) {
+            throw new cn.foi.command.problem.RuleViolation("初始管理员账户不能停用 (the initial administrator cannot be disabled)");
+        }
+        return setDisabled(username, true);
+    }
+
+    @PostMapping("/api/users/{username}/enable")
+    Map<String, Object> enable(@PathVariable String username) {
+        return setDisabled(username, false);
+    }
+
+    private Map<String, Object> setDisabled(String username, boolean disabled) {
+        UserAccount existing = existing(username);
+        records.ensureRecorded(existing);
+        commands.sendAndWait(new UserCommands.DisableUser(username, disabled));
+        users.save(existing.withDisabled(disabled));
+        signIns.forget(username);
+        return view(existing.withDisabled(disabled));
     }
 
     /** Ends a lock (five wrong passwords in a row) before its fifteen minutes are over. */
     @PostMapping("/api/users/{username}/unlock")
     Map<String, Object> unlock(@PathVariable String username) {
-        if (!users.unlock(username)) {
-            throw new NotFound("用户 " + username + " 不存在 (unknown user)");
-        }
+        UserAccount existing = existing(username);
+        records.ensureRecorded(existing);
+        commands.sendAndWait(new UserCommands.UnlockUser(username));
+        users.unlock(username);
         signIns.forget(username);
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("username", username);
+        Map<String, Object> answer = view(existing);
         answer.put("locked", false);
         return answer;
+    }
+
+    /** Who did what to the account, and when: every change recorded in the event log. Never any password material. */
+    @GetMapping("/api/users/{username}/history")
+    Map<String, Object> history(@PathVariable String username) {
+        List<Map<String, Object>> entries = records.history(username);
+        if (entries.isEmpty()) {
+            existing(username);
+        }
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("username", username);
+        answer.put("events", entries);
+        return answer;
+    }
+
+    record PasswordChange(String currentPassword, String newPassword) {
+    }
+
+    /** Every user changes their own password, knowing the current one. */
+    @org.springframework.web.bind.annotation.PutMapping("/api/account/password")
+    Map<String, Object> changeOwnPassword(@RequestBody PasswordChange body) {
+        String username = cn.foi.access.Caller.current().orElseThrow().username();
+        UserAccount existing = existing(username);
+        if (body == null || body.currentPassword() == null || !passwords.matches(body.currentPassword(), existing.passwordHash())) {
+            throw new InvalidInput("当前密码不正确，密码未更改 (the current password is wrong)");
+        }
+        String hash = requirePassword(username, body.newPassword());
+        records.ensureRecorded(existing);
+        commands.sendAndWait(new UserCommands.ResetPassword(username, true));
+        users.save(existing.withPasswordHash(hash));
+        signIns.forget(username);
+        if (AdminBootstrap.ADMIN.equals(username)) {
+            adminBootstrap.rememberHash(hash);
+        }
+        return view(existing);
     }
 
     @GetMapping("/api/users")
     List<Map<String, Object>> list() {
         return users.all().stream().map(UserController::view).toList();
+    }
+
+    private UserAccount existing(String username) {
+        return users.find(username).orElseThrow(() -> new NotFound("用户 " + username + " 不存在 (unknown user)"));
+    }
+
+    private static String displayName(String name) {
+        if (name != null && (name.strip().length() > 40 || name.chars().anyMatch(Character::isISOControl))) {
+            throw new InvalidInput("显示名称至多 40 个字符，且不能含控制字符 (display name: at most 40 characters)");
+        }
+        return name;
     }
 
     private UserAccount account(String username, String passwordHash, UserBody body) {
@@ -114,9 +207,19 @@ class UserController {
         return new UserAccount(username, passwordHash, body.roles(), body.agencies());
     }
 
-    private String requirePassword(String password) {
+    /**
+     * A password someone cannot guess in a few tries: at least {@value #MIN_PASSWORD} characters of at least two kinds
+     * (letters, digits, other signs; sixteen or more need only one), not one character repeated and not containing the
+     * user name.
+     */
+    private String requirePassword(String username, String password) {
         if (password == null || password.length() < MIN_PASSWORD) {
             throw new InvalidInput("密码至少 " + MIN_PASSWORD + " 个字符 (password of at least " + MIN_PASSWORD + " characters)");
+        }
+        long kinds = password.chars().map(c -> Character.isLetter(c) ? 0 : Character.isDigit(c) ? 1 : 2).distinct().count();
+        if ((kinds < 2 && password.length() < 16) || password.chars().distinct().count() < 4
+            || password.toLowerCase(java.util.Locale.ROOT).contains(username.toLowerCase(java.util.Locale.ROOT))) {
+            throw new InvalidInput("密码太弱：须混用字母、数字或符号中的至少两类（16 位以上可不限），不能含用户名，不能是重复的字符 (weak password)");
         }
         return passwords.encode(password);
     }
@@ -126,6 +229,8 @@ class UserController {
         view.put("username", account.username());
         view.put("roles", account.roles().stream().map(Enum::name).sorted().toList());
         view.put("agencies", account.agencies().stream().sorted().toList());
+        view.put("displayName", account.displayName());
+        view.put("disabled", account.disabled());
         return view;
     }
 }

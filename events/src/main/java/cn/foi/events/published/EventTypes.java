@@ -42,6 +42,14 @@ public final class EventTypes {
     private EventTypes() {
     }
 
+    /** User administration: recorded in the log (and published with it), not projected by the query service. */
+    private static final java.util.Set<String> ADMINISTRATIVE = java.util.Set.of(
+            "UserCreated", "UserAccessChanged", "UserDisplayNameChanged", "UserPasswordReset", "UserDisabled", "UserLocked", "UserUnlocked");
+
+    public static boolean isAdministrative(String name) {
+        return ADMINISTRATIVE.contains(name);
+    }
+
     public static Optional<Class<?>> byName(String name) {
         return Optional.ofNullable(BY_NAME.get(name));
     }

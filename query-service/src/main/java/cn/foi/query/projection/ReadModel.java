@@ -392,7 +392,9 @@ public class ReadModel {
     private Object readPayload(long globalIndex, String type, com.fasterxml.jackson.core.JsonParser parser) throws java.io.IOException {
         Optional<Class<?>> eventClass = EventTypes.byName(type);
         if (eventClass.isEmpty()) {
-            log.warn("Skipping event {} of unknown type {}", globalIndex, type);
+            if (!EventTypes.isAdministrative(type)) {
+                log.warn("Skipping event {} of unknown type {}", globalIndex, type);
+            }
             parser.skipChildren();
             return null;
         }

@@ -26,7 +26,11 @@ class RequestQueryController {
 
     private final cn.foi.query.eventlog.EventStoreReader store;
 
-    RequestQueryController(ReadModel readModel, Deadlines deadlines, cn.foi.query.eventlog.EventStoreReader store) {
+    private final cn.foi.access.UserStore users;
+
+    RequestQueryController(ReadModel readModel, Deadlines deadlines, cn.foi.query.eventlog.EventStoreReader store,
+                           cn.foi.access.UserStore users) {
+        this.users = users;
         this.store = store;
         this.readModel = readModel;
         this.deadlines = deadlines;
@@ -161,7 +165,13 @@ class RequestQueryController {
         List<HistoryEntry> events = view.history().stream().sorted(Comparator.comparingLong(HistoryEntry::globalIndex)).toList();
         java.util.Map<Long, String> digests = store.digestsAt(events.stream().map(HistoryEntry::globalIndex).toList());
         return new RequestState.History(requestId, view.receipt().agencyId(),
-                                        events.stream().map(e -> new RequestState.SealedEntry(e, digests.get(e.globalIndex()))).toList());
+                                        events.stream().map(e -> new RequestState.SealedEntry(e, digests.get(e.globalIndex()),
+                                                                                              shownName(e.recordedBy()))).toList());
+    }
+
+    /** The display name of whoever recorded an event (their login when they have none; null when unknown). */
+    private String shownName(String username) {
+        return username == null ? null : users.find(username).map(cn.foi.access.UserAccount::shownName).orElse(username);
     }
 
     private RequestView find(String requestId) {

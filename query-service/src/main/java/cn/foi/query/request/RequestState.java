@@ -40,7 +40,7 @@ record RequestState(String requestId, String agencyId, String status, LocalDate 
     }
 
     /** A history entry with the digest its event was stored with (LogDigest): what an auditor checks it against. */
-    record SealedEntry(@com.fasterxml.jackson.annotation.JsonUnwrapped HistoryEntry entry, String digest) {
+    record SealedEntry(@com.fasterxml.jackson.annotation.JsonUnwrapped HistoryEntry entry, String digest, String recordedByName) {
     }
 
     RequestState withReviews(List<Review> reviews) {
