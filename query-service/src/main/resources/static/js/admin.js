@@ -69,7 +69,9 @@ route('/admin', async el => {
   const users = await api.command('GET', '/api/users');
   const userForm = h('form', {class: 'card form', novalidate: true, 'data-test': 'user-form'}, h('h2', {}, '新建用户'),
     h('label', {}, '用户名', h('input', {name: 'username', placeholder: '小写字母、数字或 . _ -', 'data-test': 'user-username'})),
-    h('label', {}, '初始密码', h('input', {name: 'password', type: 'password', autocomplete: 'new-password', 'data-test': 'user-password'})),
+    h('label', {}, '显示名称（办理记录中代替用户名显示，可空）', h('input', {name: 'displayName', maxlength: 40, 'data-test': 'user-display-name'})),
+    h('label', {}, '初始密码（至少 10 位，混用字母、数字或符号中的两类，不含用户名）',
+      h('input', {name: 'password', type: 'password', autocomplete: 'new-password', 'data-test': 'user-password'})),
     rolesEditor(['OFFICER'], 'user'), grantsEditor([], 'user'), // grants are chosen, never pre-set
     h('div', {class: 'actions'}, h('button', {type: 'submit', class: 'primary', 'data-test': 'user-submit'}, '创建用户')));
   userForm.addEventListener('submit', async e => {
@@ -77,7 +79,8 @@ route('/admin', async el => {
     userForm.querySelectorAll('.alert').forEach(a => a.remove());
     const {roles, agencies} = read(userForm);
     try {
-      await api.command('POST', '/api/users', {username: userForm.username.value.trim(), password: userForm.password.value, roles, agencies});
+      await api.command('POST', '/api/users', {username: userForm.username.value.trim(), password: userForm.password.value, roles, agencies,
+        displayName: userForm.displayName.value.trim() || null});
       go('/admin?saved=' + Date.now());
     } catch (err) {
       showError(userForm, err, 'user-error');
@@ -85,12 +88,15 @@ route('/admin', async el => {
   });
   el.append(h('section', {class: 'card'}, h('h2', {}, '用户'),
     h('div', {class: 'scroll'}, h('table', {class: 'list', 'data-test': 'user-list'},
-      h('thead', {}, h('tr', {}, ['用户名', '角色', '授权机构', ''].map(t => h('th', {}, t)))),
+      h('thead', {}, h('tr', {}, ['用户名', '显示名称', '角色', '授权机构', '状态', ''].map(t => h('th', {}, t)))),
       h('tbody', {}, users.map(u => userRow(u)))))), userForm);
 });
 
+const USER_EVENT_TIME = at => new Date(at).toLocaleString('zh-CN', {hour12: false});
+
 function userRow(user) {
   const editor = h('form', {class: 'form', novalidate: true, hidden: true, 'data-test': 'user-edit-' + user.username},
+    h('label', {}, '显示名称', h('input', {name: 'displayName', maxlength: 40, value: user.displayName || ''})),
     rolesEditor(user.roles, 'edit-' + user.username), grantsEditor(user.agencies, 'edit-' + user.username),
     h('label', {}, '新密码（不改则留空）', h('input', {name: 'password', type: 'password', autocomplete: 'new-password'})),
     h('div', {class: 'actions'}, h('button', {type: 'submit', class: 'primary'}, '保存')));
@@ -98,6 +104,7 @@ function userRow(user) {
     e.preventDefault();
     editor.querySelectorAll('.alert').forEach(a => a.remove());
     const body = read(editor);
+    body.displayName = editor.displayName.value.trim();
     if (editor.password.value) body.password = editor.password.value;
     try {
       await api.command('PUT', '/api/users/' + encodeURIComponent(user.username), body);
@@ -106,12 +113,76 @@ function userRow(user) {
       showError(editor, err, 'user-edit-error');
     }
   });
-  return h('tr', {},
+  const path = '/api/users/' + encodeURIComponent(user.username);
+  const act = (text, test, action) => h('button', {type: 'button', class: 'link', 'data-test': `${test}-${user.username}`, onclick: async () => {
+    try {
+      await api.command('POST', path + '/' + action);
+      go('/admin?saved=' + Date.now());
+    } catch (err) {
+      showError(history, err, 'user-action-error');
+    }
+  }}, text);
+  // who did what to the account, and when: read from the event log
+  const history = h('div', {hidden: true, 'data-test': 'user-history-' + user.username});
+  const showHistory = async () => {
+    history.hidden = !history.hidden;
+    if (history.hidden) return;
+    history.replaceChildren(h('p', {class: 'muted'}, '正在载入…'));
+    try {
+      const answer = await api.command('GET', path + '/history');
+      history.replaceChildren(h('table', {class: 'list'},
+        h('thead', {}, h('tr', {}, ['时间', '事项', '操作人', '内容'].map(t => h('th', {}, t)))),
+        h('tbody', {}, answer.events.map(e => h('tr', {'data-test': 'user-history-entry'},
+          h('td', {class: 'nowrap'}, USER_EVENT_TIME(e.at)), h('td', {}, e.label), h('td', {}, e.byName || e.by || '系统'),
+          h('td', {}, [e.displayName ? `显示名称：${e.displayName}` : null,
+            e.roles ? `角色：${e.roles.map(r => ROLES[r] ? ROLES[r].replace(/（.*）/, '') : r).join('、')}` : null,
+            e.agencies ? `授权：${e.agencies.map(a => a === '*' ? '全部机构' : agencyName(a)).join('、')}` : null,
+            e.lockedUntil ? `锁定至 ${USER_EVENT_TIME(e.lockedUntil)}` : null].filter(Boolean).join('；')))))),
+        h('p', {class: 'muted'}, '记录中不含任何密码信息。'));
+    } catch (err) {
+      showError(history, err, 'user-history-error');
+    }
+  };
+  return h('tr', {'data-test': 'user-row-' + user.username},
     h('td', {class: 'mono'}, user.username),
+    h('td', {}, user.displayName || '—'),
     h('td', {}, user.roles.map(r => ROLES[r] ? ROLES[r].replace(/（.*）/, '') : r).join('、')),
     h('td', {}, user.agencies.map(a => a === '*' ? '全部机构' : agencyName(a)).join('、')),
-    h('td', {}, h('button', {class: 'link', onclick: () => { editor.hidden = !editor.hidden; }}, '修改'), editor));
+    h('td', {}, user.disabled ? '已停用' : user.lockedUntil ? `已锁定至 ${USER_EVENT_TIME(user.lockedUntil)}` : '正常'),
+    h('td', {},
+      h('div', {class: 'row-actions'},
+        h('button', {type: 'button', class: 'link', onclick: () => { editor.hidden = !editor.hidden; }}, '修改'),
+        user.username === 'admin' ? null : user.disabled ? act('启用', 'user-enable', 'enable') : act('停用', 'user-disable', 'disable'),
+        user.lockedUntil ? act('解除锁定', 'user-unlock', 'unlock') : null,
+        h('button', {type: 'button', class: 'link', 'data-test': 'user-history-toggle-' + user.username, onclick: showHistory}, '操作记录')),
+      editor, history));
 }
+
+// Every user changes their own password here (the link on their name at the top).
+route('/account', async el => {
+  const form = h('form', {class: 'card form', novalidate: true, 'data-test': 'account-form'}, h('h2', {}, '修改密码'),
+    h('label', {}, '当前密码', h('input', {name: 'currentPassword', type: 'password', autocomplete: 'current-password', 'data-test': 'account-current'})),
+    h('label', {}, '新密码（至少 10 位，混用字母、数字或符号中的两类，不含用户名）',
+      h('input', {name: 'newPassword', type: 'password', autocomplete: 'new-password', 'data-test': 'account-new'})),
+    h('label', {}, '再次输入新密码', h('input', {name: 'repeat', type: 'password', autocomplete: 'new-password', 'data-test': 'account-repeat'})),
+    h('div', {class: 'actions'}, h('button', {type: 'submit', class: 'primary', 'data-test': 'account-submit'}, '修改密码')));
+  form.addEventListener('submit', async e => {
+    e.preventDefault();
+    form.querySelectorAll('.alert').forEach(a => a.remove());
+    if (form.newPassword.value !== form.repeat.value) {
+      form.append(h('div', {class: 'alert error', role: 'alert', 'data-test': 'account-error'}, '两次输入的新密码不一致，密码未更改'));
+      return;
+    }
+    try {
+      await api.command('PUT', '/api/account/password', {currentPassword: form.currentPassword.value, newPassword: form.newPassword.value});
+      form.reset();
+      form.append(h('div', {class: 'alert ok', role: 'status', 'data-test': 'account-saved'}, '密码已修改；下次登录请使用新密码。'));
+    } catch (err) {
+      showError(form, err, 'account-error');
+    }
+  });
+  el.append(h('div', {class: 'page-head'}, h('h1', {}, '我的账户'), h('span', {class: 'muted'}, me.username)), form);
+});
 
 // ---------------------------------------------------------------- table 二
 

@@ -576,7 +576,7 @@ function frame(keepMain) {
       h('a', { class: 'brand', href: '#/worklist', 'data-test': 'brand' }, '政府信息公开申请办理'),
       h('div', { class: 'topbar-tools' },
         h('label', { class: 'agency-label' }, h('span', { class: 'sr-only' }, '当前机关'), picker),
-        h('span', { class: 'user', 'data-test': 'current-user', title: roles }, me.username,
+        h('a', { class: 'user', href: '#/account', 'data-test': 'current-user', title: `${roles}；点击修改密码` }, me.username,
           roles ? h('span', { class: 'user-roles' }, `（${roles}）`) : null),
         h('button', { type: 'button', class: 'btn btn-link logout', 'data-test': 'logout', onclick: logout }, '退出'),
         menuButton)),

@@ -173,7 +173,14 @@ class UserController {
 
     @GetMapping("/api/users")
     List<Map<String, Object>> list() {
-        return users.all().stream().map(UserController::view).toList();
+        java.time.Instant now = java.time.Instant.now();
+        return users.all().stream().map(account -> {
+            Map<String, Object> view = view(account);
+            // a lock still running, so the page offers to end it (and only then)
+            users.findWithSignInState(account.username()).filter(user -> user.lockedAt(now))
+                 .ifPresent(user -> view.put("lockedUntil", user.lockedUntil()));
+            return view;
+        }).toList();
     }
 
     private UserAccount existing(String username) {

@@ -310,6 +310,7 @@ class WebApplicationBrowserTest extends EndToEndTest {
             // a supervisor of that agency only
             browser.type(UiNames.USER_USERNAME, "web-supervisor");
             browser.type(UiNames.USER_PASSWORD, PASSWORD);
+            browser.type("user-display-name", "孙主任");
             browser.click("user-role-SUPERVISOR");
             browser.click("user-agency-" + agency);
             browser.screenshot("15-admin");
@@ -321,10 +322,30 @@ class WebApplicationBrowserTest extends EndToEndTest {
                     .filter(u -> u.get("username").asText().equals("web-supervisor")).findFirst().orElseThrow();
             assertThat(account.get("roles").toString()).contains("SUPERVISOR").contains("OFFICER");
             assertThat(account.get("agencies").toString()).isEqualTo("[\"" + agency + "\"]");
+            assertThat(account.get("displayName").asText()).isEqualTo("孙主任");
+            // the account's history, from the event log: created by the administrator, with its roles and grants
+            browser.click("user-history-toggle-web-supervisor");
+            await().atMost(Duration.ofSeconds(15)).ignoreExceptions()
+                   .until(() -> browser.find("user-history-web-supervisor").getText().contains("创建账户"));
+            assertThat(browser.find("user-history-web-supervisor").getText()).contains("admin").contains("负责人").contains("某县管理测试局")
+                                                                            .contains("不含任何密码信息");
+            browser.screenshot("15a-user-history");
 
             // the new supervisor signs in, enters table 二 for 2025 and closes that year after confirming
             browser.signOut();
             browser.signIn("web-supervisor", PASSWORD);
+            // the supervisor changes their own password from the link on their name: a mismatch is caught on the page
+            browser.click("current-user");
+            browser.type("account-current", PASSWORD);
+            browser.type("account-new", "sun-renewed-pass-2");
+            browser.type("account-repeat", "sun-renewed-pass-3");
+            browser.click("account-submit");
+            assertThat(browser.find("account-error").getText()).contains("不一致");
+            browser.set("account-repeat", "sun-renewed-pass-2");
+            browser.click("account-submit");
+            assertThat(browser.find("account-saved").getText()).contains("密码已修改");
+            browser.screenshot("15b-account");
+            assertThat(services.as("web-supervisor", "sun-renewed-pass-2").get(services.queryUrl + "/api/agencies").status()).isEqualTo(200);
             browser.visit("/#/proactive/" + agency + "/2025");
             browser.type("proactive-RULES-MADE", "3");
             browser.click(UiNames.PROACTIVE_SUBMIT);
