@@ -274,7 +274,7 @@ route('/verification', async (el, params, query) => {
     out.append(h('div', {class: v.verified ? 'alert ok' : 'alert error', 'data-test': 'verification-verdict', 'data-verified': String(v.verified)},
       v.verified
         ? `完好：全部 ${v.events.toLocaleString()} 条事件（涉及 ${v.aggregates.toLocaleString()} 个申请、复议案件或机构）的摘要均与存储内容一致，用时 ${v.seconds} 秒（校验于 ${when(v.checkedAt)}）。`
-        : `不符：校验到第 ${m.globalIndex.toLocaleString()} 条事件时发现日志与摘要不一致。此前的 ${v.events.toLocaleString()} 条事件完好。`));
+        : `不符：全局序号 ${m.globalIndex} 处的事件与日志的摘要不一致。在它之前的 ${v.events.toLocaleString()} 条事件完好。`));
     out.append(h('section', {class: 'card'}, h('h2', {}, '日志头摘要'),
       h('p', {class: 'mono', 'data-test': 'verification-head-digest'}, v.head),
       h('p', {class: 'muted'}, v.verified ? '这是日志末尾的摘要。记下它：将来任何人改动此前的任一事件，重算的摘要都将不同。' : '这是最后一条完好事件之后的摘要。')));
@@ -282,10 +282,12 @@ route('/verification', async (el, params, query) => {
       out.append(h('section', {class: 'card'}, h('h2', {}, '第一处不符'),
         h('table', {class: 'list', 'data-test': 'verification-mismatch'}, h('tbody', {},
           h('tr', {}, h('th', {}, '全局序号'), h('td', {class: 'num'}, String(m.globalIndex))),
-          h('tr', {}, h('th', {}, '案卷或对象'), h('td', {class: 'mono'}, m.aggregateId || '—')),
-          h('tr', {}, h('th', {}, '案卷内序号'), h('td', {}, m.sequenceNumber == null ? '—' : String(m.sequenceNumber))),
+          h('tr', {}, h('th', {}, '所属对象（申请、复议、机构或账户）'), h('td', {class: 'mono'}, m.aggregateId || '—')),
+          h('tr', {}, h('th', {}, '对象内序号'), h('td', {}, m.sequenceNumber == null ? '—' : String(m.sequenceNumber))),
           h('tr', {}, h('th', {}, '说明'), h('td', {'data-test': 'verification-detail'}, m.detail)))),
-        m.aggregateId ? h('p', {}, h('a', {href: `#/requests/${encodeURIComponent(m.aggregateId)}`}, '查看该案卷的办理记录')) : null));
+        // a request's id is a UUID: only then is there a 办理记录 to open
+        /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(m.aggregateId || '')
+          ? h('p', {}, h('a', {href: `#/requests/${encodeURIComponent(m.aggregateId)}`}, '查看该申请的办理记录')) : null));
     }
     if (v.basedOn) {
       const b = v.basedOn;

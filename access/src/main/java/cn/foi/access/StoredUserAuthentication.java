@@ -28,8 +28,8 @@ public class StoredUserAuthentication implements AuthenticationProvider {
     static final java.time.Duration USER_FRESHNESS = java.time.Duration.ofSeconds(2);
 
     /** Wrong passwords in a row that lock an account, and for how long (issue 16). */
-    static final int WRONG_PASSWORDS_TO_LOCK = 5;
-    static final java.time.Duration LOCKED_FOR = java.time.Duration.ofMinutes(15);
+    public static final int WRONG_PASSWORDS_TO_LOCK = 5;
+    public static final java.time.Duration LOCKED_FOR = java.time.Duration.ofMinutes(15);
     private static final java.time.format.DateTimeFormatter BEIJING = java.time.format.DateTimeFormatter.ofPattern("HH:mm")
                                                                                                     .withZone(java.time.ZoneId.of("Asia/Shanghai"));
 
@@ -61,7 +61,8 @@ public class StoredUserAuthentication implements AuthenticationProvider {
         String username = authentication.getName();
         String password = authentication.getCredentials() == null ? "" : authentication.getCredentials().toString();
         long started = System.nanoTime();
-        UserStore.StoredUser user = user(username);
+        Loaded first = loaded(username);
+        UserStore.StoredUser user = first.user();
         UserAccount account = user.account();
         java.time.Instant now = clock.instant();
         if (account.disabled()) {
@@ -72,7 +73,7 @@ public class StoredUserAuthentication implements AuthenticationProvider {
         }
         boolean right = verified.contains(fingerprint(username, account.passwordHash(), password))
                         || passwords.matches(password, account.passwordHash());
-        if (!right && recentlyLoaded.get(username).loadedAtNanos() < started) {
+        if (!right && first.loadedAtNanos() < started) {
             // read a moment ago, before this call: the password may have changed since (in the other service, say)
             recentlyLoaded.remove(username);
             user = user(username);
@@ -87,10 +88,18 @@ public class StoredUserAuthentication implements AuthenticationProvider {
             }
             throw new BadCredentialsException("用户名或密码错误 (bad credentials)");
         }
-        if (verified.size() >= REMEMBERED_MAX) {
-            verified.clear();
+        if (!verified.contains(fingerprint(username, account.passwordHash(), password))) {
+            // a password checked just now: wrong guesses sent side by side may have locked the account meanwhile
+            UserStore.StoredUser fresh = users.findWithSignInState(username).orElseThrow(
+                    () -> new BadCredentialsException("用户名或密码错误 (bad credentials)"));
+            if (fresh.lockedAt(clock.instant())) {
+                throw locked(fresh.lockedUntil());
+            }
+            if (verified.size() >= REMEMBERED_MAX) {
+                verified.clear();
+            }
+            verified.add(fingerprint(username, account.passwordHash(), password));
         }
-        verified.add(fingerprint(username, account.passwordHash(), password));
         if (user.failedSignIns() > 0) {
             users.recordSuccessfulSignIn(username);
             recentlyLoaded.remove(username);
@@ -127,6 +136,10 @@ public class StoredUserAuthentication implements AuthenticationProvider {
     }
 
     private UserStore.StoredUser user(String username) {
+        return loaded(username).user();
+    }
+
+    private Loaded loaded(String username) {
         Loaded loaded = recentlyLoaded.get(username);
         if (loaded == null || System.nanoTime() - loaded.loadedAtNanos() > USER_FRESHNESS.toNanos()) {
             UserStore.StoredUser user = users.findWithSignInState(username)
@@ -137,7 +150,7 @@ public class StoredUserAuthentication implements AuthenticationProvider {
             loaded = new Loaded(user, System.nanoTime());
             recentlyLoaded.put(username, loaded);
         }
-        return loaded.user();
+        return loaded;
     }
 
     @Override

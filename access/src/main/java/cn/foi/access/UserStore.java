@@ -117,6 +117,24 @@ public class UserStore {
         }
     }
 
+    /** Only the password's hash: a change made meanwhile to anything else stays. */
+    public void setPasswordHash(String username, String hash) {
+        users.updateOne(Filters.eq("_id", username), Updates.set("passwordHash", hash));
+    }
+
+    /** Only whether the account may sign in. */
+    public void setDisabled(String username, boolean disabled) {
+        users.updateOne(Filters.eq("_id", username), Updates.set("disabled", disabled));
+    }
+
+    /** Only roles, grants and display name. */
+    public void setAccess(UserAccount account) {
+        users.updateOne(Filters.eq("_id", account.username()), Updates.combine(
+                Updates.set("roles", account.roles().stream().map(Enum::name).sorted().toList()),
+                Updates.set("agencies", new ArrayList<>(new TreeSet<>(account.agencies()))),
+                Updates.set("displayName", account.displayName())));
+    }
+
     /** Roles, grants and password as given; the sign-in state (wrong passwords, a lock) stays as it is. */
     public void save(UserAccount account) {
         Document fields = documentOf(account);

@@ -11,6 +11,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -197,5 +198,31 @@ class StoredUserAuthenticationTest {
         clock.now = clock.now.plus(Duration.ofMinutes(15)).plusSeconds(1);
         authentication.forget("wang");
         assertThat(signIn("wang", "secret-1").getName()).isEqualTo("wang");
+    }
+
+    @Test
+    void wrong_passwords_sent_side_by_side_are_each_counted_and_none_fails_otherwise() throws Exception {
+        user("wang", "secret-1", EnumSet.of(Role.OFFICER), Set.of("a-1"));
+        signIn("wang", "secret-1"); // remembered, and its account cached: the guesses race with its eviction
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<Class<?>>> outcomes = new java.util.ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                outcomes.add(pool.submit(() -> {
+                    try {
+                        signIn("wang", "wrong");
+                        return Object.class;
+                    } catch (RuntimeException e) {
+                        return e.getClass();
+                    }
+                }));
+            }
+            for (var outcome : outcomes) {
+                assertThat(outcome.get()).isIn(BadCredentialsException.class, org.springframework.security.authentication.LockedException.class);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThatThrownBy(() -> signIn("wang", "secret-1")).isInstanceOf(org.springframework.security.authentication.LockedException.class);
     }
 }

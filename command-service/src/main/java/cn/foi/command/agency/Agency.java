@@ -385,6 +385,10 @@ public class Agency {
         return closedYears.contains(year);
     }
 
+    public java.util.OptionalInt latestClosedYear() {
+        return closedYears.isEmpty() ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(closedYears.last());
+    }
+
     public String name() {
         return name;
     }

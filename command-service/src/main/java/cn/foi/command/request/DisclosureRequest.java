@@ -324,7 +324,7 @@ public class DisclosureRequest {
      * amount and a payment period; the clock does not run until the fee is paid.
      */
     @CommandHandler
-    public void handle(IssueFeeNotice command, Clock clock, CalendarBook calendars) {
+    public void handle(IssueFeeNotice command, Clock clock, CalendarBook calendars, AgencyDirectory agencies) {
         if (command.issuedOn() == null || command.amountYuan() == null || command.basis() == null
             || command.dueOn() == null) {
             throw new InvalidInput("缺少通知日期 issuedOn、金额 amountYuan、计费方式 basis 或缴费期限 dueOn "
@@ -350,13 +350,15 @@ public class DisclosureRequest {
         if (!command.dueOn().isAfter(command.issuedOn())) {
             throw new RuleViolation("缴费期限应晚于通知日期 (dueOn must be after issuedOn)");
         }
+        // the year's report counts its fee notices (六、): frozen once the year is closed
+        agencies.requireYearOpen(agencyId, command.issuedOn().getYear());
         apply(new FeeNoticeIssued(requestId, agencyId, command.issuedOn(), command.amountYuan(), command.basis(),
                                   command.dueOn()));
     }
 
     /** Payment within the notice's period; after it the application counts as abandoned (OTHER_FEE_UNPAID). */
     @CommandHandler
-    public void handle(ReceiveFeePayment command, Clock clock) {
+    public void handle(ReceiveFeePayment command, Clock clock, AgencyDirectory agencies) {
         if (command.paidOn() == null) {
             throw new InvalidInput("缺少缴费日期 paidOn (paidOn is required)");
         }
@@ -374,6 +376,8 @@ public class DisclosureRequest {
                                     + feeDueOn + "; close it as OTHER_FEE_UNPAID)");
         }
         requireNotInFuture(command.paidOn(), clock, "缴费日期 paidOn");
+        // the year's report sums the fees paid in it (六、): frozen once the year is closed
+        agencies.requireYearOpen(agencyId, command.paidOn().getYear());
         apply(new FeePaid(requestId, agencyId, command.paidOn()));
     }
 

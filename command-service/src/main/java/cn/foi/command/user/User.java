@@ -48,8 +48,12 @@ public class User {
         // for Axon
     }
 
+    /**
+     * Also on an account already on record: its creation was recorded before and the store then refused or failed, so
+     * the name was never in use (the user API creates only names the store does not hold).
+     */
     @CommandHandler
-    @CreationPolicy(AggregateCreationPolicy.ALWAYS)
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public void handle(CreateUser command) {
         apply(new UserCreated(command.username(), command.displayName(), Set.copyOf(command.roles()), Set.copyOf(command.agencies())));
     }

@@ -92,7 +92,10 @@ class UserController {
         if (body.password() != null) {
             commands.sendAndWait(new UserCommands.ResetPassword(username, false));
         }
-        users.save(changed);
+        users.setAccess(changed);
+        if (body.password() != null) {
+            users.setPasswordHash(username, hash);
+        }
         signIns.forget(username);
         if (AdminBootstrap.ADMIN.equals(username) && body.password() != null) {
             adminBootstrap.rememberHash(hash);
@@ -118,7 +121,7 @@ class UserController {
         UserAccount existing = existing(username);
         records.ensureRecorded(existing);
         commands.sendAndWait(new UserCommands.DisableUser(username, disabled));
-        users.save(existing.withDisabled(disabled));
+        users.setDisabled(username, disabled);
         signIns.forget(username);
         return view(existing.withDisabled(disabled));
     }
@@ -157,13 +160,21 @@ class UserController {
     Map<String, Object> changeOwnPassword(@RequestBody PasswordChange body) {
         String username = cn.foi.access.Caller.current().orElseThrow().username();
         UserAccount existing = existing(username);
+        java.time.Instant now = java.time.Instant.now();
+        if (users.findWithSignInState(username).map(user -> user.lockedAt(now)).orElse(false)) {
+            throw new cn.foi.command.problem.StateConflict("账户已锁定，密码未更改；请待锁定期满或请系统管理员解锁 (account locked)");
+        }
         if (body == null || body.currentPassword() == null || !passwords.matches(body.currentPassword(), existing.passwordHash())) {
+            // counted as a wrong password: this form must not be a way round the lock
+            users.recordFailedSignIn(username, now, cn.foi.access.StoredUserAuthentication.WRONG_PASSWORDS_TO_LOCK,
+                                     cn.foi.access.StoredUserAuthentication.LOCKED_FOR);
+            signIns.forget(username);
             throw new InvalidInput("当前密码不正确，密码未更改 (the current password is wrong)");
         }
         String hash = requirePassword(username, body.newPassword());
         records.ensureRecorded(existing);
         commands.sendAndWait(new UserCommands.ResetPassword(username, true));
-        users.save(existing.withPasswordHash(hash));
+        users.setPasswordHash(username, hash);
         signIns.forget(username);
         if (AdminBootstrap.ADMIN.equals(username)) {
             adminBootstrap.rememberHash(hash);

@@ -62,6 +62,16 @@ class DisclosureRequestTest {
         fixture.registerInjectableResource(CalendarBook.of(WorkingDayCalendar.shipped()));
     }
 
+    @Test
+    void a_receipt_dated_before_a_closed_year_is_refused_for_it_would_change_that_years_carried_over_figures() {
+        agencies.with(AGENCY, 2025);
+        fixture.givenNoPriorActivity()
+               .when(log(LocalDate.of(2024, 12, 30)))
+               .expectException(StateConflict.class)
+               .expectExceptionMessage(org.hamcrest.Matchers.containsString("2025 年度已关闭"))
+               .expectNoEvents();
+    }
+
     private static RequestReceived receivedOn(LocalDate date) {
         return new RequestReceived(REQUEST, AGENCY, date, ONLINE, new Applicant(NATURAL_PERSON, "张三"), "拆迁补偿方案");
     }
@@ -440,6 +450,16 @@ class DisclosureRequestTest {
         }
 
         @Test
+        void fee_notices_and_payments_are_frozen_with_their_closed_year_as_everything_else() {
+            agencies.with(AGENCY, 2025);
+            fixture.given(received).when(notice("1200")).expectException(StateConflict.class).expectNoEvents();
+            fixture.given(received, noticed)
+                   .when(new RequestCommands.ReceiveFeePayment(REQUEST, LocalDate.of(2025, 2, 20)))
+                   .expectException(StateConflict.class)
+                   .expectNoEvents();
+        }
+
+        @Test
         void a_payment_after_the_period_is_refused_because_the_application_lapsed() {
             fixture.given(received, noticed)
                    .when(new RequestCommands.ReceiveFeePayment(REQUEST, LocalDate.of(2025, 3, 3)))
@@ -537,6 +557,12 @@ class DisclosureRequestTest {
     class AnswersUnderTheRegulationsOfTheirDay {
 
         private final RequestReceived received2018 = receivedOn(LocalDate.of(2018, 11, 5));
+
+        @BeforeEach
+        void noYearClosedSince2018() {
+            // (with 2023 closed, any answer dated earlier would change 2023's carried-over figures: refused)
+            agencies.with(AGENCY);
+        }
 
         @Test
         void an_answer_dated_2018_with_a_result_of_the_2008_regulations_is_recorded_as_such() {

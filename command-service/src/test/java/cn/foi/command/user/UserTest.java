@@ -41,6 +41,13 @@ class UserTest {
     }
 
     @Test
+    void a_creation_recorded_before_but_never_in_effect_is_recorded_again() {
+        fixture.given(new UserCreated("wang", null, OFFICER, XIXIA))
+               .when(new CreateUser("wang", "王明", OFFICER, XIXIA))
+               .expectEvents(new UserCreated("wang", "王明", OFFICER, XIXIA));
+    }
+
+    @Test
     void a_change_of_roles_or_grants_is_recorded_whole_and_no_change_records_nothing() {
         fixture.given(new UserCreated("wang", null, OFFICER, XIXIA))
                .when(new ChangeUserAccess("wang", Set.of("OFFICER", "SUPERVISOR"), XIXIA))

@@ -64,6 +64,11 @@ public class ReadModel {
      */
     private final List<WriteBehind<?>> inWriteOrder;
     private long eventsSinceFlush;
+    /**
+     * Events no view keeps (user administration, a type this build does not know), by global index: stored at once (they
+     * are rare), so that after a restart they still count as applied and the applied prefix has no holes.
+     */
+    private final MongoCollection<Document> withoutView;
     /** Every global index applied so far, whatever it changed (a duplicate, an unknown type): see {@link #applied()}. */
     private final AppliedPositions applied = new AppliedPositions();
     /** Writes the documents flushed while the consumer goes on with the next events. */
@@ -79,6 +84,7 @@ public class ReadModel {
         this.requests = database.getCollection("requests");
         this.reviews = database.getCollection("reviews");
         this.calendar = database.getCollection("calendar");
+        this.withoutView = database.getCollection("events_without_view");
         // The topic's records are written by the command service: duplicate keys are not a risk there, and checking
         // for them (as the API's input is checked) was a twentieth of a rebuild.
         this.objectMapper = objectMapper.copy().disable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
@@ -176,6 +182,7 @@ public class ReadModel {
             putCalendarInLedger(notices);
             notices.history().forEach(entry -> applied.add(entry.globalIndex()));
         });
+        withoutView.find().forEach(seen -> applied.add(((Number) seen.get("_id")).longValue()));
         storedEnd = applied.contiguousEnd(); // read from the documents: stored by definition
     }
 
@@ -214,6 +221,7 @@ public class ReadModel {
         requests.drop();
         reviews.drop();
         calendar.drop();
+        withoutView.drop();
         inWriteOrder.forEach(WriteBehind::dropped);
         eventsSinceFlush = 0;
         ledger.clear();
@@ -443,7 +451,11 @@ public class ReadModel {
             PublishedEvent event = d.event();
             Object payload = d.payload();
             if (payload == null) {
-                applied.add(event.globalIndex()); // a type this build does not know: seen, nothing to apply
+                // user administration, or a type this build does not know: seen, nothing to apply, remembered as seen
+                withoutView.replaceOne(Filters.eq("_id", event.globalIndex()),
+                                       new Document("_id", event.globalIndex()).append("type", event.type()),
+                                       new com.mongodb.client.model.ReplaceOptions().upsert(true));
+                applied.add(event.globalIndex());
                 continue;
             }
             if (payload instanceof HolidayArrangementPublished notice) {

@@ -76,12 +76,13 @@ class RollUpController {
                                    + " (years up to " + ReportingYear.LAST_UNDER_2008_REGULATIONS + " use the statistics form)");
         }
         Instant moment = asOf == null ? null : Moments.parse(asOf);
-        RollUp.Result result = rollUp.of(agencyId, year, moment).orElseThrow(() -> new QueryProblem(HttpStatus.NOT_FOUND,
-                "机构 " + agencyId + " 不存在" + (moment == null ? "" : "（或在该时刻尚未登记）") + " (unknown agency)"));
-        AnnualTable total = result.total();
+        // read before the figures: they count at least every event up to it
         LogAudit.BasedOn basedOn = provenance.at(moment);
         String footnote = Provenance.footnote(basedOn);
         String basedOnHeader = Provenance.header(basedOn);
+        RollUp.Result result = rollUp.of(agencyId, year, moment).orElseThrow(() -> new QueryProblem(HttpStatus.NOT_FOUND,
+                "机构 " + agencyId + " 不存在" + (moment == null ? "" : "（或在该时刻尚未登记）") + " (unknown agency)"));
+        AnnualTable total = result.total();
         String title = total.agencyName() + year + "年政府信息公开工作年度报告汇总" + (result.members() > 1 ? "（含所属 " + (result.members() - 1) + " 个机构）" : "");
         return switch (format) {
             case "json" -> ResponseEntity.ok().header(Provenance.HEADER, basedOnHeader).body(new RollUpAnswer(agencyId, total.agencyName(), year, moment, result.members(), result.closed(),

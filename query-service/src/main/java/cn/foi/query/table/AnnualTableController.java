@@ -93,12 +93,12 @@ class AnnualTableController {
         requireCurrentFormat(agencyId, year);
         ZeroStyle zeroStyle = zeroStyle(zero);
         java.time.Instant moment = asOf == null ? null : moment(asOf);
-        AnnualTable table = tables.asOf(agencyId, year, moment)
-                                  .orElseThrow(() -> new QueryProblem(HttpStatus.NOT_FOUND,
-                                                                      "机构 " + agencyId + " 不存在 (unknown agency)"));
         // read before the table: the table counts at least every event up to it
         LogAudit.BasedOn basedOn = provenance.at(moment);
         String footnote = Provenance.footnote(basedOn);
+        AnnualTable table = tables.asOf(agencyId, year, moment)
+                                  .orElseThrow(() -> new QueryProblem(HttpStatus.NOT_FOUND,
+                                                                      "机构 " + agencyId + " 不存在 (unknown agency)"));
         return switch (format) {
             case "json" -> ResponseEntity.ok()
                                          .header(Provenance.HEADER, Provenance.header(basedOn))

@@ -58,6 +58,13 @@ class WebSignInTest extends EndToEndTest {
                                    .POST(HttpRequest.BodyPublishers.ofString(form)));
         }
 
+        HttpResponse<String> putJson(String url, String body) {
+            return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                                   .header("X-Requested-With", "XMLHttpRequest")
+                                   .header("X-XSRF-TOKEN", cookie("XSRF-TOKEN").orElseThrow())
+                                   .PUT(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+        }
+
         Optional<String> cookie(String name) {
             return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
                           .map(HttpCookie::getValue).findFirst();
@@ -265,5 +272,27 @@ class WebSignInTest extends EndToEndTest {
             assertThat(html).as(page).containsPattern("<script[^>]* src=").doesNotContainPattern("<script(?![^>]* src=)[^>]*>")
                             .doesNotContainPattern(" on[a-z]+=");
         }
+    }
+
+    @Test
+    void a_web_session_cannot_guess_the_current_password_round_the_lock() {
+        var admin = services.as("admin", Services.ADMIN_PASSWORD);
+        assertThat(admin.post(services.commandUrl + "/api/users", "{\"username\":\"guess-target\",\"password\":\"" + PASSWORD
+                + "\",\"roles\":[\"AUDITOR\"],\"agencies\":[\"*\"]}").status()).isEqualTo(201);
+        Browser browser = new Browser(); // a session someone else took over: it does not know the password
+        assertThat(browser.login("guess-target", PASSWORD, true).headers().firstValue("Location").orElseThrow()).doesNotContain("error");
+        browser.get(services.queryUrl + "/api/csrf"); // the page's token after sign-in
+        String own = services.queryUrl + "/command/api/account/password";
+        for (int i = 0; i < 5; i++) {
+            var wrong = browser.putJson(own, "{\"currentPassword\":\"guess-" + i + "-wrong\",\"newPassword\":\"new-password-77\"}");
+            assertThat(wrong.statusCode()).as(wrong.body()).isEqualTo(400);
+        }
+        // the guesses counted as wrong passwords: the account is locked, for the session as for a new sign-in
+        assertThat(browser.putJson(own, "{\"currentPassword\":\"" + PASSWORD + "\",\"newPassword\":\"new-password-77\"}").statusCode())
+                .isIn(401, 409);
+        var locked = services.as("guess-target", PASSWORD).get(services.commandUrl + "/api/users");
+        assertThat(locked.status()).isEqualTo(401);
+        assertThat(locked.json().get("detail").asText()).contains("已锁定");
+        assertThat(admin.post(services.commandUrl + "/api/users/guess-target/unlock", "").status()).isEqualTo(200);
     }
 }
