@@ -401,6 +401,10 @@ public class CommitLogEventStorageEngine extends AbstractEventStorageEngine {
                 TreeMap<Long, Document> byStart = new TreeMap<>();
                 findByIds(LongStream.range(from, Math.min(end, from + batchSize)).boxed().toList())
                         .forEach(c -> byStart.put(c.getLong(FIRST_INDEX), c));
+                if (!byStart.containsKey(from)) {
+                    throw new EventStoreException("No commit starts at global index " + from + " below the end of the log " + end
+                                                  + ": the log cannot be sealed until it is repaired");
+                }
                 Document commit;
                 while ((commit = byStart.get(from)) != null) {
                     String aggregateId = commit.getString(AGGREGATE_ID);
@@ -415,9 +419,6 @@ public class CommitLogEventStorageEngine extends AbstractEventStorageEngine {
                     head = after;
                     lastDigest.put(aggregateId, events.get(events.size() - 1).getString(DIGEST));
                     from = commit.getLong(LAST_INDEX) + 1;
-                }
-                if (byStart.isEmpty()) {
-                    throw new EventStoreException("No commit starts at global index " + from + " below the end of the log " + end);
                 }
             }
             log.info("Sealed {} commits stored before the log had digests", sealed);

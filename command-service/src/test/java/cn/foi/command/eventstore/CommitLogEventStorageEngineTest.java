@@ -201,11 +201,18 @@ class CommitLogEventStorageEngineTest {
         assertThat(verify().firstMismatch().globalIndex()).isEqualTo(3);
         assertThat(verify().firstMismatch().detail()).startsWith("日志头摘要与重算结果不符");
 
+        // a commit's first sequence number moved: loading the aggregate would skip its events (not under the digests)
+        commits.replaceOne(new Document("_id", 3L), original.get(2));
+        Document moved = Document.parse(original.get(2).toJson());
+        moved.put(EventLogLayout.FIRST_SEQUENCE_NUMBER, 99L);
+        commits.replaceOne(new Document("_id", 3L), moved);
+        assertThat(verify().firstMismatch().detail()).startsWith("提交记载的首末序号与其事件不符");
+
         // removed: a whole commit deleted
         commits.replaceOne(new Document("_id", 3L), original.get(2));
         assertThat(verify().verified()).isTrue();
         commits.deleteOne(new Document("_id", 2L));
-        assertThat(verify().firstMismatch().detail()).isEqualTo("第2至2条事件不在日志中（被删除）");
+        assertThat(verify().firstMismatch().detail()).isEqualTo("全局序号 2 至 2 的事件不在日志中（被删除）");
 
         // reordered: two single-event commits swap their places
         commits.insertOne(original.get(1));

@@ -75,12 +75,18 @@ public final class LogVerifier {
         List<Map<String, ?>> events = (List<Map<String, ?>>) commit.get(EVENTS);
         if (start != nextIndex) {
             return mismatch(aggregateId, null, nextIndex, start > nextIndex
-                    ? String.format("第%d至%d条事件不在日志中（被删除）", nextIndex, start - 1)
-                    : String.format("第%d条事件之后出现了起始于第%d条的提交（顺序被改动或重复）", nextIndex - 1, start));
+                    ? String.format("全局序号 %d 至 %d 的事件不在日志中（被删除）", nextIndex, start - 1)
+                    : String.format("全局序号 %d 之后出现了起始于全局序号 %d 的提交（顺序被改动或重复）", nextIndex - 1, start));
         }
         if (events == null || events.isEmpty()
             || ((Number) commit.get(LAST_INDEX)).longValue() != start + events.size() - 1) {
             return mismatch(aggregateId, null, start, "提交中的事件数与其全局序号范围不符（事件被删除或添加）");
+        }
+        // the fields an aggregate is loaded by: not under the digests, so checked against the events they describe
+        if (!Long.valueOf(((Number) events.get(0).get(SEQUENCE_NUMBER)).longValue()).equals(longOrNull(commit.get(FIRST_SEQUENCE_NUMBER)))
+            || !Long.valueOf(((Number) events.get(events.size() - 1).get(SEQUENCE_NUMBER)).longValue())
+                    .equals(longOrNull(commit.get(LAST_SEQUENCE_NUMBER)))) {
+            return mismatch(aggregateId, null, start, "提交记载的首末序号与其事件不符（加载该对象时会漏读或错读事件）");
         }
         String aggregateType = (String) commit.get(AGGREGATE_TYPE);
         long key = AggregateTips.hash(aggregateId);
@@ -92,8 +98,8 @@ public final class LogVerifier {
             long expected = tips.lastSequence(slot) + 1;
             if (sequence != expected) {
                 return mismatch(aggregateId, sequence, index, sequence > expected
-                        ? String.format("该案卷的第%d至%d号事件不在日志中（被删除）", expected, sequence - 1)
-                        : String.format("该案卷的第%d号事件重复出现或顺序被改动", sequence));
+                        ? String.format("该对象序号 %d 至 %d 的事件不在日志中（被删除）", expected, sequence - 1)
+                        : String.format("该对象序号 %d 的事件重复出现或顺序被改动", sequence));
             }
             digestOf(aggregateType, aggregateId, sequence, event, slot);
             Object stored = event.get(DIGEST);
@@ -246,6 +252,10 @@ public final class LogVerifier {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("Every Java runtime has SHA-256", e);
         }
+    }
+
+    private static Long longOrNull(Object value) {
+        return value instanceof Number number ? number.longValue() : null;
     }
 
     /** The log should end at {@code expectedEnd} (as far as the store's own hint says it once reached). */
