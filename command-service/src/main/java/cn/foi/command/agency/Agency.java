@@ -385,10 +385,6 @@ public class Agency {
         return closedYears.contains(year);
     }
 
-    public java.util.OptionalInt latestClosedYear() {
-        return closedYears.isEmpty() ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(closedYears.last());
-    }
-
     public String name() {
         return name;
     }

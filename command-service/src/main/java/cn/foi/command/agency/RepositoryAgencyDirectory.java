@@ -37,11 +37,6 @@ class RepositoryAgencyDirectory implements AgencyDirectory {
     }
 
     @Override
-    public java.util.OptionalInt latestClosedYear(String agencyId) {
-        return ReadOnlyUnitOfWork.read(() -> agencies.load(agencyId).invoke(Agency::latestClosedYear));
-    }
-
-    @Override
     public String parentOf(String agencyId) {
         return ReadOnlyUnitOfWork.read(() -> {
             try {

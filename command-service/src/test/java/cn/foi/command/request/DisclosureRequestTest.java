@@ -62,16 +62,6 @@ class DisclosureRequestTest {
         fixture.registerInjectableResource(CalendarBook.of(WorkingDayCalendar.shipped()));
     }
 
-    @Test
-    void a_receipt_dated_before_a_closed_year_is_refused_for_it_would_change_that_years_carried_over_figures() {
-        agencies.with(AGENCY, 2025);
-        fixture.givenNoPriorActivity()
-               .when(log(LocalDate.of(2024, 12, 30)))
-               .expectException(StateConflict.class)
-               .expectExceptionMessage(org.hamcrest.Matchers.containsString("2025 年度已关闭"))
-               .expectNoEvents();
-    }
-
     private static RequestReceived receivedOn(LocalDate date) {
         return new RequestReceived(REQUEST, AGENCY, date, ONLINE, new Applicant(NATURAL_PERSON, "张三"), "拆迁补偿方案");
     }
@@ -557,12 +547,6 @@ class DisclosureRequestTest {
     class AnswersUnderTheRegulationsOfTheirDay {
 
         private final RequestReceived received2018 = receivedOn(LocalDate.of(2018, 11, 5));
-
-        @BeforeEach
-        void noYearClosedSince2018() {
-            // (with 2023 closed, any answer dated earlier would change 2023's carried-over figures: refused)
-            agencies.with(AGENCY);
-        }
 
         @Test
         void an_answer_dated_2018_with_a_result_of_the_2008_regulations_is_recorded_as_such() {

@@ -23,11 +23,6 @@ class FakeAgencyDirectory implements AgencyDirectory {
     }
 
     @Override
-    public java.util.OptionalInt latestClosedYear(String agencyId) {
-        return closedYears.getOrDefault(agencyId, Set.of()).stream().mapToInt(Integer::intValue).max();
-    }
-
-    @Override
     public boolean isClosed(String agencyId, int year) {
         return closedYears.getOrDefault(agencyId, Set.of()).contains(year);
     }

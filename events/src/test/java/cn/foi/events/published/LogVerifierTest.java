@@ -109,6 +109,8 @@ class LogVerifierTest {
             commit.put(EventLogLayout.AGGREGATE_ID, aggregate);
             commit.put(EventLogLayout.AGGREGATE_TYPE, "FoiRequest");
             commit.put(EventLogLayout.EVENTS, stored);
+            commit.put(EventLogLayout.FIRST_SEQUENCE_NUMBER, stored.get(0).get(EventLogLayout.SEQUENCE_NUMBER));
+            commit.put(EventLogLayout.LAST_SEQUENCE_NUMBER, stored.get(stored.size() - 1).get(EventLogLayout.SEQUENCE_NUMBER));
             commit.put(LogDigest.HEAD, head);
             commits.add(commit);
         }
