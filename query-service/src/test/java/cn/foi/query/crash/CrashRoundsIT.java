@@ -47,7 +47,7 @@ class CrashRoundsIT {
     private static final String AGENCY = "crash-office";
     private static final String ADMIN_PASSWORD = "crash-Admin-Pass-123";
     private static final String CLERK = "crash-clerk";
-    private static final String CLERK_PASSWORD = "crash-Clerk-123";
+    private static final String CLERK_PASSWORD = "rounds-Pass-4567"; // a password may not contain its user name
     private static final List<List<String>> KINDS = List.of(List.of("embedded-infra"), List.of("command-service"),
             List.of("query-service"), List.of("embedded-infra", "command-service", "query-service"));
     private static final ObjectMapper JSON = new ObjectMapper();
