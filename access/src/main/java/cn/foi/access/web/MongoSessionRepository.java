@@ -88,6 +88,18 @@ public class MongoSessionRepository implements SessionRepository<MapSession> {
         sessions.deleteOne(Filters.eq("_id", id));
     }
 
+    /**
+     * Ends every web session of {@code username} but {@code keptSessionId} (null: all): after their password changed,
+     * whoever signed in with the old one is signed out.
+     */
+    public long endSessionsOf(String username, String keptSessionId) {
+        var filter = Filters.eq("attributes." + SessionUsers.USERNAME.replace('.', '\u2024'), username);
+        if (keptSessionId != null) {
+            filter = Filters.and(filter, Filters.ne("_id", keptSessionId));
+        }
+        return sessions.deleteMany(filter).getDeletedCount();
+    }
+
     /** Drops sessions idle for longer than their timeout (called now and then; Mongo-wire servers may lack TTL indexes). */
     public long deleteExpired(Instant now) {
         long deleted = 0;

@@ -18,7 +18,7 @@ import org.springframework.security.web.context.SecurityContextRepository;
  */
 public class SessionUsers implements SecurityContextRepository {
 
-    static final String USERNAME = "foi.username";
+    public static final String USERNAME = "foi.username";
 
     private final StoredUserAuthentication users;
 

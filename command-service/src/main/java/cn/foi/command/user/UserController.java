@@ -39,10 +39,12 @@ class UserController {
     private final cn.foi.access.StoredUserAuthentication signIns;
     private final org.axonframework.commandhandling.gateway.CommandGateway commands;
     private final UserRecords records;
+    private final cn.foi.access.web.MongoSessionRepository sessions;
 
     UserController(UserStore users, PasswordEncoder passwords, AgencyDirectory agencies, AdminBootstrap adminBootstrap,
                    cn.foi.access.StoredUserAuthentication signIns, org.axonframework.commandhandling.gateway.CommandGateway commands,
-                   UserRecords records) {
+                   UserRecords records, cn.foi.access.web.MongoSessionRepository sessions) {
+        this.sessions = sessions;
         this.signIns = signIns;
         this.commands = commands;
         this.records = records;
@@ -95,6 +97,7 @@ class UserController {
         users.setAccess(changed);
         if (body.password() != null) {
             users.setPasswordHash(username, hash);
+            sessions.endSessionsOf(username, null); // reset by an administrator: signed in with the old one, signed out
         }
         signIns.forget(username);
         if (AdminBootstrap.ADMIN.equals(username) && body.password() != null) {
@@ -157,7 +160,7 @@ class UserController {
 
     /** Every user changes their own password, knowing the current one. */
     @org.springframework.web.bind.annotation.PutMapping("/api/account/password")
-    Map<String, Object> changeOwnPassword(@RequestBody PasswordChange body) {
+    Map<String, Object> changeOwnPassword(@RequestBody PasswordChange body, jakarta.servlet.http.HttpServletRequest request) {
         String username = cn.foi.access.Caller.current().orElseThrow().username();
         UserAccount existing = existing(username);
         java.time.Instant now = java.time.Instant.now();
@@ -175,6 +178,9 @@ class UserController {
         records.ensureRecorded(existing);
         commands.sendAndWait(new UserCommands.ResetPassword(username, true));
         users.setPasswordHash(username, hash);
+        // every other web session of the user ends (one signed in elsewhere with the old password); this one stays
+        var current = request.getSession(false);
+        sessions.endSessionsOf(username, current == null ? null : current.getId());
         signIns.forget(username);
         if (AdminBootstrap.ADMIN.equals(username)) {
             adminBootstrap.rememberHash(hash);

@@ -295,4 +295,26 @@ class WebSignInTest extends EndToEndTest {
         assertThat(locked.json().get("detail").asText()).contains("已锁定");
         assertThat(admin.post(services.commandUrl + "/api/users/guess-target/unlock", "").status()).isEqualTo(200);
     }
+
+    @Test
+    void a_changed_password_signs_out_every_other_session_of_the_user() {
+        var admin = services.as("admin", Services.ADMIN_PASSWORD);
+        assertThat(admin.post(services.commandUrl + "/api/users", "{\"username\":\"two-desks\",\"password\":\"" + PASSWORD
+                + "\",\"roles\":[\"AUDITOR\"],\"agencies\":[\"*\"]}").status()).isEqualTo(201);
+        Browser here = new Browser();
+        Browser elsewhere = new Browser();
+        for (Browser browser : new Browser[]{here, elsewhere}) {
+            assertThat(browser.login("two-desks", PASSWORD, true).headers().firstValue("Location").orElseThrow()).doesNotContain("error");
+            assertThat(browser.get(services.queryUrl + "/api/agencies").statusCode()).isEqualTo(200);
+        }
+        here.get(services.queryUrl + "/api/csrf");
+        assertThat(here.putJson(services.queryUrl + "/command/api/account/password",
+                                "{\"currentPassword\":\"" + PASSWORD + "\",\"newPassword\":\"desk-Renewed-88\"}").statusCode()).isEqualTo(200);
+        assertThat(here.get(services.queryUrl + "/api/agencies").statusCode()).as("the session that changed it").isEqualTo(200);
+        assertThat(elsewhere.get(services.queryUrl + "/api/agencies").statusCode()).as("a session signed in before").isEqualTo(401);
+        // an administrator's reset signs out the user's sessions too
+        assertThat(admin.put(services.commandUrl + "/api/users/two-desks", "{\"roles\":[\"AUDITOR\"],\"agencies\":[\"*\"],"
+                + "\"password\":\"desk-Reset-by-admin-9\"}").status()).isEqualTo(200);
+        assertThat(here.get(services.queryUrl + "/api/agencies").statusCode()).isEqualTo(401);
+    }
 }
