@@ -71,13 +71,15 @@ public class StoredUserAuthentication implements AuthenticationProvider {
         if (user.lockedAt(now)) {
             throw locked(user.lockedUntil());
         }
-        boolean right = verified.contains(fingerprint(username, account.passwordHash(), password))
-                        || passwords.matches(password, account.passwordHash());
+        String key = fingerprint(username, account.passwordHash(), password);
+        boolean remembered = verified.contains(key);
+        boolean right = remembered || passwords.matches(password, account.passwordHash());
         if (!right && first.loadedAtNanos() < started) {
             // read a moment ago, before this call: the password may have changed since (in the other service, say)
             recentlyLoaded.remove(username);
             user = user(username);
             account = user.account();
+            key = fingerprint(username, account.passwordHash(), password);
             right = !account.disabled() && passwords.matches(password, account.passwordHash());
         }
         if (!right) {
@@ -88,7 +90,7 @@ public class StoredUserAuthentication implements AuthenticationProvider {
             }
             throw new BadCredentialsException("用户名或密码错误 (bad credentials)");
         }
-        if (!verified.contains(fingerprint(username, account.passwordHash(), password))) {
+        if (!remembered) {
             // a password checked just now: wrong guesses sent side by side may have locked the account meanwhile
             UserStore.StoredUser fresh = users.findWithSignInState(username).orElseThrow(
                     () -> new BadCredentialsException("用户名或密码错误 (bad credentials)"));
@@ -98,7 +100,7 @@ public class StoredUserAuthentication implements AuthenticationProvider {
             if (verified.size() >= REMEMBERED_MAX) {
                 verified.clear();
             }
-            verified.add(fingerprint(username, account.passwordHash(), password));
+            verified.add(key);
         }
         if (user.failedSignIns() > 0) {
             users.recordSuccessfulSignIn(username);

@@ -80,8 +80,19 @@ public class LogAudit {
         return progress.get();
     }
 
+    /** The last provenance read: every table answer asks for the same one until the projection moves on. */
+    private volatile BasedOn lastRead;
+
     /** Where the projection stands in the log: the last event counted and the stored head digest after it. */
     public BasedOn basedOn(long storedEnd) {
-        return new BasedOn(storedEnd - 1, store.headAfter(storedEnd - 1));
+        BasedOn known = lastRead;
+        if (known != null && known.globalIndex() == storedEnd - 1) {
+            return known;
+        }
+        BasedOn read = new BasedOn(storedEnd - 1, store.headAfter(storedEnd - 1));
+        if (read.head() != null) {
+            lastRead = read;
+        }
+        return read;
     }
 }

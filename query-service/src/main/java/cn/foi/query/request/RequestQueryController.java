@@ -164,14 +164,15 @@ class RequestQueryController {
         RequestView view = find(requestId);
         List<HistoryEntry> events = view.history().stream().sorted(Comparator.comparingLong(HistoryEntry::globalIndex)).toList();
         java.util.Map<Long, String> digests = store.digestsAt(events.stream().map(HistoryEntry::globalIndex).toList());
-        return new RequestState.History(requestId, view.receipt().agencyId(),
-                                        events.stream().map(e -> new RequestState.SealedEntry(e, digests.get(e.globalIndex()),
-                                                                                              shownName(e.recordedBy()))).toList());
+        // a request's events are recorded by one or two people: each looked up once
+        java.util.Map<String, String> names = new java.util.HashMap<>();
+        return new RequestState.History(requestId, view.receipt().agencyId(), events.stream().map(e -> new RequestState.SealedEntry(
+                e, digests.get(e.globalIndex()), e.recordedBy() == null ? null : names.computeIfAbsent(e.recordedBy(), this::shownName))).toList());
     }
 
-    /** The display name of whoever recorded an event (their login when they have none; null when unknown). */
+    /** The display name of whoever recorded an event (their login when they have none, or when the account is gone). */
     private String shownName(String username) {
-        return username == null ? null : users.find(username).map(cn.foi.access.UserAccount::shownName).orElse(username);
+        return users.find(username).map(cn.foi.access.UserAccount::shownName).orElse(username);
     }
 
     private RequestView find(String requestId) {

@@ -102,7 +102,7 @@ class AnnualTableController {
         return switch (format) {
             case "json" -> ResponseEntity.ok()
                                          .header(Provenance.HEADER, Provenance.header(basedOn))
-                                         .body(withBasedOn(moment == null ? table : withMoment(table, moment), basedOn));
+                                         .body(new WithBasedOn(moment == null ? table : withMoment(table, moment), basedOn));
             case "text" -> ResponseEntity.ok()
                                          .contentType(new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8))
                                          .header(Provenance.HEADER, Provenance.header(basedOn))
@@ -132,10 +132,6 @@ class AnnualTableController {
 
     /** A table answer with its {@code basedOn} (a record, so the completeness advice adds its part too). */
     record WithBasedOn(@com.fasterxml.jackson.annotation.JsonUnwrapped Record table, LogAudit.BasedOn basedOn) {
-    }
-
-    private static WithBasedOn withBasedOn(Record answer, LogAudit.BasedOn basedOn) {
-        return new WithBasedOn(answer, basedOn);
     }
 
     /**
