@@ -85,7 +85,7 @@ public class Agency {
 
     /**
      * Moves the agency under another, or to the top (null). The new parent must exist and must not stand under this
-     * agency (a cycle would count members twice, or never reach a top). Moves run alone ({@code YearCloseGuard}), so two
+     * agency (a cycle would count members twice, or never reach a top). Moves run alone (across instances, {@code ExclusiveCommands}), so two
      * of them cannot make a cycle together. Placing it where it already stands changes nothing.
      */
     @CommandHandler

@@ -46,6 +46,11 @@ public class CalendarBook {
         return current;
     }
 
+    /** Read again from the store when next needed: another instance of the command service may have published. */
+    public synchronized void forget() {
+        calendar = null;
+    }
+
     synchronized void publish(YearArrangement arrangement) {
         calendar = current().with(arrangement);
     }

@@ -36,6 +36,8 @@ public class EventStoreConfiguration {
     /** Processors that must see every event from the very first one. */
     public static final String KAFKA_PUBLISHER = "kafka-publisher";
     public static final String REQUEST_REGISTER = "request-register";
+    /** Where the processors' tokens are kept, shared by every instance (the request register reads it too). */
+    public static final String TOKENS = "trackingtokens";
 
     @Bean
     MongoDatabase commandDatabase(MongoClient mongoClient, @Value("${foi.mongo.database:foi_command}") String name) {
@@ -62,8 +64,13 @@ public class EventStoreConfiguration {
     TokenStore tokenStore(MongoClient mongoClient, @Value("${foi.mongo.database:foi_command}") String name,
                           Serializer serializer) {
         return MongoTokenStore.builder()
-                              .mongoTemplate(DefaultMongoTemplate.builder().mongoDatabase(mongoClient, name).build())
+                              .mongoTemplate(DefaultMongoTemplate.builder().mongoDatabase(mongoClient, name)
+                                                                 .trackingTokensCollectionName(TOKENS).build())
                               .serializer(serializer)
+                              // a node of its own per instance: Axon's default names the JVM, and two instances in
+                              // one JVM (the tests) would both hold every claim
+                              .nodeId(java.lang.management.ManagementFactory.getRuntimeMXBean().getName() + "/"
+                                      + java.util.UUID.randomUUID())
                               .build();
     }
 

@@ -1,20 +1,16 @@
 package cn.foi.command.publication;
 
 import cn.foi.command.config.EventStoreConfiguration;
+import cn.foi.command.config.ProcessorPositions;
 import cn.foi.command.eventstore.CommitLogEventStorageEngine;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandMessage;
-import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
-import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
-import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,26 +22,22 @@ class OperatorMetrics implements MessageHandlerInterceptor<CommandMessage<?>> {
 
     private final MeterRegistry registry;
 
-    OperatorMetrics(MeterRegistry registry, CommandBus commandBus, @Lazy EventProcessingConfiguration processing,
-                    CommitLogEventStorageEngine store) {
+    /** Axon registers every command interceptor bean on the command bus itself (registering it again counted twice). */
+    OperatorMetrics(MeterRegistry registry, ProcessorPositions positions, CommitLogEventStorageEngine store) {
         this.registry = registry;
-        commandBus.registerHandlerInterceptor(this);
         for (String processor : new String[]{EventStoreConfiguration.KAFKA_PUBLISHER, EventStoreConfiguration.REQUEST_REGISTER}) {
-            Gauge.builder("foi.processor.backlog", () -> backlog(processing, store, processor))
+            Gauge.builder("foi.processor.backlog", () -> backlog(positions, store, processor))
                  .tag("processor", processor)
                  .description("stored events the processor has not handled yet (kafka-publisher: not yet on the topic)")
                  .baseUnit("events").register(registry);
         }
     }
 
-    private static double backlog(EventProcessingConfiguration processing, CommitLogEventStorageEngine store, String name) {
+    /** From the shared token store: the same figure in every instance, whichever runs the processor. */
+    private static double backlog(ProcessorPositions positions, CommitLogEventStorageEngine store, String name) {
         var head = store.createHeadToken();
         long headIndex = head == null ? -1 : ((GlobalSequenceTrackingToken) head).getGlobalIndex();
-        return processing.eventProcessor(name, TrackingEventProcessor.class).map(processor -> {
-            long position = processor.processingStatus().values().stream().map(EventTrackerStatus::getCurrentPosition)
-                                     .mapToLong(p -> p.orElse(-1)).min().orElse(-1);
-            return (double) Math.max(0, headIndex - position);
-        }).orElse(Double.NaN);
+        return Math.max(0, headIndex - positions.storedPosition(name));
     }
 
     @Override

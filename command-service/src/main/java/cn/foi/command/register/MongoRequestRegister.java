@@ -2,6 +2,7 @@ package cn.foi.command.register;
 
 import cn.foi.command.config.EndOfBatch;
 import cn.foi.command.config.EventStoreConfiguration;
+import cn.foi.command.config.ProcessorPositions;
 import cn.foi.events.codes.ApplicantType;
 import cn.foi.events.request.OpenRequestImported;
 import cn.foi.events.request.RequestDecided;
@@ -17,12 +18,9 @@ import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Updates;
-import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
-import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.bson.Document;
@@ -39,7 +37,8 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * The command side's own list of requests per agency, kept by a tracking processor from the event
  * store (so it can always be rebuilt from it). {@link #bookOf} first waits until the processor has
- * seen every event stored so far: a year close never works from a stale list.
+ * stored its token past every event stored so far, in whichever instance it runs: a year close never works from a
+ * stale list.
  */
 @Component
 @ProcessingGroup(EventStoreConfiguration.REQUEST_REGISTER)
@@ -49,15 +48,15 @@ class MongoRequestRegister implements RequestRegister {
 
     private final MongoCollection<Document> register;
     private final EventStore eventStore;
-    private final EventProcessingConfiguration processing;
+    private final ProcessorPositions positions;
     private final Duration catchUpTimeout;
 
     MongoRequestRegister(MongoDatabase commandDatabase, @Lazy EventStore eventStore,
-                         @Lazy EventProcessingConfiguration processing,
+                         ProcessorPositions positions,
                          @Value("${foi.register.catch-up-timeout:PT30S}") Duration catchUpTimeout) {
         this.register = commandDatabase.getCollection("request_register");
         this.eventStore = eventStore;
-        this.processing = processing;
+        this.positions = positions;
         this.catchUpTimeout = catchUpTimeout;
     }
 
@@ -125,28 +124,13 @@ class MongoRequestRegister implements RequestRegister {
             return;
         }
         long target = ((GlobalSequenceTrackingToken) head).getGlobalIndex();
-        TrackingEventProcessor processor = processing.eventProcessor(EventStoreConfiguration.REQUEST_REGISTER,
-                                                                     TrackingEventProcessor.class).orElseThrow();
         long deadline = System.nanoTime() + catchUpTimeout.toNanos();
-        while (!reached(processor, target)) {
+        while (positions.storedPosition(EventStoreConfiguration.REQUEST_REGISTER) < target) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("The request register did not catch up with the event store in "
                                                 + catchUpTimeout);
             }
             LockSupport.parkNanos(Duration.ofMillis(5).toNanos());
         }
-    }
-
-    private static boolean reached(TrackingEventProcessor processor, long target) {
-        var statuses = processor.processingStatus().values();
-        if (statuses.isEmpty()) {
-            return false;
-        }
-        for (EventTrackerStatus status : statuses) {
-            if (status.getCurrentPosition().orElse(-1) < target) {
-                return false;
-            }
-        }
-        return true;
     }
 }

@@ -29,6 +29,11 @@ class OperatorMetricsTest extends EndToEndTest {
         assertThat(query).contains("foi_projection_lag_events ", "foi_projection_missing_events ", "foi_projection_rebuild_running ",
                                    "foi_projection_rebuild_progress ");
 
+        // each command counted once (Axon registers the interceptor itself; registering it again counted twice)
+        double before = registered(admin);
+        api.registerAgency("operator-metrics-office-2", "某县指标测试局二");
+        assertThat(registered(admin) - before).isEqualTo(1.0);
+
         var anonymous = services.as(null, null).get(services.queryUrl + "/actuator/prometheus");
         assertThat(anonymous.status()).as("not public").isEqualTo(401);
         var created = admin.post(services.commandUrl + "/api/users", "{\"username\":\"operator-metrics-officer\",\"password\":\"metrics-password-1\","
@@ -36,5 +41,12 @@ class OperatorMetricsTest extends EndToEndTest {
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         assertThat(services.as("operator-metrics-officer", "metrics-password-1").get(services.commandUrl + "/actuator/prometheus").status())
                 .as("administrators only").isEqualTo(403);
+    }
+
+    private static double registered(Services.Client admin) {
+        var line = java.util.regex.Pattern.compile("foi_commands_total\\{command=\"RegisterAgency\",outcome=\"accepted\"} (\\S+)")
+                                          .matcher(admin.get(services.commandUrl + "/actuator/prometheus").body());
+        assertThat(line.find()).isTrue();
+        return Double.parseDouble(line.group(1));
     }
 }
