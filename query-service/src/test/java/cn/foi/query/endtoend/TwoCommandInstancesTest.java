@@ -106,6 +106,19 @@ class TwoCommandInstancesTest extends EndToEndTest {
     }
 
     @Test
+    void an_instance_whose_cached_agency_the_other_has_changed_since_still_takes_the_next_command_at_once() {
+        String agency = "twin-stale";
+        api.registerAgency(agency, "某区住房和城乡建设局"); // the first instance keeps the agency in its cache
+        for (int round = 0; round < 4; round++) {
+            // each instance in turn: the other's cached agency knows nothing of it, so its command is tried afresh
+            var recorded = services.put(urlOf(1 - round % 2) + "/api/agencies/" + agency + "/years/2026/proactive-disclosure",
+                                        "{\"RULES\":{\"MADE\":" + round + ",\"REPEALED\":0,\"IN_FORCE\":3}}");
+            assertThat(recorded.status()).as("round " + round + ": " + recorded.body()).isEqualTo(200);
+        }
+        assertThat(services.eventStore().readEvents(agency).asStream().count()).isEqualTo(5);
+    }
+
+    @Test
     void a_year_closed_on_one_instance_while_both_receive_requests_misses_none_and_accepts_none_after() throws Exception {
         for (int round = 0; round < 2; round++) {
             String agency = "twin-close-" + round;
