@@ -58,7 +58,7 @@ public class CommandInstances {
     private long lastBeat;
 
     CommandInstances(MongoDatabase commandDatabase, Cache aggregateCache, CalendarBook calendarBook,
-                     @Value("${foi.instances.stale-after:PT15S}") Duration staleAfter,
+                     @Value("${foi.instances.stale-after:PT20S}") Duration staleAfter,
                      @Value("${foi.instances.lease-for:PT2M}") Duration leaseFor,
                      @Value("${foi.instances.pause-timeout:PT30S}") Duration pauseTimeout,
                      @Value("${foi.instances.watch-every:PT0.05S}") Duration watchEvery) {
@@ -170,7 +170,8 @@ public class CommandInstances {
 
     private void beat() {
         long now = System.currentTimeMillis();
-        if (now - lastBeat >= Math.min(1000, staleAfter.toMillis() / 5)) {
+        // five beats in the time after which an instance counts as gone; each beat is a write the embedded store journals
+        if (now - lastBeat >= staleAfter.toMillis() / 5) {
             instances.updateOne(Filters.eq("_id", me), Updates.combine(Updates.set("seenAt", new Date(now)),
                                                                       Updates.set("pausedFor", pausedFor)),
                                 new UpdateOptions().upsert(true));

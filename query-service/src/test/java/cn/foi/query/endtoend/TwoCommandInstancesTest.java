@@ -209,12 +209,40 @@ class TwoCommandInstancesTest extends EndToEndTest {
         Map<String, Long> timesPublished = publishedEventsOf(ids).stream()
                                                                  .collect(Collectors.groupingBy(e -> e, Collectors.counting()));
         assertThat(timesPublished).hasSize(requests.size()).allSatisfy((event, times) -> assertThat(times).isEqualTo(1));
+
+        // the instance that runs them stops them (as it does when it stops): the other takes over where they were
+        var owner = claims(services.command, EventStoreConfiguration.KAFKA_PUBLISHER) ? services.command : second;
+        var other = owner == second ? services.command : second;
+        List<String> processors = List.of(EventStoreConfiguration.KAFKA_PUBLISHER, EventStoreConfiguration.REQUEST_REGISTER);
+        processors.forEach(p -> processor(owner, p).shutDown());
+        try {
+            for (int i = 0; i < 5; i++) {
+                var received = receive(owner == second ? 0 : 1, agency, "2025-12-30");
+                assertThat(received.status()).as(received.body()).isEqualTo(201);
+                requests.add(received.json().get("requestId").asText());
+            }
+            Set<String> all = Set.copyOf(requests);
+            await().atMost(Duration.ofSeconds(30)).until(() -> publishedEventsOf(all).size() == requests.size());
+            assertThat(Set.copyOf(publishedEventsOf(all))).hasSize(requests.size());
+            await().atMost(Duration.ofSeconds(30))
+                   .untilAsserted(() -> processors.forEach(p -> assertThat(claims(other, p)).as(p).isTrue()));
+            // the register taken over too: a close on the instance that no longer runs it counts every request of 2025
+            var close = services.post((owner == second ? secondUrl : services.commandUrl) + "/api/agencies/" + agency
+                                      + "/years/2025/close", "");
+            assertThat(close.status()).as(close.body()).isEqualTo(200);
+            assertThat(close.json().get("carriedForward").asInt()).isEqualTo(5);
+        } finally {
+            processors.forEach(p -> processor(owner, p).start());
+        }
     }
 
     private static boolean claims(ConfigurableApplicationContext instance, String processor) {
-        return !instance.getBean(EventProcessingConfiguration.class)
-                        .eventProcessor(processor, TrackingEventProcessor.class).orElseThrow()
-                        .processingStatus().isEmpty();
+        return !processor(instance, processor).processingStatus().isEmpty();
+    }
+
+    private static TrackingEventProcessor processor(ConfigurableApplicationContext instance, String processor) {
+        return instance.getBean(EventProcessingConfiguration.class)
+                       .eventProcessor(processor, TrackingEventProcessor.class).orElseThrow();
     }
 
     /** The event ids of every record on the events topic whose aggregate is one of {@code aggregateIds}. */
