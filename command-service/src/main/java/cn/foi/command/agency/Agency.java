@@ -1,6 +1,9 @@
 package cn.foi.command.agency;
 
 import cn.foi.command.agency.AgencyCommands.CloseReportingYear;
+import cn.foi.command.agency.AgencyCommands.SetCaseNumberPattern;
+import cn.foi.events.casenumber.CaseNumberPattern;
+import cn.foi.events.casenumber.CaseNumberPatternSet;
 import cn.foi.command.agency.AgencyCommands.PreparePublication;
 import cn.foi.command.agency.AgencyCommands.PublishAnnualReport;
 import cn.foi.command.agency.AgencyCommands.RecordReportTexts;
@@ -54,6 +57,7 @@ public class Agency {
     private String agencyId;
     private String name;
     private String parentId;
+    private CaseNumberPattern caseNumberPattern = CaseNumberPattern.DEFAULT;
     private final SortedSet<Integer> closedYears = new TreeSet<>();
     private final Map<Integer, Integer> proactiveVersions = new HashMap<>();
     private final Map<Integer, Integer> legacyFigureVersions = new HashMap<>();
@@ -379,6 +383,29 @@ public class Agency {
     @EventSourcingHandler
     void on(ReportingYearClosed event) {
         closedYears.add(event.year());
+    }
+
+    /** A malformed pattern is refused (400); numbers already given stay as they were written. */
+    @CommandHandler
+    public void handle(SetCaseNumberPattern command) {
+        CaseNumberPattern pattern;
+        try {
+            pattern = new CaseNumberPattern(command.pattern() == null ? null : command.pattern().strip());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInput(e.getMessage());
+        }
+        if (!pattern.equals(caseNumberPattern)) {
+            apply(new CaseNumberPatternSet(agencyId, pattern.text()));
+        }
+    }
+
+    @EventSourcingHandler
+    void on(CaseNumberPatternSet event) {
+        this.caseNumberPattern = new CaseNumberPattern(event.pattern());
+    }
+
+    public CaseNumberPattern caseNumberPattern() {
+        return caseNumberPattern;
     }
 
     public boolean isClosed(int year) {

@@ -15,6 +15,10 @@ public final class AgencyCommands {
         }
     }
 
+    /** How the agency writes its case numbers from now on ({@code CaseNumberPattern}). */
+    public record SetCaseNumberPattern(@TargetAggregateIdentifier String agencyId, String pattern) {
+    }
+
     /** Moves an agency under another ({@code parentId}), or to the top of a tree (null). */
     public record PlaceAgency(@TargetAggregateIdentifier String agencyId, String parentId) {
     }

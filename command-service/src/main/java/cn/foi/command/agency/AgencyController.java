@@ -92,6 +92,20 @@ class AgencyController {
         return answer;
     }
 
+    /** How the agency writes its case numbers from now on: {@code {year}} and one {@code {seq}} ({@code {seq:3}} → 007). */
+    @PutMapping("/api/agencies/{agencyId}/case-number-pattern")
+    Map<String, Object> caseNumberPattern(@PathVariable String agencyId, @RequestBody Map<String, String> body) {
+        String pattern = body == null ? null : body.get("pattern");
+        try {
+            commands.sendAndWait(new AgencyCommands.SetCaseNumberPattern(agencyId, pattern));
+        } catch (AggregateNotFoundException e) {
+            throw new NotFound("机构 " + agencyId + " 不存在 (unknown agency)");
+        }
+        var written = new cn.foi.events.casenumber.CaseNumberPattern(pattern.strip());
+        return Map.of("agencyId", agencyId, "pattern", written.text(),
+                      "example", written.format(java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).getYear(), 7));
+    }
+
     @PostMapping("/api/agencies/{agencyId}/years/{year}/close")
     Map<String, Object> close(@PathVariable String agencyId, @PathVariable int year) {
         Integer carriedForward;

@@ -14,6 +14,11 @@ public interface AgencyDirectory {
         return null;
     }
 
+    /** How the agency writes its case numbers (the default until it sets one). */
+    default cn.foi.events.casenumber.CaseNumberPattern caseNumberPatternOf(String agencyId) {
+        return cn.foi.events.casenumber.CaseNumberPattern.DEFAULT;
+    }
+
     /** Anything dated in a closed year is refused: its figures are frozen. */
     default void requireYearOpen(String agencyId, int year) {
         if (isClosed(agencyId, year)) {

@@ -46,4 +46,9 @@ class RepositoryAgencyDirectory implements AgencyDirectory {
             }
         });
     }
+
+    @Override
+    public cn.foi.events.casenumber.CaseNumberPattern caseNumberPatternOf(String agencyId) {
+        return ReadOnlyUnitOfWork.read(() -> agencies.load(agencyId).invoke(Agency::caseNumberPattern));
+    }
 }

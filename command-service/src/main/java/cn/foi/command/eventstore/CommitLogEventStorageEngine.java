@@ -291,18 +291,17 @@ public class CommitLogEventStorageEngine extends AbstractEventStorageEngine {
     }
 
     private List<List<DomainEventMessage<?>>> splitByAggregate(List<? extends EventMessage<?>> events) {
-        List<List<DomainEventMessage<?>>> result = new ArrayList<>();
-        List<DomainEventMessage<?>> current = null;
+        // one commit per aggregate, in the order the aggregates first appear: a bulk entry's case numbers (one book,
+        // its events between the requests') are one commit, the first, so a number another writer took refuses the
+        // append before any of it is stored
+        Map<String, List<DomainEventMessage<?>>> byAggregate = new java.util.LinkedHashMap<>();
         for (EventMessage<?> event : events) {
             if (!(event instanceof DomainEventMessage<?> domainEvent)) {
                 throw new EventStoreException("Only aggregate events are stored; got " + event.getPayloadType());
             }
-            if (current == null || !current.get(0).getAggregateIdentifier().equals(domainEvent.getAggregateIdentifier())) {
-                current = new ArrayList<>();
-                result.add(current);
-            }
-            current.add(domainEvent);
+            byAggregate.computeIfAbsent(domainEvent.getAggregateIdentifier(), id -> new ArrayList<>()).add(domainEvent);
         }
+        List<List<DomainEventMessage<?>>> result = new ArrayList<>(byAggregate.values());
         for (List<DomainEventMessage<?>> commit : result) {
             if (commit.size() > MAX_EVENTS_PER_COMMIT) {
                 throw new EventStoreException("A single commit may hold at most " + MAX_EVENTS_PER_COMMIT + " events");

@@ -2,6 +2,7 @@ package cn.foi.command.instances;
 
 import cn.foi.command.agency.AgencyCommands.CloseReportingYear;
 import cn.foi.command.agency.AgencyCommands.PlaceAgency;
+import cn.foi.command.agency.AgencyCommands.SetCaseNumberPattern;
 import cn.foi.command.calendar.NationalCalendar.PublishHolidayArrangement;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.InterceptorChain;
@@ -14,7 +15,8 @@ import java.util.concurrent.locks.Lock;
 /**
  * A command that changes what every other command relies on runs alone, across every instance of the command
  * service: a year close (it must see every receipt of its year, and none may follow it), a move in the tree of
- * agencies (two moves checked side by side could make a cycle together), a holiday notice (deadlines count with it).
+ * agencies (two moves checked side by side could make a cycle together), a holiday notice (deadlines count with it),
+ * a case-number pattern (every instance writes numbers with it).
  * They are rare, so the brief pause they impose on other commands is acceptable. Every other command shares the lock,
  * held until its unit of work is cleaned up, i.e. after its events are stored.
  */
@@ -30,7 +32,7 @@ class ExclusiveCommands implements MessageHandlerInterceptor<CommandMessage<?>> 
 
     static boolean runsAlone(Object payload) {
         return payload instanceof CloseReportingYear || payload instanceof PlaceAgency
-               || payload instanceof PublishHolidayArrangement;
+               || payload instanceof PublishHolidayArrangement || payload instanceof SetCaseNumberPattern;
     }
 
     @Override

@@ -2,6 +2,7 @@ package cn.foi.command.request;
 
 import cn.foi.events.rules.AnswerPeriod;
 import cn.foi.command.agency.AgencyDirectory;
+import cn.foi.command.casenumber.CaseNumbers;
 import cn.foi.command.calendar.CalendarBook;
 import cn.foi.command.problem.InvalidInput;
 import static cn.foi.command.problem.BusinessDates.requireNotInFuture;
@@ -78,19 +79,21 @@ public class DisclosureRequest {
     }
 
     @CommandHandler
-    public DisclosureRequest(LogRequest command, Clock clock, AgencyDirectory agencies) {
+    public DisclosureRequest(LogRequest command, Clock clock, AgencyDirectory agencies, CaseNumbers caseNumbers) {
         requireReceiptDetails(command.agencyId(), command.receivedOn(), command.channel(), command.applicantType(),
                               command.subject());
         requireKnownAgency(agencies, command.agencyId());
         requireNotInFuture(command.receivedOn(), clock, "收到申请日期 receivedOn");
         agencies.requireYearOpen(command.agencyId(), command.receivedOn().getYear());
+        // last of all checks: a number is given only to a request that is recorded
+        caseNumbers.issue(command.agencyId(), command.receivedOn().getYear(), command.requestId());
         apply(new RequestReceived(command.requestId(), command.agencyId(), command.receivedOn(), command.channel(),
                                   new Applicant(command.applicantType(), strip(command.applicantName())),
                                   command.subject().strip()));
     }
 
     @CommandHandler
-    public DisclosureRequest(ImportOpenRequest command, Clock clock, AgencyDirectory agencies) {
+    public DisclosureRequest(ImportOpenRequest command, Clock clock, AgencyDirectory agencies, CaseNumbers caseNumbers) {
         requireReceiptDetails(command.agencyId(), command.receivedOn(), command.channel(), command.applicantType(),
                               command.subject());
         requireKnownAgency(agencies, command.agencyId());
@@ -103,6 +106,7 @@ public class DisclosureRequest {
                                     + year + " must have been received before it)");
         }
         agencies.requireYearOpen(command.agencyId(), year);
+        caseNumbers.issue(command.agencyId(), command.receivedOn().getYear(), command.requestId());
         apply(new OpenRequestImported(command.requestId(), command.agencyId(), command.receivedOn(),
                                       command.channel(), new Applicant(command.applicantType(),
                                                                        strip(command.applicantName())),

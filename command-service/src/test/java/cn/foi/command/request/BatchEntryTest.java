@@ -19,6 +19,10 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
 import org.axonframework.serialization.json.JacksonSerializer;
+import cn.foi.command.casenumber.BookedCaseNumbers;
+import cn.foi.command.casenumber.CaseBook;
+import cn.foi.command.casenumber.CaseNumbers;
+import cn.foi.events.casenumber.CaseNumberIssued;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,13 +50,16 @@ class BatchEntryTest {
     static final class ObservedStorage extends InMemoryEventStorageEngine {
         final List<List<? extends EventMessage<?>>> appends = new ArrayList<>();
         Integer failAfterAggregates;
+        /** Unreadable once an append has failed (before it, the year's case book is read). */
+        boolean unreadableAfterFailedAppend;
         boolean unreadable;
+        /** Reads refused. */
         int reads;
 
         @Override
         public org.axonframework.eventsourcing.eventstore.DomainEventStream readEvents(String aggregateIdentifier, long firstSequenceNumber) {
-            reads++;
             if (unreadable) {
+                reads++;
                 throw new EventStoreException("the store cannot be reached");
             }
             return super.readEvents(aggregateIdentifier, firstSequenceNumber);
@@ -85,6 +92,7 @@ class BatchEntryTest {
             } finally {
                 org.axonframework.messaging.unitofwork.CurrentUnitOfWork.set(unitOfWork);
             }
+            unreadable = unreadableAfterFailedAppend;
             throw new EventStoreException("the store went away part-way through the append");
         }
     }
@@ -99,7 +107,10 @@ class BatchEntryTest {
                                 .configureSerializer(c -> JacksonSerializer.defaultSerializer())
                                 .configureEmbeddedEventStore(c -> storage)
                                 .configureAggregate(DisclosureRequest.class)
+                                .configureAggregate(CaseBook.class)
                                 .registerComponent(AgencyDirectory.class, c -> new FakeAgencyDirectory().with(AGENCY))
+                                .registerComponent(CaseNumbers.class, c -> new BookedCaseNumbers(c.repository(CaseBook.class),
+                                                                                                  c.getComponent(AgencyDirectory.class)))
                                 .registerComponent(Clock.class, c -> Clock.fixed(LocalDate.of(2025, 3, 20).atStartOfDay(BEIJING).toInstant(), BEIJING))
                                 .registerComponent(CalendarBook.class, c -> CalendarBook.of(WorkingDayCalendar.shipped()))
                                 .buildConfiguration();
@@ -143,8 +154,14 @@ class BatchEntryTest {
 
         assertThat(storage.appends).hasSize(1);
         assertThat(storage.appends.get(0)).extracting(e -> (Object) e.getPayloadType()).containsExactly(
-                RequestReceived.class, RequestDecided.class, RequestReceived.class,
-                RequestReceived.class, RequestDecided.class);
+                CaseNumberIssued.class, RequestReceived.class, RequestDecided.class, CaseNumberIssued.class, RequestReceived.class,
+                CaseNumberIssued.class, RequestReceived.class, RequestDecided.class);
+        // the refused row gave its number back: the accepted ones are numbered without a gap
+        assertThat(storage.appends.get(0)).map(EventMessage::getPayload).filteredOn(CaseNumberIssued.class::isInstance)
+                                          .extracting(p -> ((CaseNumberIssued) p).caseNumber() + " " + ((CaseNumberIssued) p).requestId())
+                                          .containsExactly("〔2025〕1号 " + outcomes.get(0).get("requestId"),
+                                                           "〔2025〕2号 " + outcomes.get(1).get("requestId"),
+                                                           "〔2025〕3号 " + outcomes.get(4).get("requestId"));
         assertThat(eventsOf(outcomes.get(0))).extracting(e -> (Object) e.getPayloadType())
                                              .containsExactly(RequestReceived.class, RequestDecided.class);
     }
@@ -167,7 +184,7 @@ class BatchEntryTest {
     @Test
     void when_the_store_cannot_even_be_asked_each_item_gives_its_id_to_look_up_later_after_one_attempt() {
         storage.failAfterAggregates = 0;
-        storage.unreadable = true;
+        storage.unreadableAfterFailedAppend = true;
         List<Map<String, Object>> outcomes = batchEntry.record(AGENCY, List.of(
                 receivedOn("2025-03-03", disclosedOn("2025-03-10")),
                 receivedOn("2025-03-04", null),
@@ -181,7 +198,7 @@ class BatchEntryTest {
 
     @Test
     void when_the_append_fails_part_way_the_requests_stored_before_it_stay_recorded() {
-        storage.failAfterAggregates = 1;
+        storage.failAfterAggregates = 2; // the year's case book, then the first request
         List<Map<String, Object>> outcomes = batchEntry.record(AGENCY, List.of(
                 receivedOn("2025-03-03", disclosedOn("2025-03-10")),
                 receivedOn("2025-03-04", null)));

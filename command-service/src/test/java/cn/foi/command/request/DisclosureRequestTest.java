@@ -52,6 +52,12 @@ class DisclosureRequestTest {
 
     private AggregateTestFixture<DisclosureRequest> fixture;
     private FakeAgencyDirectory agencies;
+    /** The numbers asked for: agency, year and request of each. */
+    private final java.util.List<String> numbersGiven = new java.util.ArrayList<>();
+    private final cn.foi.command.casenumber.CaseNumbers caseNumbers = (agencyId, year, requestId) -> {
+        numbersGiven.add(agencyId + " " + year + " " + requestId);
+        return "〔" + year + "〕" + numbersGiven.size() + "号";
+    };
 
     @BeforeEach
     void setUp() {
@@ -60,6 +66,7 @@ class DisclosureRequestTest {
         fixture.registerInjectableResource(Clock.fixed(TODAY.atStartOfDay(BEIJING).toInstant(), BEIJING));
         fixture.registerInjectableResource(agencies);
         fixture.registerInjectableResource(CalendarBook.of(WorkingDayCalendar.shipped()));
+        fixture.registerInjectableResource(caseNumbers);
     }
 
     private static RequestReceived receivedOn(LocalDate date) {
@@ -79,6 +86,7 @@ class DisclosureRequestTest {
                    .when(log(LocalDate.of(2024, 12, 31)))
                    .expectSuccessfulHandlerExecution()
                    .expectEvents(receivedOn(LocalDate.of(2024, 12, 31)));
+            org.assertj.core.api.Assertions.assertThat(numbersGiven).containsExactly(AGENCY + " 2024 " + REQUEST);
         }
 
         @Test
@@ -87,6 +95,7 @@ class DisclosureRequestTest {
                    .when(log(TODAY.plusDays(1)))
                    .expectException(RuleViolation.class)
                    .expectNoEvents();
+            org.assertj.core.api.Assertions.assertThat(numbersGiven).as("no number for a refused receipt").isEmpty();
         }
 
         @Test
@@ -95,6 +104,7 @@ class DisclosureRequestTest {
                    .when(log(LocalDate.of(2023, 6, 1)))
                    .expectException(StateConflict.class)
                    .expectNoEvents();
+            org.assertj.core.api.Assertions.assertThat(numbersGiven).as("no number for a refused receipt").isEmpty();
         }
 
         @Test
@@ -401,6 +411,7 @@ class DisclosureRequestTest {
                                                            BEIJING));
             fixture.registerInjectableResource(agencies);
             fixture.registerInjectableResource(CalendarBook.of(WorkingDayCalendar.shipped()));
+            fixture.registerInjectableResource(caseNumbers);
         }
 
         private RequestCommands.IssueFeeNotice notice(String amount) {

@@ -36,7 +36,8 @@ public final class EventTypes {
             RequestReceived.class, OpenRequestImported.class, RequestDecided.class, LegacyRequestDecided.class, DeadlineExtended.class,
             CorrectionRequested.class, CorrectionReceived.class, ConsultationSent.class,
             ConsultationReplied.class, FeeNoticeIssued.class, FeePaid.class, ReviewFiled.class,
-            ReviewConcluded.class, HolidayArrangementPublished.class, ReportTextsRecorded.class, AnnualReportPublished.class
+            ReviewConcluded.class, HolidayArrangementPublished.class, ReportTextsRecorded.class, AnnualReportPublished.class,
+            cn.foi.events.casenumber.CaseNumberIssued.class, cn.foi.events.casenumber.CaseNumberPatternSet.class
     ).stream().collect(Collectors.toUnmodifiableMap(Class::getSimpleName, Function.identity()));
 
     private EventTypes() {
