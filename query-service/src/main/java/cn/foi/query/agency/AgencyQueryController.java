@@ -25,12 +25,12 @@ class AgencyQueryController {
      * requests it carried forward, and when the close was recorded (a table as of before then is not closed).
      */
     record Agency(String agencyId, String name, String parentId, Map<String, AgencyView.YearClose> closedYears,
-                  List<AgencyView.Placement> placements) {
+                  List<AgencyView.Placement> placements, String caseNumberPattern) {
 
         static Agency of(AgencyView view) {
             Map<String, AgencyView.YearClose> years = new java.util.TreeMap<>();
             view.closedYears().forEach((year, close) -> years.put(String.valueOf(year), close));
-            return new Agency(view.agencyId(), view.name(), view.parentId(), years, view.placements());
+            return new Agency(view.agencyId(), view.name(), view.parentId(), years, view.placements(), view.caseNumberPattern());
         }
     }
 

@@ -36,7 +36,7 @@ class WorklistController {
     }
 
     /** One open request on the worklist: its due date and working days left, or why its clock is stopped. */
-    record Item(String requestId, LocalDate receivedOn, ApplicantType applicantType, String subject, LocalDate dueOn,
+    record Item(String requestId, String caseNumber, LocalDate receivedOn, ApplicantType applicantType, String subject, LocalDate dueOn,
                 Integer workingDaysLeft, boolean overdue, Boolean dueDateProvisional, String pausedBecause, LocalDate pausedSince,
                 LocalDate applicantDueOn) {
     }
@@ -56,16 +56,17 @@ class WorklistController {
         for (RequestFacts facts : open) {
             RequestView view = views.get(facts.requestId());
             String subject = view == null || !view.isReceived() ? null : view.receipt().subject();
+            String caseNumber = view == null ? null : view.caseNumber();
             // stopped or due as Deadlines.asOf says of today: the same rule the metrics apply to any past day
             Deadlines.ClockState clock = deadlines.now(facts);
             if (clock.pausedBecause() != null) {
                 RequestFacts.Stop stop = facts.stop();
-                items.add(new Item(facts.requestId(), facts.receivedOn(), facts.applicantType(), subject, null, null, false, null,
+                items.add(new Item(facts.requestId(), caseNumber, facts.receivedOn(), facts.applicantType(), subject, null, null, false, null,
                                    clock.pausedBecause(), stop == null ? null : stop.since(), stop == null ? null : stop.applicantDueOn()));
             } else {
                 int left = deadlines.workingDaysLeft(clock.dueOn());
                 boolean provisional = deadlines.of(facts.receivedOn(), facts.clockStartsOn(), facts.extensionWorkingDays(), facts.pauses()).provisional();
-                items.add(new Item(facts.requestId(), facts.receivedOn(), facts.applicantType(), subject, clock.dueOn(), left, left < 0,
+                items.add(new Item(facts.requestId(), caseNumber, facts.receivedOn(), facts.applicantType(), subject, clock.dueOn(), left, left < 0,
                                    provisional, null, null, null));
             }
         }

@@ -5,6 +5,7 @@ import cn.foi.events.agency.ProactiveDisclosureRecorded;
 import cn.foi.events.agency.ReportingYearClosed;
 import cn.foi.events.review.ReviewConcluded;
 import cn.foi.events.review.ReviewFiled;
+import cn.foi.events.casenumber.CaseNumberIssued;
 import cn.foi.events.published.EventTypes;
 import cn.foi.events.published.PublishedEvent;
 import cn.foi.events.calendar.HolidayArrangementPublished;
@@ -425,6 +426,8 @@ public class ReadModel {
                 calendarIds.add(event.aggregateId());
             } else if (isAgencyEvent(payload)) {
                 agencyIds.add(event.aggregateId());
+            } else if (payload instanceof CaseNumberIssued issued) {
+                requestIds.add(issued.requestId());
             } else if (payload instanceof ReviewFiled filed) {
                 reviewIds.add(event.aggregateId());
                 requestIds.add(filed.requestId());
@@ -466,6 +469,9 @@ public class ReadModel {
                     changedCalendars.add(event.aggregateId());
                 }
                 noteHeld(event, after.holds(event.globalIndex()));
+            } else if (payload instanceof CaseNumberIssued issued) {
+                // an event of the agency's case book, kept in the numbered request's history
+                noteHeld(event, fold(requestViews, issued.requestId(), d, changedRequests).holds(event.globalIndex()));
             } else if (payload instanceof ReviewFiled || payload instanceof ReviewConcluded) {
                 ReviewView before = reviewViews.getOrDefault(event.aggregateId(), ReviewView.empty(event.aggregateId()));
                 ReviewView after = ReviewFold.apply(before, event, payload);
@@ -569,7 +575,8 @@ public class ReadModel {
         return payload instanceof AgencyRegistered || payload instanceof ReportingYearClosed || payload instanceof cn.foi.events.agency.AgencyPlaced
                || payload instanceof ProactiveDisclosureRecorded || payload instanceof cn.foi.events.agency.LegacyFiguresRecorded
                || payload instanceof cn.foi.events.report.ReportTextsRecorded
-               || payload instanceof cn.foi.events.report.AnnualReportPublished;
+               || payload instanceof cn.foi.events.report.AnnualReportPublished
+               || payload instanceof cn.foi.events.casenumber.CaseNumberPatternSet;
     }
 
     private static Map<String, Document> load(MongoCollection<Document> collection, Set<String> ids) {

@@ -35,6 +35,9 @@ final class RequestDocuments {
         w.writer.writeStartDocument();
         w.writer.writeString("_id", view.requestId());
         w.writer.writeInt64("lastSeq", view.lastSeq());
+        if (view.caseNumber() != null) {
+            w.string("caseNumber", view.caseNumber());
+        }
         RequestView.Receipt receipt = view.receipt();
         if (receipt != null) {
             w.string("agencyId", receipt.agencyId());
@@ -219,7 +222,7 @@ final class RequestDocuments {
                                            legacyResult == null ? null : cn.foi.events.codes.LegacyResultCode.valueOf(legacyResult));
         List<HistoryEntry> history = history(doc);
         return new RequestView(doc.getString("_id"), doc.get("lastSeq", Number.class).longValue(), receipt, correction, consultations, fee,
-                               extension, decision, history);
+                               extension, decision, history, doc.getString("caseNumber"));
     }
 
     static List<HistoryEntry> history(Document doc) {

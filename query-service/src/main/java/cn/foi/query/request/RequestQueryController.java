@@ -48,7 +48,7 @@ class RequestQueryController {
     }
 
     /**
-     * An agency's requests, newest receipt first: {@code q} matches the subject or the request id, and the
+     * An agency's requests, newest receipt first: {@code q} matches the subject, the case number or the request id, and the
      * applicant's name for those who may see it in full (a masked name is not searchable by its hidden part);
      * {@code status} as in the state; receipt dates inclusive.
      */
@@ -79,6 +79,7 @@ class RequestQueryController {
             RequestView.Receipt receipt = view.receipt();
             boolean matches = needle.isEmpty()
                               || view.requestId().contains(needle)
+                              || (view.caseNumber() != null && view.caseNumber().contains(needle))
                               || String.valueOf(receipt.subject()).contains(needle)
                               || (seesNames && String.valueOf(receipt.applicantName()).contains(needle));
             if (!matches) {
@@ -104,7 +105,7 @@ class RequestQueryController {
         Integer carriedOverInto = receipt.imported() ? receipt.firstYear() : null;
         RequestView.Decision decision = view.decision();
         LocalDate decidedOn = decision == null ? null : decision.decidedOn();
-        var state = new RequestState.Builder(view.requestId(), receipt.agencyId(), receipt.receivedOn(), receipt.channel(),
+        var state = new RequestState.Builder(view.requestId(), view.caseNumber(), receipt.agencyId(), receipt.receivedOn(), receipt.channel(),
                                              applicant, receipt.subject(), carriedOverInto,
                                              decision == null ? null : decision.code(), decidedOn, view.correction(),
                                              view.extension(), view.consultations(), view.fee());

@@ -22,8 +22,10 @@ class AnnualTableController {
     private final Ledger ledger;
     private final AnnualTables tables;
     private final Provenance provenance;
+    private final cn.foi.query.projection.ReadModel readModel;
 
-    AnnualTableController(Ledger ledger, AnnualTables tables, Provenance provenance) {
+    AnnualTableController(Ledger ledger, AnnualTables tables, Provenance provenance, cn.foi.query.projection.ReadModel readModel) {
+        this.readModel = readModel;
         this.ledger = ledger;
         this.tables = tables;
         this.provenance = provenance;
@@ -139,8 +141,12 @@ class AnnualTableController {
      * the count always equals the cell's figure (same rules, same moment).
      */
     /** A request counted in a cell, as an auditor lists them. */
-    record CountedRequest(String requestId, java.time.LocalDate receivedOn, cn.foi.events.codes.ApplicantType applicantType,
+    record CountedRequest(String requestId, String caseNumber, java.time.LocalDate receivedOn, cn.foi.events.codes.ApplicantType applicantType,
                           cn.foi.events.codes.ResultCode result, java.time.LocalDate decidedOn, Integer carriedOverInto) {
+    }
+
+    private static String caseNumberOf(cn.foi.query.view.RequestView view) {
+        return view == null ? null : view.caseNumber();
     }
 
     /** The requests behind one figure of table 三: as many as the figure says. */
@@ -164,8 +170,10 @@ class AnnualTableController {
             throw new QueryProblem(HttpStatus.NOT_FOUND, "机构 " + agencyId + " 不存在 (unknown agency)");
         }
         java.time.Instant moment = asOf == null ? null : moment(asOf);
-        List<CountedRequest> requests = tables.requestsIn(agencyId, year, applicationRow, applicantColumn, moment).stream()
-                .map(f -> new CountedRequest(f.requestId(), f.receivedOn(), f.applicantType(), f.result(), f.decidedOn(),
+        var counted = tables.requestsIn(agencyId, year, applicationRow, applicantColumn, moment);
+        var views = readModel.requests(counted.stream().map(f -> f.requestId()).collect(java.util.stream.Collectors.toSet()));
+        List<CountedRequest> requests = counted.stream()
+                .map(f -> new CountedRequest(f.requestId(), caseNumberOf(views.get(f.requestId())), f.receivedOn(), f.applicantType(), f.result(), f.decidedOn(),
                                              f.imported() ? f.firstYear() : null))
                 .toList();
         return new CellRequests(agencyId, year, applicationRow, applicationRow.label(), applicantColumn, applicantColumn.label(), moment,

@@ -81,6 +81,10 @@ public final class AgencyFold {
                                                         published.reason(), published.textVersion(), published.digest(), published.report()));
             return view.withReport(event.sequenceNumber(), published.year(), new AgencyView.ReportYear(report.versions(), publications), entry);
         }
+        if (payload instanceof cn.foi.events.casenumber.CaseNumberPatternSet set) {
+            return view.withEntry(event.sequenceNumber(), entry(event, "编号格式", recordedAt.atZone(java.time.ZoneId.of("Asia/Shanghai"))
+                                                                                          .toLocalDate(), set.pattern()));
+        }
         return new AgencyView(view.agencyId(), event.sequenceNumber(), view.name(), view.registeredOn(), view.closedYears(),
                               view.proactive(), view.legacyFigures(), view.reports(), view.placements(), view.history());
     }

@@ -78,6 +78,21 @@ public record AgencyView(String agencyId, long lastSeq, String name, LocalDate r
         return new AgencyView(agencyId, lastSeq, name, registeredOn, closedYears, proactive, legacyFigures, changed, placements, longer);
     }
 
+    AgencyView withEntry(long lastSeq, HistoryEntry entry) {
+        return new AgencyView(agencyId, lastSeq, name, registeredOn, closedYears, proactive, legacyFigures, reports, placements,
+                              historyWith(entry));
+    }
+
+    /** How it writes its case numbers now: the last pattern in its history (kept there whole), or the default. */
+    public String caseNumberPattern() {
+        for (int i = history.size() - 1; i >= 0; i--) {
+            if (cn.foi.events.published.EventTypes.nameOf(cn.foi.events.casenumber.CaseNumberPatternSet.class).equals(history.get(i).type())) {
+                return history.get(i).summary();
+            }
+        }
+        return cn.foi.events.casenumber.CaseNumberPattern.DEFAULT.text();
+    }
+
     /** Where the agency stands in the tree of agencies since a moment: under {@code parentId} (null: at the top). */
     public record Placement(String parentId, LocalDate placedOn, Instant recordedAt) {
     }

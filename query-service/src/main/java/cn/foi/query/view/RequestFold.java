@@ -1,6 +1,7 @@
 package cn.foi.query.view;
 
 import cn.foi.events.agency.ReportingYearClosed;
+import cn.foi.events.casenumber.CaseNumberIssued;
 import cn.foi.events.published.PublishedEvent;
 import cn.foi.events.request.ConsultationReplied;
 import cn.foi.events.request.ConsultationSent;
@@ -22,7 +23,8 @@ import java.time.LocalDate;
 /**
  * Folds one event into a request's view: a pure function of the view and the event, nothing read or written
  * elsewhere. The request's own events apply once, in order of their sequence numbers (a redelivered one changes
- * nothing). A review's events and a year close that carried the request forward join its history once each.
+ * nothing). A review's events, a year close that carried the request forward and the case number its agency's book
+ * gave it join its history once each.
  */
 public final class RequestFold {
 
@@ -45,6 +47,15 @@ public final class RequestFold {
         }
         if (payload instanceof ReviewConcluded concluded) {
             return once(view, event, recordedAt, "复议或诉讼审结", concluded.concludedOn(), concluded.result().label());
+        }
+        if (payload instanceof CaseNumberIssued issued) {
+            // an event of the agency's case book: its partition may run ahead of the request's own, or behind it
+            if (view.holds(event.globalIndex())) {
+                return view;
+            }
+            return view.withCaseNumber(issued.caseNumber())
+                       .withEntry(entry(event, recordedAt, "登记编号",
+                                        LocalDate.ofInstant(recordedAt, java.time.ZoneId.of("Asia/Shanghai")), issued.caseNumber()));
         }
         if (payload instanceof ReportingYearClosed closed) {
             // its business date is the last day of the closed year; when it was recorded stays the close's moment

@@ -18,11 +18,18 @@ import java.util.function.UnaryOperator;
  * A disclosure request as the query side knows it: folded from its own events (and the review and year-close
  * events that belong to its history) by {@link RequestFold}. {@code receipt} is null while only entries of other
  * aggregates have arrived (their partitions may run ahead of the request's). {@code lastSeq} is the sequence number
- * of the last of its own events applied: one at or below it is a redelivery.
+ * of the last of its own events applied: one at or below it is a redelivery. {@code caseNumber}: given at registration by
+ * the agency's case book (an event of the book, which may arrive before or after the request's own).
  */
 public record RequestView(String requestId, long lastSeq, Receipt receipt, Correction correction,
                           List<Consultation> consultations, Fee fee, Extension extension, Decision decision,
-                          List<HistoryEntry> history) {
+                          List<HistoryEntry> history, String caseNumber) {
+
+    /** Without a case number (requests registered before they were numbered, or not yet). */
+    public RequestView(String requestId, long lastSeq, Receipt receipt, Correction correction, List<Consultation> consultations,
+                       Fee fee, Extension extension, Decision decision, List<HistoryEntry> history) {
+        this(requestId, lastSeq, receipt, correction, consultations, fee, extension, decision, history, null);
+    }
 
     public RequestView {
         consultations = List.copyOf(consultations);
@@ -91,38 +98,42 @@ public record RequestView(String requestId, long lastSeq, Receipt receipt, Corre
     }
 
     RequestView withLastSeq(long sequenceNumber) {
-        return new RequestView(requestId, sequenceNumber, receipt, correction, consultations, fee, extension, decision, history);
+        return new RequestView(requestId, sequenceNumber, receipt, correction, consultations, fee, extension, decision, history, caseNumber);
     }
 
     RequestView withReceipt(Receipt receipt) {
-        return new RequestView(requestId, lastSeq, receipt, correction, consultations, fee, extension, decision, history);
+        return new RequestView(requestId, lastSeq, receipt, correction, consultations, fee, extension, decision, history, caseNumber);
     }
 
     RequestView withCorrection(Correction correction) {
-        return new RequestView(requestId, lastSeq, receipt, correction, consultations, fee, extension, decision, history);
+        return new RequestView(requestId, lastSeq, receipt, correction, consultations, fee, extension, decision, history, caseNumber);
     }
 
     RequestView withConsultations(UnaryOperator<List<Consultation>> change) {
         return new RequestView(requestId, lastSeq, receipt, correction, change.apply(new ArrayList<>(consultations)), fee,
-                               extension, decision, history);
+                               extension, decision, history, caseNumber);
     }
 
     RequestView withFee(Fee fee) {
-        return new RequestView(requestId, lastSeq, receipt, correction, consultations, fee, extension, decision, history);
+        return new RequestView(requestId, lastSeq, receipt, correction, consultations, fee, extension, decision, history, caseNumber);
     }
 
     RequestView withExtension(Extension extension) {
-        return new RequestView(requestId, lastSeq, receipt, correction, consultations, fee, extension, decision, history);
+        return new RequestView(requestId, lastSeq, receipt, correction, consultations, fee, extension, decision, history, caseNumber);
     }
 
     RequestView withDecision(Decision decision) {
-        return new RequestView(requestId, lastSeq, receipt, correction, consultations, fee, extension, decision, history);
+        return new RequestView(requestId, lastSeq, receipt, correction, consultations, fee, extension, decision, history, caseNumber);
+    }
+
+    RequestView withCaseNumber(String caseNumber) {
+        return new RequestView(requestId, lastSeq, receipt, correction, consultations, fee, extension, decision, history, caseNumber);
     }
 
     RequestView withEntry(HistoryEntry entry) {
         List<HistoryEntry> longer = new ArrayList<>(history.size() + 1);
         longer.addAll(history);
         longer.add(entry);
-        return new RequestView(requestId, lastSeq, receipt, correction, consultations, fee, extension, decision, longer);
+        return new RequestView(requestId, lastSeq, receipt, correction, consultations, fee, extension, decision, longer, caseNumber);
     }
 }
