@@ -1,5 +1,6 @@
 // The administrator's page (agencies and users) and the entry of table 二 by an agency's officers.
 import {api, h, showError, flash, route, go, state, me, acts, agencyName, refreshAgencies, renderTopbar, until} from './core.js';
+import {caseNumberPattern} from './case-number.js';
 
 const ROLES = {OFFICER: '办理人员', SUPERVISOR: '负责人（可批准延期、关闭年度）', AUDITOR: '审计人员（只读）', ADMIN: '系统管理员'};
 
@@ -60,9 +61,10 @@ route('/admin', async el => {
     }
   });
   el.append(h('section', {class: 'card'}, h('h2', {}, '机构'),
-    h('table', {class: 'list', 'data-test': 'agency-list'}, h('thead', {}, h('tr', {}, h('th', {}, '代码'), h('th', {}, '名称'), h('th', {}, '已关闭年度'))),
-      h('tbody', {}, state.agencies.map(a => h('tr', {}, h('td', {class: 'mono'}, a.agencyId), h('td', {}, a.name),
-        h('td', {}, Object.keys(a.closedYears || {}).join('、') || '—'))))),
+    h('table', {class: 'list', 'data-test': 'agency-list'}, h('thead', {}, h('tr', {}, h('th', {}, '代码'), h('th', {}, '名称'), h('th', {}, '已关闭年度'), h('th', {}, '申请编号格式'))),
+      h('tbody', {}, state.agencies.map(a => h('tr', {'data-test': 'agency-row-' + a.agencyId}, h('td', {class: 'mono'}, a.agencyId), h('td', {}, a.name),
+        h('td', {}, Object.keys(a.closedYears || {}).join('、') || '—'),
+        h('td', {}, caseNumberPattern(a.agencyId, a.caseNumberPattern, true, () => refreshAgencies())))))),
     agencyForm));
 
   // users

@@ -4,6 +4,7 @@ import {
   api, ApiError, me, route, go, h, showError, labels, link, today, formatDate, formatInstant,
   currentAgency, agencyName, renderToken, resultLabel,
 } from '/js/core.js';
+import { caseNumberPattern } from '/js/case-number.js';
 
 // ---------------------------------------------------------------------------------------------
 // Small helpers
@@ -20,6 +21,11 @@ function noAgency(el) {
 
 function shortId(id) {
   return id ? id.substring(0, 8) : '';
+}
+
+/** The request's case number (文号) as a link; the first characters of its id for one registered before numbering. */
+function caseNumberLink(r, testName) {
+  return requestLink(r.requestId, r.caseNumber || shortId(r.requestId), testName);
 }
 
 function requestLink(id, text, testName) {
@@ -190,7 +196,7 @@ route('/worklist', async (el) => {
       h('td', { 'data-test': 'worklist-subject', 'data-label': '申请事项' }, requestLink(r.requestId, r.subject || '（未填写申请事项）', 'worklist-link')),
       h('td', { 'data-test': 'worklist-applicant-type', 'data-label': '申请人类型', class: 'nowrap' }, labels.applicantType[r.applicantType] || r.applicantType || '—'),
       h('td', { 'data-test': 'worklist-received-on', 'data-label': '收到日期', class: 'nowrap' }, formatDate(r.receivedOn)),
-      h('td', { 'data-label': '编号', class: 'mono small' }, requestLink(r.requestId, shortId(r.requestId), 'worklist-id-link')));
+      h('td', { 'data-label': '编号', class: 'nowrap small', 'data-test': 'worklist-case-number' }, caseNumberLink(r, 'worklist-id-link')));
   });
   body.replaceChildren(summary, tableWrap(h('table', { class: 'table table-cards', 'data-test': 'worklist-table' },
     h('thead', null, h('tr', null, h('th', null, '办理情况'), h('th', null, '办理期限'), h('th', null, '申请事项'),
@@ -275,7 +281,7 @@ route('/search', async (el, params, query) => {
           u ? h('div', { class: `small urgency ${u.cls}` }, u.text) : null),
         h('td', { 'data-label': '办理结果', 'data-test': 'search-result' }, r.result ? resultLabel(r.result) : '—',
           r.decidedOn ? h('div', { class: 'small muted' }, formatDate(r.decidedOn)) : null),
-        h('td', { class: 'mono small', 'data-label': '编号' }, requestLink(r.requestId, shortId(r.requestId), 'search-id-link')));
+        h('td', { class: 'nowrap small', 'data-label': '编号', 'data-test': 'search-case-number' }, caseNumberLink(r, 'search-id-link')));
     })))));
 });
 
@@ -334,6 +340,10 @@ route('/register', async (el) => {
       h('a', { class: 'btn', href: '#/worklist', 'data-test': 'register-cancel' }, '取消')),
     errorSlot);
   el.append(form);
+  // how the number the request gets is written; a supervisor of the agency may change it
+  api.query(`/api/agencies/${encodeURIComponent(agency)}`).then((a) => {
+    form.after(h('section', { class: 'card small' }, caseNumberPattern(agency, a.caseNumberPattern, me.has('SUPERVISOR'))));
+  }).catch(() => {});
 
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
@@ -359,14 +369,16 @@ route('/register', async (el) => {
       for (let waited = 0; id && waited <= 10000; waited += 200) {
         try {
           state = await api.query(`/api/requests/${encodeURIComponent(id)}`);
-          break;
+          // the number comes from the agency's case book, which the query side may learn of a moment later
+          if (state.caseNumber || waited >= 5000) break;
+          await sleep(200);
         } catch (err) {
           if (!(err instanceof ApiError) || err.status !== 404) throw err;
           await sleep(200);
         }
       }
       pendingFlash = state
-        ? { kind: 'success', text: `已登记，办理期限：${formatDate(state.dueOn)}` }
+        ? { kind: 'success', text: `已登记${state.caseNumber ? `，编号 ${state.caseNumber}` : ''}，办理期限：${formatDate(state.dueOn)}` }
         : { kind: 'info', text: '已登记；查询端尚未更新，请稍后刷新本页。' };
       go(`/requests/${encodeURIComponent(id)}`);
     } catch (err) {
@@ -449,7 +461,9 @@ async function renderRequest(el, id, flash) {
     h('div', null,
       h('div', { class: 'breadcrumb' }, h('a', { href: '#/worklist', 'data-test': 'back-to-worklist' }, '待办事项'), ' / ', '申请详情'),
       h('h1', { 'data-test': 'request-subject' }, state.subject || '（未填写申请事项）'),
-      h('div', { class: 'muted small' }, name, ' · 申请编号 ', h('span', { class: 'mono', 'data-test': 'request-id' }, state.requestId)))));
+      h('div', { class: 'muted small' }, name,
+        state.caseNumber ? [' · 编号 ', h('strong', { 'data-test': 'request-case-number' }, state.caseNumber)] : null,
+        ' · 系统标识 ', h('span', { class: 'mono', 'data-test': 'request-id', title: state.requestId }, shortId(state.requestId))))));
 
   children.push(dueBox(state));
 

@@ -62,6 +62,16 @@ class WebApplicationBrowserTest extends EndToEndTest {
             // register a request: first with a missing subject (a Chinese message, nothing sent), then complete
             browser.visit("/#/register");
             browser.find(UiNames.REGISTER_SUBMIT);
+            // the supervisor sets how the agency's case numbers are written: a malformed pattern is explained, nothing kept
+            assertThat(browser.find("case-number-pattern").getText()).isEqualTo("〔{year}〕{seq}号");
+            browser.click("case-number-pattern-edit");
+            browser.type("case-number-pattern-input", "〔{year}〕号");
+            browser.click("case-number-pattern-save");
+            assertThat(browser.find("case-number-pattern-error").getText()).contains("编号格式须含且只含一个 {seq}");
+            browser.type("case-number-pattern-input", "浏测依申〔{year}〕{seq:3}号");
+            browser.click("case-number-pattern-save");
+            await().atMost(Duration.ofSeconds(10)).until(() -> browser.find("case-number-example").getText()
+                                                                      .equals("（例：浏测依申〔" + year + "〕007号）"));
             browser.screenshot("03-register");
             browser.set(UiNames.REGISTER_RECEIVED_ON, LocalDate.now().toString());
             browser.set(UiNames.REGISTER_CHANNEL, "ONLINE");
@@ -78,6 +88,8 @@ class WebApplicationBrowserTest extends EndToEndTest {
             requestId = browser.driver.getCurrentUrl().replaceAll(".*#/requests/([^/?]+).*", "$1");
             WebElement due = browser.find(UiNames.DUE_ON);
             await().atMost(Duration.ofSeconds(20)).until(() -> due.getText().matches("(?s).*\\d{4}.*"));
+            assertThat(browser.find(UiNames.REQUEST_CASE_NUMBER).getText()).isEqualTo("浏测依申〔" + year + "〕001号");
+            assertThat(browser.find("flash").getText()).contains("编号 浏测依申〔" + year + "〕001号");
             browser.screenshot("04-request");
             await().atMost(Duration.ofSeconds(20)).until(() -> tableCell("NEW", "NATURAL_PERSON") == 1);
 
@@ -541,6 +553,7 @@ class WebApplicationBrowserTest extends EndToEndTest {
         static final String REGISTER_APPLICANT_NAME = "register-applicant-name";
         static final String REGISTER_SUBJECT = "register-subject";
         static final String REGISTER_SUBMIT = "register-submit";
+        static final String REQUEST_CASE_NUMBER = "request-case-number";
         static final String DUE_ON = "due-on";
         static final String DECISION_RESULT = "decision-result";
         static final String DECISION_DATE = "decision-decided-on";
