@@ -247,19 +247,11 @@ export function formatInstant(iso) {
 // ---------------------------------------------------------------------------------------------
 // Labels. The official ones (国办公开办函〔2021〕30号: applicant types and columns, the 21 result codes with
 // their rows of table 三, channels, the blocks and results of table 四, fee bases) come from the service
-// (GET /api/codes), which takes them from the enums both services use; they are loaded at start, before any
-// page renders. Only the application's own words are kept here.
+// (GET /api/codes), which takes them from the enums both services use, as it does the states of a request (`status`,
+// also in exports); they are loaded at start, before any page renders. Only the application's own words are kept here.
 // ---------------------------------------------------------------------------------------------
 
 export const labels = {
-  /** the state of a request (GET /api/requests/{id} status) */
-  status: Object.freeze({
-    OPEN: '办理中',
-    AWAITING_CORRECTION: '等待补正',
-    AWAITING_PAYMENT: '等待缴费',
-    PAUSED: '征求意见中',
-    DECIDED: '已答复',
-  }),
   /** kinds of review as filed (command API) */
   reviewKind: Object.freeze({ RECONSIDERATION: '行政复议', LITIGATION: '行政诉讼' }),
   consultationKind: Object.freeze({ THIRD_PARTY: '征求第三方意见', AGENCY: '征求其他机关意见' }),

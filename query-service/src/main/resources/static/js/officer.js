@@ -161,48 +161,132 @@ route('/worklist', async (el) => {
   if (!alive()) return;
   body.removeAttribute('aria-busy');
   const items = data.requests || [];
-  const overdue = items.filter((r) => r.workingDaysLeft !== null && r.workingDaysLeft !== undefined && r.workingDaysLeft < 0).length;
-  const soon = items.filter((r) => r.workingDaysLeft !== null && r.workingDaysLeft !== undefined && r.workingDaysLeft >= 0 && r.workingDaysLeft <= 3).length;
-  const paused = items.filter((r) => r.pausedBecause).length;
-  const summary = h('div', { class: 'summary', 'data-test': 'worklist-summary' },
-    h('span', { class: 'summary-item' }, '未办结 ', h('strong', { 'data-test': 'worklist-count-open' }, items.length), ' 件'),
-    h('span', { class: 'summary-item overdue' }, '已超期 ', h('strong', { 'data-test': 'worklist-count-overdue' }, overdue), ' 件'),
-    h('span', { class: 'summary-item due-soon' }, '3 个工作日内到期 ', h('strong', { 'data-test': 'worklist-count-due-soon' }, soon), ' 件'),
-    h('span', { class: 'summary-item paused' }, '暂停计算 ', h('strong', { 'data-test': 'worklist-count-paused' }, paused), ' 件'),
+  const hasDays = (r) => r.workingDaysLeft !== null && r.workingDaysLeft !== undefined;
+  // the counters are filters: each shows its requests only; 未办结 shows them all again
+  const FILTERS = {
+    all: { label: '未办结', cls: '', test: 'open', keep: () => true },
+    overdue: { label: '已超期', cls: 'overdue', test: 'overdue', keep: (r) => hasDays(r) && r.workingDaysLeft < 0 },
+    soon: { label: '3 个工作日内到期', cls: 'due-soon', test: 'due-soon', keep: (r) => hasDays(r) && r.workingDaysLeft >= 0 && r.workingDaysLeft <= 3 },
+    paused: { label: '暂停计算', cls: 'paused', test: 'paused', keep: (r) => !!r.pausedBecause },
+  };
+  // sortable columns: the value each sorts by (missing values last)
+  const COLUMNS = [
+    { key: 'urgency', label: '办理情况', value: (r) => (hasDays(r) ? r.workingDaysLeft : null) },
+    { key: 'dueOn', label: '办理期限', value: (r) => r.dueOn || null },
+    { key: 'subject', label: '申请事项', value: (r) => r.subject || null },
+    { key: 'applicantType', label: '申请人类型', value: (r) => labels.applicantType[r.applicantType] || null },
+    { key: 'receivedOn', label: '收到日期', value: (r) => r.receivedOn || null },
+    { key: 'caseNumber', label: '编号', value: (r) => r.caseNumber || null },
+    { key: 'assignee', label: '承办人', value: (r) => (r.assignee ? r.assignee.name : null) },
+  ];
+  const view = { filter: 'all', mine: false, sort: 'urgency', ascending: true };
+  const mine = h('input', { type: 'checkbox', 'data-test': 'worklist-mine' });
+  mine.addEventListener('change', () => { view.mine = mine.checked; render(); });
+  const counters = h('div', { class: 'summary', 'data-test': 'worklist-summary' });
+  const tableSlot = h('div');
+  body.replaceChildren(counters, h('label', { class: 'small worklist-mine' }, mine, ' 只看分派给我的（我的待办）'), tableSlot);
+
+  function render() {
+    const visible = items.filter((r) => !view.mine || (r.assignee && r.assignee.username === me.username));
+    counters.replaceChildren(...Object.entries(FILTERS).map(([key, f]) => h('button', {
+      type: 'button', class: `summary-item ${f.cls} ${view.filter === key ? 'active' : ''}`, 'aria-pressed': String(view.filter === key),
+      'data-test': `worklist-filter-${f.test}`, onclick: () => { view.filter = key; render(); },
+    }, `${f.label} `, h('strong', { 'data-test': `worklist-count-${f.test}` }, visible.filter(f.keep).length), ' 件')),
     h('span', { class: 'summary-item muted' }, `截至 ${formatDate(data.asOf)}`));
-  if (items.length === 0) {
-    body.replaceChildren(summary, h('div', { class: 'empty', 'data-test': 'worklist-empty' }, '本机关暂无未办结的申请。'));
-    return;
-  }
-  const rows = items.map((r) => {
-    const u = urgency(r.workingDaysLeft);
-    let cls;
-    let state;
-    if (r.pausedBecause) {
-      cls = 'paused';
-      state = h('div', null,
-        h('span', { class: 'urgency paused', 'data-test': 'worklist-urgency' }, '暂停计算'),
-        h('div', { class: 'small', 'data-test': 'worklist-paused-reason' }, r.pausedBecause),
-        r.pausedSince ? h('div', { class: 'small muted' }, `自 ${formatDate(r.pausedSince)}`) : null,
-        r.applicantDueOn ? h('div', { class: 'small', 'data-test': 'worklist-applicant-due-on' }, `申请人期限：${formatDate(r.applicantDueOn)}`) : null);
-    } else {
-      cls = u ? u.cls : '';
-      state = h('span', { class: `urgency ${cls}`, 'data-test': 'worklist-urgency' }, u ? u.text : '—');
+    const shown = visible.filter(FILTERS[view.filter].keep);
+    if (shown.length === 0) {
+      tableSlot.replaceChildren(h('div', { class: 'empty', 'data-test': 'worklist-empty' },
+        items.length === 0 ? '本机关暂无未办结的申请。' : '没有符合所选条件的申请。'));
+      return;
     }
-    return h('tr', { class: `row-${cls}`, 'data-test': 'worklist-row', 'data-request-id': r.requestId, 'data-urgency': cls },
-      h('td', { 'data-test': 'worklist-state', 'data-label': '办理情况' }, state),
-      h('td', { 'data-test': 'worklist-due-on', 'data-label': '办理期限', class: 'nowrap' },
-        r.dueOn ? formatDate(r.dueOn) : '—', r.dueDateProvisional ? h('span', { class: 'small muted', title: '该年度节假日安排尚未载入，按周一至周五计算' }, '（暂定）') : null),
-      h('td', { 'data-test': 'worklist-subject', 'data-label': '申请事项' }, requestLink(r.requestId, r.subject || '（未填写申请事项）', 'worklist-link')),
-      h('td', { 'data-test': 'worklist-applicant-type', 'data-label': '申请人类型', class: 'nowrap' }, labels.applicantType[r.applicantType] || r.applicantType || '—'),
-      h('td', { 'data-test': 'worklist-received-on', 'data-label': '收到日期', class: 'nowrap' }, formatDate(r.receivedOn)),
-      h('td', { 'data-label': '编号', class: 'nowrap small', 'data-test': 'worklist-case-number' }, caseNumberLink(r, 'worklist-id-link')));
-  });
-  body.replaceChildren(summary, tableWrap(h('table', { class: 'table table-cards', 'data-test': 'worklist-table' },
-    h('thead', null, h('tr', null, h('th', null, '办理情况'), h('th', null, '办理期限'), h('th', null, '申请事项'),
-      h('th', null, '申请人类型'), h('th', null, '收到日期'), h('th', null, '编号'))),
-    h('tbody', null, rows))));
+    const column = COLUMNS.find((c) => c.key === view.sort);
+    const sorted = shown.slice().sort((a, b) => {
+      const x = column.value(a);
+      const y = column.value(b);
+      if (x === y) return 0;
+      if (x === null) return 1;
+      if (y === null) return -1;
+      const order = typeof x === 'number' ? x - y : String(x).localeCompare(String(y), 'zh-CN');
+      return view.ascending ? order : -order;
+    });
+    const headers = COLUMNS.map((c) => h('th', { 'aria-sort': view.sort === c.key ? (view.ascending ? 'ascending' : 'descending') : 'none' },
+      h('button', { type: 'button', class: 'sort', 'data-test': `worklist-sort-${c.key}`, onclick: () => {
+        view.ascending = view.sort === c.key ? !view.ascending : true;
+        view.sort = c.key;
+        render();
+      } }, c.label, view.sort === c.key ? (view.ascending ? ' ▲' : ' ▼') : '')));
+    tableSlot.replaceChildren(tableWrap(h('table', { class: 'table table-cards', 'data-test': 'worklist-table' },
+      h('thead', null, h('tr', null, headers)), h('tbody', null, sorted.map(worklistRow)))));
+  }
+  render();
 });
+
+/** Who handles the request; a supervisor of its agency may give it to one of the agency's officers. */
+function assigneeFact(state) {
+  const shown = h('span', { 'data-test': 'request-assignee-name' },
+    state.assignee ? `${state.assignee.name}（${formatDate(state.assignee.assignedOn)} 分派）` : '未分派');
+  if (!me.has('SUPERVISOR') || !me.actsFor(state.agencyId)) return shown;
+  const select = h('select', { name: 'assignee', 'data-test': 'assign-select', 'aria-label': '承办人' }, h('option', { value: '' }, '请选择承办人'));
+  const form = h('form', { class: 'inline', hidden: true, novalidate: true, 'data-test': 'assign-form' }, select,
+    h('button', { type: 'submit', class: 'btn primary', 'data-test': 'assign-submit' }, '分派'));
+  const open = h('button', { type: 'button', class: 'link', 'data-test': 'assign-open', onclick: async () => {
+    form.hidden = !form.hidden;
+    if (form.hidden || select.options.length > 1) return;
+    try {
+      const officers = await api.command('GET', `/api/agencies/${encodeURIComponent(state.agencyId)}/officers`);
+      officers.forEach((o) => select.append(h('option', { value: o.username, selected: state.assignee && state.assignee.username === o.username },
+        o.name === o.username ? o.name : `${o.name}（${o.username}）`)));
+    } catch (err) {
+      showError(form, err, 'assign-error');
+    }
+  } }, state.assignee ? '改派' : '分派');
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    if (!select.value) {
+      showError(form, '请选择承办人', 'assign-error');
+      return;
+    }
+    try {
+      await api.command('PUT', `/api/requests/${encodeURIComponent(state.requestId)}/assignee`, { username: select.value });
+      for (let waited = 0; waited <= 10000; waited += 200) {
+        const now = await api.query(`/api/requests/${encodeURIComponent(state.requestId)}`);
+        if (now.assignee && now.assignee.username === select.value) break;
+        await sleep(200);
+      }
+      pendingFlash = { kind: 'success', text: `已分派给 ${select.selectedOptions[0].textContent}` };
+      go(`/requests/${encodeURIComponent(state.requestId)}`);
+    } catch (err) {
+      showError(form, err, 'assign-error');
+    }
+  });
+  return h('div', null, shown, ' ', open, form);
+}
+
+function worklistRow(r) {
+  const u = urgency(r.workingDaysLeft);
+  let cls;
+  let state;
+  if (r.pausedBecause) {
+    cls = 'paused';
+    state = h('div', null,
+      h('span', { class: 'urgency paused', 'data-test': 'worklist-urgency' }, '暂停计算'),
+      h('div', { class: 'small', 'data-test': 'worklist-paused-reason' }, r.pausedBecause),
+      r.pausedSince ? h('div', { class: 'small muted' }, `自 ${formatDate(r.pausedSince)}`) : null,
+      r.applicantDueOn ? h('div', { class: 'small', 'data-test': 'worklist-applicant-due-on' }, `申请人期限：${formatDate(r.applicantDueOn)}`) : null);
+  } else {
+    cls = u ? u.cls : '';
+    state = h('span', { class: `urgency ${cls}`, 'data-test': 'worklist-urgency' }, u ? u.text : '—');
+  }
+  return h('tr', { class: `row-${cls}`, 'data-test': 'worklist-row', 'data-request-id': r.requestId, 'data-urgency': cls },
+    h('td', { 'data-test': 'worklist-state', 'data-label': '办理情况' }, state),
+    h('td', { 'data-test': 'worklist-due-on', 'data-label': '办理期限', class: 'nowrap' },
+      r.dueOn ? formatDate(r.dueOn) : '—', r.dueDateProvisional ? h('span', { class: 'small muted', title: '该年度节假日安排尚未载入，按周一至周五计算' }, '（暂定）') : null),
+    h('td', { 'data-test': 'worklist-subject', 'data-label': '申请事项' }, requestLink(r.requestId, r.subject || '（未填写申请事项）', 'worklist-link')),
+    h('td', { 'data-test': 'worklist-applicant-type', 'data-label': '申请人类型', class: 'nowrap' }, labels.applicantType[r.applicantType] || r.applicantType || '—'),
+    h('td', { 'data-test': 'worklist-received-on', 'data-label': '收到日期', class: 'nowrap' }, formatDate(r.receivedOn)),
+    h('td', { 'data-label': '编号', class: 'nowrap small', 'data-test': 'worklist-case-number' }, caseNumberLink(r, 'worklist-id-link')),
+    h('td', { 'data-label': '承办人', class: 'nowrap', 'data-test': 'worklist-assignee' }, r.assignee ? r.assignee.name : h('span', { class: 'muted' }, '未分派')));
+}
 
 // ---------------------------------------------------------------------------------------------
 // #/search
@@ -260,8 +344,14 @@ route('/search', async (el, params, query) => {
   }
   if (!alive()) return;
   const list = data.requests || [];
+  // every match, not only the ones shown, as a spreadsheet
+  const exported = new URLSearchParams(qs);
+  exported.delete('limit');
+  exported.set('format', 'xlsx');
   const count = h('p', { class: 'result-count', 'data-test': 'search-total' },
-    `共找到 ${data.total} 件申请`, data.total > list.length ? `，显示最新收到的 ${list.length} 件` : '');
+    `共找到 ${data.total} 件申请`, data.total > list.length ? `，显示最新收到的 ${list.length} 件` : '',
+    data.total > 0 ? h('a', { class: 'btn small', download: '', 'data-test': 'search-export-xlsx',
+      href: `/api/agencies/${encodeURIComponent(agency)}/requests?${exported}` }, '导出 Excel (.xlsx)') : null);
   if (list.length === 0) {
     results.replaceChildren(count, h('div', { class: 'empty', 'data-test': 'search-empty' }, '没有符合条件的申请。'));
     return;
@@ -473,6 +563,7 @@ async function renderRequest(el, id, flash) {
       fact('状态', statusBadge(state.status), 'request-status'),
       fact('收到申请之日', formatDate(state.receivedOn), 'received-on'),
       fact('提交方式', labels.channel[state.channel] || state.channel || '—', 'request-channel'),
+      fact('承办人', assigneeFact(state), 'request-assignee'),
       fact('申请人', [
         state.applicant && state.applicant.name && state.applicant.name !== 'null' ? state.applicant.name : '—',
         state.applicant ? h('span', { class: 'muted' }, `（${labels.applicantType[state.applicant.type] || state.applicant.type}）`) : null,

@@ -3,6 +3,8 @@ package cn.foi.command.request;
 import cn.foi.events.rules.AnswerPeriod;
 import cn.foi.command.agency.AgencyDirectory;
 import cn.foi.command.casenumber.CaseNumbers;
+import cn.foi.command.request.RequestCommands.AssignRequest;
+import cn.foi.events.request.RequestAssigned;
 import cn.foi.command.calendar.CalendarBook;
 import cn.foi.command.problem.InvalidInput;
 import static cn.foi.command.problem.BusinessDates.requireNotInFuture;
@@ -58,6 +60,7 @@ public class DisclosureRequest {
     /** The year it entered the books: the year of receipt, or the year it was imported into. */
     private int firstYear;
     private boolean decided;
+    private String assignee;
     private boolean extended;
     private int extensionDays;
     /** The day the 20 working days count from: receipt, or the day a correction arrived. */
@@ -111,6 +114,30 @@ public class DisclosureRequest {
                                       command.channel(), new Applicant(command.applicantType(),
                                                                        strip(command.applicantName())),
                                       command.subject().strip(), year));
+    }
+
+    /**
+     * A supervisor gives the request to one of its agency's officers (or supervisors); another agency's user, an
+     * unknown or disabled one is refused (422). Giving it to the one who has it already changes nothing.
+     */
+    @CommandHandler
+    public void handle(AssignRequest command, Clock clock, Officers officers) {
+        if (command.username() == null || command.username().isBlank()) {
+            throw new InvalidInput("缺少承办人 username (username is required)");
+        }
+        String username = command.username().strip();
+        String name = officers.officerOf(agencyId, username).orElseThrow(() -> new RuleViolation(
+                "用户 " + username + " 不是本机关的经办人或负责人，不能承办本机关的申请"
+                + " (not an officer or supervisor of the request's agency)"));
+        if (username.equals(assignee)) {
+            return;
+        }
+        apply(new RequestAssigned(requestId, agencyId, username, name, LocalDate.now(clock)));
+    }
+
+    @EventSourcingHandler
+    void on(RequestAssigned event) {
+        this.assignee = event.assignee();
     }
 
     /**

@@ -51,6 +51,10 @@ public final class RequestCommands {
     public record ReceiveFeePayment(@TargetAggregateIdentifier String requestId, LocalDate paidOn) {
     }
 
+    /** Gives the request to an officer of its agency ({@code username}) to handle. */
+    public record AssignRequest(@TargetAggregateIdentifier String requestId, String username) {
+    }
+
     public record DecideRequest(@TargetAggregateIdentifier String requestId, ResultCode result, LocalDate decidedOn,
                                 String note) {
     }

@@ -29,8 +29,10 @@ class RequestController {
 
     private final CommandGateway commands;
     private final BatchEntry batchEntry;
+    private final Officers officers;
 
-    RequestController(CommandGateway commands, BatchEntry batchEntry) {
+    RequestController(CommandGateway commands, BatchEntry batchEntry, Officers officers) {
+        this.officers = officers;
         this.commands = commands;
         this.batchEntry = batchEntry;
     }
@@ -182,6 +184,20 @@ class RequestController {
     Map<String, Object> feePayment(@PathVariable String requestId, @RequestBody FeePaymentBody body) {
         commands.sendAndWait(new RequestCommands.ReceiveFeePayment(requestId, body.paidOn()));
         return Map.of("requestId", requestId, "status", "OPEN");
+    }
+
+    /** Gives the request to an officer of its agency (SUPERVISOR). */
+    @org.springframework.web.bind.annotation.PutMapping("/api/requests/{requestId}/assignee")
+    Map<String, Object> assign(@PathVariable String requestId, @RequestBody Map<String, String> body) {
+        String username = body == null ? null : body.get("username");
+        commands.sendAndWait(new RequestCommands.AssignRequest(requestId, username));
+        return Map.of("requestId", requestId, "assignee", username.strip());
+    }
+
+    /** Who may be given the agency's requests: its officers and supervisors. */
+    @org.springframework.web.bind.annotation.GetMapping("/api/agencies/{agencyId}/officers")
+    java.util.List<Officers.Officer> officers(@PathVariable String agencyId) {
+        return officers.of(agencyId);
     }
 
     @PostMapping("/api/requests/{requestId}/decision")

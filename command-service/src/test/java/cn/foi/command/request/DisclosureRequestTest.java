@@ -54,6 +54,18 @@ class DisclosureRequestTest {
     private FakeAgencyDirectory agencies;
     /** The numbers asked for: agency, year and request of each. */
     private final java.util.List<String> numbersGiven = new java.util.ArrayList<>();
+    /** wang is an officer of the agency; li handles another agency only. */
+    private final Officers officers = new Officers() {
+        @Override
+        public java.util.Optional<String> officerOf(String agencyId, String username) {
+            return AGENCY.equals(agencyId) && "wang".equals(username) ? java.util.Optional.of("王经办") : java.util.Optional.empty();
+        }
+
+        @Override
+        public java.util.List<Officer> of(String agencyId) {
+            return AGENCY.equals(agencyId) ? java.util.List.of(new Officer("wang", "王经办")) : java.util.List.of();
+        }
+    };
     private final cn.foi.command.casenumber.CaseNumbers caseNumbers = (agencyId, year, requestId) -> {
         numbersGiven.add(agencyId + " " + year + " " + requestId);
         return "〔" + year + "〕" + numbersGiven.size() + "号";
@@ -67,6 +79,7 @@ class DisclosureRequestTest {
         fixture.registerInjectableResource(agencies);
         fixture.registerInjectableResource(CalendarBook.of(WorkingDayCalendar.shipped()));
         fixture.registerInjectableResource(caseNumbers);
+        fixture.registerInjectableResource(officers);
     }
 
     private static RequestReceived receivedOn(LocalDate date) {
@@ -75,6 +88,39 @@ class DisclosureRequestTest {
 
     private static LogRequest log(LocalDate receivedOn) {
         return new LogRequest(REQUEST, AGENCY, receivedOn, ONLINE, NATURAL_PERSON, "张三", "拆迁补偿方案");
+    }
+
+    @Nested
+    class Assignment {
+
+        @Test
+        void a_request_is_given_to_an_officer_of_its_agency_with_the_name_shown_for_them() {
+            fixture.given(receivedOn(LocalDate.of(2024, 12, 2)))
+                   .when(new RequestCommands.AssignRequest(REQUEST, " wang "))
+                   .expectEvents(new cn.foi.events.request.RequestAssigned(REQUEST, AGENCY, "wang", "王经办", TODAY));
+        }
+
+        @Test
+        void a_user_who_does_not_handle_the_agency_s_requests_is_refused() {
+            fixture.given(receivedOn(LocalDate.of(2024, 12, 2)))
+                   .when(new RequestCommands.AssignRequest(REQUEST, "li"))
+                   .expectException(RuleViolation.class)
+                   .expectExceptionMessage(org.hamcrest.Matchers.containsString("不是本机关的经办人"))
+                   .expectNoEvents();
+        }
+
+        @Test
+        void giving_it_again_to_the_one_who_has_it_changes_nothing_and_no_name_is_bad_input() {
+            fixture.given(receivedOn(LocalDate.of(2024, 12, 2)),
+                          new cn.foi.events.request.RequestAssigned(REQUEST, AGENCY, "wang", "王经办", TODAY))
+                   .when(new RequestCommands.AssignRequest(REQUEST, "wang"))
+                   .expectSuccessfulHandlerExecution()
+                   .expectNoEvents();
+            fixture.given(receivedOn(LocalDate.of(2024, 12, 2)))
+                   .when(new RequestCommands.AssignRequest(REQUEST, " "))
+                   .expectException(InvalidInput.class)
+                   .expectNoEvents();
+        }
     }
 
     @Nested
@@ -412,6 +458,7 @@ class DisclosureRequestTest {
             fixture.registerInjectableResource(agencies);
             fixture.registerInjectableResource(CalendarBook.of(WorkingDayCalendar.shipped()));
             fixture.registerInjectableResource(caseNumbers);
+            fixture.registerInjectableResource(officers);
         }
 
         private RequestCommands.IssueFeeNotice notice(String amount) {

@@ -37,7 +37,8 @@ public final class EventTypes {
             CorrectionRequested.class, CorrectionReceived.class, ConsultationSent.class,
             ConsultationReplied.class, FeeNoticeIssued.class, FeePaid.class, ReviewFiled.class,
             ReviewConcluded.class, HolidayArrangementPublished.class, ReportTextsRecorded.class, AnnualReportPublished.class,
-            cn.foi.events.casenumber.CaseNumberIssued.class, cn.foi.events.casenumber.CaseNumberPatternSet.class
+            cn.foi.events.casenumber.CaseNumberIssued.class, cn.foi.events.casenumber.CaseNumberPatternSet.class,
+            cn.foi.events.request.RequestAssigned.class
     ).stream().collect(Collectors.toUnmodifiableMap(Class::getSimpleName, Function.identity()));
 
     private EventTypes() {

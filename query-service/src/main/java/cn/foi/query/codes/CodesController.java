@@ -49,7 +49,8 @@ class CodesController {
                  Map<String, String> result, Map<String, String> resultItem, List<ResultGroup> resultGroups,
                  List<Row> applicationRows, Map<String, String> channel, Map<String, String> reviewBlock,
                  Map<String, String> reviewResult, Map<String, String> feeBasis, Periods periods,
-                 Map<String, String> legacyResult, List<LegacyItem> legacyItems, int lastYearUnder2008Regulations) {
+                 Map<String, String> legacyResult, List<LegacyItem> legacyItems, int lastYearUnder2008Regulations,
+                 Map<String, String> status) {
     }
 
     private static final Codes CODES = stated();
@@ -88,7 +89,8 @@ class CodesController {
                          labelled(LegacyResultCode.values(), LegacyResultCode::label),
                          Arrays.stream(LegacyStatisticsItem.values())
                                .map(item -> new LegacyItem(item.name(), item.label(), item.unit(), item.source().name())).toList(),
-                         ReportingYear.LAST_UNDER_2008_REGULATIONS);
+                         ReportingYear.LAST_UNDER_2008_REGULATIONS,
+                         labelled(cn.foi.query.request.RequestStatus.values(), cn.foi.query.request.RequestStatus::label));
     }
 
     private static <E extends Enum<E>> Map<String, String> labelled(E[] values, Function<E, String> label) {

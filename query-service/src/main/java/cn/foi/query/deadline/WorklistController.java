@@ -36,7 +36,7 @@ class WorklistController {
     }
 
     /** One open request on the worklist: its due date and working days left, or why its clock is stopped. */
-    record Item(String requestId, String caseNumber, LocalDate receivedOn, ApplicantType applicantType, String subject, LocalDate dueOn,
+    record Item(String requestId, String caseNumber, String status, RequestView.Assignment assignee, LocalDate receivedOn, ApplicantType applicantType, String subject, LocalDate dueOn,
                 Integer workingDaysLeft, boolean overdue, Boolean dueDateProvisional, String pausedBecause, LocalDate pausedSince,
                 LocalDate applicantDueOn) {
     }
@@ -44,10 +44,28 @@ class WorklistController {
     record Worklist(String agencyId, LocalDate asOf, List<Item> requests) {
     }
 
+    /** The states an open request's clock can be in, as {@code status} filters them. */
+    private static final java.util.Set<String> OPEN_STATUSES = java.util.Set.of("OPEN", "AWAITING_CORRECTION", "AWAITING_PAYMENT", "PAUSED");
+
+    /**
+     * The agency's open requests, most urgent first. Filters (together): {@code assignee} (a user name), {@code status}
+     * (OPEN: the clock runs; AWAITING_CORRECTION, AWAITING_PAYMENT, PAUSED: stopped), {@code dueWithin} (due within that
+     * many working days, overdue ones included).
+     */
     @GetMapping("/api/agencies/{agencyId}/worklist")
-    Worklist worklist(@PathVariable String agencyId) {
+    Worklist worklist(@PathVariable String agencyId,
+                      @org.springframework.web.bind.annotation.RequestParam(required = false) String assignee,
+                      @org.springframework.web.bind.annotation.RequestParam(required = false) String status,
+                      @org.springframework.web.bind.annotation.RequestParam(required = false) Integer dueWithin) {
         if (ledger.agencyName(agencyId).isEmpty()) {
             throw new QueryProblem(HttpStatus.NOT_FOUND, "机构 " + agencyId + " 不存在 (unknown agency)");
+        }
+        if (status != null && !status.isBlank() && !OPEN_STATUSES.contains(status)) {
+            throw new QueryProblem(HttpStatus.BAD_REQUEST, "未知的办理状态 " + status + "，可选 " + new java.util.TreeSet<>(OPEN_STATUSES)
+                                                           + " (unknown status)");
+        }
+        if (dueWithin != null && (dueWithin < 0 || dueWithin > 60)) {
+            throw new QueryProblem(HttpStatus.BAD_REQUEST, "dueWithin 应为 0 到 60 个工作日 (dueWithin must be 0..60)");
         }
         List<RequestFacts> open = ledger.openRequests(agencyId);
         Map<String, RequestView> views = readModel.requests(open.stream().map(RequestFacts::requestId)
@@ -57,16 +75,31 @@ class WorklistController {
             RequestView view = views.get(facts.requestId());
             String subject = view == null || !view.isReceived() ? null : view.receipt().subject();
             String caseNumber = view == null ? null : view.caseNumber();
+            RequestView.Assignment assigned = view == null ? null : view.assignment();
+            if (assignee != null && !assignee.isBlank() && (assigned == null || !assigned.username().equals(assignee.strip()))) {
+                continue;
+            }
             // stopped or due as Deadlines.asOf says of today: the same rule the metrics apply to any past day
             Deadlines.ClockState clock = deadlines.now(facts);
             if (clock.pausedBecause() != null) {
                 RequestFacts.Stop stop = facts.stop();
-                items.add(new Item(facts.requestId(), caseNumber, facts.receivedOn(), facts.applicantType(), subject, null, null, false, null,
+                String stopped = stop == null ? "PAUSED" : switch (stop.reason()) {
+                    case AWAITING_CORRECTION -> "AWAITING_CORRECTION";
+                    case AWAITING_PAYMENT -> "AWAITING_PAYMENT";
+                    case CONSULTING -> "PAUSED";
+                };
+                if ((status != null && !status.isBlank() && !status.equals(stopped)) || dueWithin != null) {
+                    continue; // a stopped clock is due within no number of days
+                }
+                items.add(new Item(facts.requestId(), caseNumber, stopped, assigned, facts.receivedOn(), facts.applicantType(), subject, null, null, false, null,
                                    clock.pausedBecause(), stop == null ? null : stop.since(), stop == null ? null : stop.applicantDueOn()));
             } else {
                 int left = deadlines.workingDaysLeft(clock.dueOn());
+                if ((status != null && !status.isBlank() && !status.equals("OPEN")) || (dueWithin != null && left > dueWithin)) {
+                    continue;
+                }
                 boolean provisional = deadlines.of(facts.receivedOn(), facts.clockStartsOn(), facts.extensionWorkingDays(), facts.pauses()).provisional();
-                items.add(new Item(facts.requestId(), caseNumber, facts.receivedOn(), facts.applicantType(), subject, clock.dueOn(), left, left < 0,
+                items.add(new Item(facts.requestId(), caseNumber, "OPEN", assigned, facts.receivedOn(), facts.applicantType(), subject, clock.dueOn(), left, left < 0,
                                    provisional, null, null, null));
             }
         }

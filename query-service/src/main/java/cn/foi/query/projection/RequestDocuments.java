@@ -38,6 +38,13 @@ final class RequestDocuments {
         if (view.caseNumber() != null) {
             w.string("caseNumber", view.caseNumber());
         }
+        if (view.assignment() != null) {
+            w.writer.writeStartDocument("assignment");
+            w.string("username", view.assignment().username());
+            w.string("name", view.assignment().name());
+            w.date("assignedOn", view.assignment().assignedOn());
+            w.writer.writeEndDocument();
+        }
         RequestView.Receipt receipt = view.receipt();
         if (receipt != null) {
             w.string("agencyId", receipt.agencyId());
@@ -222,7 +229,11 @@ final class RequestDocuments {
                                            legacyResult == null ? null : cn.foi.events.codes.LegacyResultCode.valueOf(legacyResult));
         List<HistoryEntry> history = history(doc);
         return new RequestView(doc.getString("_id"), doc.get("lastSeq", Number.class).longValue(), receipt, correction, consultations, fee,
-                               extension, decision, history, doc.getString("caseNumber"));
+                               extension, decision, history, doc.getString("caseNumber"), assignment(doc.get("assignment", Document.class)));
+    }
+
+    private static RequestView.Assignment assignment(Document a) {
+        return a == null ? null : new RequestView.Assignment(a.getString("username"), a.getString("name"), StoredDates.date(a.get("assignedOn")));
     }
 
     static List<HistoryEntry> history(Document doc) {

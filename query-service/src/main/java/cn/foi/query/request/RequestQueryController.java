@@ -22,6 +22,7 @@ import java.util.List;
 class RequestQueryController {
 
     private final ReadModel readModel;
+    private final cn.foi.query.audit.Provenance provenance;
     private final Deadlines deadlines;
 
     private final cn.foi.query.eventlog.EventStoreReader store;
@@ -29,7 +30,8 @@ class RequestQueryController {
     private final cn.foi.access.UserStore users;
 
     RequestQueryController(ReadModel readModel, Deadlines deadlines, cn.foi.query.eventlog.EventStoreReader store,
-                           cn.foi.access.UserStore users) {
+                           cn.foi.access.UserStore users, cn.foi.query.audit.Provenance provenance) {
+        this.provenance = provenance;
         this.users = users;
         this.store = store;
         this.readModel = readModel;
@@ -59,15 +61,64 @@ class RequestQueryController {
                                @org.springframework.web.bind.annotation.RequestParam(required = false) LocalDate receivedFrom,
                                @org.springframework.web.bind.annotation.RequestParam(required = false) LocalDate receivedTo,
                                @org.springframework.web.bind.annotation.RequestParam(defaultValue = "200") int limit) {
+        if (limit < 1 || limit > 1000) {
+            throw new QueryProblem(HttpStatus.BAD_REQUEST, "limit 应在 1 到 1000 之间 (limit must be 1..1000)");
+        }
+        List<RequestState> found = matching(agencyId, q, status, receivedFrom, receivedTo);
+        return new RequestState.Found(found.size(), found.subList(0, Math.min(limit, found.size())));
+    }
+
+    /**
+     * The same search as a spreadsheet ({@code format=xlsx}): every match, newest receipt first, with the applicant as
+     * the caller may see it, and the log position it was read at (数据出处).
+     */
+    @GetMapping(value = "/api/agencies/{agencyId}/requests", params = "format=xlsx")
+    org.springframework.http.ResponseEntity<byte[]> searchAsSpreadsheet(
+            @PathVariable String agencyId,
+            @org.springframework.web.bind.annotation.RequestParam(required = false) String q,
+            @org.springframework.web.bind.annotation.RequestParam(required = false) String status,
+            @org.springframework.web.bind.annotation.RequestParam(required = false) LocalDate receivedFrom,
+            @org.springframework.web.bind.annotation.RequestParam(required = false) LocalDate receivedTo) {
+        var basedOn = provenance.current();
+        List<RequestState> found = matching(agencyId, q, status, receivedFrom, receivedTo);
+        List<List<String>> rows = new java.util.ArrayList<>();
+        rows.add(List.of("编号", "收到申请之日", "申请人", "申请人类型", "提交方式", "申请事项", "状态", "办理期限", "办理结果", "答复日期", "承办人"));
+        for (RequestState r : found) {
+            rows.add(List.of(text(r.caseNumber()), text(r.receivedOn()), text(r.applicant().name()), r.applicant().type().label(),
+                             r.channel().label(), text(r.subject()), RequestStatus.labelOf(r.status()), text(r.dueOn()),
+                             r.result() == null ? "" : resultLabel(r.result()), text(r.decidedOn()),
+                             r.assignee() == null ? "" : r.assignee().name()));
+        }
+        String agencyName = readModel.agency(agencyId).map(a -> a.name()).orElse(agencyId);
+        String title = agencyName + " 申请检索结果（共 " + found.size() + " 件）";
+        var grid = cn.foi.query.table.PrintedGrid.of(rows, List.of()).withFootnote(cn.foi.query.audit.Provenance.footnote(basedOn));
+        return org.springframework.http.ResponseEntity.ok()
+                .header(cn.foi.query.audit.Provenance.HEADER, cn.foi.query.audit.Provenance.header(basedOn))
+                .contentType(org.springframework.http.MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+                .header("Content-Disposition", cn.foi.query.table.AnnualTableExports.attachment(agencyName + "申请检索结果.xlsx"))
+                .body(cn.foi.query.table.AnnualTableExports.xlsx("申请", title, grid));
+    }
+
+    private static String text(Object value) {
+        return value == null || "null".equals(String.valueOf(value)) ? "" : String.valueOf(value);
+    }
+
+    private static String resultLabel(String code) {
+        try {
+            return cn.foi.events.codes.ResultCode.valueOf(code).label();
+        } catch (IllegalArgumentException legacy) {
+            return cn.foi.events.codes.LegacyResultCode.valueOf(code).label() + "（2008 年《条例》）";
+        }
+    }
+
+    /** Every request of the agency the search matches, newest receipt first. */
+    private List<RequestState> matching(String agencyId, String q, String status, LocalDate receivedFrom, LocalDate receivedTo) {
         if (readModel.agency(agencyId).isEmpty()) {
             throw new QueryProblem(HttpStatus.NOT_FOUND, "机构 " + agencyId + " 不存在 (unknown agency)");
         }
         if (status != null && !status.isBlank() && !SEARCHABLE_STATUSES.contains(status)) {
             throw new QueryProblem(HttpStatus.BAD_REQUEST, "未知的办理状态 " + status + "，可选 " + SEARCHABLE_STATUSES
                                                            + " (unknown status)");
-        }
-        if (limit < 1 || limit > 1000) {
-            throw new QueryProblem(HttpStatus.BAD_REQUEST, "limit 应在 1 到 1000 之间 (limit must be 1..1000)");
         }
         if (receivedFrom != null && receivedTo != null && receivedTo.isBefore(receivedFrom)) {
             throw new QueryProblem(HttpStatus.BAD_REQUEST, "收到日期的起始日不能晚于截止日 (receivedFrom after receivedTo)");
@@ -91,7 +142,7 @@ class RequestQueryController {
             }
         }
         found.sort(Comparator.comparing(RequestState::receivedOn).reversed());
-        return new RequestState.Found(found.size(), found.subList(0, Math.min(limit, found.size())));
+        return found;
     }
 
     private static final java.util.Set<String> SEARCHABLE_STATUSES =
@@ -105,7 +156,7 @@ class RequestQueryController {
         Integer carriedOverInto = receipt.imported() ? receipt.firstYear() : null;
         RequestView.Decision decision = view.decision();
         LocalDate decidedOn = decision == null ? null : decision.decidedOn();
-        var state = new RequestState.Builder(view.requestId(), view.caseNumber(), receipt.agencyId(), receipt.receivedOn(), receipt.channel(),
+        var state = new RequestState.Builder(view.requestId(), view.caseNumber(), view.assignment(), receipt.agencyId(), receipt.receivedOn(), receipt.channel(),
                                              applicant, receipt.subject(), carriedOverInto,
                                              decision == null ? null : decision.code(), decidedOn, view.correction(),
                                              view.extension(), view.consultations(), view.fee());

@@ -15,7 +15,7 @@ import java.util.List;
  * clock ({@code caseNumber}: null for a request registered before numbers were given). A stopped clock has no due date and says why ({@code pausedBecause}); a running one says when the answer is
  * due and, once answered, whether it was in time ({@code answered}). {@code reviews} only in the single answer.
  */
-record RequestState(String requestId, String caseNumber, String agencyId, String status, LocalDate receivedOn, Channel channel,
+record RequestState(String requestId, String caseNumber, RequestView.Assignment assignee, String agencyId, String status, LocalDate receivedOn, Channel channel,
                     Applicant applicant, String subject, Integer carriedOverInto, String result, LocalDate decidedOn,
                     RequestView.Correction correction, RequestView.Extension extension,
                     List<RequestView.Consultation> consultations, RequestView.Fee fee, LocalDate dueOn,
@@ -44,26 +44,26 @@ record RequestState(String requestId, String caseNumber, String agencyId, String
     }
 
     RequestState withReviews(List<Review> reviews) {
-        return new RequestState(requestId, caseNumber, agencyId, status, receivedOn, channel, applicant, subject, carriedOverInto, result,
+        return new RequestState(requestId, caseNumber, assignee, agencyId, status, receivedOn, channel, applicant, subject, carriedOverInto, result,
                                 decidedOn, correction, extension, consultations, fee, dueOn, workingDaysLeft, answered,
                                 dueDateProvisional, pausedBecause, dueDateExplanation, reviews);
     }
 
     /** What every state has, before the clock is read. */
-    record Builder(String requestId, String caseNumber, String agencyId, LocalDate receivedOn, Channel channel, Applicant applicant,
+    record Builder(String requestId, String caseNumber, RequestView.Assignment assignee, String agencyId, LocalDate receivedOn, Channel channel, Applicant applicant,
                    String subject, Integer carriedOverInto, String result, LocalDate decidedOn,
                    RequestView.Correction correction, RequestView.Extension extension,
                    List<RequestView.Consultation> consultations, RequestView.Fee fee) {
 
         RequestState stopped(String status, String pausedBecause, List<String> explanation) {
-            return new RequestState(requestId, caseNumber, agencyId, status, receivedOn, channel, applicant, subject, carriedOverInto,
+            return new RequestState(requestId, caseNumber, assignee, agencyId, status, receivedOn, channel, applicant, subject, carriedOverInto,
                                     result, decidedOn, correction, extension, consultations, fee, null, null, null, null,
                                     pausedBecause, explanation, null);
         }
 
         RequestState running(String status, LocalDate dueOn, Integer workingDaysLeft, String answered, boolean provisional,
                              List<String> explanation) {
-            return new RequestState(requestId, caseNumber, agencyId, status, receivedOn, channel, applicant, subject, carriedOverInto,
+            return new RequestState(requestId, caseNumber, assignee, agencyId, status, receivedOn, channel, applicant, subject, carriedOverInto,
                                     result, decidedOn, correction, extension, consultations, fee, dueOn, workingDaysLeft,
                                     answered, provisional, null, explanation, null);
         }

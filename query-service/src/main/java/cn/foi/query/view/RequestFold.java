@@ -12,6 +12,7 @@ import cn.foi.events.request.FeeNoticeIssued;
 import cn.foi.events.request.FeePaid;
 import cn.foi.events.request.OpenRequestImported;
 import cn.foi.events.request.LegacyRequestDecided;
+import cn.foi.events.request.RequestAssigned;
 import cn.foi.events.request.RequestDecided;
 import cn.foi.events.request.RequestReceived;
 import cn.foi.events.review.ReviewConcluded;
@@ -130,6 +131,11 @@ public final class RequestFold {
         if (payload instanceof LegacyRequestDecided decided) {
             return view.withDecision(new RequestView.Decision(null, decided.decidedOn(), decided.note(), recordedAt, decided.result()))
                        .withEntry(entry(event, recordedAt, "办理答复", decided.decidedOn(), decided.result().label() + "（2008 年《条例》）"));
+        }
+        if (payload instanceof RequestAssigned assigned) {
+            return view.withAssignment(new RequestView.Assignment(assigned.assignee(), assigned.assigneeName(), assigned.assignedOn()))
+                       .withEntry(entry(event, recordedAt, "分派承办人", assigned.assignedOn(),
+                                        "承办人 " + assigned.assigneeName() + "（" + assigned.assignee() + "）"));
         }
         if (payload instanceof RequestDecided decided) {
             return view.withDecision(new RequestView.Decision(decided.result(), decided.decidedOn(), decided.note(), recordedAt))

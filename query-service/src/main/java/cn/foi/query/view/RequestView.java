@@ -23,12 +23,16 @@ import java.util.function.UnaryOperator;
  */
 public record RequestView(String requestId, long lastSeq, Receipt receipt, Correction correction,
                           List<Consultation> consultations, Fee fee, Extension extension, Decision decision,
-                          List<HistoryEntry> history, String caseNumber) {
+                          List<HistoryEntry> history, String caseNumber, Assignment assignment) {
 
     /** Without a case number (requests registered before they were numbered, or not yet). */
     public RequestView(String requestId, long lastSeq, Receipt receipt, Correction correction, List<Consultation> consultations,
                        Fee fee, Extension extension, Decision decision, List<HistoryEntry> history) {
-        this(requestId, lastSeq, receipt, correction, consultations, fee, extension, decision, history, null);
+        this(requestId, lastSeq, receipt, correction, consultations, fee, extension, decision, history, null, null);
+    }
+
+    /** Who handles it: given by a supervisor to an officer of the agency ({@code name} as shown then). */
+    public record Assignment(String username, String name, LocalDate assignedOn) {
     }
 
     public RequestView {
@@ -98,42 +102,46 @@ public record RequestView(String requestId, long lastSeq, Receipt receipt, Corre
     }
 
     RequestView withLastSeq(long sequenceNumber) {
-        return new RequestView(requestId, sequenceNumber, receipt, correction, consultations, fee, extension, decision, history, caseNumber);
+        return new RequestView(requestId, sequenceNumber, receipt, correction, consultations, fee, extension, decision, history, caseNumber, assignment);
     }
 
     RequestView withReceipt(Receipt receipt) {
-        return new RequestView(requestId, lastSeq, receipt, correction, consultations, fee, extension, decision, history, caseNumber);
+        return new RequestView(requestId, lastSeq, receipt, correction, consultations, fee, extension, decision, history, caseNumber, assignment);
     }
 
     RequestView withCorrection(Correction correction) {
-        return new RequestView(requestId, lastSeq, receipt, correction, consultations, fee, extension, decision, history, caseNumber);
+        return new RequestView(requestId, lastSeq, receipt, correction, consultations, fee, extension, decision, history, caseNumber, assignment);
     }
 
     RequestView withConsultations(UnaryOperator<List<Consultation>> change) {
         return new RequestView(requestId, lastSeq, receipt, correction, change.apply(new ArrayList<>(consultations)), fee,
-                               extension, decision, history, caseNumber);
+                               extension, decision, history, caseNumber, assignment);
     }
 
     RequestView withFee(Fee fee) {
-        return new RequestView(requestId, lastSeq, receipt, correction, consultations, fee, extension, decision, history, caseNumber);
+        return new RequestView(requestId, lastSeq, receipt, correction, consultations, fee, extension, decision, history, caseNumber, assignment);
     }
 
     RequestView withExtension(Extension extension) {
-        return new RequestView(requestId, lastSeq, receipt, correction, consultations, fee, extension, decision, history, caseNumber);
+        return new RequestView(requestId, lastSeq, receipt, correction, consultations, fee, extension, decision, history, caseNumber, assignment);
     }
 
     RequestView withDecision(Decision decision) {
-        return new RequestView(requestId, lastSeq, receipt, correction, consultations, fee, extension, decision, history, caseNumber);
+        return new RequestView(requestId, lastSeq, receipt, correction, consultations, fee, extension, decision, history, caseNumber, assignment);
     }
 
     RequestView withCaseNumber(String caseNumber) {
-        return new RequestView(requestId, lastSeq, receipt, correction, consultations, fee, extension, decision, history, caseNumber);
+        return new RequestView(requestId, lastSeq, receipt, correction, consultations, fee, extension, decision, history, caseNumber, assignment);
+    }
+
+    RequestView withAssignment(Assignment assignment) {
+        return new RequestView(requestId, lastSeq, receipt, correction, consultations, fee, extension, decision, history, caseNumber, assignment);
     }
 
     RequestView withEntry(HistoryEntry entry) {
         List<HistoryEntry> longer = new ArrayList<>(history.size() + 1);
         longer.addAll(history);
         longer.add(entry);
-        return new RequestView(requestId, lastSeq, receipt, correction, consultations, fee, extension, decision, longer, caseNumber);
+        return new RequestView(requestId, lastSeq, receipt, correction, consultations, fee, extension, decision, longer, caseNumber, assignment);
     }
 }

@@ -51,9 +51,10 @@ class BatchEntryTest extends EndToEndTest {
         assertThat(results.get(2).get("detail").asText()).matches(".*[\\u4e00-\\u9fff].*");
         assertThat(results.get(3).get("status").asInt()).isEqualTo(400);
         assertThat(results.get(3).has("requestId")).isFalse();
-        // two receipts and one decision, stored as one commit per request (the decided one holds both)
-        assertThat(services.eventStore().size()).isEqualTo(before + 3);
-        assertThat(commits()).isEqualTo(commitsBefore + 2);
+        // two receipts, one decision and two case numbers, stored as one commit per aggregate: the year's case book
+        // (both numbers), then each request (the decided one holds both its events)
+        assertThat(services.eventStore().size()).isEqualTo(before + 5);
+        assertThat(commits()).isEqualTo(commitsBefore + 3);
 
         // a malformed batch, an empty one or one too large records nothing
         String tooMany = "{\"requests\":[" + String.join(",", java.util.Collections.nCopies(501, item("2025-03-03", "NATURAL_PERSON", null))) + "]}";
@@ -62,7 +63,7 @@ class BatchEntryTest extends EndToEndTest {
             assertThat(refused.status()).isEqualTo(400);
             assertThat(refused.contentType()).contains("problem+json");
         }
-        assertThat(services.eventStore().size()).isEqualTo(before + 3);
+        assertThat(services.eventStore().size()).isEqualTo(before + 5);
 
         // the table counts the two receipts and the one decision
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
@@ -72,8 +73,11 @@ class BatchEntryTest extends EndToEndTest {
             assertThat(table.at("/applications/CARRIED_FORWARD/TOTAL").asInt()).isEqualTo(1);
         });
         // every item is recorded in the caller's name
-        JsonNode history = services.get(services.queryUrl + "/api/requests/" + results.get(0).get("requestId").asText() + "/history").json();
-        assertThat(history.get("events")).hasSize(2);
+        JsonNode history = api.awaitHistory(results.get(0).get("requestId").asText(), 2);
+        await().atMost(Duration.ofSeconds(20)).until(() -> services.get(services.queryUrl + "/api/requests/"
+                + results.get(0).get("requestId").asText() + "/history").json().get("events").size() == 3);
+        history = services.get(services.queryUrl + "/api/requests/" + results.get(0).get("requestId").asText() + "/history").json();
+        assertThat(history.get("events")).as("its case number, receipt and decision").hasSize(3);
         history.get("events").forEach(event -> assertThat(event.get("recordedBy").asText()).isEqualTo(Services.HARNESS_USER));
     }
 }

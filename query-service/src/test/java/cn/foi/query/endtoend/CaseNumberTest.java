@@ -78,9 +78,10 @@ class CaseNumberTest extends EndToEndTest {
         JsonNode worklist = services.get(services.queryUrl + "/api/agencies/" + agency + "/worklist").json();
         assertThat(worklist.get("requests")).extracting(r -> r.path("caseNumber").asText())
                                             .contains("〔2026〕1号", "西政办依申〔2026〕004号");
-        JsonNode history = api.awaitHistory(fourth, 2);
-        assertThat(history.get("events")).extracting(e -> e.get("label").asText() + " " + e.get("summary").asText())
-                                         .contains("登记编号 西政办依申〔2026〕004号");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                services.get(services.queryUrl + "/api/requests/" + fourth + "/history").json().get("events"))
+                .extracting(e -> e.get("label").asText() + " " + e.get("summary").asText())
+                .containsExactly("登记编号 西政办依申〔2026〕004号", "收到申请 网络，自然人"));
     }
 
     @Test

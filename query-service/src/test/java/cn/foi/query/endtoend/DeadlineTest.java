@@ -169,6 +169,6 @@ class DeadlineTest extends EndToEndTest {
         assertThat(running.get("dueOn").asText()).isEqualTo("2025-03-14");
         assertThat(running.get("dueDateExplanation").toString()).contains("等待缴费");
         assertThat(services.get(services.queryUrl + "/api/requests/" + request + "/history").json()
-                           .get("events")).hasSize(3);
+                           .get("events")).as("its case number, receipt, fee notice and payment").hasSize(4);
     }
 }

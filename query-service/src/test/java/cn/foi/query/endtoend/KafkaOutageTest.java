@@ -26,7 +26,7 @@ class KafkaOutageTest extends EndToEndTest {
                 requests.add(api.logRequest(agency, "2025-06-0" + (i + 1), "ONLINE", "NATURAL_PERSON"));
             }
             api.decide(requests.get(0), "NOT_PROCESSED_PETITION_COMPLAINT", "2025-06-20");
-            assertThat(services.eventStore().size()).isEqualTo(stored + 6);
+            assertThat(services.eventStore().size()).as("five receipts with their case numbers, one decision").isEqualTo(stored + 11);
         } finally {
             services.infra.startKafka();
         }

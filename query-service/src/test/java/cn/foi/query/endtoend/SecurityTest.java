@@ -123,10 +123,13 @@ class SecurityTest extends EndToEndTest {
         assertThat(audited.get("applicant").get("name").asText()).isEqualTo("张*");
 
         // every event names who caused it
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() -> call(new Call("auditor-a", "GET",
+                q + "/api/requests/" + requestA + "/history", null, 200)).json().get("events").size() == 4);
         JsonNode history = call(new Call("auditor-a", "GET", q + "/api/requests/" + requestA + "/history", null, 200)).json();
         List<String> recordedBy = new ArrayList<>();
         history.get("events").forEach(e -> recordedBy.add(e.get("recordedBy").asText()));
-        assertThat(recordedBy).containsExactly("officer-a", "supervisor-a", "officer-a");
+        // (its case number first: given by the officer's registration, in the same append)
+        assertThat(recordedBy).containsExactly("officer-a", "officer-a", "supervisor-a", "officer-a");
 
         // users are listed without password material
         String users = admin.get(c + "/api/users").body();

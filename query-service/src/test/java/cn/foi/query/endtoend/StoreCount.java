@@ -57,7 +57,10 @@ final class StoreCount {
                                                     cn.foi.events.calendar.HolidayArrangementPublished.class,
                                                     cn.foi.events.report.ReportTextsRecorded.class,
                                                     cn.foi.events.report.AnnualReportPublished.class,
-                                                    cn.foi.events.agency.AgencyPlaced.class);
+                                                    cn.foi.events.agency.AgencyPlaced.class,
+                                                    cn.foi.events.casenumber.CaseNumberIssued.class,
+                                                    cn.foi.events.casenumber.CaseNumberPatternSet.class,
+                                                    cn.foi.events.request.RequestAssigned.class);
             }
         });
         Map<String, Map<Integer, Map<String, Integer>>> tables = new HashMap<>();

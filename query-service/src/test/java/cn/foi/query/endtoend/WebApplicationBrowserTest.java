@@ -119,6 +119,30 @@ class WebApplicationBrowserTest extends EndToEndTest {
             assertThat(services.get(services.queryUrl + "/api/requests/" + awaiting).json().path("status").asText())
                     .isEqualTo("AWAITING_CORRECTION");
 
+            // the supervisor gives it to an officer of the agency (here: themself), then finds it with the worklist's filters
+            assertThat(browser.find("request-assignee-name").getText()).isEqualTo("未分派");
+            browser.click("assign-open");
+            await().atMost(Duration.ofSeconds(10)).until(() -> browser.all("[data-test='assign-select'] option").size() > 1);
+            browser.set("assign-select", "browser-officer");
+            browser.click("assign-submit");
+            await().atMost(Duration.ofSeconds(20)).ignoreExceptions()
+                   .until(() -> browser.find("request-assignee-name").getText().startsWith("browser-officer"));
+            assertThat(browser.find("flash").getText()).contains("已分派给 browser-officer");
+            browser.visit("/#/worklist");
+            browser.find(UiNames.WORKLIST);
+            browser.click("worklist-filter-paused");
+            await().atMost(Duration.ofSeconds(10)).until(() -> browser.all("[data-test='worklist-row']").size() == 1);
+            assertThat(browser.find("worklist-assignee").getText()).isEqualTo("browser-officer");
+            browser.click("worklist-filter-overdue");
+            await().atMost(Duration.ofSeconds(10)).until(() -> browser.all("[data-test='worklist-empty']").size() == 1);
+            browser.click("worklist-filter-open");
+            browser.click("worklist-mine");
+            await().atMost(Duration.ofSeconds(10)).until(() -> browser.all("[data-test='worklist-row']").size() == 1);
+            browser.click("worklist-sort-receivedOn");
+            browser.screenshot("02a-worklist-mine");
+            browser.visit("/#/requests/" + awaiting);
+            browser.find(UiNames.DECISION_RESULT);
+
             // a request of 2018 answered in 2018: the answer form offers the results of the 2008 Regulations for that date
             String of2018 = services.post(services.commandUrl + "/api/agencies/" + AGENCY + "/requests",
                     "{\"receivedOn\":\"2018-11-05\",\"channel\":\"LETTER\",\"applicant\":{\"type\":\"NATURAL_PERSON\","

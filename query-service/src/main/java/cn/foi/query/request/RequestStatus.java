@@ -1,0 +1,30 @@
+package cn.foi.query.request;
+
+/** Where a request stands, as its state, lists and exports say it (the pages read the labels from GET /api/codes). */
+public enum RequestStatus {
+    OPEN("办理中"),
+    AWAITING_CORRECTION("等待补正"),
+    AWAITING_PAYMENT("等待缴费"),
+    PAUSED("征求意见中"),
+    DECIDED("已答复");
+
+    private final String label;
+
+    RequestStatus(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    /** The label of a status code; the code itself if unknown. */
+    public static String labelOf(String code) {
+        for (RequestStatus status : values()) {
+            if (status.name().equals(code)) {
+                return status.label;
+            }
+        }
+        return code;
+    }
+}
