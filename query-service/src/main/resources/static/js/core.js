@@ -51,7 +51,9 @@ async function request(method, url, { body, contentType, accept, signal } = {}) 
     if (token) headers['X-XSRF-TOKEN'] = token;
   }
   let payload;
-  if (body !== undefined && body !== null) {
+  if (body instanceof FormData) {
+    payload = body; // the browser writes the multipart Content-Type with its boundary
+  } else if (body !== undefined && body !== null) {
     if (contentType && contentType !== 'application/json') {
       headers['Content-Type'] = contentType;
       payload = typeof body === 'string' ? body : String(body);
@@ -117,6 +119,12 @@ export const api = {
   /** POST/PUT to the command side: `/command${path}`. Returns parsed JSON or null. */
   async command(method, path, body) {
     return parse(await request(method, '/command' + path, { body: body === undefined ? null : body }));
+  },
+  /** POST a file (multipart field "file") to the command side. Returns parsed JSON. */
+  async upload(path, file) {
+    const form = new FormData();
+    form.append('file', file);
+    return parse(await request('POST', '/command' + path, { body: form }));
   },
   /** POST to the query side (e.g. published-check with text/plain, rebuild). Returns JSON (or text). */
   async queryPost(path, body, contentType) {

@@ -591,11 +591,69 @@ async function renderRequest(el, id, flash) {
       h('ol', { class: 'explanation' }, state.dueDateExplanation.map((line) => h('li', { 'data-test': 'due-date-explanation-step' }, line))))
     : null;
 
-  const side = h('div', { class: 'request-side' }, facts, explanation);
+  const side = h('div', { class: 'request-side' }, facts, explanation, attachmentsSection(state));
   const actions = me.actsFor(state.agencyId) ? actionPanel(el, state, events) : null;
   children.push(h('div', { class: 'request-grid' }, side, actions));
   children.push(historySection(events));
   el.replaceChildren(...children);
+}
+
+function fileSize(bytes) {
+  if (bytes < 1024) return `${bytes} 字节`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+/** The files kept for the request: listed and downloaded by whoever may read it; uploaded by its agency's officers. */
+function attachmentsSection(state) {
+  const base = `/api/requests/${encodeURIComponent(state.requestId)}/attachments`;
+  const list = h('ul', { class: 'plain', 'data-test': 'attachments' }, h('li', { class: 'muted' }, '正在载入…'));
+  const section = h('section', { class: 'card', 'data-test': 'attachments-section' }, h('h2', null, '附件'), list);
+  const load = async () => {
+    try {
+      const files = await api.command('GET', base);
+      list.replaceChildren(...(files.length === 0 ? [h('li', { class: 'muted', 'data-test': 'attachments-none' }, '暂无附件')]
+        : files.map((f) => h('li', { 'data-test': 'attachment' },
+          h('a', { href: `/command${base}/${encodeURIComponent(f.attachmentId)}`, download: f.name, 'data-test': 'attachment-link' }, f.name),
+          h('span', { class: 'small muted' }, `　${fileSize(f.size)}，${formatInstant(f.uploadedAt)}，SHA-256 `),
+          h('span', { class: 'mono small', title: f.sha256 }, f.sha256.substring(0, 12))))));
+    } catch (err) {
+      list.replaceChildren();
+      showError(list, err, 'attachments-error');
+    }
+  };
+  load();
+  if (me.actsFor(state.agencyId)) {
+    const input = h('input', { type: 'file', name: 'file', 'data-test': 'attachment-file',
+      accept: '.pdf,.jpg,.jpeg,.png,.gif,.tif,.tiff,.doc,.docx,.xls,.xlsx' });
+    const submit = h('button', { type: 'submit', class: 'btn', 'data-test': 'attachment-submit' }, '上传');
+    const form = h('form', { class: 'attachment-form', novalidate: true, 'data-test': 'attachment-form' }, input, submit,
+      h('p', { class: 'small muted' }, '申请书扫描件、签发的答复书等；PDF、图片、Word 或 Excel，不超过 20 MB。'));
+    form.addEventListener('submit', async (e) => {
+      e.preventDefault();
+      form.querySelectorAll('.alert').forEach((a) => a.remove());
+      if (!input.files || input.files.length === 0) {
+        showError(form, '请选择要上传的文件', 'attachment-error');
+        return;
+      }
+      if (input.files[0].size > 20 * 1024 * 1024) {
+        showError(form, '文件超过 20 MB，不能上传', 'attachment-error');
+        return;
+      }
+      busy(submit, true, '正在上传…');
+      try {
+        await api.upload(base, input.files[0]);
+        input.value = '';
+        await load();
+      } catch (err) {
+        showError(form, err, 'attachment-error');
+      } finally {
+        busy(submit, false);
+      }
+    });
+    section.append(form);
+  }
+  return section;
 }
 
 function fact(label, value, testName) {

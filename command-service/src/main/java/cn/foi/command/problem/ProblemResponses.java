@@ -64,6 +64,28 @@ public class ProblemResponses {
         return problem(HttpStatus.BAD_REQUEST, "请求内容有误 (invalid input)", describe(e.getCause()));
     }
 
+    @ExceptionHandler(TooLarge.class)
+    ProblemDetail tooLarge(TooLarge e) {
+        return problem(HttpStatus.PAYLOAD_TOO_LARGE, "内容过大 (payload too large)", e.getMessage());
+    }
+
+    @ExceptionHandler(org.springframework.web.multipart.MaxUploadSizeExceededException.class)
+    ProblemDetail uploadTooLarge(org.springframework.web.multipart.MaxUploadSizeExceededException e) {
+        return problem(HttpStatus.PAYLOAD_TOO_LARGE, "内容过大 (payload too large)", "文件超过 20 MB，未保存 (the file is larger than 20 MB)");
+    }
+
+    @ExceptionHandler(UnsupportedType.class)
+    ProblemDetail unsupportedType(UnsupportedType e) {
+        return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "不支持的文件类型 (unsupported media type)", e.getMessage());
+    }
+
+    @ExceptionHandler({org.springframework.web.multipart.support.MissingServletRequestPartException.class,
+                       org.springframework.web.multipart.MultipartException.class})
+    ProblemDetail noFile(Exception e) {
+        return problem(HttpStatus.BAD_REQUEST, "请求内容有误 (invalid input)",
+                       "请以 multipart/form-data 上传一个文件，字段名为 file (one file in the multipart field 'file')");
+    }
+
     @ExceptionHandler(Unavailable.class)
     ProblemDetail unavailable(Unavailable e) {
         return problem(HttpStatus.SERVICE_UNAVAILABLE, "服务暂不可用 (service unavailable)", e.getMessage());

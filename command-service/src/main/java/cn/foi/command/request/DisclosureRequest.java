@@ -116,6 +116,13 @@ public class DisclosureRequest {
                                       command.subject().strip(), year));
     }
 
+    /** A file kept for the request; allowed at any stage (a signed reply comes after the answer), it counts in no table. */
+    @CommandHandler
+    public void handle(RequestCommands.AttachFile command) {
+        apply(new cn.foi.events.request.AttachmentAdded(requestId, agencyId, command.attachmentId(), command.name(), command.size(),
+                                                        command.contentType(), command.sha256()));
+    }
+
     /**
      * A supervisor gives the request to one of its agency's officers (or supervisors); another agency's user, an
      * unknown or disabled one is refused (422). Giving it to the one who has it already changes nothing.

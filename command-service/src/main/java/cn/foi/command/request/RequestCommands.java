@@ -51,6 +51,11 @@ public final class RequestCommands {
     public record ReceiveFeePayment(@TargetAggregateIdentifier String requestId, LocalDate paidOn) {
     }
 
+    /** Records a file stored for the request (its bytes are already kept, under {@code attachmentId}). */
+    public record AttachFile(@TargetAggregateIdentifier String requestId, String attachmentId, String name, long size,
+                             String contentType, String sha256) {
+    }
+
     /** Gives the request to an officer of its agency ({@code username}) to handle. */
     public record AssignRequest(@TargetAggregateIdentifier String requestId, String username) {
     }

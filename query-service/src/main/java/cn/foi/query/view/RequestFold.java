@@ -132,6 +132,10 @@ public final class RequestFold {
             return view.withDecision(new RequestView.Decision(null, decided.decidedOn(), decided.note(), recordedAt, decided.result()))
                        .withEntry(entry(event, recordedAt, "办理答复", decided.decidedOn(), decided.result().label() + "（2008 年《条例》）"));
         }
+        if (payload instanceof cn.foi.events.request.AttachmentAdded attached) {
+            return view.withEntry(entry(event, recordedAt, "上传附件", LocalDate.ofInstant(recordedAt, java.time.ZoneId.of("Asia/Shanghai")),
+                                        attached.name() + "（" + attached.size() + " 字节，SHA-256 " + attached.sha256() + "）"));
+        }
         if (payload instanceof RequestAssigned assigned) {
             return view.withAssignment(new RequestView.Assignment(assigned.assignee(), assigned.assigneeName(), assigned.assignedOn()))
                        .withEntry(entry(event, recordedAt, "分派承办人", assigned.assignedOn(),

@@ -191,6 +191,33 @@ final class Services {
         Response get(String url) {
             return send(HttpRequest.newBuilder(URI.create(url)).GET(), username, password);
         }
+
+        Response upload(String url, String fileName, byte[] bytes) {
+            return send(multipart(url, fileName, bytes), username, password);
+        }
+
+        /** The status and raw bytes of a download. */
+        HttpResponse<byte[]> download(String url) {
+            return exchange(HttpRequest.newBuilder(URI.create(url)).GET(), username, password, HttpResponse.BodyHandlers.ofByteArray());
+        }
+    }
+
+    /** One file in the multipart field "file", as a browser's form sends it. */
+    static HttpRequest.Builder multipart(String url, String fileName, byte[] bytes) {
+        String boundary = "----foi-test-" + java.util.UUID.randomUUID();
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                       + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] body = new byte[head.length + bytes.length + tail.length];
+        System.arraycopy(head, 0, body, 0, head.length);
+        System.arraycopy(bytes, 0, body, head.length, bytes.length);
+        System.arraycopy(tail, 0, body, head.length + bytes.length, tail.length);
+        return HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                          .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+    }
+
+    Response upload(String url, String fileName, byte[] bytes) {
+        return send(multipart(url, fileName, bytes));
     }
 
     Response post(String url, String body) {

@@ -140,8 +140,18 @@ class WebApplicationBrowserTest extends EndToEndTest {
             await().atMost(Duration.ofSeconds(10)).until(() -> browser.all("[data-test='worklist-row']").size() == 1);
             browser.click("worklist-sort-receivedOn");
             browser.screenshot("02a-worklist-mine");
+            // the scanned application attached to it: listed with its size and digest, downloadable
             browser.visit("/#/requests/" + awaiting);
             browser.find(UiNames.DECISION_RESULT);
+            assertThat(browser.find("attachments-none").getText()).isEqualTo("暂无附件");
+            Path scan = Files.createTempFile("申请书扫描件", ".pdf");
+            Files.write(scan, "%PDF-1.4\n% a scanned application\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            browser.find("attachment-file").sendKeys(scan.toAbsolutePath().toString());
+            browser.click("attachment-submit");
+            await().atMost(Duration.ofSeconds(20)).ignoreExceptions()
+                   .until(() -> browser.find("attachment-link").getText().endsWith(".pdf"));
+            browser.screenshot("04d-attachment");
+            Files.deleteIfExists(scan);
 
             // a request of 2018 answered in 2018: the answer form offers the results of the 2008 Regulations for that date
             String of2018 = services.post(services.commandUrl + "/api/agencies/" + AGENCY + "/requests",
