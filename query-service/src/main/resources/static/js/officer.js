@@ -759,6 +759,7 @@ function actionPanel(pageEl, state, events) {
   if (status === 'OPEN' && !state.fee) actions.push(['fee-notice', '收费', feeNoticeForm]);
   if (status === 'AWAITING_PAYMENT') actions.push(['fee-payment', '收到缴费', feePaymentForm]);
   if (open) actions.push(['decision', '答复', decisionForm]);
+  if (!open && supervisor && labels.result[state.result]) actions.push(['decision-correction', '更正办理结果', decisionCorrectionForm]);
   if (!open) actions.push(['review', '复议/诉讼', reviewForm]);
   if (!open) actions.push(['review-conclusion', '复议/诉讼结果', reviewConclusionForm]);
 
@@ -1085,6 +1086,31 @@ function decisionForm(pageEl, state, events, cancel) {
     },
     send: () => post(reqPath(state, 'decision'), {
       result: result.value, decidedOn: decidedOn.value, ...(note.value.trim() ? { note: note.value.trim() } : {}),
+    }),
+  });
+}
+
+/** A supervisor corrects the recorded answer: both stay in the history; a reason is required. */
+function decisionCorrectionForm(pageEl, state, events, cancel) {
+  const result = resultSelect('decision-correction-result', state.result);
+  const decidedOn = dateInput('decision-correction-decided-on', state.decidedOn, { max: today() });
+  const reason = h('textarea', { rows: '2', 'data-test': 'decision-correction-reason' });
+  return actionForm('decision-correction', '更正办理结果', [
+    field('decision-correction-result', '正确的办理结果', result, { required: true }),
+    field('decision-correction-decided-on', '正确的答复日期', decidedOn, { required: true }),
+    field('decision-correction-reason', '更正理由', reason, { required: true, wide: true,
+      help: '原记录和更正都保留在办理记录中；年度已关闭的，更正后该年度已发布的报告将显示与日志不一致。' }),
+  ], {
+    pageEl, state, events, cancel,
+    validate: () => {
+      const p = [];
+      if (!result.value) p.push({ name: 'decision-correction-result', message: '请选择办理结果' });
+      checkDate(p, 'decision-correction-decided-on', decidedOn.value, '答复日期', { notBefore: state.receivedOn, notBeforeWhat: '收到申请之日' });
+      if (!reason.value.trim()) p.push({ name: 'decision-correction-reason', message: '请填写更正理由' });
+      return p;
+    },
+    send: () => post(reqPath(state, 'decision-correction'), {
+      result: result.value, decidedOn: decidedOn.value, reason: reason.value.trim(),
     }),
   });
 }

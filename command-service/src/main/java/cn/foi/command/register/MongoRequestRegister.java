@@ -75,6 +75,12 @@ class MongoRequestRegister implements RequestRegister {
         decided(event.requestId(), event.decidedOn());
     }
 
+    /** A corrected answer may fall in another year: the close counts what is open by the corrected date. */
+    @EventHandler
+    void on(cn.foi.events.request.DecisionCorrected event) {
+        decided(event.requestId(), event.decidedOn());
+    }
+
     @EventHandler
     void on(cn.foi.events.request.LegacyRequestDecided event) {
         decided(event.requestId(), event.decidedOn());

@@ -60,6 +60,9 @@ public class DisclosureRequest {
     /** The year it entered the books: the year of receipt, or the year it was imported into. */
     private int firstYear;
     private boolean decided;
+    /** The answer as recorded (or last corrected); null for an answer under the 2008 Regulations. */
+    private ResultCode decidedResult;
+    private LocalDate decidedOn;
     private String assignee;
     private boolean extended;
     private int extensionDays;
@@ -114,6 +117,45 @@ public class DisclosureRequest {
                                       command.channel(), new Applicant(command.applicantType(),
                                                                        strip(command.applicantName())),
                                       command.subject().strip(), year));
+    }
+
+    /**
+     * A supervisor corrects the recorded answer (result and date) with a reason; the history keeps both. Allowed in a
+     * closed year: the correction is on the record, and the year's published report then differs from the log.
+     */
+    @CommandHandler
+    public void handle(RequestCommands.CorrectDecision command, Clock clock) {
+        if (command.reason() == null || command.reason().isBlank()) {
+            throw new InvalidInput("更正办理结果须说明理由 reason (a reason is required)");
+        }
+        if (command.result() == null) {
+            throw new InvalidInput("缺少更正后的办理结果 result (result is required)");
+        }
+        if (command.decidedOn() == null) {
+            throw new InvalidInput("缺少更正后的答复日期 decidedOn (decidedOn is required)");
+        }
+        if (!decided) {
+            throw new StateConflict("该申请尚未答复，没有可更正的办理结果 (the request has no answer to correct yet)");
+        }
+        if (decidedResult == null) {
+            throw new RuleViolation("按 2008 年《条例》作出的答复不在此更正 (an answer under the 2008 Regulations is not corrected here)");
+        }
+        requireAnswerDate(command.decidedOn(), clock);
+        if (command.decidedOn().getYear() <= ReportingYear.LAST_UNDER_2008_REGULATIONS) {
+            throw new RuleViolation("更正后的答复日期不能在 " + ReportingYear.LAST_UNDER_2008_REGULATIONS + " 年及以前"
+                                    + " (a corrected answer dated up to " + ReportingYear.LAST_UNDER_2008_REGULATIONS + " is not taken)");
+        }
+        if (command.result() == decidedResult && command.decidedOn().equals(decidedOn)) {
+            throw new StateConflict("更正后的办理结果和答复日期与现有记录相同 (nothing to correct)");
+        }
+        apply(new cn.foi.events.request.DecisionCorrected(requestId, agencyId, decidedResult, decidedOn, command.result(),
+                                                          command.decidedOn(), command.reason().strip(), LocalDate.now(clock)));
+    }
+
+    @EventSourcingHandler
+    void on(cn.foi.events.request.DecisionCorrected event) {
+        decidedResult = event.result();
+        decidedOn = event.decidedOn();
     }
 
     /** A file kept for the request; allowed at any stage (a signed reply comes after the answer), it counts in no table. */
@@ -211,6 +253,11 @@ public class DisclosureRequest {
         if (decided) {
             throw new StateConflict("该申请已办结，不能再次答复 (request " + requestId + " is already decided)");
         }
+        requireAnswerDate(decidedOn, clock);
+    }
+
+    /** An answer's date: not before the receipt, not before the year it was carried into, not in the future. */
+    private void requireAnswerDate(LocalDate decidedOn, Clock clock) {
         if (decidedOn.isBefore(receivedOn)) {
             throw new RuleViolation("答复日期 " + decidedOn + " 早于收到申请日期 " + receivedOn
                                     + " (decidedOn is before receivedOn)");
@@ -506,6 +553,8 @@ public class DisclosureRequest {
     @EventSourcingHandler
     void on(RequestDecided event) {
         decided = true;
+        decidedResult = event.result();
+        decidedOn = event.decidedOn();
     }
 
     @EventSourcingHandler

@@ -51,6 +51,10 @@ public final class RequestCommands {
     public record ReceiveFeePayment(@TargetAggregateIdentifier String requestId, LocalDate paidOn) {
     }
 
+    /** A supervisor's correction of the recorded answer, with its reason. */
+    public record CorrectDecision(@TargetAggregateIdentifier String requestId, ResultCode result, LocalDate decidedOn, String reason) {
+    }
+
     /** Records a file stored for the request (its bytes are already kept, under {@code attachmentId}). */
     public record AttachFile(@TargetAggregateIdentifier String requestId, String attachmentId, String name, long size,
                              String contentType, String sha256) {

@@ -186,6 +186,22 @@ class RequestController {
         return Map.of("requestId", requestId, "status", "OPEN");
     }
 
+    record DecisionCorrectionBody(String result, LocalDate decidedOn, String reason) {
+    }
+
+    /** A supervisor's correction of the recorded answer, with its reason (both stay in the history). */
+    @PostMapping("/api/requests/{requestId}/decision-correction")
+    Map<String, Object> correctDecision(@PathVariable String requestId, @RequestBody DecisionCorrectionBody body) {
+        cn.foi.events.codes.ResultCode result;
+        try {
+            result = body.result() == null ? null : cn.foi.events.codes.ResultCode.valueOf(body.result());
+        } catch (IllegalArgumentException e) {
+            throw new cn.foi.command.problem.InvalidInput("未知的办理结果 " + body.result() + " (unknown result code)");
+        }
+        commands.sendAndWait(new RequestCommands.CorrectDecision(requestId, result, body.decidedOn(), body.reason()));
+        return Map.of("requestId", requestId, "result", body.result(), "decidedOn", body.decidedOn());
+    }
+
     /** Gives the request to an officer of its agency (SUPERVISOR). */
     @org.springframework.web.bind.annotation.PutMapping("/api/requests/{requestId}/assignee")
     Map<String, Object> assign(@PathVariable String requestId, @RequestBody Map<String, String> body) {

@@ -91,6 +91,53 @@ class DisclosureRequestTest {
     }
 
     @Nested
+    class CorrectingTheAnswer {
+
+        private final RequestDecided disclosed = new RequestDecided(REQUEST, AGENCY, cn.foi.events.codes.ResultCode.DISCLOSED,
+                                                                    LocalDate.of(2024, 12, 20), null);
+
+        @Test
+        void a_supervisor_corrects_the_recorded_answer_with_a_reason_and_the_event_keeps_both() {
+            fixture.given(receivedOn(LocalDate.of(2024, 12, 2)), disclosed)
+                   .when(new RequestCommands.CorrectDecision(REQUEST, cn.foi.events.codes.ResultCode.PARTIALLY_DISCLOSED,
+                                                             LocalDate.of(2024, 12, 23), " 误录为全部公开 "))
+                   .expectEvents(new cn.foi.events.request.DecisionCorrected(REQUEST, AGENCY, cn.foi.events.codes.ResultCode.DISCLOSED,
+                                                                             LocalDate.of(2024, 12, 20),
+                                                                             cn.foi.events.codes.ResultCode.PARTIALLY_DISCLOSED,
+                                                                             LocalDate.of(2024, 12, 23), "误录为全部公开", TODAY));
+        }
+
+        @Test
+        void a_closed_year_does_not_stop_a_correction() {
+            agencies.with(AGENCY, 2023, 2024);
+            fixture.given(receivedOn(LocalDate.of(2024, 12, 2)), disclosed)
+                   .when(new RequestCommands.CorrectDecision(REQUEST, cn.foi.events.codes.ResultCode.PARTIALLY_DISCLOSED,
+                                                             LocalDate.of(2024, 12, 20), "复核发现部分内容涉及个人隐私"))
+                   .expectSuccessfulHandlerExecution();
+        }
+
+        @Test
+        void without_a_reason_without_an_answer_or_changing_nothing_it_is_refused() {
+            fixture.given(receivedOn(LocalDate.of(2024, 12, 2)), disclosed)
+                   .when(new RequestCommands.CorrectDecision(REQUEST, cn.foi.events.codes.ResultCode.PARTIALLY_DISCLOSED,
+                                                             LocalDate.of(2024, 12, 20), " "))
+                   .expectException(InvalidInput.class).expectNoEvents();
+            fixture.given(receivedOn(LocalDate.of(2024, 12, 2)))
+                   .when(new RequestCommands.CorrectDecision(REQUEST, cn.foi.events.codes.ResultCode.PARTIALLY_DISCLOSED,
+                                                             LocalDate.of(2024, 12, 20), "理由"))
+                   .expectException(StateConflict.class).expectNoEvents();
+            fixture.given(receivedOn(LocalDate.of(2024, 12, 2)), disclosed)
+                   .when(new RequestCommands.CorrectDecision(REQUEST, cn.foi.events.codes.ResultCode.DISCLOSED,
+                                                             LocalDate.of(2024, 12, 20), "理由"))
+                   .expectException(StateConflict.class).expectNoEvents();
+            fixture.given(receivedOn(LocalDate.of(2024, 12, 2)), disclosed)
+                   .when(new RequestCommands.CorrectDecision(REQUEST, cn.foi.events.codes.ResultCode.DISCLOSED,
+                                                             LocalDate.of(2024, 11, 20), "理由"))
+                   .expectException(RuleViolation.class).expectNoEvents();
+        }
+    }
+
+    @Nested
     class Assignment {
 
         @Test

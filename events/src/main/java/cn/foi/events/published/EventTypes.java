@@ -38,7 +38,8 @@ public final class EventTypes {
             ConsultationReplied.class, FeeNoticeIssued.class, FeePaid.class, ReviewFiled.class,
             ReviewConcluded.class, HolidayArrangementPublished.class, ReportTextsRecorded.class, AnnualReportPublished.class,
             cn.foi.events.casenumber.CaseNumberIssued.class, cn.foi.events.casenumber.CaseNumberPatternSet.class,
-            cn.foi.events.request.RequestAssigned.class, cn.foi.events.request.AttachmentAdded.class
+            cn.foi.events.request.RequestAssigned.class, cn.foi.events.request.AttachmentAdded.class,
+            cn.foi.events.request.DecisionCorrected.class
     ).stream().collect(Collectors.toUnmodifiableMap(Class::getSimpleName, Function.identity()));
 
     private EventTypes() {

@@ -38,6 +38,27 @@ final class RequestDocuments {
         if (view.caseNumber() != null) {
             w.string("caseNumber", view.caseNumber());
         }
+        if (!view.earlierDecisions().isEmpty()) {
+            w.writer.writeStartArray("earlierDecisions");
+            for (RequestView.Decision earlier : view.earlierDecisions()) {
+                w.writer.writeStartDocument();
+                if (earlier.result() != null) {
+                    w.string("result", earlier.result().name());
+                }
+                if (earlier.legacyResult() != null) {
+                    w.string("legacyResult", earlier.legacyResult().name());
+                }
+                w.date("decidedOn", earlier.decidedOn());
+                if (earlier.note() != null) {
+                    w.string("note", earlier.note());
+                }
+                if (earlier.recordedAt() != null) {
+                    w.instant("recordedAt", earlier.recordedAt());
+                }
+                w.writer.writeEndDocument();
+            }
+            w.writer.writeEndArray();
+        }
         if (view.assignment() != null) {
             w.writer.writeStartDocument("assignment");
             w.string("username", view.assignment().username());
@@ -229,7 +250,20 @@ final class RequestDocuments {
                                            legacyResult == null ? null : cn.foi.events.codes.LegacyResultCode.valueOf(legacyResult));
         List<HistoryEntry> history = history(doc);
         return new RequestView(doc.getString("_id"), doc.get("lastSeq", Number.class).longValue(), receipt, correction, consultations, fee,
-                               extension, decision, history, doc.getString("caseNumber"), assignment(doc.get("assignment", Document.class)));
+                               extension, decision, history, doc.getString("caseNumber"), assignment(doc.get("assignment", Document.class)),
+                               earlierDecisions(doc));
+    }
+
+    private static List<RequestView.Decision> earlierDecisions(Document doc) {
+        List<RequestView.Decision> earlier = new ArrayList<>();
+        for (Document d : doc.getList("earlierDecisions", Document.class, List.of())) {
+            String result = d.getString("result");
+            String legacy = d.getString("legacyResult");
+            earlier.add(new RequestView.Decision(result == null ? null : ResultCode.valueOf(result), StoredDates.date(d.get("decidedOn")),
+                                                 d.getString("note"), StoredDates.instant(d.get("recordedAt")),
+                                                 legacy == null ? null : cn.foi.events.codes.LegacyResultCode.valueOf(legacy)));
+        }
+        return earlier;
     }
 
     private static RequestView.Assignment assignment(Document a) {

@@ -17,10 +17,24 @@ import java.util.List;
 public record RequestFacts(String requestId, ApplicantType applicantType, LocalDate receivedOn, int firstYear,
                            boolean imported, ResultCode result, LocalDate decidedOn, int extensionWorkingDays,
                            LocalDate correctionReceivedOn, List<Pause> pauses, Stop stop,
-                           java.time.Instant recordedAt, java.time.Instant decisionRecordedAt) {
+                           java.time.Instant recordedAt, java.time.Instant decisionRecordedAt, List<Answer> earlierAnswers) {
 
     public RequestFacts {
         pauses = List.copyOf(pauses);
+        // null, not an empty list, for the many never corrected: these facts are kept in memory for every request
+        earlierAnswers = earlierAnswers == null || earlierAnswers.isEmpty() ? null : List.copyOf(earlierAnswers);
+    }
+
+    /** Facts of a request whose answer was never corrected. */
+    public RequestFacts(String requestId, ApplicantType applicantType, LocalDate receivedOn, int firstYear, boolean imported,
+                        ResultCode result, LocalDate decidedOn, int extensionWorkingDays, LocalDate correctionReceivedOn,
+                        List<Pause> pauses, Stop stop, java.time.Instant recordedAt, java.time.Instant decisionRecordedAt) {
+        this(requestId, applicantType, receivedOn, firstYear, imported, result, decidedOn, extensionWorkingDays, correctionReceivedOn,
+             pauses, stop, recordedAt, decisionRecordedAt, null);
+    }
+
+    /** An answer a correction replaced, and when it was recorded: what the tables counted before the correction. */
+    public record Answer(ResultCode result, LocalDate decidedOn, java.time.Instant recordedAt) {
     }
 
     /** What a received request's view says for the tables, the worklist and the metrics. */
@@ -33,7 +47,8 @@ public record RequestFacts(String requestId, ApplicantType applicantType, LocalD
                                 decision == null ? null : decision.decidedOn(),
                                 view.extension() == null ? 0 : view.extension().workingDays(),
                                 correction == null ? null : correction.receivedOn(), pausesOf(view), stopOf(view),
-                                receipt.recordedAt(), decision == null ? null : decision.recordedAt());
+                                receipt.recordedAt(), decision == null ? null : decision.recordedAt(),
+                                view.earlierDecisions().stream().map(d -> new Answer(d.result(), d.decidedOn(), d.recordedAt())).toList());
     }
 
     /** Finished pauses: answered consultations and paid fees; the clock did not run in between. */
@@ -89,6 +104,17 @@ public record RequestFacts(String requestId, ApplicantType applicantType, LocalD
             return null;
         }
         if (decidedOn != null && decisionRecordedAt != null && decisionRecordedAt.isAfter(moment)) {
+            // corrected since: the answer as it stood then, if there was one
+            if (earlierAnswers != null) {
+                for (int i = earlierAnswers.size() - 1; i >= 0; i--) {
+                    Answer then = earlierAnswers.get(i);
+                    if (then.recordedAt() == null || !then.recordedAt().isAfter(moment)) {
+                        return new RequestFacts(requestId, applicantType, receivedOn, firstYear, imported, then.result(), then.decidedOn(),
+                                                extensionWorkingDays, correctionReceivedOn, pauses, stop, recordedAt, then.recordedAt(),
+                                                earlierAnswers.subList(0, i));
+                    }
+                }
+            }
             return new RequestFacts(requestId, applicantType, receivedOn, firstYear, imported, null, null,
                                     extensionWorkingDays, correctionReceivedOn, pauses, stop, recordedAt, null);
         }

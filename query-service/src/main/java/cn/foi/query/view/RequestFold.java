@@ -141,6 +141,16 @@ public final class RequestFold {
                        .withEntry(entry(event, recordedAt, "分派承办人", assigned.assignedOn(),
                                         "承办人 " + assigned.assigneeName() + "（" + assigned.assignee() + "）"));
         }
+        if (payload instanceof cn.foi.events.request.DecisionCorrected corrected) {
+            RequestView.Decision before = view.decision();
+            if (before == null) {
+                return view; // not possible for a stored correction: the aggregate refuses one without an answer
+            }
+            return view.withCorrectedDecision(new RequestView.Decision(corrected.result(), corrected.decidedOn(), before.note(), recordedAt))
+                       .withEntry(entry(event, recordedAt, "更正办理结果", corrected.correctedOn(),
+                                        "原为“" + corrected.previousResult().label() + "”（" + corrected.previousDecidedOn() + "），更正为“"
+                                        + corrected.result().label() + "”（" + corrected.decidedOn() + "）；理由：" + corrected.reason()));
+        }
         if (payload instanceof RequestDecided decided) {
             return view.withDecision(new RequestView.Decision(decided.result(), decided.decidedOn(), decided.note(), recordedAt))
                        .withEntry(entry(event, recordedAt, "办理答复", decided.decidedOn(), decided.result().label()));

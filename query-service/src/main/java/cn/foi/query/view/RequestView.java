@@ -23,12 +23,12 @@ import java.util.function.UnaryOperator;
  */
 public record RequestView(String requestId, long lastSeq, Receipt receipt, Correction correction,
                           List<Consultation> consultations, Fee fee, Extension extension, Decision decision,
-                          List<HistoryEntry> history, String caseNumber, Assignment assignment) {
+                          List<HistoryEntry> history, String caseNumber, Assignment assignment, List<Decision> earlierDecisions) {
 
     /** Without a case number (requests registered before they were numbered, or not yet). */
     public RequestView(String requestId, long lastSeq, Receipt receipt, Correction correction, List<Consultation> consultations,
                        Fee fee, Extension extension, Decision decision, List<HistoryEntry> history) {
-        this(requestId, lastSeq, receipt, correction, consultations, fee, extension, decision, history, null, null);
+        this(requestId, lastSeq, receipt, correction, consultations, fee, extension, decision, history, null, null, List.of());
     }
 
     /** Who handles it: given by a supervisor to an officer of the agency ({@code name} as shown then). */
@@ -36,6 +36,7 @@ public record RequestView(String requestId, long lastSeq, Receipt receipt, Corre
     }
 
     public RequestView {
+        earlierDecisions = earlierDecisions == null ? List.of() : List.copyOf(earlierDecisions);
         consultations = List.copyOf(consultations);
         history = List.copyOf(history);
     }
@@ -102,46 +103,54 @@ public record RequestView(String requestId, long lastSeq, Receipt receipt, Corre
     }
 
     RequestView withLastSeq(long sequenceNumber) {
-        return new RequestView(requestId, sequenceNumber, receipt, correction, consultations, fee, extension, decision, history, caseNumber, assignment);
+        return new RequestView(requestId, sequenceNumber, receipt, correction, consultations, fee, extension, decision, history, caseNumber, assignment, earlierDecisions);
     }
 
     RequestView withReceipt(Receipt receipt) {
-        return new RequestView(requestId, lastSeq, receipt, correction, consultations, fee, extension, decision, history, caseNumber, assignment);
+        return new RequestView(requestId, lastSeq, receipt, correction, consultations, fee, extension, decision, history, caseNumber, assignment, earlierDecisions);
     }
 
     RequestView withCorrection(Correction correction) {
-        return new RequestView(requestId, lastSeq, receipt, correction, consultations, fee, extension, decision, history, caseNumber, assignment);
+        return new RequestView(requestId, lastSeq, receipt, correction, consultations, fee, extension, decision, history, caseNumber, assignment, earlierDecisions);
     }
 
     RequestView withConsultations(UnaryOperator<List<Consultation>> change) {
         return new RequestView(requestId, lastSeq, receipt, correction, change.apply(new ArrayList<>(consultations)), fee,
-                               extension, decision, history, caseNumber, assignment);
+                               extension, decision, history, caseNumber, assignment, earlierDecisions);
     }
 
     RequestView withFee(Fee fee) {
-        return new RequestView(requestId, lastSeq, receipt, correction, consultations, fee, extension, decision, history, caseNumber, assignment);
+        return new RequestView(requestId, lastSeq, receipt, correction, consultations, fee, extension, decision, history, caseNumber, assignment, earlierDecisions);
     }
 
     RequestView withExtension(Extension extension) {
-        return new RequestView(requestId, lastSeq, receipt, correction, consultations, fee, extension, decision, history, caseNumber, assignment);
+        return new RequestView(requestId, lastSeq, receipt, correction, consultations, fee, extension, decision, history, caseNumber, assignment, earlierDecisions);
     }
 
     RequestView withDecision(Decision decision) {
-        return new RequestView(requestId, lastSeq, receipt, correction, consultations, fee, extension, decision, history, caseNumber, assignment);
+        return new RequestView(requestId, lastSeq, receipt, correction, consultations, fee, extension, decision, history, caseNumber, assignment, earlierDecisions);
     }
 
     RequestView withCaseNumber(String caseNumber) {
-        return new RequestView(requestId, lastSeq, receipt, correction, consultations, fee, extension, decision, history, caseNumber, assignment);
+        return new RequestView(requestId, lastSeq, receipt, correction, consultations, fee, extension, decision, history, caseNumber, assignment, earlierDecisions);
+    }
+
+    /** The answer corrected: the one it replaces is kept, with when it was recorded. */
+    RequestView withCorrectedDecision(Decision corrected) {
+        List<Decision> earlier = new ArrayList<>(earlierDecisions);
+        earlier.add(decision);
+        return new RequestView(requestId, lastSeq, receipt, correction, consultations, fee, extension, corrected, history, caseNumber,
+                               assignment, earlier);
     }
 
     RequestView withAssignment(Assignment assignment) {
-        return new RequestView(requestId, lastSeq, receipt, correction, consultations, fee, extension, decision, history, caseNumber, assignment);
+        return new RequestView(requestId, lastSeq, receipt, correction, consultations, fee, extension, decision, history, caseNumber, assignment, earlierDecisions);
     }
 
     RequestView withEntry(HistoryEntry entry) {
         List<HistoryEntry> longer = new ArrayList<>(history.size() + 1);
         longer.addAll(history);
         longer.add(entry);
-        return new RequestView(requestId, lastSeq, receipt, correction, consultations, fee, extension, decision, longer, caseNumber, assignment);
+        return new RequestView(requestId, lastSeq, receipt, correction, consultations, fee, extension, decision, longer, caseNumber, assignment, earlierDecisions);
     }
 }

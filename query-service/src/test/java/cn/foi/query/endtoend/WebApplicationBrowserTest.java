@@ -172,6 +172,25 @@ class WebApplicationBrowserTest extends EndToEndTest {
             browser.screenshot("04c-answered-2008");
             assertThat(services.get(services.queryUrl + "/api/requests/" + of2018).json().path("result").asText()).isEqualTo("AGREED");
 
+            // the supervisor corrects an answer recorded wrongly: a reason is required, both stay in the history
+            String wrong = services.post(services.commandUrl + "/api/agencies/" + AGENCY + "/requests",
+                    "{\"receivedOn\":\"" + LocalDate.now() + "\",\"channel\":\"EMAIL\",\"applicant\":{\"type\":\"COMMERCIAL_ENTERPRISE\","
+                    + "\"name\":\"某公司\"},\"subject\":\"误录测试\"}").json().get("requestId").asText();
+            api.decide(wrong, "DISCLOSED", LocalDate.now().toString());
+            await().atMost(Duration.ofSeconds(20)).until(() -> "DECIDED".equals(
+                    services.get(services.queryUrl + "/api/requests/" + wrong).json().path("status").asText()));
+            browser.visit("/#/requests/" + wrong);
+            browser.click("action-decision-correction");
+            browser.set("decision-correction-result", "PARTIALLY_DISCLOSED");
+            browser.click("decision-correction-submit");
+            await().atMost(Duration.ofSeconds(10)).until(() -> browser.driver.getPageSource().contains("请填写更正理由"));
+            browser.type("decision-correction-reason", "误录为予以公开，实际部分公开");
+            browser.click("decision-correction-submit");
+            await().atMost(Duration.ofSeconds(20)).until(() -> "PARTIALLY_DISCLOSED".equals(
+                    services.get(services.queryUrl + "/api/requests/" + wrong).json().path("result").asText()));
+            await().atMost(Duration.ofSeconds(20)).until(() -> browser.driver.getPageSource().contains("更正办理结果"));
+            browser.screenshot("04e-decision-corrected");
+
             // the annual report page shows it, in the printed layout, and downloads the .xlsx
             browser.visit("/#/report/" + AGENCY + "/" + year);
             WebElement cell = browser.find("cell-DISCLOSED-NATURAL_PERSON");

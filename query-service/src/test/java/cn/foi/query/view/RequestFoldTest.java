@@ -96,6 +96,43 @@ class RequestFoldTest {
     }
 
     @Test
+    void its_case_number_joins_the_view_whether_the_book_s_event_comes_before_or_after_the_receipt_and_only_once() {
+        var issued = new cn.foi.events.casenumber.CaseNumberIssued(AGENCY, 2024, 7, "〔2024〕7号", REQUEST);
+        PublishedEvent fromTheBook = envelope("case-book:" + AGENCY + ":2024", 6, issued);
+        RequestView numberFirst = given("case-book:" + AGENCY + ":2024", 6, issued).when(REQUEST, 0, received());
+        assertThat(numberFirst.caseNumber()).isEqualTo("〔2024〕7号");
+        assertThat(numberFirst.receipt()).isNotNull();
+
+        given.clear();
+        RequestView receiptFirst = given(0, received()).when(fromTheBook, issued);
+        assertThat(receiptFirst.caseNumber()).isEqualTo("〔2024〕7号");
+        assertThat(receiptFirst.history()).extracting(HistoryEntry::label).containsExactly("收到申请", "登记编号");
+        assertThat(RequestFold.apply(receiptFirst, fromTheBook, issued)).as("redelivered").isSameAs(receiptFirst);
+    }
+
+    @Test
+    void a_corrected_answer_replaces_the_answer_and_keeps_the_one_it_replaced() {
+        var decided = new cn.foi.events.request.RequestDecided(REQUEST, AGENCY, cn.foi.events.codes.ResultCode.DISCLOSED,
+                                                               LocalDate.of(2024, 3, 20), "已答复");
+        RequestView view = given(0, received()).given(1, decided)
+                .when(REQUEST, 2, new cn.foi.events.request.DecisionCorrected(REQUEST, AGENCY, cn.foi.events.codes.ResultCode.DISCLOSED,
+                                                                              LocalDate.of(2024, 3, 20),
+                                                                              cn.foi.events.codes.ResultCode.PARTIALLY_DISCLOSED,
+                                                                              LocalDate.of(2024, 3, 21), "误录", LocalDate.of(2024, 4, 1)));
+        assertThat(view.decision().result()).isEqualTo(cn.foi.events.codes.ResultCode.PARTIALLY_DISCLOSED);
+        assertThat(view.decision().decidedOn()).isEqualTo(LocalDate.of(2024, 3, 21));
+        assertThat(view.decision().note()).isEqualTo("已答复");
+        assertThat(view.earlierDecisions()).extracting(RequestView.Decision::result).containsExactly(cn.foi.events.codes.ResultCode.DISCLOSED);
+        assertThat(view.history()).extracting(HistoryEntry::label).containsExactly("收到申请", "办理答复", "更正办理结果");
+        // as of a moment between the answer and its correction, the facts say the first answer
+        var facts = cn.foi.query.projection.RequestFacts.of(view);
+        var between = view.earlierDecisions().get(0).recordedAt().plusMillis(1);
+        assertThat(facts.decisionRecordedAt()).isAfter(between);
+        assertThat(facts.asOf(between).result()).isEqualTo(cn.foi.events.codes.ResultCode.DISCLOSED);
+        assertThat(facts.asOf(null).result()).isEqualTo(cn.foi.events.codes.ResultCode.PARTIALLY_DISCLOSED);
+    }
+
+    @Test
     void a_request_imported_as_open_enters_the_books_in_the_year_it_was_carried_into() {
         RequestView view = when(REQUEST, 0, new OpenRequestImported(REQUEST, AGENCY, LocalDate.of(2023, 12, 20), Channel.LETTER,
                                                                     new Applicant(ApplicantType.OTHER_ORGANIZATION, "某单位"),
