@@ -417,6 +417,13 @@ route('/register', async (el) => {
     Object.entries(labels.applicantType).map(([code, text]) => h('option', { value: code }, text)));
   const applicantName = h('input', { type: 'text', name: 'applicantName', maxlength: '200', autocomplete: 'off', 'data-test': 'register-applicant-name' });
   const subject = h('textarea', { name: 'subject', rows: '3', maxlength: '2000', 'data-test': 'register-subject', placeholder: '申请公开的政府信息的名称、文号或便于查询的其他特征性描述' });
+  // optional: the applicant's identity document and contact details (personal data: shown in full to the agency only)
+  const idType = h('select', { name: 'idType', 'data-test': 'register-id-type' }, h('option', { value: '' }, '未提供'),
+    Object.entries(labels.idType).map(([code, text]) => h('option', { value: code }, text)));
+  const idNumber = h('input', { type: 'text', name: 'idNumber', maxlength: '40', autocomplete: 'off', 'data-test': 'register-id-number' });
+  const phone = h('input', { type: 'tel', name: 'phone', maxlength: '20', autocomplete: 'off', 'data-test': 'register-phone' });
+  const address = h('input', { type: 'text', name: 'address', maxlength: '200', autocomplete: 'off', 'data-test': 'register-address' });
+  const email = h('input', { type: 'email', name: 'email', maxlength: '100', autocomplete: 'off', 'data-test': 'register-email' });
   const submit = submitButton('register', '登记');
   const errorSlot = h('div', { class: 'form-error-slot', 'data-test': 'register-errors' });
   const names = ['register-channel', 'register-received-on', 'register-applicant-type', 'register-applicant-name', 'register-subject'];
@@ -426,6 +433,11 @@ route('/register', async (el) => {
     field('register-applicant-type', '申请人类型', applicantType, { required: true, help: '按年度报告表三的申请人分类：自然人，或法人或其他组织（商业企业、科研机构、社会公益组织、法律服务机构、其他）。' }),
     field('register-applicant-name', '申请人姓名或名称', applicantName, { required: true }),
     field('register-subject', '申请事项', subject, { required: true, wide: true }),
+    field('register-id-type', '证件类型', idType),
+    field('register-id-number', '证件号码', idNumber, { help: '居民身份证号码按校验位核对。' }),
+    field('register-phone', '联系电话', phone),
+    field('register-email', '电子邮箱', email),
+    field('register-address', '通信地址', address, { wide: true }),
     h('div', { class: 'form-actions' }, submit,
       h('a', { class: 'btn', href: '#/worklist', 'data-test': 'register-cancel' }, '取消')),
     errorSlot);
@@ -450,7 +462,10 @@ route('/register', async (el) => {
       const created = await api.command('POST', `/api/agencies/${encodeURIComponent(agency)}/requests`, {
         receivedOn: receivedOn.value,
         channel: channel.value,
-        applicant: { type: applicantType.value, name: applicantName.value.trim() },
+        applicant: {
+          type: applicantType.value, name: applicantName.value.trim(), idType: idType.value || null, idNumber: idNumber.value.trim() || null,
+          phone: phone.value.trim() || null, address: address.value.trim() || null, email: email.value.trim() || null,
+        },
         subject: subject.value.trim(),
       });
       const id = created && created.requestId;
@@ -556,6 +571,13 @@ async function renderRequest(el, id, flash) {
         ' · 系统标识 ', h('span', { class: 'mono', 'data-test': 'request-id', title: state.requestId }, shortId(state.requestId))))));
 
   children.push(dueBox(state));
+  if (Array.isArray(state.possibleRepeats) && state.possibleRepeats.length) {
+    children.push(h('div', { class: 'alert alert-info', 'data-test': 'possible-repeats' },
+      h('strong', null, '提示：'), '同一申请人在 90 日内曾申请相似事项，请判断是否属于重复申请（《条例》第三十六条第（六）项）：',
+      h('ul', { class: 'plain small' }, state.possibleRepeats.map((r) => h('li', null,
+        requestLink(r.requestId, r.caseNumber || shortId(r.requestId), 'possible-repeat-link'),
+        `　${formatDate(r.receivedOn)}　${r.subject}`)))));
+  }
 
   const facts = h('section', { class: 'card', 'data-test': 'request-facts' },
     h('h2', null, '申请信息'),
@@ -568,6 +590,7 @@ async function renderRequest(el, id, flash) {
         state.applicant && state.applicant.name && state.applicant.name !== 'null' ? state.applicant.name : '—',
         state.applicant ? h('span', { class: 'muted' }, `（${labels.applicantType[state.applicant.type] || state.applicant.type}）`) : null,
       ], 'request-applicant'),
+      state.applicant && state.applicant.details ? fact('身份及联系方式', applicantDetails(state.applicant.details), 'request-applicant-details') : null,
       state.carriedOverInto ? fact('上年结转', `结转入 ${state.carriedOverInto} 年办理`, 'carried-over-into') : null,
       state.result ? fact('办理结果', resultLabel(state.result), 'request-result') : null,
       state.decidedOn ? fact('答复日期', formatDate(state.decidedOn), 'decided-on') : null,
@@ -596,6 +619,13 @@ async function renderRequest(el, id, flash) {
   children.push(h('div', { class: 'request-grid' }, side, actions));
   children.push(historySection(events));
   el.replaceChildren(...children);
+}
+
+function applicantDetails(d) {
+  return h('span', null, [
+    d.idType ? `${labels.idType[d.idType] || d.idType}${d.idNumber ? ` ${d.idNumber}` : ''}` : null,
+    d.phone ? `电话 ${d.phone}` : null, d.email ? `邮箱 ${d.email}` : null, d.address ? `地址 ${d.address}` : null,
+  ].filter(Boolean).join('；'));
 }
 
 function fileSize(bytes) {

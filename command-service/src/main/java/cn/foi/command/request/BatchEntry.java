@@ -96,7 +96,8 @@ class BatchEntry {
                 throw new InvalidInput("缺少申请人 applicant (applicant is required)");
             }
             commands.sendAndWait(new LogRequest(requestId, agencyId, item.receivedOn(), item.channel(),
-                                                item.applicant().type(), item.applicant().name(), item.subject()));
+                                                item.applicant().type(), item.applicant().name(), item.subject(),
+                                                item.applicant().details()));
             RequestController.DecisionBody decision = item.decision();
             if (decision != null) {
                 commands.sendAndWait(decision.command(requestId));

@@ -96,6 +96,9 @@ public class DisclosureRequest {
         apply(new RequestReceived(command.requestId(), command.agencyId(), command.receivedOn(), command.channel(),
                                   new Applicant(command.applicantType(), strip(command.applicantName())),
                                   command.subject().strip()));
+        if (command.applicantDetails() != null && !command.applicantDetails().isEmpty()) {
+            apply(new cn.foi.events.request.ApplicantDetailsRecorded(command.requestId(), command.agencyId(), command.applicantDetails()));
+        }
     }
 
     @CommandHandler

@@ -14,7 +14,14 @@ public final class RequestCommands {
     }
 
     public record LogRequest(@TargetAggregateIdentifier String requestId, String agencyId, LocalDate receivedOn,
-                             Channel channel, ApplicantType applicantType, String applicantName, String subject) {
+                             Channel channel, ApplicantType applicantType, String applicantName, String subject,
+                             cn.foi.events.request.ApplicantDetails applicantDetails) {
+
+        /** Without identity document or contact details. */
+        public LogRequest(String requestId, String agencyId, LocalDate receivedOn, Channel channel, ApplicantType applicantType,
+                          String applicantName, String subject) {
+            this(requestId, agencyId, receivedOn, channel, applicantType, applicantName, subject, null);
+        }
     }
 
     /** For agencies that start mid-stream: a request already open at the start of {@code carriedOverInto}. */

@@ -37,7 +37,23 @@ class RequestController {
         this.batchEntry = batchEntry;
     }
 
-    record ApplicantBody(ApplicantType type, String name) {
+    /** The applicant: type and name, and optionally an identity document and contact details (personal data). */
+    record ApplicantBody(ApplicantType type, String name, cn.foi.events.codes.IdType idType, String idNumber, String phone,
+                         String address, String email) {
+
+        ApplicantBody(ApplicantType type, String name) {
+            this(type, name, null, null, null, null, null);
+        }
+
+        /** The details given, checked (a 居民身份证 number by its check digit); null when none was given. */
+        cn.foi.events.request.ApplicantDetails details() {
+            try {
+                var details = new cn.foi.events.request.ApplicantDetails(idType, idNumber, phone, address, email);
+                return details.isEmpty() ? null : details;
+            } catch (IllegalArgumentException e) {
+                throw new InvalidInput(e.getMessage());
+            }
+        }
     }
 
     record ReceiptBody(LocalDate receivedOn, Channel channel, ApplicantBody applicant, String subject,
@@ -77,7 +93,8 @@ class RequestController {
     ResponseEntity<Map<String, String>> log(@PathVariable String agencyId, @RequestBody ReceiptBody body) {
         String requestId = UUID.randomUUID().toString();
         commands.sendAndWait(new LogRequest(requestId, agencyId, body.receivedOn(), body.channel(),
-                                            body.applicantType(), body.applicant().name(), body.subject()));
+                                            body.applicantType(), body.applicant().name(), body.subject(),
+                                            body.applicant().details()));
         return created(requestId);
     }
 

@@ -50,7 +50,7 @@ class CodesController {
                  List<Row> applicationRows, Map<String, String> channel, Map<String, String> reviewBlock,
                  Map<String, String> reviewResult, Map<String, String> feeBasis, Periods periods,
                  Map<String, String> legacyResult, List<LegacyItem> legacyItems, int lastYearUnder2008Regulations,
-                 Map<String, String> status) {
+                 Map<String, String> status, Map<String, String> idType) {
     }
 
     private static final Codes CODES = stated();
@@ -90,7 +90,8 @@ class CodesController {
                          Arrays.stream(LegacyStatisticsItem.values())
                                .map(item -> new LegacyItem(item.name(), item.label(), item.unit(), item.source().name())).toList(),
                          ReportingYear.LAST_UNDER_2008_REGULATIONS,
-                         labelled(cn.foi.query.request.RequestStatus.values(), cn.foi.query.request.RequestStatus::label));
+                         labelled(cn.foi.query.request.RequestStatus.values(), cn.foi.query.request.RequestStatus::label),
+                         labelled(cn.foi.events.codes.IdType.values(), cn.foi.events.codes.IdType::label));
     }
 
     private static <E extends Enum<E>> Map<String, String> labelled(E[] values, Function<E, String> label) {

@@ -59,6 +59,16 @@ final class RequestDocuments {
             }
             w.writer.writeEndArray();
         }
+        if (view.applicantDetails() != null) {
+            var d = view.applicantDetails();
+            w.writer.writeStartDocument("applicantDetails");
+            w.string("idType", d.idType() == null ? null : d.idType().name());
+            w.string("idNumber", d.idNumber());
+            w.string("phone", d.phone());
+            w.string("address", d.address());
+            w.string("email", d.email());
+            w.writer.writeEndDocument();
+        }
         if (view.assignment() != null) {
             w.writer.writeStartDocument("assignment");
             w.string("username", view.assignment().username());
@@ -251,7 +261,13 @@ final class RequestDocuments {
         List<HistoryEntry> history = history(doc);
         return new RequestView(doc.getString("_id"), doc.get("lastSeq", Number.class).longValue(), receipt, correction, consultations, fee,
                                extension, decision, history, doc.getString("caseNumber"), assignment(doc.get("assignment", Document.class)),
-                               earlierDecisions(doc));
+                               earlierDecisions(doc), applicantDetails(doc.get("applicantDetails", Document.class)));
+    }
+
+    private static cn.foi.events.request.ApplicantDetails applicantDetails(Document d) {
+        return d == null ? null : new cn.foi.events.request.ApplicantDetails(
+                d.getString("idType") == null ? null : cn.foi.events.codes.IdType.valueOf(d.getString("idType")), d.getString("idNumber"),
+                d.getString("phone"), d.getString("address"), d.getString("email"));
     }
 
     private static List<RequestView.Decision> earlierDecisions(Document doc) {

@@ -46,7 +46,65 @@ class RequestQueryController {
                 .map(review -> new RequestState.Review(review.reviewId(), review.block(), review.filedOn(), review.result(),
                                                        review.concludedOn()))
                 .toList();
-        return stateOf(request).withReviews(reviews);
+        RequestState state = stateOf(request).withReviews(reviews);
+        boolean seesPersonalData = cn.foi.access.Caller.current().filter(c -> c.seesPersonalDataOf(request.receipt().agencyId())).isPresent();
+        return seesPersonalData ? state.withPossibleRepeats(possibleRepeats(request)) : state;
+    }
+
+    /**
+     * To help decide 重复申请 (Art. 36 (6)): the agency's requests received within 90 days before this one from the same
+     * applicant (the same identity document number when both have one, else the same name and type) on a similar
+     * subject (half of their character pairs shared, or one containing the other). A warning, never a refusal.
+     */
+    private List<RequestState.PossibleRepeat> possibleRepeats(RequestView request) {
+        RequestView.Receipt receipt = request.receipt();
+        List<RequestState.PossibleRepeat> repeats = new java.util.ArrayList<>();
+        for (RequestView other : readModel.requestsOf(receipt.agencyId(), receipt.receivedOn().minusDays(90), receipt.receivedOn())) {
+            if (other.requestId().equals(request.requestId()) || !sameApplicant(request, other)
+                || !similar(receipt.subject(), other.receipt().subject())) {
+                continue;
+            }
+            repeats.add(new RequestState.PossibleRepeat(other.requestId(), other.caseNumber(), other.receipt().receivedOn(),
+                                                        other.receipt().subject()));
+        }
+        repeats.sort(Comparator.comparing(RequestState.PossibleRepeat::receivedOn).reversed());
+        return repeats;
+    }
+
+    private static boolean sameApplicant(RequestView one, RequestView other) {
+        var a = one.applicantDetails();
+        var b = other.applicantDetails();
+        if (a != null && b != null && a.idNumber() != null && b.idNumber() != null) {
+            return a.idNumber().equals(b.idNumber());
+        }
+        String name = one.receipt().applicantName();
+        return name != null && !name.isBlank() && name.equals(other.receipt().applicantName())
+               && one.receipt().applicantType() == other.receipt().applicantType();
+    }
+
+    private static boolean similar(String one, String other) {
+        if (one == null || other == null) {
+            return false;
+        }
+        if (one.contains(other) || other.contains(one)) {
+            return true;
+        }
+        java.util.Set<String> a = pairs(one);
+        java.util.Set<String> b = pairs(other);
+        if (a.isEmpty() || b.isEmpty()) {
+            return false;
+        }
+        long shared = a.stream().filter(b::contains).count();
+        return 2.0 * shared / (a.size() + b.size()) >= 0.5;
+    }
+
+    private static java.util.Set<String> pairs(String text) {
+        String letters = text.replaceAll("[\\s\\p{Punct}，。、；：“”‘’（）《》]", "");
+        java.util.Set<String> pairs = new java.util.HashSet<>();
+        for (int i = 0; i + 1 < letters.length(); i++) {
+            pairs.add(letters.substring(i, i + 2));
+        }
+        return pairs;
     }
 
     /**
@@ -151,8 +209,11 @@ class RequestQueryController {
     private RequestState stateOf(RequestView view) {
         RequestView.Receipt receipt = view.receipt();
         // personal data in full for the agency's own officers only
+        boolean seesPersonalData = cn.foi.access.Caller.current().filter(c -> c.seesPersonalDataOf(receipt.agencyId())).isPresent();
+        var details = view.applicantDetails();
         RequestState.Applicant applicant = new RequestState.Applicant(
-                receipt.applicantType(), String.valueOf(PersonalData.forCaller(receipt.applicantName(), receipt.agencyId())));
+                receipt.applicantType(), String.valueOf(PersonalData.forCaller(receipt.applicantName(), receipt.agencyId())),
+                details == null ? null : seesPersonalData ? details.shown() : details.masked());
         Integer carriedOverInto = receipt.imported() ? receipt.firstYear() : null;
         RequestView.Decision decision = view.decision();
         LocalDate decidedOn = decision == null ? null : decision.decidedOn();

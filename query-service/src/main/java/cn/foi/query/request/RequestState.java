@@ -20,10 +20,16 @@ record RequestState(String requestId, String caseNumber, RequestView.Assignment 
                     RequestView.Correction correction, RequestView.Extension extension,
                     List<RequestView.Consultation> consultations, RequestView.Fee fee, LocalDate dueOn,
                     Integer workingDaysLeft, String answered, Boolean dueDateProvisional, String pausedBecause,
-                    List<String> dueDateExplanation, @JsonInclude(JsonInclude.Include.NON_NULL) List<Review> reviews) {
+                    List<String> dueDateExplanation, @JsonInclude(JsonInclude.Include.NON_NULL) List<Review> reviews,
+                    @JsonInclude(JsonInclude.Include.NON_NULL) List<PossibleRepeat> possibleRepeats) {
 
     /** The applicant's type, and name as the caller may see it (masked for those outside the agency). */
-    record Applicant(ApplicantType type, String name) {
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Applicant(ApplicantType type, String name, cn.foi.events.request.ApplicantDetails.Shown details) {
+    }
+
+    /** An earlier request of the same applicant, on a similar subject, received within 90 days before this one. */
+    record PossibleRepeat(String requestId, String caseNumber, LocalDate receivedOn, String subject) {
     }
 
     /** A reconsideration or lawsuit about the request. */
@@ -46,7 +52,13 @@ record RequestState(String requestId, String caseNumber, RequestView.Assignment 
     RequestState withReviews(List<Review> reviews) {
         return new RequestState(requestId, caseNumber, assignee, agencyId, status, receivedOn, channel, applicant, subject, carriedOverInto, result,
                                 decidedOn, correction, extension, consultations, fee, dueOn, workingDaysLeft, answered,
-                                dueDateProvisional, pausedBecause, dueDateExplanation, reviews);
+                                dueDateProvisional, pausedBecause, dueDateExplanation, reviews, possibleRepeats);
+    }
+
+    RequestState withPossibleRepeats(List<PossibleRepeat> repeats) {
+        return new RequestState(requestId, caseNumber, assignee, agencyId, status, receivedOn, channel, applicant, subject, carriedOverInto, result,
+                                decidedOn, correction, extension, consultations, fee, dueOn, workingDaysLeft, answered,
+                                dueDateProvisional, pausedBecause, dueDateExplanation, reviews, repeats);
     }
 
     /** What every state has, before the clock is read. */
@@ -58,14 +70,14 @@ record RequestState(String requestId, String caseNumber, RequestView.Assignment 
         RequestState stopped(String status, String pausedBecause, List<String> explanation) {
             return new RequestState(requestId, caseNumber, assignee, agencyId, status, receivedOn, channel, applicant, subject, carriedOverInto,
                                     result, decidedOn, correction, extension, consultations, fee, null, null, null, null,
-                                    pausedBecause, explanation, null);
+                                    pausedBecause, explanation, null, null);
         }
 
         RequestState running(String status, LocalDate dueOn, Integer workingDaysLeft, String answered, boolean provisional,
                              List<String> explanation) {
             return new RequestState(requestId, caseNumber, assignee, agencyId, status, receivedOn, channel, applicant, subject, carriedOverInto,
                                     result, decidedOn, correction, extension, consultations, fee, dueOn, workingDaysLeft,
-                                    answered, provisional, null, explanation, null);
+                                    answered, provisional, null, explanation, null, null);
         }
     }
 }

@@ -132,6 +132,17 @@ public final class RequestFold {
             return view.withDecision(new RequestView.Decision(null, decided.decidedOn(), decided.note(), recordedAt, decided.result()))
                        .withEntry(entry(event, recordedAt, "办理答复", decided.decidedOn(), decided.result().label() + "（2008 年《条例》）"));
         }
+        if (payload instanceof cn.foi.events.request.ApplicantDetailsRecorded recorded) {
+            // the history is read by auditors too: it says what was given, masked
+            var shown = recorded.details().masked();
+            String summary = java.util.stream.Stream.of(
+                            shown.idType() == null ? null : shown.idType().label() + (shown.idNumber() == null ? "" : " " + shown.idNumber()),
+                            shown.phone() == null ? null : "电话 " + shown.phone(), shown.address() == null ? null : "地址 " + shown.address(),
+                            shown.email() == null ? null : "邮箱 " + shown.email())
+                    .filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.joining("；"));
+            return view.withApplicantDetails(recorded.details())
+                       .withEntry(entry(event, recordedAt, "申请人身份及联系方式", view.receipt() == null ? null : view.receipt().receivedOn(), summary));
+        }
         if (payload instanceof cn.foi.events.request.AttachmentAdded attached) {
             return view.withEntry(entry(event, recordedAt, "上传附件", LocalDate.ofInstant(recordedAt, java.time.ZoneId.of("Asia/Shanghai")),
                                         attached.name() + "（" + attached.size() + " 字节，SHA-256 " + attached.sha256() + "）"));

@@ -23,12 +23,13 @@ import java.util.function.UnaryOperator;
  */
 public record RequestView(String requestId, long lastSeq, Receipt receipt, Correction correction,
                           List<Consultation> consultations, Fee fee, Extension extension, Decision decision,
-                          List<HistoryEntry> history, String caseNumber, Assignment assignment, List<Decision> earlierDecisions) {
+                          List<HistoryEntry> history, String caseNumber, Assignment assignment, List<Decision> earlierDecisions,
+                          cn.foi.events.request.ApplicantDetails applicantDetails) {
 
     /** Without a case number (requests registered before they were numbered, or not yet). */
     public RequestView(String requestId, long lastSeq, Receipt receipt, Correction correction, List<Consultation> consultations,
                        Fee fee, Extension extension, Decision decision, List<HistoryEntry> history) {
-        this(requestId, lastSeq, receipt, correction, consultations, fee, extension, decision, history, null, null, List.of());
+        this(requestId, lastSeq, receipt, correction, consultations, fee, extension, decision, history, null, null, List.of(), null);
     }
 
     /** Who handles it: given by a supervisor to an officer of the agency ({@code name} as shown then). */
@@ -103,36 +104,36 @@ public record RequestView(String requestId, long lastSeq, Receipt receipt, Corre
     }
 
     RequestView withLastSeq(long sequenceNumber) {
-        return new RequestView(requestId, sequenceNumber, receipt, correction, consultations, fee, extension, decision, history, caseNumber, assignment, earlierDecisions);
+        return new RequestView(requestId, sequenceNumber, receipt, correction, consultations, fee, extension, decision, history, caseNumber, assignment, earlierDecisions, applicantDetails);
     }
 
     RequestView withReceipt(Receipt receipt) {
-        return new RequestView(requestId, lastSeq, receipt, correction, consultations, fee, extension, decision, history, caseNumber, assignment, earlierDecisions);
+        return new RequestView(requestId, lastSeq, receipt, correction, consultations, fee, extension, decision, history, caseNumber, assignment, earlierDecisions, applicantDetails);
     }
 
     RequestView withCorrection(Correction correction) {
-        return new RequestView(requestId, lastSeq, receipt, correction, consultations, fee, extension, decision, history, caseNumber, assignment, earlierDecisions);
+        return new RequestView(requestId, lastSeq, receipt, correction, consultations, fee, extension, decision, history, caseNumber, assignment, earlierDecisions, applicantDetails);
     }
 
     RequestView withConsultations(UnaryOperator<List<Consultation>> change) {
         return new RequestView(requestId, lastSeq, receipt, correction, change.apply(new ArrayList<>(consultations)), fee,
-                               extension, decision, history, caseNumber, assignment, earlierDecisions);
+                               extension, decision, history, caseNumber, assignment, earlierDecisions, applicantDetails);
     }
 
     RequestView withFee(Fee fee) {
-        return new RequestView(requestId, lastSeq, receipt, correction, consultations, fee, extension, decision, history, caseNumber, assignment, earlierDecisions);
+        return new RequestView(requestId, lastSeq, receipt, correction, consultations, fee, extension, decision, history, caseNumber, assignment, earlierDecisions, applicantDetails);
     }
 
     RequestView withExtension(Extension extension) {
-        return new RequestView(requestId, lastSeq, receipt, correction, consultations, fee, extension, decision, history, caseNumber, assignment, earlierDecisions);
+        return new RequestView(requestId, lastSeq, receipt, correction, consultations, fee, extension, decision, history, caseNumber, assignment, earlierDecisions, applicantDetails);
     }
 
     RequestView withDecision(Decision decision) {
-        return new RequestView(requestId, lastSeq, receipt, correction, consultations, fee, extension, decision, history, caseNumber, assignment, earlierDecisions);
+        return new RequestView(requestId, lastSeq, receipt, correction, consultations, fee, extension, decision, history, caseNumber, assignment, earlierDecisions, applicantDetails);
     }
 
     RequestView withCaseNumber(String caseNumber) {
-        return new RequestView(requestId, lastSeq, receipt, correction, consultations, fee, extension, decision, history, caseNumber, assignment, earlierDecisions);
+        return new RequestView(requestId, lastSeq, receipt, correction, consultations, fee, extension, decision, history, caseNumber, assignment, earlierDecisions, applicantDetails);
     }
 
     /** The answer corrected: the one it replaces is kept, with when it was recorded. */
@@ -140,17 +141,22 @@ public record RequestView(String requestId, long lastSeq, Receipt receipt, Corre
         List<Decision> earlier = new ArrayList<>(earlierDecisions);
         earlier.add(decision);
         return new RequestView(requestId, lastSeq, receipt, correction, consultations, fee, extension, corrected, history, caseNumber,
-                               assignment, earlier);
+                               assignment, earlier, applicantDetails);
+    }
+
+    RequestView withApplicantDetails(cn.foi.events.request.ApplicantDetails details) {
+        return new RequestView(requestId, lastSeq, receipt, correction, consultations, fee, extension, decision, history, caseNumber,
+                               assignment, earlierDecisions, details);
     }
 
     RequestView withAssignment(Assignment assignment) {
-        return new RequestView(requestId, lastSeq, receipt, correction, consultations, fee, extension, decision, history, caseNumber, assignment, earlierDecisions);
+        return new RequestView(requestId, lastSeq, receipt, correction, consultations, fee, extension, decision, history, caseNumber, assignment, earlierDecisions, applicantDetails);
     }
 
     RequestView withEntry(HistoryEntry entry) {
         List<HistoryEntry> longer = new ArrayList<>(history.size() + 1);
         longer.addAll(history);
         longer.add(entry);
-        return new RequestView(requestId, lastSeq, receipt, correction, consultations, fee, extension, decision, longer, caseNumber, assignment, earlierDecisions);
+        return new RequestView(requestId, lastSeq, receipt, correction, consultations, fee, extension, decision, longer, caseNumber, assignment, earlierDecisions, applicantDetails);
     }
 }

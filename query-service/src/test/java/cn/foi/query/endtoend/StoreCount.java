@@ -34,6 +34,9 @@ final class StoreCount {
                 received.put(r.requestId(), r);
             } else if (payload instanceof RequestDecided d) {
                 decided.put(d.requestId(), d);
+            } else if (payload instanceof cn.foi.events.request.DecisionCorrected c) {
+                // the corrected answer replaces the recorded one
+                decided.put(c.requestId(), new RequestDecided(c.requestId(), c.agencyId(), c.result(), c.decidedOn(), null));
             } else if (payload instanceof cn.foi.events.request.LegacyRequestDecided d) {
                 answeredUnder2008.put(d.requestId(), d.decidedOn());
             } else if (EventTypes.isAdministrative(payload.getClass().getSimpleName())) {
@@ -60,7 +63,9 @@ final class StoreCount {
                                                     cn.foi.events.agency.AgencyPlaced.class,
                                                     cn.foi.events.casenumber.CaseNumberIssued.class,
                                                     cn.foi.events.casenumber.CaseNumberPatternSet.class,
-                                                    cn.foi.events.request.RequestAssigned.class);
+                                                    cn.foi.events.request.RequestAssigned.class,
+                                                    cn.foi.events.request.AttachmentAdded.class,
+                                                    cn.foi.events.request.ApplicantDetailsRecorded.class);
             }
         });
         Map<String, Map<Integer, Map<String, Integer>>> tables = new HashMap<>();

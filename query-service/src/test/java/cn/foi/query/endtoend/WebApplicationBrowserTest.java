@@ -77,6 +77,9 @@ class WebApplicationBrowserTest extends EndToEndTest {
             browser.set(UiNames.REGISTER_CHANNEL, "ONLINE");
             browser.set(UiNames.REGISTER_APPLICANT_TYPE, "NATURAL_PERSON");
             browser.type(UiNames.REGISTER_APPLICANT_NAME, "赵浏览");
+            browser.set("register-id-type", "RESIDENT_ID_CARD");
+            browser.type("register-id-number", "11010519491231002X");
+            browser.type("register-phone", "13812345678");
             browser.click(UiNames.REGISTER_SUBMIT);
             await().atMost(Duration.ofSeconds(10)).until(() -> browser.driver.getPageSource().matches("(?s).*(请填写|必填|不能为空|请输入).*"));
             assertThat(tableCell("NEW", "TOTAL")).isZero();
@@ -89,6 +92,7 @@ class WebApplicationBrowserTest extends EndToEndTest {
             WebElement due = browser.find(UiNames.DUE_ON);
             await().atMost(Duration.ofSeconds(20)).until(() -> due.getText().matches("(?s).*\\d{4}.*"));
             assertThat(browser.find(UiNames.REQUEST_CASE_NUMBER).getText()).isEqualTo("浏测依申〔" + year + "〕001号");
+            assertThat(browser.find("request-applicant-details").getText()).isEqualTo("居民身份证 11010519491231002X；电话 13812345678");
             assertThat(browser.find("flash").getText()).contains("编号 浏测依申〔" + year + "〕001号");
             browser.screenshot("04-request");
             await().atMost(Duration.ofSeconds(20)).until(() -> tableCell("NEW", "NATURAL_PERSON") == 1);
