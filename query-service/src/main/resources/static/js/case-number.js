@@ -3,7 +3,8 @@
 // example written with it: the page never writes numbers itself.
 import { api, h, showError } from '/js/core.js';
 
-const HELP = '{year} 为收到申请的年度，{seq} 为本机关当年的顺序号（{seq:3} 写作 007）；已发出的编号不变。';
+const HELP = '{year} 为收到申请的年度，{seq} 为本机关当年的顺序号（{seq:3} 写作 007）；已发出的编号不变。'
+  + '导入往年未办结申请前，如该年度曾另行编号，请先改用可区分的格式（如“补录〔{year}〕{seq}号”）。';
 
 /** The pattern and, when {@code canEdit}, a form to change it; {@code onSaved} is told the new pattern. */
 export function caseNumberPattern(agencyId, pattern, canEdit, onSaved) {

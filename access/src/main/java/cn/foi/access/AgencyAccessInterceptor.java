@@ -29,7 +29,8 @@ public class AgencyAccessInterceptor implements HandlerInterceptor {
                                                                         "/api/agencies/{agencyId}/annual-reports/{year}/publications/{publication}");
 
     /** Calls naming an agency that administer it rather than act on its requests (ADMIN by the call's role rule). */
-    private static final java.util.Set<String> ADMINISTRATION = java.util.Set.of("/api/agencies/{agencyId}/parent");
+    private static final java.util.Set<String> ADMINISTRATION = java.util.Set.of("/api/agencies/{agencyId}/parent",
+                                                                                 "/api/agencies/{agencyId}/case-number-pattern");
 
     private static String bestMatchingPattern(HttpServletRequest request) {
         Object pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);

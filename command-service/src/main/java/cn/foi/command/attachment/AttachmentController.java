@@ -49,11 +49,15 @@ class AttachmentController {
     }
 
     private final GridFSBucket bucket;
+    private final com.mongodb.client.MongoCollection<Document> files;
     private final CommandGateway commands;
+    private final cn.foi.command.request.RequestDirectory requests;
 
-    AttachmentController(MongoDatabase commandDatabase, CommandGateway commands) {
+    AttachmentController(MongoDatabase commandDatabase, CommandGateway commands, cn.foi.command.request.RequestDirectory requests) {
         this.bucket = GridFSBuckets.create(commandDatabase, "attachments");
+        this.files = commandDatabase.getCollection("attachments.files");
         this.commands = commands;
+        this.requests = requests;
     }
 
     @PostMapping("/api/requests/{requestId}/attachments")
@@ -90,6 +94,8 @@ class AttachmentController {
             bucket.delete(id); // not recorded: not kept
             throw refused;
         }
+        // listed once recorded: a file stored by a call that stopped before its event is never shown
+        files.updateOne(Filters.eq("_id", id), com.mongodb.client.model.Updates.set("metadata.recorded", true));
         return ResponseEntity.status(HttpStatus.CREATED)
                              .body(new Attachment(id.toHexString(), name, file.getSize(), type.contentType(), digest, null));
     }
@@ -97,7 +103,8 @@ class AttachmentController {
     @GetMapping("/api/requests/{requestId}/attachments")
     List<Attachment> list(@PathVariable String requestId) {
         List<Attachment> attachments = new ArrayList<>();
-        for (GridFSFile stored : bucket.find(Filters.eq("metadata.requestId", requestId)).sort(new Document("uploadDate", 1))) {
+        for (GridFSFile stored : bucket.find(Filters.and(Filters.eq("metadata.requestId", requestId), Filters.eq("metadata.recorded", true)))
+                                       .sort(new Document("uploadDate", 1))) {
             attachments.add(describe(stored));
         }
         return attachments;
@@ -108,6 +115,11 @@ class AttachmentController {
         GridFSFile stored = ObjectId.isValid(attachmentId) ? bucket.find(Filters.eq("_id", new ObjectId(attachmentId))).first() : null;
         if (stored == null || stored.getMetadata() == null || !requestId.equals(stored.getMetadata().getString("requestId"))) {
             throw new NotFound("该申请没有附件 " + attachmentId + " (no such attachment of this request)");
+        }
+        // a scanned application shows everything the masked fields hide: only for those who see the agency's personal data
+        String agencyId = requests.find(requestId).map(r -> r.agencyId()).orElse(null);
+        if (cn.foi.access.Caller.current().filter(c -> agencyId != null && c.seesPersonalDataOf(agencyId)).isEmpty()) {
+            throw new cn.foi.access.Forbidden("附件含申请人个人信息，仅本机关经办人员可以下载 (attachments hold personal data: the agency's own staff only)");
         }
         byte[] bytes;
         try (InputStream in = bucket.openDownloadStream(stored.getObjectId())) {

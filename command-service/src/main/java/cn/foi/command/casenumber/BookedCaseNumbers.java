@@ -11,15 +11,29 @@ public class BookedCaseNumbers implements CaseNumbers {
 
     private final Repository<CaseBook> books;
     private final AgencyDirectory agencies;
+    private final java.util.function.Consumer<String> forgetIfShared;
 
-    public BookedCaseNumbers(@Lazy Repository<CaseBook> caseBookRepository, AgencyDirectory agencies) {
+    @org.springframework.beans.factory.annotation.Autowired
+    BookedCaseNumbers(@Lazy Repository<CaseBook> caseBookRepository, AgencyDirectory agencies,
+                      cn.foi.command.instances.CommandInstances instances) {
         this.books = caseBookRepository;
         this.agencies = agencies;
+        this.forgetIfShared = instances::forgetIfShared;
+    }
+
+    /** One instance alone (tests). */
+    public BookedCaseNumbers(Repository<CaseBook> caseBookRepository, AgencyDirectory agencies) {
+        this.books = caseBookRepository;
+        this.agencies = agencies;
+        this.forgetIfShared = id -> { };
     }
 
     @Override
     public String issue(String agencyId, int year, String requestId) {
         var pattern = agencies.caseNumberPatternOf(agencyId);
+        // another instance may have numbered since this one cached the book (a bulk entry is not retried whole);
+        // within one unit of work the book already loaded is the one used, whatever the cache holds
+        forgetIfShared.accept(CaseBook.idOf(agencyId, year));
         try {
             return books.loadOrCreate(CaseBook.idOf(agencyId, year), CaseBook::new)
                         .invoke(book -> book.issue(agencyId, year, requestId, pattern));

@@ -53,6 +53,10 @@ public class CommandInstances {
     private final CountDownLatch watchedOnce = new CountDownLatch(1);
     private final Thread watcher;
     private volatile boolean running = true;
+    /** The lease this instance holds while one of its commands runs alone; renewed by the watcher. */
+    private volatile String held;
+    /** Whether another instance is live: then a cached aggregate may be stale (see {@link #forgetIfShared}). */
+    private volatile boolean othersLive;
     /** Written by the watcher thread only. */
     private String pausedFor;
     private long lastBeat;
@@ -110,6 +114,7 @@ public class CommandInstances {
                                     Updates.set("since", now),
                                     Updates.set("expiresAt", new Date(now.getTime() + leaseFor.toMillis()))));
             if (taken.getModifiedCount() == 1) {
+                held = leaseId;
                 return leaseId;
             }
             if (System.nanoTime() > deadline) {
@@ -143,7 +148,34 @@ public class CommandInstances {
         return true;
     }
 
+    /**
+     * Just before the exclusive command's events are stored: the lease is still this instance's and has not run out
+     * (extended by then, so it cannot run out while they are written). Otherwise other instances may have resumed, and
+     * the command is refused with nothing stored.
+     */
+    void confirmHeld(String leaseId) {
+        Date now = new Date();
+        var still = leases.updateOne(Filters.and(Filters.eq("_id", LEASE), Filters.eq("leaseId", leaseId), Filters.gt("expiresAt", now)),
+                                     Updates.set("expiresAt", new Date(now.getTime() + leaseFor.toMillis())));
+        if (still.getModifiedCount() != 1) {
+            throw new Unavailable("执行期间与其他命令服务实例的协调已失效，未保存，请重试 (the lease ran out; nothing was stored)");
+        }
+    }
+
+    /**
+     * With other instances live, a cached aggregate may miss what they stored since: forgotten before a command loads
+     * it, so it is read from the store (a single instance keeps its cache).
+     */
+    public void forgetIfShared(String aggregateId) {
+        if (othersLive && aggregateId != null) {
+            aggregateCache.remove(aggregateId);
+        }
+    }
+
     void release(String leaseId) {
+        if (leaseId.equals(held)) {
+            held = null;
+        }
         leases.updateOne(Filters.and(Filters.eq("_id", LEASE), Filters.eq("leaseId", leaseId)),
                          Updates.combine(Updates.set("holder", null), Updates.set("leaseId", null)));
     }
@@ -176,6 +208,13 @@ public class CommandInstances {
                                                                       Updates.set("pausedFor", pausedFor)),
                                 new UpdateOptions().upsert(true));
             lastBeat = now;
+            othersLive = instances.countDocuments(Filters.and(Filters.ne("_id", me),
+                                                              Filters.gt("seenAt", new Date(now - staleAfter.toMillis())))) > 0;
+            String holding = held;
+            if (holding != null) { // a long exclusive command keeps its lease
+                leases.updateOne(Filters.and(Filters.eq("_id", LEASE), Filters.eq("leaseId", holding)),
+                                 Updates.set("expiresAt", new Date(now + leaseFor.toMillis())));
+            }
         }
     }
 
@@ -191,6 +230,9 @@ public class CommandInstances {
     private void pause(String leaseId) {
         // commands in flight here finish (and are stored) first; keep beating meanwhile, or this would look dead
         while (!tryWriteLock()) {
+            if (!running) {
+                return; // leaving: no more heartbeats once the instance's record is gone
+            }
             lastBeat = 0;
             beat();
             if (!leaseId.equals(remoteLease())) {

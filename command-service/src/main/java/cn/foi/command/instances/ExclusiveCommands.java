@@ -35,6 +35,18 @@ class ExclusiveCommands implements MessageHandlerInterceptor<CommandMessage<?>> 
                || payload instanceof PublishHolidayArrangement || payload instanceof SetCaseNumberPattern;
     }
 
+    private static final org.axonframework.modelling.command.CommandTargetResolver TARGETS =
+            org.axonframework.modelling.command.AnnotationCommandTargetResolver.builder().build();
+
+    /** The aggregate a command is for; null for one that creates its aggregate. */
+    private static String targetOf(CommandMessage<?> command) {
+        try {
+            return TARGETS.resolveTarget(command).getIdentifier();
+        } catch (IllegalArgumentException noTarget) {
+            return null;
+        }
+    }
+
     @Override
     public Object handle(UnitOfWork<? extends CommandMessage<?>> unitOfWork, InterceptorChain interceptorChain)
             throws Exception {
@@ -50,6 +62,7 @@ class ExclusiveCommands implements MessageHandlerInterceptor<CommandMessage<?>> 
         }
         if (!alone) {
             instances.awaitWatching();
+            instances.forgetIfShared(targetOf(unitOfWork.getMessage()));
             Lock shared = lock.readLock();
             shared.lock();
             unitOfWork.onCleanup(u -> shared.unlock());
@@ -69,6 +82,7 @@ class ExclusiveCommands implements MessageHandlerInterceptor<CommandMessage<?>> 
             instances.release(leaseId);
             throw e;
         }
+        unitOfWork.onPrepareCommit(u -> instances.confirmHeld(leaseId));
         unitOfWork.onCleanup(u -> {
             try {
                 instances.release(leaseId);

@@ -72,7 +72,9 @@ public record ApplicantDetails(IdType idType, String idNumber, String phone, Str
 
     /** As anyone outside the agency's officers sees them: enough to tell two apart, not enough to reach anyone. */
     public Shown masked() {
-        return new Shown(idType, idNumber == null ? null : mask(idNumber, 4, 4), phone == null ? null : mask(phone, 3, 2),
+        // at most a quarter of a number at each end: a passport's 9 characters keep 2 and 2, an ID card's 18 keep 4 and 4
+        int kept = idNumber == null ? 0 : Math.min(4, idNumber.length() / 4);
+        return new Shown(idType, idNumber == null ? null : mask(idNumber, kept, kept), phone == null ? null : mask(phone, 3, 2),
                          address == null ? null : address.substring(0, Math.min(6, address.length())) + "****",
                          email == null ? null : mask(email.substring(0, email.indexOf('@')), 1, 0) + email.substring(email.indexOf('@')));
     }

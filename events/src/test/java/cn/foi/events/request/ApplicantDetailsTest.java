@@ -37,5 +37,7 @@ class ApplicantDetailsTest {
         assertThat(shown.phone()).isEqualTo("138******78");
         assertThat(shown.address()).isEqualTo("宁夏银川市西****");
         assertThat(shown.email()).isEqualTo("z********@example.cn");
+        assertThat(new ApplicantDetails(IdType.PASSPORT, "E12345678", null, null, null).masked().idNumber())
+                .as("a short number keeps a quarter at each end").isEqualTo("E1*****78");
     }
 }

@@ -50,7 +50,8 @@ class WorklistController {
     /**
      * The agency's open requests, most urgent first. Filters (together): {@code assignee} (a user name), {@code status}
      * (OPEN: the clock runs; AWAITING_CORRECTION, AWAITING_PAYMENT, PAUSED: stopped), {@code dueWithin} (due within that
-     * many working days, overdue ones included).
+     * many working days, overdue ones included). {@code status} is the request's as its own page says it (what it waits
+     * for), even where a stop begun after the due date leaves its clock running.
      */
     @GetMapping("/api/agencies/{agencyId}/worklist")
     Worklist worklist(@PathVariable String agencyId,
@@ -79,27 +80,31 @@ class WorklistController {
             if (assignee != null && !assignee.isBlank() && (assigned == null || !assigned.username().equals(assignee.strip()))) {
                 continue;
             }
+            // its state as the request page says it (what it waits for), whether or not its clock still runs
+            RequestFacts.Stop stop = facts.stop();
+            String state = stop == null ? "OPEN" : switch (stop.reason()) {
+                case AWAITING_CORRECTION -> "AWAITING_CORRECTION";
+                case AWAITING_PAYMENT -> "AWAITING_PAYMENT";
+                case CONSULTING -> "PAUSED";
+            };
+            if (status != null && !status.isBlank() && !status.equals(state)) {
+                continue;
+            }
             // stopped or due as Deadlines.asOf says of today: the same rule the metrics apply to any past day
             Deadlines.ClockState clock = deadlines.now(facts);
             if (clock.pausedBecause() != null) {
-                RequestFacts.Stop stop = facts.stop();
-                String stopped = stop == null ? "PAUSED" : switch (stop.reason()) {
-                    case AWAITING_CORRECTION -> "AWAITING_CORRECTION";
-                    case AWAITING_PAYMENT -> "AWAITING_PAYMENT";
-                    case CONSULTING -> "PAUSED";
-                };
-                if ((status != null && !status.isBlank() && !status.equals(stopped)) || dueWithin != null) {
+                if (dueWithin != null) {
                     continue; // a stopped clock is due within no number of days
                 }
-                items.add(new Item(facts.requestId(), caseNumber, stopped, assigned, facts.receivedOn(), facts.applicantType(), subject, null, null, false, null,
+                items.add(new Item(facts.requestId(), caseNumber, state, assigned, facts.receivedOn(), facts.applicantType(), subject, null, null, false, null,
                                    clock.pausedBecause(), stop == null ? null : stop.since(), stop == null ? null : stop.applicantDueOn()));
             } else {
                 int left = deadlines.workingDaysLeft(clock.dueOn());
-                if ((status != null && !status.isBlank() && !status.equals("OPEN")) || (dueWithin != null && left > dueWithin)) {
+                if (dueWithin != null && left > dueWithin) {
                     continue;
                 }
                 boolean provisional = deadlines.of(facts.receivedOn(), facts.clockStartsOn(), facts.extensionWorkingDays(), facts.pauses()).provisional();
-                items.add(new Item(facts.requestId(), caseNumber, "OPEN", assigned, facts.receivedOn(), facts.applicantType(), subject, clock.dueOn(), left, left < 0,
+                items.add(new Item(facts.requestId(), caseNumber, state, assigned, facts.receivedOn(), facts.applicantType(), subject, clock.dueOn(), left, left < 0,
                                    provisional, null, null, null));
             }
         }

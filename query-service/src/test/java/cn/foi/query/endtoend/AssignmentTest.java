@@ -61,13 +61,13 @@ class AssignmentTest extends EndToEndTest {
         assertThat(services.as("assign-wang", PASSWORD).put(services.commandUrl + "/api/requests/" + old + "/assignee",
                 "{\"username\":\"assign-wang\"}").status()).as("an officer does not assign").isEqualTo(403);
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> worklist("?assignee=assign-wang").equals(List.of(fresh)));
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> worklist("?assignee=assign-wang").equals(List.of(fresh)));
         JsonNode state = services.get(services.queryUrl + "/api/requests/" + fresh).json();
         assertThat(state.at("/assignee/username").asText()).isEqualTo("assign-wang");
         assertThat(state.at("/assignee/name").asText()).isEqualTo("ASSIGN-WANG");
         assertThat(api.awaitHistory(fresh, 2).get("events").findValuesAsText("label")).contains("分派承办人");
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> worklist("?status=AWAITING_CORRECTION").equals(List.of(awaiting)));
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> worklist("?status=AWAITING_CORRECTION").equals(List.of(awaiting)));
         assertThat(worklist("?status=OPEN")).containsExactlyInAnyOrder(fresh, old);
         assertThat(worklist("?dueWithin=0")).as("overdue counts as due").containsExactly(old);
         assertThat(worklist("?dueWithin=60&status=OPEN&assignee=assign-wang")).containsExactly(fresh);
@@ -84,7 +84,7 @@ class AssignmentTest extends EndToEndTest {
             });
             String freshNumber = state.get("caseNumber").asText();
             assertThat(lines).anyMatch(l -> l.startsWith("编号|收到申请之日|申请人|"));
-            assertThat(lines).anyMatch(l -> l.startsWith(freshNumber + "|" + today + "|张三|自然人|网络|") && l.contains("|办理中|")
+            assertThat(lines).anyMatch(l -> l.startsWith(freshNumber + "|" + today + "|张*|自然人|网络|") && l.contains("|办理中|")
                                             && l.endsWith("|ASSIGN-WANG|"));
             assertThat(lines).filteredOn(l -> l.contains("|办理中|")).hasSize(2);
             assertThat(lines).anyMatch(l -> l.contains("数据出处"));

@@ -141,6 +141,9 @@ class CaseNumberTest extends EndToEndTest {
         var created = admin.post(services.commandUrl + "/api/users", "{\"username\":\"case-number-officer\",\"password\":\"officer-pass-2026\","
                                                                    + "\"roles\":[\"OFFICER\"],\"agencies\":[\"" + agency + "\"]}");
         assertThat(created.status()).as(created.body()).isEqualTo(201);
+        // an administrator may set it for any agency (the administration page offers it)
+        var byAdmin = admin.put(services.commandUrl + "/api/agencies/" + agency + "/case-number-pattern", "{\"pattern\":\"管〔{year}〕{seq}号\"}");
+        assertThat(byAdmin.status()).as(byAdmin.body()).isEqualTo(200);
         var officer = services.as("case-number-officer", "officer-pass-2026");
         assertThat(officer.put(services.commandUrl + "/api/agencies/" + agency + "/case-number-pattern",
                                "{\"pattern\":\"〔{year}〕{seq:2}号\"}").status()).isEqualTo(403);

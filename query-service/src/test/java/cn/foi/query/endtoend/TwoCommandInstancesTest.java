@@ -119,6 +119,30 @@ class TwoCommandInstancesTest extends EndToEndTest {
     }
 
     @Test
+    void a_command_that_stores_nothing_on_a_stale_copy_is_not_taken_for_done() {
+        String agency = "twin-assign";
+        api.registerAgency(agency, "某区人民防空办公室");
+        var admin = services.as("admin", Services.ADMIN_PASSWORD);
+        for (String user : List.of("twin-li", "twin-wang")) {
+            assertThat(admin.post(services.commandUrl + "/api/users", "{\"username\":\"" + user + "\",\"password\":\"Twin-pass-2026\","
+                    + "\"roles\":[\"OFFICER\"],\"agencies\":[\"" + agency + "\"]}").status()).isEqualTo(201);
+        }
+        var received = receive(0, agency, "2026-11-02");
+        String request = received.json().get("requestId").asText();
+        String assignee = "/api/requests/" + request + "/assignee";
+        // the first instance gives it to li, the second to wang, the first to li again: decided on a stale copy, the last
+        // would look like "li has it already" and store nothing (each instance forgets a command's aggregate while another
+        // instance is live; the agency check of a request's id reads it afresh too)
+        assertThat(services.put(urlOf(0) + assignee, "{\"username\":\"twin-li\"}").status()).isEqualTo(200);
+        assertThat(services.put(urlOf(1) + assignee, "{\"username\":\"twin-wang\"}").status()).isEqualTo(200);
+        assertThat(services.put(urlOf(0) + assignee, "{\"username\":\"twin-li\"}").status()).isEqualTo(200);
+        assertThat(services.eventStore().readEvents(request).asStream().map(e -> e.getPayload())
+                           .filter(p -> p instanceof cn.foi.events.request.RequestAssigned)
+                           .map(p -> ((cn.foi.events.request.RequestAssigned) p).assignee()).toList())
+                .containsExactly("twin-li", "twin-wang", "twin-li");
+    }
+
+    @Test
     void a_year_closed_on_one_instance_while_both_receive_requests_misses_none_and_accepts_none_after() throws Exception {
         for (int round = 0; round < 2; round++) {
             String agency = "twin-close-" + round;
