@@ -546,7 +546,7 @@ async function renderRequest(el, id, flash) {
   let history;
   try {
     [state, history] = await Promise.all([
-      api.query(`/api/requests/${encodeURIComponent(id)}`),
+      api.query(`/api/requests/${encodeURIComponent(id)}?possibleRepeats=true`),
       api.query(`/api/requests/${encodeURIComponent(id)}/history`),
     ]);
   } catch (e) {

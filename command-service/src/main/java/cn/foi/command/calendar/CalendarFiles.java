@@ -30,9 +30,12 @@ class CalendarFiles {
     private final CommandGateway commands;
     private final String directory;
 
-    CalendarFiles(CommandGateway commands, @Value("${foi.calendar.dir:}") String directory) {
+    private final CalendarBook calendarBook;
+
+    CalendarFiles(CommandGateway commands, @Value("${foi.calendar.dir:}") String directory, CalendarBook calendarBook) {
         this.commands = commands;
         this.directory = directory;
+        this.calendarBook = calendarBook;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -50,6 +53,13 @@ class CalendarFiles {
         for (Path file : files) {
             try (Reader text = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
                 YearArrangement arrangement = YearArrangement.parse(text, file.getFileName().toString());
+                // a notice already in effect is not sent again at every start: publishing one runs alone across instances
+                var inEffect = calendarBook.current().arrangement(arrangement.year());
+                if (inEffect.isPresent() && inEffect.get().daysOff().equals(arrangement.daysOff())
+                    && inEffect.get().makeUpWorkingDays().equals(arrangement.makeUpWorkingDays())) {
+                    log.info("Holiday notice {} for {}: already in effect", file, arrangement.year());
+                    continue;
+                }
                 Boolean changed = commands.sendAndWait(
                         new NationalCalendar.PublishHolidayArrangement(NationalCalendar.ID, arrangement));
                 log.info("Holiday notice {} for {}: {}", file, arrangement.year(),

@@ -68,13 +68,14 @@ class ExclusiveCommands implements MessageHandlerInterceptor<CommandMessage<?>> 
             unitOfWork.onCleanup(u -> shared.unlock());
             return interceptorChain.proceed();
         }
-        // the lease first, this instance's lock second: while waiting for another instance's lease, this one's
-        // watcher must be able to pause it
+        // the lease first, this instance's lock last: while waiting for another instance's lease, this one's watcher
+        // must be able to pause it; and while the others pause (a crashed one is waited for until its heartbeat is
+        // stale), this instance's own commands go on
         String leaseId = instances.acquire();
         Lock exclusive = lock.writeLock();
         try {
-            exclusive.lock();
             instances.awaitOthersPaused(leaseId);
+            exclusive.lock();
         } catch (RuntimeException | Error e) {
             if (lock.isWriteLockedByCurrentThread()) {
                 exclusive.unlock();

@@ -38,8 +38,13 @@ class RequestQueryController {
         this.deadlines = deadlines;
     }
 
+    /**
+     * One request. {@code possibleRepeats=true} adds, for the agency's own staff, the same applicant's similar requests
+     * of the 90 days before it: asked for by the request's page only, since it reads every request of that window.
+     */
     @GetMapping("/api/requests/{requestId}")
-    RequestState request(@PathVariable String requestId) {
+    RequestState request(@PathVariable String requestId,
+                         @org.springframework.web.bind.annotation.RequestParam(defaultValue = "false") boolean possibleRepeats) {
         RequestView request = find(requestId);
         // its reviews, so that a page can conclude them (not in search results: one more query per request)
         List<RequestState.Review> reviews = readModel.reviewsOf(request).stream()
@@ -48,7 +53,7 @@ class RequestQueryController {
                 .toList();
         RequestState state = stateOf(request).withReviews(reviews);
         boolean seesPersonalData = cn.foi.access.Caller.current().filter(c -> c.seesPersonalDataOf(request.receipt().agencyId())).isPresent();
-        return seesPersonalData ? state.withPossibleRepeats(possibleRepeats(request)) : state;
+        return possibleRepeats && seesPersonalData ? state.withPossibleRepeats(possibleRepeats(request)) : state;
     }
 
     /**
