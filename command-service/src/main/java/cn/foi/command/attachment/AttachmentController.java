@@ -96,8 +96,10 @@ class AttachmentController {
         }
         // listed once recorded: a file stored by a call that stopped before its event is never shown
         files.updateOne(Filters.eq("_id", id), com.mongodb.client.model.Updates.set("metadata.recorded", true));
+        GridFSFile stored = bucket.find(Filters.eq("_id", id)).first();
         return ResponseEntity.status(HttpStatus.CREATED)
-                             .body(new Attachment(id.toHexString(), name, file.getSize(), type.contentType(), digest, null));
+                             .body(new Attachment(id.toHexString(), name, file.getSize(), type.contentType(), digest,
+                                                  stored == null ? null : stored.getUploadDate().toInstant()));
     }
 
     @GetMapping("/api/requests/{requestId}/attachments")

@@ -58,6 +58,7 @@ class AttachmentTest extends EndToEndTest {
         assertThat(uploaded.json().get("sha256").asText()).isEqualTo(sha256(scan));
         assertThat(uploaded.json().get("size").asLong()).isEqualTo(scan.length);
         assertThat(uploaded.json().get("contentType").asText()).isEqualTo("application/pdf");
+        assertThat(uploaded.json().get("uploadedAt").asText()).as("when it was kept").isNotBlank().isNotEqualTo("null");
 
         // through the web application's one origin too (the query service passes the body on untouched)
         byte[] reply = pdf(2_000);
