@@ -82,11 +82,7 @@ class WorklistController {
             }
             // its state as the request page says it (what it waits for), whether or not its clock still runs
             RequestFacts.Stop stop = facts.stop();
-            String state = stop == null ? "OPEN" : switch (stop.reason()) {
-                case AWAITING_CORRECTION -> "AWAITING_CORRECTION";
-                case AWAITING_PAYMENT -> "AWAITING_PAYMENT";
-                case CONSULTING -> "PAUSED";
-            };
+            String state = cn.foi.query.request.RequestStatus.ofOpen(stop).name();
             if (status != null && !status.isBlank() && !status.equals(state)) {
                 continue;
             }

@@ -231,11 +231,7 @@ class RequestQueryController {
         // after the due date does not undo the delay, so such a request shows its past due date
         RequestFacts facts = RequestFacts.of(view);
         RequestFacts.Stop stop = decidedOn == null ? facts.stop() : null;
-        String status = stop == null ? (decidedOn == null ? "OPEN" : "DECIDED") : switch (stop.reason()) {
-            case AWAITING_CORRECTION -> "AWAITING_CORRECTION";
-            case AWAITING_PAYMENT -> "AWAITING_PAYMENT";
-            case CONSULTING -> "PAUSED";
-        };
+        String status = (decidedOn == null ? RequestStatus.ofOpen(stop) : RequestStatus.DECIDED).name();
         if (stop != null && deadlines.now(facts).pausedBecause() != null) {
             return state.stopped(status, stop.reason().label(), stoppedClockExplanation(facts, stop));
         }

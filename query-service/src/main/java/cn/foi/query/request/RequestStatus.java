@@ -18,6 +18,15 @@ public enum RequestStatus {
         return label;
     }
 
+    /** An open request's state: what it waits for ({@code stop}), or OPEN while nothing stops it. */
+    public static RequestStatus ofOpen(cn.foi.query.projection.RequestFacts.Stop stop) {
+        return stop == null ? OPEN : switch (stop.reason()) {
+            case AWAITING_CORRECTION -> AWAITING_CORRECTION;
+            case AWAITING_PAYMENT -> AWAITING_PAYMENT;
+            case CONSULTING -> PAUSED;
+        };
+    }
+
     /** The label of a status code; the code itself if unknown. */
     public static String labelOf(String code) {
         for (RequestStatus status : values()) {

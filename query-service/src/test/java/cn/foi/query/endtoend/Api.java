@@ -17,6 +17,18 @@ final class Api {
         this.services = services;
     }
 
+    /** An account created by the administrator, with one role on one agency (and a display name, when given). */
+    void createUser(String username, String password, String role, String agency, String displayName) {
+        var created = services.as("admin", Services.ADMIN_PASSWORD).post(services.commandUrl + "/api/users",
+                "{\"username\":\"" + username + "\",\"password\":\"" + password + "\",\"roles\":[\"" + role + "\"],\"agencies\":[\""
+                + agency + "\"]" + (displayName == null ? "" : ",\"displayName\":\"" + displayName + "\"") + "}");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+    }
+
+    void createUser(String username, String password, String role, String agency) {
+        createUser(username, password, role, agency, null);
+    }
+
     void registerAgency(String agencyId, String name) {
         var response = services.post(services.commandUrl + "/api/agencies",
                                      "{\"agencyId\":\"" + agencyId + "\",\"name\":\"" + name + "\"}");

@@ -30,11 +30,8 @@ class ApplicantDetailsTest extends EndToEndTest {
     @Test
     void details_are_checked_shown_in_full_to_the_agency_only_and_a_similar_request_within_90_days_is_pointed_out() {
         api.registerAgency(AGENCY, "某区教育局");
-        var admin = services.as("admin", Services.ADMIN_PASSWORD);
-        assertThat(admin.post(services.commandUrl + "/api/users", "{\"username\":\"details-officer\",\"password\":\"" + PASSWORD
-                + "\",\"roles\":[\"OFFICER\"],\"agencies\":[\"" + AGENCY + "\"]}").status()).isEqualTo(201);
-        assertThat(admin.post(services.commandUrl + "/api/users", "{\"username\":\"details-auditor\",\"password\":\"" + PASSWORD
-                + "\",\"roles\":[\"AUDITOR\"],\"agencies\":[\"" + AGENCY + "\"]}").status()).isEqualTo(201);
+        api.createUser("details-officer", PASSWORD, "OFFICER", AGENCY);
+        api.createUser("details-auditor", PASSWORD, "AUDITOR", AGENCY);
         var officer = services.as("details-officer", PASSWORD);
         var auditor = services.as("details-auditor", PASSWORD);
 

@@ -17,10 +17,7 @@ class AssignmentTest extends EndToEndTest {
     private static final String PASSWORD = "Assign-pass-2026";
 
     private void user(String username, String role, String agency) {
-        var created = services.as("admin", Services.ADMIN_PASSWORD).post(services.commandUrl + "/api/users",
-                "{\"username\":\"" + username + "\",\"password\":\"" + PASSWORD + "\",\"displayName\":\"" + username.toUpperCase()
-                + "\",\"roles\":[\"" + role + "\"],\"agencies\":[\"" + agency + "\"]}");
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        api.createUser(username, PASSWORD, role, agency, username.toUpperCase());
     }
 
     private List<String> worklist(String filter) {

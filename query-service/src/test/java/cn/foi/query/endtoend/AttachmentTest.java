@@ -38,10 +38,7 @@ class AttachmentTest extends EndToEndTest {
     }
 
     private void user(String username, String role, String agency) {
-        var created = services.as("admin", Services.ADMIN_PASSWORD).post(services.commandUrl + "/api/users",
-                "{\"username\":\"" + username + "\",\"password\":\"" + PASSWORD + "\",\"roles\":[\"" + role + "\"],\"agencies\":[\""
-                + agency + "\"]}");
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        api.createUser(username, PASSWORD, role, agency);
     }
 
     @Test

@@ -138,9 +138,7 @@ class CaseNumberTest extends EndToEndTest {
         assertThat(caseNumberOf(received(agency, "2026-06-01"))).isEqualTo("〔2026〕1号");
 
         var admin = services.as("admin", Services.ADMIN_PASSWORD);
-        var created = admin.post(services.commandUrl + "/api/users", "{\"username\":\"case-number-officer\",\"password\":\"officer-pass-2026\","
-                                                                   + "\"roles\":[\"OFFICER\"],\"agencies\":[\"" + agency + "\"]}");
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        api.createUser("case-number-officer", "officer-pass-2026", "OFFICER", agency);
         // an administrator may set it for any agency (the administration page offers it)
         var byAdmin = admin.put(services.commandUrl + "/api/agencies/" + agency + "/case-number-pattern", "{\"pattern\":\"管〔{year}〕{seq}号\"}");
         assertThat(byAdmin.status()).as(byAdmin.body()).isEqualTo(200);

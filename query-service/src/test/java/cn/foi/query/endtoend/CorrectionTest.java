@@ -58,9 +58,7 @@ class CorrectionTest extends EndToEndTest {
         assertThat(cell(then, "PARTIALLY_DISCLOSED", "NATURAL_PERSON")).isZero();
 
         // an officer does not correct
-        var admin = services.as("admin", Services.ADMIN_PASSWORD);
-        assertThat(admin.post(services.commandUrl + "/api/users", "{\"username\":\"correction-officer\",\"password\":\"Correct-pass-2026\","
-                + "\"roles\":[\"OFFICER\"],\"agencies\":[\"" + agency + "\"]}").status()).isEqualTo(201);
+        api.createUser("correction-officer", "Correct-pass-2026", "OFFICER", agency);
         assertThat(services.as("correction-officer", "Correct-pass-2026").post(services.commandUrl + "/api/requests/" + request
                 + "/decision-correction", "{\"result\":\"DISCLOSED\",\"decidedOn\":\"2026-10-20\",\"reason\":\"x\"}").status()).isEqualTo(403);
     }

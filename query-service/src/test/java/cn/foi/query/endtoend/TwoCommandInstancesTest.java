@@ -122,11 +122,8 @@ class TwoCommandInstancesTest extends EndToEndTest {
     void a_command_that_stores_nothing_on_a_stale_copy_is_not_taken_for_done() {
         String agency = "twin-assign";
         api.registerAgency(agency, "某区人民防空办公室");
-        var admin = services.as("admin", Services.ADMIN_PASSWORD);
-        for (String user : List.of("twin-li", "twin-wang")) {
-            assertThat(admin.post(services.commandUrl + "/api/users", "{\"username\":\"" + user + "\",\"password\":\"Twin-pass-2026\","
-                    + "\"roles\":[\"OFFICER\"],\"agencies\":[\"" + agency + "\"]}").status()).isEqualTo(201);
-        }
+        api.createUser("twin-li", "Twin-pass-2026", "OFFICER", agency);
+        api.createUser("twin-wang", "Twin-pass-2026", "OFFICER", agency);
         var received = receive(0, agency, "2026-11-02");
         String request = received.json().get("requestId").asText();
         String assignee = "/api/requests/" + request + "/assignee";
