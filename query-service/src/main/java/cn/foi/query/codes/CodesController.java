@@ -90,7 +90,7 @@ class CodesController {
                          Arrays.stream(LegacyStatisticsItem.values())
                                .map(item -> new LegacyItem(item.name(), item.label(), item.unit(), item.source().name())).toList(),
                          ReportingYear.LAST_UNDER_2008_REGULATIONS,
-                         labelled(cn.foi.query.request.RequestStatus.values(), cn.foi.query.request.RequestStatus::label),
+                         labelled(cn.foi.query.projection.RequestStatus.values(), cn.foi.query.projection.RequestStatus::label),
                          labelled(cn.foi.events.codes.IdType.values(), cn.foi.events.codes.IdType::label));
     }
 

@@ -82,7 +82,7 @@ class WorklistController {
             }
             // its state as the request page says it (what it waits for), whether or not its clock still runs
             RequestFacts.Stop stop = facts.stop();
-            String state = cn.foi.query.request.RequestStatus.ofOpen(stop).name();
+            String state = cn.foi.query.projection.RequestStatus.ofOpen(stop).name();
             if (status != null && !status.isBlank() && !status.equals(state)) {
                 continue;
             }

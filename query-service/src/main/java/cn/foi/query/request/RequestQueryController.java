@@ -7,6 +7,7 @@ import cn.foi.query.deadline.Deadlines;
 import cn.foi.query.problem.QueryProblem;
 import cn.foi.query.projection.ReadModel;
 import cn.foi.query.projection.RequestFacts;
+import cn.foi.query.projection.RequestStatus;
 import cn.foi.query.view.HistoryEntry;
 import cn.foi.query.view.RequestView;
 import org.springframework.http.HttpStatus;

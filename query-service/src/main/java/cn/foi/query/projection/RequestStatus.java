@@ -1,6 +1,6 @@
-package cn.foi.query.request;
+package cn.foi.query.projection;
 
-/** Where a request stands, as its state, lists and exports say it (the pages read the labels from GET /api/codes). */
+/** Where a request stands (derived from its facts), as its state, lists and exports say it (the pages read the labels from GET /api/codes). */
 public enum RequestStatus {
     OPEN("办理中"),
     AWAITING_CORRECTION("等待补正"),
@@ -19,7 +19,7 @@ public enum RequestStatus {
     }
 
     /** An open request's state: what it waits for ({@code stop}), or OPEN while nothing stops it. */
-    public static RequestStatus ofOpen(cn.foi.query.projection.RequestFacts.Stop stop) {
+    public static RequestStatus ofOpen(RequestFacts.Stop stop) {
         return stop == null ? OPEN : switch (stop.reason()) {
             case AWAITING_CORRECTION -> AWAITING_CORRECTION;
             case AWAITING_PAYMENT -> AWAITING_PAYMENT;
