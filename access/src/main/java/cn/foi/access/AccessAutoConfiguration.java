@@ -121,12 +121,14 @@ public class AccessAutoConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/requests/*/decision-correction").hasRole("SUPERVISOR")
                         .requestMatchers(HttpMethod.POST, "/api/agencies/*/years/*/close").hasRole("SUPERVISOR")
                         .requestMatchers(HttpMethod.PUT, "/api/agencies/*/case-number-pattern").hasAnyRole("SUPERVISOR", "ADMIN")
+                        .requestMatchers(HttpMethod.PUT, "/api/agencies/*/letter-templates/*").hasAnyRole("SUPERVISOR", "ADMIN")
                         .requestMatchers(HttpMethod.POST, "/api/agencies/*/annual-reports/*/publication").hasRole("SUPERVISOR")
                         // the draft a publication freezes: asked for by the command service with a publisher's credentials
                         .requestMatchers(HttpMethod.GET, "/api/agencies/*/annual-reports/*/draft").hasRole("SUPERVISOR")
                         .requestMatchers(HttpMethod.GET, "/api/**").authenticated()
                         // comparisons posted to the query side change nothing (see @ReadsOnly)
                         .requestMatchers(HttpMethod.POST, "/api/agencies/*/annual-tables/*/published-check").authenticated()
+                        .requestMatchers(HttpMethod.POST, "/api/agencies/*/letter-templates/*/preview").hasAnyRole("OFFICER", "SUPERVISOR", "ADMIN")
                         .requestMatchers("/api/**").hasAnyRole(actors)
                         .anyRequest().authenticated())
                 .build();

@@ -30,7 +30,10 @@ public class AgencyAccessInterceptor implements HandlerInterceptor {
 
     /** Calls naming an agency that administer it rather than act on its requests (ADMIN by the call's role rule). */
     private static final java.util.Set<String> ADMINISTRATION = java.util.Set.of("/api/agencies/{agencyId}/parent",
-                                                                                 "/api/agencies/{agencyId}/case-number-pattern");
+                                                                                 "/api/agencies/{agencyId}/case-number-pattern",
+                                                                                 "/api/agencies/{agencyId}/letter-templates",
+                                                                                 "/api/agencies/{agencyId}/letter-templates/{kind}",
+                                                                                 "/api/agencies/{agencyId}/letter-templates/{kind}/preview");
 
     private static String bestMatchingPattern(HttpServletRequest request) {
         Object pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);

@@ -63,6 +63,8 @@ public class Agency {
     private final Map<Integer, Integer> legacyFigureVersions = new HashMap<>();
     private final Map<Integer, Integer> reportTextVersions = new HashMap<>();
     private final Map<Integer, Integer> publications = new HashMap<>();
+    private final Map<cn.foi.events.letter.LetterKind, LetterTemplateVersion> letterTemplates =
+            new java.util.EnumMap<>(cn.foi.events.letter.LetterKind.class);
 
     protected Agency() {
         // for Axon
@@ -402,6 +404,43 @@ public class Agency {
     @EventSourcingHandler
     void on(CaseNumberPatternSet event) {
         this.caseNumberPattern = new CaseNumberPattern(event.pattern());
+    }
+
+    /**
+     * A new version of a letter's template, checked as a preview checks it; saving what is already the current version
+     * stores nothing and answers that version.
+     */
+    @CommandHandler
+    public int handle(AgencyCommands.SetLetterTemplate command, Clock clock) {
+        cn.foi.events.letter.LetterKind kind;
+        try {
+            kind = cn.foi.events.letter.LetterKind.valueOf(command.kind());
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new NotFound("没有“" + command.kind() + "”这种文书；可用的文书：" + java.util.Arrays.stream(cn.foi.events.letter.LetterKind.values())
+                    .map(k -> k.name() + "（" + k.label() + "）").toList() + " (unknown letter kind)");
+        }
+        cn.foi.events.letter.LetterTemplate template;
+        try {
+            template = cn.foi.events.letter.LetterTemplate.checked(kind, command.title(), command.body());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInput(e.getMessage());
+        }
+        LetterTemplateVersion current = letterTemplates.get(kind);
+        if (current != null && current.template().equals(template)) {
+            return current.version();
+        }
+        int version = current == null ? 1 : current.version() + 1;
+        apply(new cn.foi.events.letter.LetterTemplateSet(agencyId, kind, version, template.title(), template.body(), LocalDate.now(clock)));
+        return version;
+    }
+
+    private record LetterTemplateVersion(int version, cn.foi.events.letter.LetterTemplate template) {
+    }
+
+    @EventSourcingHandler
+    void on(cn.foi.events.letter.LetterTemplateSet event) {
+        letterTemplates.put(event.kind(), new LetterTemplateVersion(event.version(),
+                new cn.foi.events.letter.LetterTemplate(event.title(), event.body())));
     }
 
     public CaseNumberPattern caseNumberPattern() {

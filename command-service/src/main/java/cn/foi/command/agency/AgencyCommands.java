@@ -19,6 +19,10 @@ public final class AgencyCommands {
     public record SetCaseNumberPattern(@TargetAggregateIdentifier String agencyId, String pattern) {
     }
 
+    /** A new version of the agency's template of a letter ({@code kind} a LetterKind's name, checked by the handler). */
+    public record SetLetterTemplate(@TargetAggregateIdentifier String agencyId, String kind, String title, String body) {
+    }
+
     /** Moves an agency under another ({@code parentId}), or to the top of a tree (null). */
     public record PlaceAgency(@TargetAggregateIdentifier String agencyId, String parentId) {
     }

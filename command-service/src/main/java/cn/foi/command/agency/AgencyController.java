@@ -106,6 +106,21 @@ class AgencyController {
                       "example", written.format(java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).getYear(), 7));
     }
 
+    /** A new version of a letter's template ({@code {"title", "body"}}); the same text again stores nothing. */
+    @PutMapping("/api/agencies/{agencyId}/letter-templates/{kind}")
+    Map<String, Object> letterTemplate(@PathVariable String agencyId, @PathVariable String kind, @RequestBody Map<String, String> body) {
+        String title = body == null ? null : body.get("title");
+        String text = body == null ? null : body.get("body");
+        int version;
+        try {
+            version = commands.sendAndWait(new AgencyCommands.SetLetterTemplate(agencyId, kind, title, text));
+        } catch (AggregateNotFoundException e) {
+            throw new NotFound("机构 " + agencyId + " 不存在 (unknown agency)");
+        }
+        var saved = cn.foi.events.letter.LetterTemplate.checked(cn.foi.events.letter.LetterKind.valueOf(kind), title, text);
+        return Map.of("agencyId", agencyId, "kind", kind, "version", version, "title", saved.title(), "body", saved.body());
+    }
+
     @PostMapping("/api/agencies/{agencyId}/years/{year}/close")
     Map<String, Object> close(@PathVariable String agencyId, @PathVariable int year) {
         Integer carriedForward;

@@ -77,4 +77,14 @@ public final class FeeSchedule {
         steps.add("应收 " + total + " 元");
         return new Quote(FeeBasis.BY_VOLUME, BigDecimal.valueOf(total), steps);
     }
+
+    /** The bands of a basis as a fee notice prints them (国办函〔2020〕109号). */
+    public static String bands(FeeBasis basis) {
+        return switch (basis) {
+            case PER_APPLICATION -> "按件计收：同一申请人一个自然月内累计申请 10 件以下（含 10 件）的，不收费；11—30 件（含 30 件）的部分，"
+                                    + "每件收费 100 元；31 件以上的部分，以 10 件为一档，每增加一档，收费标准提高 100 元/件。";
+            case BY_VOLUME -> "按量计收：同一申请件中，30 页以下（含 30 页）的，不收费；31—100 页（含 100 页）的部分，每页收费 10 元；"
+                              + "101—200 页（含 200 页）的部分，每页收费 20 元；201 页以上的部分，每页收费 40 元。";
+        };
+    }
 }

@@ -58,6 +58,13 @@ final class AgencyDocuments {
             view.reports().forEach((year, report) -> reports.put(String.valueOf(year), reportJson(report)));
             doc.append("reports", reports);
         }
+        if (!view.letterTemplates().isEmpty()) {
+            try {
+                doc.append("letterTemplates", REPORT_JSON.writeValueAsString(view.letterTemplates()));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
         doc.append("history", RequestDocuments.encode(view.history()));
         return doc;
     }
@@ -164,6 +171,18 @@ final class AgencyDocuments {
                                                                                   StoredDates.instant(p.get("recordedAt")))));
         }
         return new AgencyView(doc.getString("_id"), doc.get("lastSeq", Number.class).longValue(), doc.getString("name"),
-                              StoredDates.date(doc.get("registeredOn")), closedYears, proactive, legacy, reports, placements, history);
+                              StoredDates.date(doc.get("registeredOn")), closedYears, proactive, legacy, reports, placements, history,
+                              letterTemplates(doc.getString("letterTemplates")));
+    }
+
+    private static List<AgencyView.LetterTemplateVersion> letterTemplates(String json) {
+        if (json == null) {
+            return List.of();
+        }
+        try {
+            return List.of(REPORT_JSON.readValue(json, AgencyView.LetterTemplateVersion[].class));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

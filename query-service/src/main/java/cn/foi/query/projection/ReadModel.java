@@ -576,7 +576,8 @@ public class ReadModel {
                || payload instanceof ProactiveDisclosureRecorded || payload instanceof cn.foi.events.agency.LegacyFiguresRecorded
                || payload instanceof cn.foi.events.report.ReportTextsRecorded
                || payload instanceof cn.foi.events.report.AnnualReportPublished
-               || payload instanceof cn.foi.events.casenumber.CaseNumberPatternSet;
+               || payload instanceof cn.foi.events.casenumber.CaseNumberPatternSet
+               || payload instanceof cn.foi.events.letter.LetterTemplateSet;
     }
 
     private static Map<String, Document> load(MongoCollection<Document> collection, Set<String> ids) {

@@ -21,7 +21,12 @@ record RequestState(String requestId, String caseNumber, RequestView.Assignment 
                     List<RequestView.Consultation> consultations, RequestView.Fee fee, LocalDate dueOn,
                     Integer workingDaysLeft, String answered, Boolean dueDateProvisional, String pausedBecause,
                     List<String> dueDateExplanation, @JsonInclude(JsonInclude.Include.NON_NULL) List<Review> reviews,
-                    @JsonInclude(JsonInclude.Include.NON_NULL) List<PossibleRepeat> possibleRepeats) {
+                    @JsonInclude(JsonInclude.Include.NON_NULL) List<PossibleRepeat> possibleRepeats,
+                    @JsonInclude(JsonInclude.Include.NON_NULL) List<Letter> letters) {
+
+    /** A letter the request's steps call for ({@code href}: where it is made, a .docx). */
+    record Letter(cn.foi.events.letter.LetterKind kind, String label, LocalDate date, String href) {
+    }
 
     /** The applicant's type, and name as the caller may see it (masked for those outside the agency). */
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -46,19 +51,26 @@ record RequestState(String requestId, String caseNumber, RequestView.Assignment 
     }
 
     /** A history entry with the digest its event was stored with (LogDigest): what an auditor checks it against. */
-    record SealedEntry(@com.fasterxml.jackson.annotation.JsonUnwrapped HistoryEntry entry, String digest, String recordedByName) {
+    record SealedEntry(@com.fasterxml.jackson.annotation.JsonUnwrapped HistoryEntry entry, String digest, String recordedByName,
+                       @JsonInclude(JsonInclude.Include.NON_NULL) Letter letter) {
     }
 
     RequestState withReviews(List<Review> reviews) {
         return new RequestState(requestId, caseNumber, assignee, agencyId, status, receivedOn, channel, applicant, subject, carriedOverInto, result,
                                 decidedOn, correction, extension, consultations, fee, dueOn, workingDaysLeft, answered,
-                                dueDateProvisional, pausedBecause, dueDateExplanation, reviews, possibleRepeats);
+                                dueDateProvisional, pausedBecause, dueDateExplanation, reviews, possibleRepeats, letters);
+    }
+
+    RequestState withLetters(List<Letter> letters) {
+        return new RequestState(requestId, caseNumber, assignee, agencyId, status, receivedOn, channel, applicant, subject, carriedOverInto, result,
+                                decidedOn, correction, extension, consultations, fee, dueOn, workingDaysLeft, answered,
+                                dueDateProvisional, pausedBecause, dueDateExplanation, reviews, possibleRepeats, letters);
     }
 
     RequestState withPossibleRepeats(List<PossibleRepeat> repeats) {
         return new RequestState(requestId, caseNumber, assignee, agencyId, status, receivedOn, channel, applicant, subject, carriedOverInto, result,
                                 decidedOn, correction, extension, consultations, fee, dueOn, workingDaysLeft, answered,
-                                dueDateProvisional, pausedBecause, dueDateExplanation, reviews, repeats);
+                                dueDateProvisional, pausedBecause, dueDateExplanation, reviews, repeats, letters);
     }
 
     /** What every state has, before the clock is read. */
@@ -70,14 +82,14 @@ record RequestState(String requestId, String caseNumber, RequestView.Assignment 
         RequestState stopped(String status, String pausedBecause, List<String> explanation) {
             return new RequestState(requestId, caseNumber, assignee, agencyId, status, receivedOn, channel, applicant, subject, carriedOverInto,
                                     result, decidedOn, correction, extension, consultations, fee, null, null, null, null,
-                                    pausedBecause, explanation, null, null);
+                                    pausedBecause, explanation, null, null, null);
         }
 
         RequestState running(String status, LocalDate dueOn, Integer workingDaysLeft, String answered, boolean provisional,
                              List<String> explanation) {
             return new RequestState(requestId, caseNumber, assignee, agencyId, status, receivedOn, channel, applicant, subject, carriedOverInto,
                                     result, decidedOn, correction, extension, consultations, fee, dueOn, workingDaysLeft,
-                                    answered, provisional, null, explanation, null, null);
+                                    answered, provisional, null, explanation, null, null, null);
         }
     }
 }

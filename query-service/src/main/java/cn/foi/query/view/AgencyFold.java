@@ -85,8 +85,14 @@ public final class AgencyFold {
             return view.withEntry(event.sequenceNumber(), entry(event, "编号格式", recordedAt.atZone(java.time.ZoneId.of("Asia/Shanghai"))
                                                                                           .toLocalDate(), set.pattern()));
         }
+        if (payload instanceof cn.foi.events.letter.LetterTemplateSet set) {
+            HistoryEntry entry = entry(event, set.kind().label() + "模板第 " + set.version() + " 版", set.setOn(), set.title());
+            return view.withLetterTemplate(event.sequenceNumber(), new AgencyView.LetterTemplateVersion(set.kind(), set.version(), set.title(),
+                    set.body(), set.setOn(), recordedAt, entry.recordedBy()), entry);
+        }
         return new AgencyView(view.agencyId(), event.sequenceNumber(), view.name(), view.registeredOn(), view.closedYears(),
-                              view.proactive(), view.legacyFigures(), view.reports(), view.placements(), view.history());
+                              view.proactive(), view.legacyFigures(), view.reports(), view.placements(), view.history(),
+                              view.letterTemplates());
     }
 
     private static HistoryEntry entry(PublishedEvent event, String label, LocalDate businessDate, String summary) {

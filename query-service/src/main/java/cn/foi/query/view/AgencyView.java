@@ -15,7 +15,8 @@ import java.util.TreeMap;
  */
 public record AgencyView(String agencyId, long lastSeq, String name, LocalDate registeredOn, Map<Integer, YearClose> closedYears,
                          Map<Integer, List<ProactiveVersion>> proactive, Map<Integer, List<LegacyFiguresVersion>> legacyFigures,
-                         Map<Integer, ReportYear> reports, List<Placement> placements, List<HistoryEntry> history) {
+                         Map<Integer, ReportYear> reports, List<Placement> placements, List<HistoryEntry> history,
+                         List<LetterTemplateVersion> letterTemplates) {
 
     public AgencyView {
         closedYears = java.util.Collections.unmodifiableMap(new TreeMap<>(closedYears));
@@ -24,10 +25,11 @@ public record AgencyView(String agencyId, long lastSeq, String name, LocalDate r
         reports = java.util.Collections.unmodifiableMap(new TreeMap<>(reports));
         placements = List.copyOf(placements);
         history = List.copyOf(history);
+        letterTemplates = letterTemplates == null ? List.of() : List.copyOf(letterTemplates);
     }
 
     public static AgencyView empty(String agencyId) {
-        return new AgencyView(agencyId, -1, null, null, Map.of(), Map.of(), Map.of(), Map.of(), List.of(), List.of());
+        return new AgencyView(agencyId, -1, null, null, Map.of(), Map.of(), Map.of(), Map.of(), List.of(), List.of(), List.of());
     }
 
     /**
@@ -63,24 +65,24 @@ public record AgencyView(String agencyId, long lastSeq, String name, LocalDate r
     AgencyView with(long lastSeq, String name, LocalDate registeredOn, Map<Integer, YearClose> closedYears,
                     Map<Integer, List<ProactiveVersion>> proactive, HistoryEntry entry) {
         List<HistoryEntry> longer = historyWith(entry);
-        return new AgencyView(agencyId, lastSeq, name, registeredOn, closedYears, proactive, legacyFigures, reports, placements, longer);
+        return new AgencyView(agencyId, lastSeq, name, registeredOn, closedYears, proactive, legacyFigures, reports, placements, longer, letterTemplates);
     }
 
     AgencyView withLegacyFigures(long lastSeq, Map<Integer, List<LegacyFiguresVersion>> legacyFigures, HistoryEntry entry) {
         List<HistoryEntry> longer = historyWith(entry);
-        return new AgencyView(agencyId, lastSeq, name, registeredOn, closedYears, proactive, legacyFigures, reports, placements, longer);
+        return new AgencyView(agencyId, lastSeq, name, registeredOn, closedYears, proactive, legacyFigures, reports, placements, longer, letterTemplates);
     }
 
     AgencyView withReport(long lastSeq, int year, ReportYear report, HistoryEntry entry) {
         List<HistoryEntry> longer = historyWith(entry);
         Map<Integer, ReportYear> changed = new java.util.HashMap<>(reports);
         changed.put(year, report);
-        return new AgencyView(agencyId, lastSeq, name, registeredOn, closedYears, proactive, legacyFigures, changed, placements, longer);
+        return new AgencyView(agencyId, lastSeq, name, registeredOn, closedYears, proactive, legacyFigures, changed, placements, longer, letterTemplates);
     }
 
     AgencyView withEntry(long lastSeq, HistoryEntry entry) {
         return new AgencyView(agencyId, lastSeq, name, registeredOn, closedYears, proactive, legacyFigures, reports, placements,
-                              historyWith(entry));
+                              historyWith(entry), letterTemplates);
     }
 
     /** How it writes its case numbers now: the last pattern in its history (kept there whole), or the default. */
@@ -91,6 +93,29 @@ public record AgencyView(String agencyId, long lastSeq, String name, LocalDate r
             }
         }
         return cn.foi.events.casenumber.CaseNumberPattern.DEFAULT.text();
+    }
+
+    /** A version of one of its letter templates, as saved (the engine's default is version 0, never stored). */
+    public record LetterTemplateVersion(cn.foi.events.letter.LetterKind kind, int version, String title, String body, LocalDate setOn,
+                                        Instant recordedAt, String recordedBy) {
+    }
+
+    AgencyView withLetterTemplate(long lastSeq, LetterTemplateVersion version, HistoryEntry entry) {
+        List<LetterTemplateVersion> longer = new ArrayList<>(letterTemplates);
+        longer.add(version);
+        return new AgencyView(agencyId, lastSeq, name, registeredOn, closedYears, proactive, legacyFigures, reports, placements,
+                              historyWith(entry), longer);
+    }
+
+    /** The template of a letter as it stands: the agency's last version, or the engine's default (version 0). */
+    public LetterTemplateVersion letterTemplate(cn.foi.events.letter.LetterKind kind) {
+        for (int i = letterTemplates.size() - 1; i >= 0; i--) {
+            if (letterTemplates.get(i).kind() == kind) {
+                return letterTemplates.get(i);
+            }
+        }
+        var template = cn.foi.events.letter.LetterTemplate.DEFAULTS.get(kind);
+        return new LetterTemplateVersion(kind, 0, template.title(), template.body(), null, null, null);
     }
 
     /** Where the agency stands in the tree of agencies since a moment: under {@code parentId} (null: at the top). */
@@ -106,7 +131,7 @@ public record AgencyView(String agencyId, long lastSeq, String name, LocalDate r
         List<HistoryEntry> longer = historyWith(entry);
         List<Placement> moved = new ArrayList<>(placements);
         moved.add(placement);
-        return new AgencyView(agencyId, lastSeq, name, registeredOn, closedYears, proactive, legacyFigures, reports, moved, longer);
+        return new AgencyView(agencyId, lastSeq, name, registeredOn, closedYears, proactive, legacyFigures, reports, moved, longer, letterTemplates);
     }
 
     /** The annual report of a year: every save of the agency's texts, and every publication. */

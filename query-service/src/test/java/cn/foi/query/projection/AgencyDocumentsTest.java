@@ -45,7 +45,9 @@ class AgencyDocumentsTest {
                 List.of(new AgencyView.Placement("city", LocalDate.of(2016, 1, 4), Instant.parse("2016-01-04T01:00:00.001Z")),
                         new AgencyView.Placement(null, LocalDate.of(2020, 5, 1), Instant.parse("2020-05-01T01:00:00Z"))),
                 List.of(new HistoryEntry(1, 0, "AgencyRegistered", "机构登记", LocalDate.of(2016, 1, 4),
-                                         Instant.parse("2016-01-04T01:00:00Z"), "admin", "a-1", "某县人民政府办公室")));
+                                         Instant.parse("2016-01-04T01:00:00Z"), "admin", "a-1", "某县人民政府办公室")),
+                List.of(new AgencyView.LetterTemplateVersion(cn.foi.events.letter.LetterKind.REPLY, 2, "答复书", "{{申请人}}：\n正文",
+                                                             LocalDate.of(2026, 3, 2), Instant.parse("2026-03-02T01:00:00.007Z"), "wang")));
 
         assertThat(AgencyDocuments.decode(stored(view))).isEqualTo(view);
     }
