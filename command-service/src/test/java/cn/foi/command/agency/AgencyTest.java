@@ -221,4 +221,35 @@ class AgencyTest {
             }
         }
     }
+
+    @Test
+    void each_saved_template_of_a_letter_is_a_new_version_and_the_same_text_again_stores_nothing() {
+        var first = new cn.foi.events.letter.LetterTemplateSet(AGENCY, cn.foi.events.letter.LetterKind.RECEIPT, 1, "受理回执",
+                                                               "{{申请人}}：\n已收到。", TODAY);
+        fixture.given(REGISTERED)
+               .when(new AgencyCommands.SetLetterTemplate(AGENCY, "RECEIPT", " 受理回执 ", "{{申请人}}：\r\n已收到。"))
+               .expectEvents(first)
+               .expectResultMessagePayload(1);
+        fixture.given(REGISTERED, first)
+               .when(new AgencyCommands.SetLetterTemplate(AGENCY, "RECEIPT", "受理回执", "{{申请人}}：\n已收到。"))
+               .expectNoEvents()
+               .expectResultMessagePayload(1);
+        fixture.given(REGISTERED, first)
+               .when(new AgencyCommands.SetLetterTemplate(AGENCY, "RECEIPT", "受理回执", "{{申请人}}：\n已收到，编号{{登记编号}}。"))
+               .expectEvents(new cn.foi.events.letter.LetterTemplateSet(AGENCY, cn.foi.events.letter.LetterKind.RECEIPT, 2, "受理回执",
+                                                                        "{{申请人}}：\n已收到，编号{{登记编号}}。", TODAY));
+    }
+
+    @Test
+    void a_template_with_a_field_of_another_letter_or_of_an_unknown_kind_is_refused() {
+        fixture.given(REGISTERED)
+               .when(new AgencyCommands.SetLetterTemplate(AGENCY, "RECEIPT", "受理回执", "{{缴费期限}}"))
+               .expectException(InvalidInput.class)
+               .expectExceptionMessage(org.hamcrest.Matchers.containsString("不属于受理回执"))
+               .expectNoEvents();
+        fixture.given(REGISTERED)
+               .when(new AgencyCommands.SetLetterTemplate(AGENCY, "SUMMONS", "传票", "正文"))
+               .expectException(cn.foi.command.problem.NotFound.class)
+               .expectNoEvents();
+    }
 }

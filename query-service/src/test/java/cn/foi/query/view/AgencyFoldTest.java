@@ -72,4 +72,23 @@ class AgencyFoldTest {
                                                    "2016 年政府信息公开情况统计表（由本机关填写的项目）第 2 版");
         assertThat(view.holds(6)).as("held, so the completeness check counts it applied").isTrue();
     }
+
+    @Test
+    void a_letter_template_s_versions_are_kept_and_the_current_one_is_the_last_or_the_engine_s_default() {
+        var first = new cn.foi.events.letter.LetterTemplateSet("a-1", cn.foi.events.letter.LetterKind.REPLY, 1, "答复书", "{{答复意见}}",
+                                                               LocalDate.of(2026, 3, 2));
+        var second = new cn.foi.events.letter.LetterTemplateSet("a-1", cn.foi.events.letter.LetterKind.REPLY, 2, "答复", "{{答复意见}}\n{{救济途径}}",
+                                                                LocalDate.of(2026, 3, 5));
+        PublishedEvent event = envelope(8, 2, second, "2026-03-05T02:00:00Z");
+
+        AgencyView view = AgencyFold.apply(AgencyFold.apply(registered(), envelope(7, 1, first, "2026-03-02T02:00:00Z"), first), event, second);
+
+        assertThat(view.letterTemplates()).extracting(AgencyView.LetterTemplateVersion::version).containsExactly(1, 2);
+        assertThat(view.letterTemplate(cn.foi.events.letter.LetterKind.REPLY).title()).isEqualTo("答复");
+        assertThat(view.letterTemplate(cn.foi.events.letter.LetterKind.RECEIPT).version()).isZero();
+        assertThat(view.letterTemplate(cn.foi.events.letter.LetterKind.RECEIPT).body())
+                .isEqualTo(cn.foi.events.letter.LetterTemplate.DEFAULTS.get(cn.foi.events.letter.LetterKind.RECEIPT).body());
+        assertThat(view.history()).extracting(HistoryEntry::label).contains("答复书模板第 1 版", "答复书模板第 2 版");
+        assertThat(AgencyFold.apply(view, event, second)).isSameAs(view);
+    }
 }

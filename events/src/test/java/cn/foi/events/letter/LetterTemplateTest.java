@@ -1,0 +1,60 @@
+package cn.foi.events.letter;
+
+import cn.foi.events.codes.ResultCode;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class LetterTemplateTest {
+
+    @Test
+    void a_template_names_only_fields_of_its_own_letter() {
+        assertThatThrownBy(() -> LetterTemplate.checked(LetterKind.RECEIPT, "回执", "{{申请人}}：{{身份证号}}"))
+                .hasMessageContaining("未知的字段 [{{身份证号}}]").hasMessageContaining("{{答复期限}}");
+        assertThatThrownBy(() -> LetterTemplate.checked(LetterKind.RECEIPT, "回执", "{{申请人}}：{{补正期限}}"))
+                .hasMessageContaining("不属于受理回执");
+        assertThatThrownBy(() -> LetterTemplate.checked(LetterKind.REPLY, "答复书{{收费金额}}", "正文"))
+                .as("the title is checked too").hasMessageContaining("{{收费金额}}");
+        assertThatThrownBy(() -> LetterTemplate.checked(LetterKind.RECEIPT, "回执", "{{申请人：")).hasMessageContaining("未配对");
+        assertThatThrownBy(() -> LetterTemplate.checked(LetterKind.RECEIPT, " ", "正文")).hasMessageContaining("标题");
+        assertThatThrownBy(() -> LetterTemplate.checked(LetterKind.RECEIPT, "回执", "")).hasMessageContaining("正文");
+        assertThatThrownBy(() -> LetterTemplate.checked(LetterKind.RECEIPT, "回执", "x".repeat(LetterTemplate.MAX_BODY_LENGTH + 1)))
+                .hasMessageContaining("超过上限");
+        assertThat(LetterTemplate.checked(LetterKind.RECEIPT, " 回执 ", "{{ 申请人 }}：\r\n正文\n").body()).isEqualTo("{{ 申请人 }}：\n正文");
+    }
+
+    @Test
+    void the_engine_s_templates_pass_their_own_check() {
+        LetterTemplate.DEFAULTS.forEach((kind, template) ->
+                assertThat(LetterTemplate.checked(kind, template.title(), template.body())).as(kind.name()).isEqualTo(template));
+        assertThat(LetterTemplate.DEFAULTS).containsOnlyKeys(LetterKind.values());
+    }
+
+    @Test
+    void filling_leaves_out_a_line_its_fields_left_empty_and_makes_a_paragraph_of_each_line_of_a_value() {
+        LetterTemplate template = LetterTemplate.checked(LetterKind.CORRECTION_NOTICE, "补正告知书",
+                "{{申请人}}：\n请补正：\n{{补正事项}}\n{{发文日期}}");
+        LetterTemplate.Filled filled = template.fill(Map.of(LetterField.APPLICANT, "张三", LetterField.CORRECTION_ITEMS, "1. 名称\n2. 文号"));
+        assertThat(filled.paragraphs()).containsExactly("张三：", "请补正：", "1. 名称", "2. 文号");
+        assertThat(template.fill(Map.of(LetterField.APPLICANT, "$1 \\ 李")).paragraphs().get(0)).as("values taken literally").isEqualTo("$1 \\ 李：");
+    }
+
+    @Test
+    void every_answer_cites_what_it_rests_on_in_its_wording_and_tells_the_remedies() {
+        for (ResultCode result : ResultCode.values()) {
+            ReplyGrounds.Ground ground = ReplyGrounds.of(result);
+            assertThat(ground.wording()).as(result.name()).isNotBlank();
+            if (!ground.article().isEmpty()) {
+                String articles = ground.article().replace(ReplyGrounds.REGULATIONS, "");
+                assertThat(ground.wording()).as(result.name()).contains(articles.split("、")[0]);
+            }
+        }
+        assertThat(ReplyGrounds.of(ResultCode.NOT_DISCLOSED_STATE_SECRET).article()).endsWith("第十四条、第三十六条第（三）项");
+        assertThat(ReplyGrounds.of(ResultCode.NOT_PROCESSED_PUBLICATION).article()).endsWith("第三十九条第二款");
+        assertThat(ReplyGrounds.of(ResultCode.OTHER_NO_CORRECTION).article()).endsWith("第三十条");
+        assertThat(ReplyGrounds.REMEDIES).contains("六十日", "行政复议", "六个月", "行政诉讼");
+    }
+}
