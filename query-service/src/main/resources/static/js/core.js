@@ -126,6 +126,16 @@ export const api = {
     form.append('file', file);
     return parse(await request('POST', '/command' + path, { body: form }));
   },
+  /** POST to the query side and save what it answers as a file (a document made from a draft). */
+  async saveAs(path, body, fileName) {
+    const blob = await (await request('POST', path, { body })).blob();
+    const url = URL.createObjectURL(blob);
+    const a = h('a', { href: url, download: fileName, hidden: true });
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 60000);
+  },
   /** POST to the query side (e.g. published-check with text/plain, rebuild). Returns JSON (or text). */
   async queryPost(path, body, contentType) {
     return parse(await request('POST', path, { body, contentType }));
@@ -506,6 +516,9 @@ function navItems() {
   if (me.has('OFFICER') || me.has('SUPERVISOR')) {
     items.push({ key: 'register', text: '登记申请', href: '#/register', match: /^\/register/ });
     items.push({ key: 'import', text: '批量导入', href: '#/import', match: /^\/import/ });
+  }
+  if (me.has('SUPERVISOR') || me.has('ADMIN')) {
+    items.push({ key: 'letter-templates', text: '文书模板', href: `#/letter-templates/${encodeURIComponent(agency)}`, match: /^\/letter-templates/ });
   }
   items.push({ key: 'report', text: '年度报告', href: `#/report/${encodeURIComponent(agency)}/${year}`, match: /^\/report\// });
   items.push({ key: 'metrics', text: '办理时效', href: `#/metrics/${encodeURIComponent(agency)}/${year}`, match: /^\/metrics\// });

@@ -9,4 +9,5 @@ import './metrics.js';
 import './audit.js';
 import './admin.js';
 import './import.js';
+import './letters.js';
 start();

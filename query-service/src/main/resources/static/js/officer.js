@@ -5,6 +5,7 @@ import {
   currentAgency, agencyName, renderToken, resultLabel,
 } from '/js/core.js';
 import { caseNumberPattern } from '/js/case-number.js';
+import { lettersSection, letterLink } from '/js/letters.js';
 
 // ---------------------------------------------------------------------------------------------
 // Small helpers
@@ -614,10 +615,11 @@ async function renderRequest(el, id, flash) {
       h('ol', { class: 'explanation' }, state.dueDateExplanation.map((line) => h('li', { 'data-test': 'due-date-explanation-step' }, line))))
     : null;
 
-  const side = h('div', { class: 'request-side' }, facts, explanation, attachmentsSection(state));
+  const side = h('div', { class: 'request-side' }, facts, explanation,
+    me.actsFor(state.agencyId) ? lettersSection(state) : null, attachmentsSection(state));
   const actions = me.actsFor(state.agencyId) ? actionPanel(el, state, events) : null;
   children.push(h('div', { class: 'request-grid' }, side, actions));
-  children.push(historySection(events));
+  children.push(historySection(events, me.actsFor(state.agencyId)));
   el.replaceChildren(...children);
 }
 
@@ -715,7 +717,7 @@ function dueBox(state) {
     h('div', { class: 'due-sub', 'data-test': 'working-days-left' }, sub));
 }
 
-function historySection(events) {
+function historySection(events, withLetters) {
   return h('section', { class: 'card', 'data-test': 'history' },
     h('h2', null, '办理记录'),
     events.length === 0 ? h('p', { class: 'muted' }, '暂无记录。') : tableWrap(h('table', { class: 'table table-cards', 'data-test': 'history-table' },
@@ -725,7 +727,7 @@ function historySection(events) {
         h('td', { 'data-label': '序号', class: 'num' }, i + 1),
         h('td', { 'data-label': '事项', 'data-test': 'history-label' }, e.label || e.type),
         h('td', { 'data-label': '业务日期', class: 'nowrap', 'data-test': 'history-business-date' }, formatDate(e.businessDate)),
-        h('td', { 'data-label': '说明', 'data-test': 'history-summary' }, e.summary || ''),
+        h('td', { 'data-label': '说明', 'data-test': 'history-summary' }, e.summary || '', withLetters ? letterLink(e) : null),
         h('td', { 'data-label': '记录时间', class: 'nowrap small', 'data-test': 'history-recorded-at' }, formatInstant(e.recordedAt)),
         h('td', { 'data-label': '记录人', 'data-test': 'history-recorded-by', title: e.recordedBy || '' }, e.recordedByName || e.recordedBy || '—'),
         // the digest the event was stored with: shortened here, whole on hover and in the API

@@ -195,6 +195,35 @@ class WebApplicationBrowserTest extends EndToEndTest {
             await().atMost(Duration.ofSeconds(20)).until(() -> browser.driver.getPageSource().contains("更正办理结果"));
             browser.screenshot("04e-decision-corrected");
 
+            // the letters of the request: the answer previewed as printed, with the article that fits its (corrected) result
+            browser.click("letter-preview-REPLY");
+            await().atMost(Duration.ofSeconds(15)).until(() -> browser.find("letter-paper").getText().contains("第三十七条"));
+            assertThat(browser.find("letter-paper").getText()).contains("某公司：", "六十日内", "政府信息公开申请答复书");
+            assertThat(browser.find("letter-download-RECEIPT").getAttribute("href")).endsWith("/api/requests/" + wrong + "/letters/RECEIPT");
+            assertThat(browser.all("[data-test='history-letter']")).isNotEmpty();
+            browser.screenshot("04f-letters");
+
+            // the agency's templates: a draft previewed with a made-up request, then saved as the first version
+            browser.click("letters-templates-link");
+            browser.click("template-tab-RECEIPT");
+            browser.type("template-title", "受理通知书");
+            browser.type("template-body", "{{申请人}}：\n您于{{收到日期}}提出的申请已登记，编号{{登记编号}}，将于{{答复期限}}前答复。");
+            browser.click("template-preview-button");
+            await().atMost(Duration.ofSeconds(15)).until(() -> browser.find("letter-paper").getText().contains("张某某："));
+            assertThat(browser.find("letter-title").getText()).isEqualTo("受理通知书");
+            browser.type("template-body", "{{申请人}}：{{缴费期限}}");
+            browser.click("template-preview-button");
+            assertThat(browser.find("template-error").getText()).contains("不属于受理回执");
+            browser.type("template-body", "{{申请人}}：\n您于{{收到日期}}提出的申请已登记，编号{{登记编号}}，将于{{答复期限}}前答复。");
+            browser.click("template-save");
+            assertThat(browser.find("template-saved").getText()).contains("第 1 版");
+            await().atMost(Duration.ofSeconds(15)).until(() -> browser.find("template-version").getText().contains("第 1 版"));
+            browser.click("template-preview-button");
+            await().atMost(Duration.ofSeconds(15)).until(() -> browser.find("letter-paper").getText().contains("张某某："));
+            browser.screenshot("04g-letter-templates");
+            assertThat(services.as("browser-officer", PASSWORD).get(services.queryUrl + "/api/requests/" + wrong + "/letters/RECEIPT?format=json").json()
+                               .get("title").asText()).isEqualTo("受理通知书");
+
             // the annual report page shows it, in the printed layout, and downloads the .xlsx
             browser.visit("/#/report/" + AGENCY + "/" + year);
             WebElement cell = browser.find("cell-DISCLOSED-NATURAL_PERSON");
