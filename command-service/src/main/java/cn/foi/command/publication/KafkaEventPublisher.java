@@ -65,14 +65,17 @@ class KafkaEventPublisher {
         return acknowledged;
     }
 
-    /** The record of one stored event, keyed by its aggregate (one partition per aggregate keeps its order). */
+    /**
+     * The record of one stored event, keyed by its aggregate (one partition per aggregate keeps its order), or by its
+     * agency on a topic named for it ({@link cn.foi.events.published.EventTopic#keyOf}).
+     */
     ProducerRecord<String, String> recordOf(Object payload, DomainEventMessage<?> message, long globalIndex)
             throws JsonProcessingException {
         PublishedEvent published = new PublishedEvent(
                 globalIndex, message.getIdentifier(), message.getType(),
                 message.getAggregateIdentifier(), message.getSequenceNumber(), EventTypes.nameOf(payload.getClass()),
                 null, message.getTimestamp().toString(), message.getMetaData(), objectMapper.valueToTree(payload));
-        return new ProducerRecord<>(topic, null, message.getAggregateIdentifier(), objectMapper.writeValueAsString(published),
+        return new ProducerRecord<>(topic, null, cn.foi.events.published.EventTopic.keyOf(topic, published), objectMapper.writeValueAsString(published),
                                     java.util.List.of(new org.apache.kafka.common.header.internals.RecordHeader(
                                             PublishedEvent.RECORDED_AT_MILLIS_HEADER,
                                             PublishedEvent.recordedAtMillis(message.getTimestamp()))));

@@ -31,6 +31,27 @@ public final class EventTopic {
     private EventTopic() {
     }
 
+    /**
+     * The ending of a topic's name that keys its records by agency instead of by aggregate (decision 0012): every event
+     * of an agency's requests, reviews, case books and the agency itself on one partition, so that query services in
+     * one consumer group can each hold a share of the agencies. Said by the name because a topic's keying cannot change
+     * under its records (an aggregate's events on two partitions could be read out of order): re-keying is a new topic.
+     */
+    public static final String KEYED_BY_AGENCY = ".by-agency";
+
+    /** The key of an event's record on {@code topic}: its aggregate, or on a topic keyed by agency, its agency. */
+    public static String keyOf(String topic, PublishedEvent event) {
+        if (topic.endsWith(KEYED_BY_AGENCY)) {
+            com.fasterxml.jackson.databind.JsonNode agency = event.payload() == null ? null : event.payload().get("agencyId");
+            if (agency != null && agency.isTextual()) {
+                return agency.asText();
+            }
+        }
+        // calendar notices and user administration belong to no agency: by aggregate (every instance needs the
+        // calendar: in a split it reads that aggregate's partition too)
+        return event.aggregateId();
+    }
+
     /** Creates the topic if it is missing, then fails unless it keeps every record forever. */
     public static void ensure(String bootstrap, String topic, int partitions, short replication) {
         Properties props = new Properties();
