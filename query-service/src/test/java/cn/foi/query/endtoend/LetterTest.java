@@ -103,7 +103,7 @@ class LetterTest extends EndToEndTest {
 
         String correction = letter(request, "CORRECTION_NOTICE");
         assertThat(correction).contains("补正告知书", caseNumber, "1. 所需文件的名称或文号", "2. 所需信息的形成时间", "2026年3月13日前",
-                                        "第三十条", "重新计算", "2026年3月4日");
+                                        "第三十条", "7个工作日内", "一次性告知", "重新计算", "2026年3月4日");
         String consultation = letter(request, "CONSULTATION_LETTER?consultationId=" + consultationId);
         // 15 working days from 10 March 2026: 31 March
         assertThat(consultation).contains("某建设工程有限公司：", "第三十二条", "2026年3月31日前", caseNumber).doesNotContain("李四");
