@@ -62,6 +62,11 @@ public final class RequestCommands {
     public record CorrectDecision(@TargetAggregateIdentifier String requestId, ResultCode result, LocalDate decidedOn, String reason) {
     }
 
+    /** A supervisor's correction of the receipt's details, with its reason; a null field stays as it is. */
+    public record CorrectReceipt(@TargetAggregateIdentifier String requestId, LocalDate receivedOn, cn.foi.events.codes.Channel channel,
+                                 cn.foi.events.codes.ApplicantType applicantType, String subject, String reason) {
+    }
+
     /** Records a file stored for the request (its bytes are already kept, under {@code attachmentId}). */
     public record AttachFile(@TargetAggregateIdentifier String requestId, String attachmentId, String name, long size,
                              String contentType, String sha256) {

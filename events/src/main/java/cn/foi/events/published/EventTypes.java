@@ -39,7 +39,8 @@ public final class EventTypes {
             ReviewConcluded.class, HolidayArrangementPublished.class, ReportTextsRecorded.class, AnnualReportPublished.class,
             cn.foi.events.casenumber.CaseNumberIssued.class, cn.foi.events.casenumber.CaseNumberPatternSet.class,
             cn.foi.events.request.RequestAssigned.class, cn.foi.events.request.AttachmentAdded.class,
-            cn.foi.events.request.DecisionCorrected.class, cn.foi.events.request.ApplicantDetailsRecorded.class
+            cn.foi.events.request.DecisionCorrected.class, cn.foi.events.request.ApplicantDetailsRecorded.class,
+            cn.foi.events.request.ReceiptCorrected.class
     ).stream().collect(Collectors.toUnmodifiableMap(Class::getSimpleName, Function.identity()));
 
     private EventTypes() {
