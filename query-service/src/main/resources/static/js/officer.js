@@ -5,6 +5,7 @@ import {
   currentAgency, agencyName, renderToken, resultLabel,
 } from '/js/core.js';
 import { caseNumberPattern } from '/js/case-number.js';
+import { receiptCorrectionForm } from '/js/receipt-correction.js';
 
 // ---------------------------------------------------------------------------------------------
 // Small helpers
@@ -790,6 +791,7 @@ function actionPanel(pageEl, state, events) {
   if (status === 'AWAITING_PAYMENT') actions.push(['fee-payment', '收到缴费', feePaymentForm]);
   if (open) actions.push(['decision', '答复', decisionForm]);
   if (!open && supervisor && labels.result[state.result]) actions.push(['decision-correction', '更正办理结果', decisionCorrectionForm]);
+  if (supervisor) actions.push(['receipt-correction', '更正登记信息', receiptCorrectionForm({ actionForm, field, dateInput, checkDate, post, reqPath })]);
   if (!open) actions.push(['review', '复议/诉讼', reviewForm]);
   if (!open) actions.push(['review-conclusion', '复议/诉讼结果', reviewConclusionForm]);
 
