@@ -96,6 +96,11 @@ class MongoRequestRegister implements RequestRegister {
     }
 
     @EventHandler
+    void on(cn.foi.events.request.LegacyDecisionCorrected event) {
+        decided(event.requestId(), event.decidedOn());
+    }
+
+    @EventHandler
     void on(cn.foi.events.request.LegacyRequestDecided event) {
         decided(event.requestId(), event.decidedOn());
     }

@@ -74,6 +74,8 @@ public class DisclosureRequest {
     private boolean decided;
     /** The answer as recorded (or last corrected); null for an answer under the 2008 Regulations. */
     private ResultCode decidedResult;
+    /** The answer under the 2008 Regulations as recorded (or last corrected); null for one under the current Regulations. */
+    private LegacyResultCode legacyResult;
     private LocalDate decidedOn;
     private String assignee;
     private boolean extended;
@@ -143,7 +145,7 @@ public class DisclosureRequest {
         if (command.reason() == null || command.reason().isBlank()) {
             throw new InvalidInput("更正办理结果须说明理由 reason (a reason is required)");
         }
-        if (command.result() == null) {
+        if (command.result() == null && command.legacyResult() == null) {
             throw new InvalidInput("缺少更正后的办理结果 result (result is required)");
         }
         if (command.decidedOn() == null) {
@@ -153,7 +155,12 @@ public class DisclosureRequest {
             throw new StateConflict("该申请尚未答复，没有可更正的办理结果 (the request has no answer to correct yet)");
         }
         if (decidedResult == null) {
-            throw new RuleViolation("按 2008 年《条例》作出的答复不在此更正 (an answer under the 2008 Regulations is not corrected here)");
+            correctLegacyDecision(command, clock);
+            return;
+        }
+        if (command.result() == null) {
+            throw new RuleViolation("该申请按现行《条例》答复，只能更正为现行《条例》的办理结果：" + labels(ResultCode.values())
+                                    + " (an answer under the current Regulations takes one of their results)");
         }
         requireAnswerDate(command.decidedOn(), clock);
         if (command.decidedOn().getYear() <= ReportingYear.LAST_UNDER_2008_REGULATIONS) {
@@ -165,6 +172,32 @@ public class DisclosureRequest {
         }
         apply(new cn.foi.events.request.DecisionCorrected(requestId, agencyId, decidedResult, decidedOn, command.result(),
                                                           command.decidedOn(), command.reason().strip(), LocalDate.now(clock)));
+    }
+
+    /** The same rules for an answer given under the 2008 Regulations: one of that law's results, dated up to 2018. */
+    private void correctLegacyDecision(RequestCommands.CorrectDecision command, Clock clock) {
+        if (command.legacyResult() == null) {
+            throw new RuleViolation("该申请按 2008 年《条例》答复，只能更正为该《条例》的办理结果：" + labels(LegacyResultCode.values())
+                                    + " (an answer under the 2008 Regulations takes one of their results)");
+        }
+        requireAnswerDate(command.decidedOn(), clock);
+        if (command.decidedOn().getYear() > ReportingYear.LAST_UNDER_2008_REGULATIONS) {
+            throw new RuleViolation("按 2008 年《条例》作出的答复，更正后的答复日期须在 " + ReportingYear.LAST_UNDER_2008_REGULATIONS
+                                    + " 年及以前 (a corrected answer under the 2008 Regulations is dated up to "
+                                    + ReportingYear.LAST_UNDER_2008_REGULATIONS + ")");
+        }
+        if (command.legacyResult() == legacyResult && command.decidedOn().equals(decidedOn)) {
+            throw new StateConflict("更正后的办理结果和答复日期与现有记录相同 (nothing to correct)");
+        }
+        apply(new cn.foi.events.request.LegacyDecisionCorrected(requestId, agencyId, legacyResult, decidedOn, command.legacyResult(),
+                                                                command.decidedOn(), command.reason().strip(), LocalDate.now(clock)));
+    }
+
+    @EventSourcingHandler
+    void on(cn.foi.events.request.LegacyDecisionCorrected event) {
+        legacyResult = event.result();
+        decidedOn = event.decidedOn();
+        stepDates.put(ANSWERED, event.decidedOn());
     }
 
     @EventSourcingHandler
@@ -657,6 +690,8 @@ public class DisclosureRequest {
     @EventSourcingHandler
     void on(LegacyRequestDecided event) {
         decided = true;
+        legacyResult = event.result();
+        decidedOn = event.decidedOn();
         stepDates.put(ANSWERED, event.decidedOn());
     }
 

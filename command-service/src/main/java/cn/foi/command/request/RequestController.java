@@ -209,13 +209,21 @@ class RequestController {
     /** A supervisor's correction of the recorded answer, with its reason (both stay in the history). */
     @PostMapping("/api/requests/{requestId}/decision-correction")
     Map<String, Object> correctDecision(@PathVariable String requestId, @RequestBody DecisionCorrectionBody body) {
-        cn.foi.events.codes.ResultCode result;
-        try {
-            result = body.result() == null ? null : cn.foi.events.codes.ResultCode.valueOf(body.result());
-        } catch (IllegalArgumentException e) {
-            throw new cn.foi.command.problem.InvalidInput("未知的办理结果 " + body.result() + " (unknown result code)");
+        // one field for both laws' results: their codes differ, and the aggregate takes only the law its answer was given under
+        cn.foi.events.codes.ResultCode result = null;
+        cn.foi.events.codes.LegacyResultCode legacyResult = null;
+        if (body.result() != null) {
+            try {
+                result = cn.foi.events.codes.ResultCode.valueOf(body.result());
+            } catch (IllegalArgumentException notCurrent) {
+                try {
+                    legacyResult = cn.foi.events.codes.LegacyResultCode.valueOf(body.result());
+                } catch (IllegalArgumentException e) {
+                    throw new cn.foi.command.problem.InvalidInput("未知的办理结果 " + body.result() + " (unknown result code)");
+                }
+            }
         }
-        commands.sendAndWait(new RequestCommands.CorrectDecision(requestId, result, body.decidedOn(), body.reason()));
+        commands.sendAndWait(new RequestCommands.CorrectDecision(requestId, result, legacyResult, body.decidedOn(), body.reason()));
         return Map.of("requestId", requestId, "result", body.result(), "decidedOn", body.decidedOn());
     }
 

@@ -138,6 +138,58 @@ class DisclosureRequestTest {
     }
 
     @Nested
+    class CorrectingAnAnswerUnderThe2008Regulations {
+
+        private final cn.foi.events.request.LegacyRequestDecided agreed = new cn.foi.events.request.LegacyRequestDecided(
+                REQUEST, AGENCY, cn.foi.events.codes.LegacyResultCode.AGREED, LocalDate.of(2018, 3, 20), null);
+
+        @Test
+        void it_is_corrected_to_another_result_of_that_law_dated_up_to_2018_and_the_event_keeps_both() {
+            fixture.given(receivedOn(LocalDate.of(2018, 3, 1)), agreed)
+                   .when(new RequestCommands.CorrectDecision(REQUEST, null, cn.foi.events.codes.LegacyResultCode.AGREED_PARTIALLY,
+                                                             LocalDate.of(2018, 3, 21), " 实为部分同意公开 "))
+                   .expectEvents(new cn.foi.events.request.LegacyDecisionCorrected(
+                           REQUEST, AGENCY, cn.foi.events.codes.LegacyResultCode.AGREED, LocalDate.of(2018, 3, 20),
+                           cn.foi.events.codes.LegacyResultCode.AGREED_PARTIALLY, LocalDate.of(2018, 3, 21), "实为部分同意公开", TODAY));
+        }
+
+        @Test
+        void a_result_of_the_current_regulations_a_date_from_2019_or_nothing_changed_is_refused() {
+            fixture.given(receivedOn(LocalDate.of(2018, 3, 1)), agreed)
+                   .when(new RequestCommands.CorrectDecision(REQUEST, DISCLOSED, LocalDate.of(2018, 3, 20), "理由"))
+                   .expectException(RuleViolation.class).expectNoEvents();
+            fixture.given(receivedOn(LocalDate.of(2018, 3, 1)), agreed)
+                   .when(new RequestCommands.CorrectDecision(REQUEST, null, cn.foi.events.codes.LegacyResultCode.NOT_EXIST,
+                                                             LocalDate.of(2019, 1, 2), "理由"))
+                   .expectException(RuleViolation.class).expectNoEvents();
+            fixture.given(receivedOn(LocalDate.of(2018, 3, 1)), agreed)
+                   .when(new RequestCommands.CorrectDecision(REQUEST, null, cn.foi.events.codes.LegacyResultCode.AGREED,
+                                                             LocalDate.of(2018, 3, 20), "理由"))
+                   .expectException(StateConflict.class).expectNoEvents();
+            fixture.given(receivedOn(LocalDate.of(2018, 3, 1)), agreed)
+                   .when(new RequestCommands.CorrectDecision(REQUEST, null, cn.foi.events.codes.LegacyResultCode.NOT_EXIST,
+                                                             LocalDate.of(2018, 3, 20), " "))
+                   .expectException(InvalidInput.class).expectNoEvents();
+            // and the other way round: a current answer is not corrected to an old law's result
+            fixture.given(receivedOn(LocalDate.of(2024, 12, 2)), new RequestDecided(REQUEST, AGENCY, DISCLOSED, LocalDate.of(2024, 12, 20), null))
+                   .when(new RequestCommands.CorrectDecision(REQUEST, null, cn.foi.events.codes.LegacyResultCode.AGREED,
+                                                             LocalDate.of(2024, 12, 20), "理由"))
+                   .expectException(RuleViolation.class).expectNoEvents();
+        }
+
+        @Test
+        void a_second_correction_starts_from_the_first() {
+            fixture.given(receivedOn(LocalDate.of(2018, 3, 1)), agreed,
+                          new cn.foi.events.request.LegacyDecisionCorrected(REQUEST, AGENCY, cn.foi.events.codes.LegacyResultCode.AGREED,
+                                                                            LocalDate.of(2018, 3, 20), cn.foi.events.codes.LegacyResultCode.NOT_EXIST,
+                                                                            LocalDate.of(2018, 3, 22), "误录", TODAY))
+                   .when(new RequestCommands.CorrectDecision(REQUEST, null, cn.foi.events.codes.LegacyResultCode.NOT_EXIST,
+                                                             LocalDate.of(2018, 3, 22), "理由"))
+                   .expectException(StateConflict.class).expectNoEvents();
+        }
+    }
+
+    @Nested
     class CorrectingTheReceipt {
 
         private final RequestDecided disclosed = new RequestDecided(REQUEST, AGENCY, DISCLOSED, LocalDate.of(2024, 12, 20), null);
