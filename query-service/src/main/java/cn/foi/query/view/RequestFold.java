@@ -162,6 +162,17 @@ public final class RequestFold {
                                         "原为“" + corrected.previousResult().label() + "”（" + corrected.previousDecidedOn() + "），更正为“"
                                         + corrected.result().label() + "”（" + corrected.decidedOn() + "）；理由：" + corrected.reason()));
         }
+        if (payload instanceof cn.foi.events.request.LegacyDecisionCorrected corrected) {
+            RequestView.Decision before = view.decision();
+            if (before == null) {
+                return view; // not possible for a stored correction: the aggregate refuses one without an answer
+            }
+            return view.withCorrectedDecision(new RequestView.Decision(null, corrected.decidedOn(), before.note(), recordedAt, corrected.result()))
+                       .withEntry(entry(event, recordedAt, "更正办理结果", corrected.correctedOn(),
+                                        "原为“" + corrected.previousResult().label() + "”（" + corrected.previousDecidedOn() + "），更正为“"
+                                        + corrected.result().label() + "”（" + corrected.decidedOn() + "）（2008 年《条例》）；理由："
+                                        + corrected.reason()));
+        }
         if (payload instanceof cn.foi.events.request.ReceiptCorrected corrected) {
             RequestView.Receipt before = view.receipt();
             if (before == null) {

@@ -165,6 +165,27 @@ class RequestFoldTest {
     }
 
     @Test
+    void a_corrected_answer_under_the_2008_regulations_replaces_the_answer_and_keeps_the_one_it_replaced() {
+        var decided = new cn.foi.events.request.LegacyRequestDecided(REQUEST, AGENCY, cn.foi.events.codes.LegacyResultCode.AGREED,
+                                                                     LocalDate.of(2018, 3, 20), "已答复");
+        RequestView view = given(0, received()).given(1, decided)
+                .when(REQUEST, 2, new cn.foi.events.request.LegacyDecisionCorrected(REQUEST, AGENCY, cn.foi.events.codes.LegacyResultCode.AGREED,
+                                                                                    LocalDate.of(2018, 3, 20),
+                                                                                    cn.foi.events.codes.LegacyResultCode.NOT_EXIST,
+                                                                                    LocalDate.of(2018, 3, 22), "误录", LocalDate.of(2024, 4, 1)));
+        assertThat(view.decision().legacyResult()).isEqualTo(cn.foi.events.codes.LegacyResultCode.NOT_EXIST);
+        assertThat(view.decision().result()).isNull();
+        assertThat(view.decision().decidedOn()).isEqualTo(LocalDate.of(2018, 3, 22));
+        assertThat(view.decision().note()).isEqualTo("已答复");
+        assertThat(view.earlierDecisions()).extracting(RequestView.Decision::legacyResult).containsExactly(cn.foi.events.codes.LegacyResultCode.AGREED);
+        assertThat(view.history()).extracting(HistoryEntry::label).containsExactly("收到申请", "办理答复", "更正办理结果");
+        assertThat(view.history().get(2).summary()).startsWith("原为“" + cn.foi.events.codes.LegacyResultCode.AGREED.label() + "”（2018-03-20），更正为“")
+                                                   .endsWith("（2018-03-22）（2008 年《条例》）；理由：误录");
+        var facts = cn.foi.query.projection.RequestFacts.of(view);
+        assertThat(facts.asOf(view.earlierDecisions().get(0).recordedAt().plusMillis(1)).decidedOn()).isEqualTo(LocalDate.of(2018, 3, 20));
+    }
+
+    @Test
     void a_corrected_answer_replaces_the_answer_and_keeps_the_one_it_replaced() {
         var decided = new cn.foi.events.request.RequestDecided(REQUEST, AGENCY, cn.foi.events.codes.ResultCode.DISCLOSED,
                                                                LocalDate.of(2024, 3, 20), "已答复");
