@@ -6,6 +6,7 @@ import {
 } from '/js/core.js';
 import { caseNumberPattern } from '/js/case-number.js';
 import { lettersSection, letterLink } from '/js/letters.js';
+import { receiptCorrectionForm } from '/js/receipt-correction.js';
 
 // ---------------------------------------------------------------------------------------------
 // Small helpers
@@ -791,7 +792,8 @@ function actionPanel(pageEl, state, events) {
   if (status === 'OPEN' && !state.fee) actions.push(['fee-notice', '收费', feeNoticeForm]);
   if (status === 'AWAITING_PAYMENT') actions.push(['fee-payment', '收到缴费', feePaymentForm]);
   if (open) actions.push(['decision', '答复', decisionForm]);
-  if (!open && supervisor && labels.result[state.result]) actions.push(['decision-correction', '更正办理结果', decisionCorrectionForm]);
+  if (!open && supervisor && (labels.result[state.result] || labels.legacyResult[state.result])) actions.push(['decision-correction', '更正办理结果', decisionCorrectionForm]);
+  if (supervisor) actions.push(['receipt-correction', '更正登记信息', receiptCorrectionForm({ actionForm, field, dateInput, checkDate, post, reqPath })]);
   if (!open) actions.push(['review', '复议/诉讼', reviewForm]);
   if (!open) actions.push(['review-conclusion', '复议/诉讼结果', reviewConclusionForm]);
 
@@ -1124,8 +1126,10 @@ function decisionForm(pageEl, state, events, cancel) {
 
 /** A supervisor corrects the recorded answer: both stay in the history; a reason is required. */
 function decisionCorrectionForm(pageEl, state, events, cancel) {
-  const result = resultSelect('decision-correction-result', state.result);
-  const decidedOn = dateInput('decision-correction-decided-on', state.decidedOn, { max: today() });
+  // an answer under the 2008 Regulations is corrected to another of that law's results, dated up to 2018
+  const legacy = !labels.result[state.result];
+  const result = resultSelect('decision-correction-result', state.result, legacy);
+  const decidedOn = dateInput('decision-correction-decided-on', state.decidedOn, { max: legacy ? '2018-12-31' : today() });
   const reason = h('textarea', { rows: '2', 'data-test': 'decision-correction-reason' });
   return actionForm('decision-correction', '更正办理结果', [
     field('decision-correction-result', '正确的办理结果', result, { required: true }),
@@ -1138,6 +1142,7 @@ function decisionCorrectionForm(pageEl, state, events, cancel) {
       const p = [];
       if (!result.value) p.push({ name: 'decision-correction-result', message: '请选择办理结果' });
       checkDate(p, 'decision-correction-decided-on', decidedOn.value, '答复日期', { notBefore: state.receivedOn, notBeforeWhat: '收到申请之日' });
+      if (legacy && decidedOn.value > '2018-12-31') p.push({ name: 'decision-correction-decided-on', message: '按 2008 年《条例》作出的答复，答复日期须在 2018 年及以前' });
       if (!reason.value.trim()) p.push({ name: 'decision-correction-reason', message: '请填写更正理由' });
       return p;
     },

@@ -119,6 +119,7 @@ public class AccessAutoConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/requests/*/extension").hasRole("SUPERVISOR")
                         .requestMatchers(HttpMethod.PUT, "/api/requests/*/assignee").hasRole("SUPERVISOR")
                         .requestMatchers(HttpMethod.POST, "/api/requests/*/decision-correction").hasRole("SUPERVISOR")
+                        .requestMatchers(HttpMethod.POST, "/api/requests/*/receipt-correction").hasRole("SUPERVISOR")
                         .requestMatchers(HttpMethod.POST, "/api/agencies/*/years/*/close").hasRole("SUPERVISOR")
                         .requestMatchers(HttpMethod.PUT, "/api/agencies/*/case-number-pattern").hasAnyRole("SUPERVISOR", "ADMIN")
                         .requestMatchers(HttpMethod.PUT, "/api/agencies/*/letter-templates/*").hasAnyRole("SUPERVISOR", "ADMIN")

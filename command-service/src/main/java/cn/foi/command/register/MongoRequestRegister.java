@@ -81,6 +81,25 @@ class MongoRequestRegister implements RequestRegister {
         decided(event.requestId(), event.decidedOn());
     }
 
+    /**
+     * A corrected receipt may fall in another year: the close counts it from the corrected year, in the corrected
+     * applicant type's column. Only a received request's first year is its year of receipt; an imported one's stays the
+     * year it was carried into, which never equals its year of receipt, so the filter leaves it alone.
+     */
+    @EventHandler
+    void on(cn.foi.events.request.ReceiptCorrected event) {
+        pendingOfThisBatch().add(new UpdateOneModel<>(Filters.eq("_id", event.requestId()),
+                                                      Updates.set("applicantType", event.applicantType().name())));
+        pendingOfThisBatch().add(new UpdateOneModel<>(Filters.and(Filters.eq("_id", event.requestId()),
+                                                                  Filters.eq("firstYear", event.previousReceivedOn().getYear())),
+                                                      Updates.set("firstYear", event.receivedOn().getYear())));
+    }
+
+    @EventHandler
+    void on(cn.foi.events.request.LegacyDecisionCorrected event) {
+        decided(event.requestId(), event.decidedOn());
+    }
+
     @EventHandler
     void on(cn.foi.events.request.LegacyRequestDecided event) {
         decided(event.requestId(), event.decidedOn());

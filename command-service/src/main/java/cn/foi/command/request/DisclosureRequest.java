@@ -53,15 +53,29 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 @Aggregate(cache = "aggregateCache")
 public class DisclosureRequest {
 
+    private static final String ANSWERED = "答复日期";
+
     @AggregateIdentifier
     private String requestId;
     private String agencyId;
     private LocalDate receivedOn;
+    private Channel channel;
+    private ApplicantType applicantType;
+    private String subject;
+    /** Imported as still open from an earlier year: its first year stays the year it was carried into. */
+    private boolean imported;
     /** The year it entered the books: the year of receipt, or the year it was imported into. */
     private int firstYear;
+    /**
+     * The first date of each later step (the answer as last corrected): a corrected receipt may not come after any of
+     * them. By label, as the refusal names it.
+     */
+    private final java.util.Map<String, LocalDate> stepDates = new java.util.LinkedHashMap<>();
     private boolean decided;
     /** The answer as recorded (or last corrected); null for an answer under the 2008 Regulations. */
     private ResultCode decidedResult;
+    /** The answer under the 2008 Regulations as recorded (or last corrected); null for one under the current Regulations. */
+    private LegacyResultCode legacyResult;
     private LocalDate decidedOn;
     private String assignee;
     private boolean extended;
@@ -131,7 +145,7 @@ public class DisclosureRequest {
         if (command.reason() == null || command.reason().isBlank()) {
             throw new InvalidInput("更正办理结果须说明理由 reason (a reason is required)");
         }
-        if (command.result() == null) {
+        if (command.result() == null && command.legacyResult() == null) {
             throw new InvalidInput("缺少更正后的办理结果 result (result is required)");
         }
         if (command.decidedOn() == null) {
@@ -141,7 +155,12 @@ public class DisclosureRequest {
             throw new StateConflict("该申请尚未答复，没有可更正的办理结果 (the request has no answer to correct yet)");
         }
         if (decidedResult == null) {
-            throw new RuleViolation("按 2008 年《条例》作出的答复不在此更正 (an answer under the 2008 Regulations is not corrected here)");
+            correctLegacyDecision(command, clock);
+            return;
+        }
+        if (command.result() == null) {
+            throw new RuleViolation("该申请按现行《条例》答复，只能更正为现行《条例》的办理结果：" + labels(ResultCode.values())
+                                    + " (an answer under the current Regulations takes one of their results)");
         }
         requireAnswerDate(command.decidedOn(), clock);
         if (command.decidedOn().getYear() <= ReportingYear.LAST_UNDER_2008_REGULATIONS) {
@@ -155,10 +174,106 @@ public class DisclosureRequest {
                                                           command.decidedOn(), command.reason().strip(), LocalDate.now(clock)));
     }
 
+    /** The same rules for an answer given under the 2008 Regulations: one of that law's results, dated up to 2018. */
+    private void correctLegacyDecision(RequestCommands.CorrectDecision command, Clock clock) {
+        if (command.legacyResult() == null) {
+            throw new RuleViolation("该申请按 2008 年《条例》答复，只能更正为该《条例》的办理结果：" + labels(LegacyResultCode.values())
+                                    + " (an answer under the 2008 Regulations takes one of their results)");
+        }
+        requireAnswerDate(command.decidedOn(), clock);
+        if (command.decidedOn().getYear() > ReportingYear.LAST_UNDER_2008_REGULATIONS) {
+            throw new RuleViolation("按 2008 年《条例》作出的答复，更正后的答复日期须在 " + ReportingYear.LAST_UNDER_2008_REGULATIONS
+                                    + " 年及以前 (a corrected answer under the 2008 Regulations is dated up to "
+                                    + ReportingYear.LAST_UNDER_2008_REGULATIONS + ")");
+        }
+        if (command.legacyResult() == legacyResult && command.decidedOn().equals(decidedOn)) {
+            throw new StateConflict("更正后的办理结果和答复日期与现有记录相同 (nothing to correct)");
+        }
+        apply(new cn.foi.events.request.LegacyDecisionCorrected(requestId, agencyId, legacyResult, decidedOn, command.legacyResult(),
+                                                                command.decidedOn(), command.reason().strip(), LocalDate.now(clock)));
+    }
+
+    @EventSourcingHandler
+    void on(cn.foi.events.request.LegacyDecisionCorrected event) {
+        legacyResult = event.result();
+        decidedOn = event.decidedOn();
+        stepDates.put(ANSWERED, event.decidedOn());
+    }
+
     @EventSourcingHandler
     void on(cn.foi.events.request.DecisionCorrected event) {
         decidedResult = event.result();
         decidedOn = event.decidedOn();
+        stepDates.put(ANSWERED, event.decidedOn());
+    }
+
+    /**
+     * A supervisor corrects the receipt's details (date, channel, applicant type, subject; a field not given stays) with
+     * a reason; the history keeps both. The corrected date obeys what a receipt date obeys (not in the future, an
+     * imported request received before the year it was carried into) and comes before every later step; the steps
+     * themselves stand as recorded (their due dates are counted again from the corrected date). Allowed in a closed
+     * year and into another year, as an answer's correction is: the year's published report then differs from the log.
+     * The case number stays as issued, even in another year: a number is never reissued or reused.
+     */
+    @CommandHandler
+    public void handle(RequestCommands.CorrectReceipt command, Clock clock) {
+        if (command.reason() == null || command.reason().isBlank()) {
+            throw new InvalidInput("更正登记信息须说明理由 reason (a reason is required)");
+        }
+        if (command.subject() != null && command.subject().isBlank()) {
+            throw new InvalidInput("更正后的申请内容 subject 不能为空 (subject must not be blank)");
+        }
+        LocalDate newReceivedOn = command.receivedOn() == null ? receivedOn : command.receivedOn();
+        Channel newChannel = command.channel() == null ? channel : command.channel();
+        ApplicantType newApplicantType = command.applicantType() == null ? applicantType : command.applicantType();
+        String newSubject = command.subject() == null ? subject : command.subject().strip();
+        if (newReceivedOn.equals(receivedOn) && newChannel == channel && newApplicantType == applicantType && newSubject.equals(subject)) {
+            throw new InvalidInput("更正后的收到日期、申请方式、申请人类型和申请内容与现有记录相同，没有需要更正的内容 (nothing to correct)");
+        }
+        if (!newReceivedOn.equals(receivedOn)) {
+            requireCorrectedReceiptDate(newReceivedOn, clock);
+        }
+        apply(new cn.foi.events.request.ReceiptCorrected(requestId, agencyId, receivedOn, channel, applicantType, subject,
+                                                         newReceivedOn, newChannel, newApplicantType, newSubject,
+                                                         command.reason().strip(), LocalDate.now(clock)));
+    }
+
+    private void requireCorrectedReceiptDate(LocalDate corrected, Clock clock) {
+        requireNotInFuture(corrected, clock, "收到申请日期 receivedOn");
+        if (corrected.getYear() < ReportingYear.FIRST) {
+            throw new RuleViolation("收到申请日期不能早于 " + ReportingYear.FIRST + " 年 (receivedOn is before " + ReportingYear.FIRST + ")");
+        }
+        if (imported && !corrected.isBefore(LocalDate.of(firstYear, 1, 1))) {
+            throw new RuleViolation("上年结转的申请须在 " + firstYear + " 年之前收到 (an open request carried over into "
+                                    + firstYear + " must have been received before it)");
+        }
+        var stepBefore = stepDates.entrySet().stream().filter(step -> corrected.isAfter(step.getValue()))
+                                  .min(java.util.Map.Entry.comparingByValue());
+        if (stepBefore.isPresent()) {
+            throw new RuleViolation("收到申请日期 " + corrected + " 晚于" + stepBefore.get().getKey() + " " + stepBefore.get().getValue()
+                                    + "，收到申请应在其后各环节之前 (receivedOn would be after a later step of the request)");
+        }
+        // an extension granted under the 2019 Regulations may exceed what a receipt before them allows (15 working days)
+        if (extended && extensionDays > AnswerPeriod.maxExtensionWorkingDaysFor(corrected)) {
+            throw new RuleViolation("已批准延长 " + extensionDays + " 个工作日，超过收到日期为 " + corrected + " 的申请最长可延长的 "
+                                    + AnswerPeriod.maxExtensionWorkingDaysFor(corrected) + " 个工作日"
+                                    + " (the granted extension exceeds the longest one for that receipt date)");
+        }
+    }
+
+    @EventSourcingHandler
+    void on(cn.foi.events.request.ReceiptCorrected event) {
+        receivedOn = event.receivedOn();
+        channel = event.channel();
+        applicantType = event.applicantType();
+        subject = event.subject();
+        if (!imported) {
+            firstYear = event.receivedOn().getYear();
+        }
+        boolean correctionArrived = correctionRequested && !awaitingCorrection;
+        if (!correctionArrived) {
+            clockStartsOn = event.receivedOn(); // once a correction arrived, the period counts from its arrival instead
+        }
     }
 
     /** A file kept for the request; allowed at any stage (a signed reply comes after the answer), it counts in no table. */
@@ -490,6 +605,7 @@ public class DisclosureRequest {
 
     @EventSourcingHandler
     void on(FeeNoticeIssued event) {
+        stepDates.merge("收费通知日期", event.issuedOn(), DisclosureRequest::earlier);
         feeNoticeIssued = true;
         awaitingPayment = true;
         feeIssuedOn = event.issuedOn();
@@ -504,6 +620,7 @@ public class DisclosureRequest {
 
     @EventSourcingHandler
     void on(ConsultationSent event) {
+        stepDates.merge("征求意见发出日期", event.sentOn(), DisclosureRequest::earlier);
         openConsultations.put(event.consultationId(), event.sentOn());
     }
 
@@ -517,6 +634,7 @@ public class DisclosureRequest {
 
     @EventSourcingHandler
     void on(CorrectionRequested event) {
+        stepDates.merge("告知补正日期", event.requestedOn(), DisclosureRequest::earlier);
         correctionRequested = true;
         awaitingCorrection = true;
         correctionRequestedOn = event.requestedOn();
@@ -531,6 +649,7 @@ public class DisclosureRequest {
 
     @EventSourcingHandler
     void on(DeadlineExtended event) {
+        stepDates.merge("延期批准日期", event.grantedOn(), DisclosureRequest::earlier);
         extended = true;
         extensionDays = event.workingDays();
     }
@@ -540,6 +659,9 @@ public class DisclosureRequest {
         requestId = event.requestId();
         agencyId = event.agencyId();
         receivedOn = event.receivedOn();
+        channel = event.channel();
+        applicantType = event.applicant().type();
+        subject = event.subject();
         clockStartsOn = event.receivedOn();
         firstYear = event.receivedOn().getYear();
     }
@@ -549,6 +671,10 @@ public class DisclosureRequest {
         requestId = event.requestId();
         agencyId = event.agencyId();
         receivedOn = event.receivedOn();
+        channel = event.channel();
+        applicantType = event.applicant().type();
+        subject = event.subject();
+        imported = true;
         clockStartsOn = event.receivedOn();
         firstYear = event.carriedOverInto();
     }
@@ -558,11 +684,19 @@ public class DisclosureRequest {
         decided = true;
         decidedResult = event.result();
         decidedOn = event.decidedOn();
+        stepDates.put(ANSWERED, event.decidedOn());
     }
 
     @EventSourcingHandler
     void on(LegacyRequestDecided event) {
         decided = true;
+        legacyResult = event.result();
+        decidedOn = event.decidedOn();
+        stepDates.put(ANSWERED, event.decidedOn());
+    }
+
+    private static LocalDate earlier(LocalDate one, LocalDate other) {
+        return one.isBefore(other) ? one : other;
     }
 
     public String agencyId() {

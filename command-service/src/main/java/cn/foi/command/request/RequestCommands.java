@@ -58,8 +58,21 @@ public final class RequestCommands {
     public record ReceiveFeePayment(@TargetAggregateIdentifier String requestId, LocalDate paidOn) {
     }
 
-    /** A supervisor's correction of the recorded answer, with its reason. */
-    public record CorrectDecision(@TargetAggregateIdentifier String requestId, ResultCode result, LocalDate decidedOn, String reason) {
+    /**
+     * A supervisor's correction of the recorded answer, with its reason: to a {@code result} of the current Regulations, or
+     * to a {@code legacyResult} of the 2008 Regulations for an answer given under them (one of the two is given).
+     */
+    public record CorrectDecision(@TargetAggregateIdentifier String requestId, ResultCode result, cn.foi.events.codes.LegacyResultCode legacyResult,
+                                  LocalDate decidedOn, String reason) {
+
+        public CorrectDecision(String requestId, ResultCode result, LocalDate decidedOn, String reason) {
+            this(requestId, result, null, decidedOn, reason);
+        }
+    }
+
+    /** A supervisor's correction of the receipt's details, with its reason; a null field stays as it is. */
+    public record CorrectReceipt(@TargetAggregateIdentifier String requestId, LocalDate receivedOn, cn.foi.events.codes.Channel channel,
+                                 cn.foi.events.codes.ApplicantType applicantType, String subject, String reason) {
     }
 
     /** Records a file stored for the request (its bytes are already kept, under {@code attachmentId}). */

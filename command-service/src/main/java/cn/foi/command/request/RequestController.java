@@ -209,14 +209,47 @@ class RequestController {
     /** A supervisor's correction of the recorded answer, with its reason (both stay in the history). */
     @PostMapping("/api/requests/{requestId}/decision-correction")
     Map<String, Object> correctDecision(@PathVariable String requestId, @RequestBody DecisionCorrectionBody body) {
-        cn.foi.events.codes.ResultCode result;
-        try {
-            result = body.result() == null ? null : cn.foi.events.codes.ResultCode.valueOf(body.result());
-        } catch (IllegalArgumentException e) {
-            throw new cn.foi.command.problem.InvalidInput("未知的办理结果 " + body.result() + " (unknown result code)");
+        // one field for both laws' results: their codes differ, and the aggregate takes only the law its answer was given under
+        cn.foi.events.codes.ResultCode result = null;
+        cn.foi.events.codes.LegacyResultCode legacyResult = null;
+        if (body.result() != null) {
+            try {
+                result = cn.foi.events.codes.ResultCode.valueOf(body.result());
+            } catch (IllegalArgumentException notCurrent) {
+                try {
+                    legacyResult = cn.foi.events.codes.LegacyResultCode.valueOf(body.result());
+                } catch (IllegalArgumentException e) {
+                    throw new cn.foi.command.problem.InvalidInput("未知的办理结果 " + body.result() + " (unknown result code)");
+                }
+            }
         }
-        commands.sendAndWait(new RequestCommands.CorrectDecision(requestId, result, body.decidedOn(), body.reason()));
+        commands.sendAndWait(new RequestCommands.CorrectDecision(requestId, result, legacyResult, body.decidedOn(), body.reason()));
         return Map.of("requestId", requestId, "result", body.result(), "decidedOn", body.decidedOn());
+    }
+
+    record ReceiptCorrectionBody(LocalDate receivedOn, String channel, String applicantType, String subject, String reason) {
+    }
+
+    /** A supervisor's correction of the receipt's details (any of the four), with its reason (both stay in the history). */
+    @PostMapping("/api/requests/{requestId}/receipt-correction")
+    Map<String, Object> correctReceipt(@PathVariable String requestId, @RequestBody ReceiptCorrectionBody body) {
+        Channel channel = code(Channel.class, body.channel(), "申请方式 channel");
+        ApplicantType applicantType = code(ApplicantType.class, body.applicantType(), "申请人类型 applicantType");
+        commands.sendAndWait(new RequestCommands.CorrectReceipt(requestId, body.receivedOn(), channel, applicantType, body.subject(),
+                                                                body.reason()));
+        return Map.of("requestId", requestId, "corrected", true);
+    }
+
+    /** A code of {@code /api/codes}; null when not given; an unknown one is a bad input (400), not a server error. */
+    private static <E extends Enum<E>> E code(Class<E> type, String code, String what) {
+        if (code == null) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, code);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInput("未知的" + what + "代码 " + code + " (unknown code)");
+        }
     }
 
     /** Gives the request to an officer of its agency (SUPERVISOR). */

@@ -138,6 +138,159 @@ class DisclosureRequestTest {
     }
 
     @Nested
+    class CorrectingAnAnswerUnderThe2008Regulations {
+
+        private final cn.foi.events.request.LegacyRequestDecided agreed = new cn.foi.events.request.LegacyRequestDecided(
+                REQUEST, AGENCY, cn.foi.events.codes.LegacyResultCode.AGREED, LocalDate.of(2018, 3, 20), null);
+
+        @Test
+        void it_is_corrected_to_another_result_of_that_law_dated_up_to_2018_and_the_event_keeps_both() {
+            fixture.given(receivedOn(LocalDate.of(2018, 3, 1)), agreed)
+                   .when(new RequestCommands.CorrectDecision(REQUEST, null, cn.foi.events.codes.LegacyResultCode.AGREED_PARTIALLY,
+                                                             LocalDate.of(2018, 3, 21), " 实为部分同意公开 "))
+                   .expectEvents(new cn.foi.events.request.LegacyDecisionCorrected(
+                           REQUEST, AGENCY, cn.foi.events.codes.LegacyResultCode.AGREED, LocalDate.of(2018, 3, 20),
+                           cn.foi.events.codes.LegacyResultCode.AGREED_PARTIALLY, LocalDate.of(2018, 3, 21), "实为部分同意公开", TODAY));
+        }
+
+        @Test
+        void a_result_of_the_current_regulations_a_date_from_2019_or_nothing_changed_is_refused() {
+            fixture.given(receivedOn(LocalDate.of(2018, 3, 1)), agreed)
+                   .when(new RequestCommands.CorrectDecision(REQUEST, DISCLOSED, LocalDate.of(2018, 3, 20), "理由"))
+                   .expectException(RuleViolation.class).expectNoEvents();
+            fixture.given(receivedOn(LocalDate.of(2018, 3, 1)), agreed)
+                   .when(new RequestCommands.CorrectDecision(REQUEST, null, cn.foi.events.codes.LegacyResultCode.NOT_EXIST,
+                                                             LocalDate.of(2019, 1, 2), "理由"))
+                   .expectException(RuleViolation.class).expectNoEvents();
+            fixture.given(receivedOn(LocalDate.of(2018, 3, 1)), agreed)
+                   .when(new RequestCommands.CorrectDecision(REQUEST, null, cn.foi.events.codes.LegacyResultCode.AGREED,
+                                                             LocalDate.of(2018, 3, 20), "理由"))
+                   .expectException(StateConflict.class).expectNoEvents();
+            fixture.given(receivedOn(LocalDate.of(2018, 3, 1)), agreed)
+                   .when(new RequestCommands.CorrectDecision(REQUEST, null, cn.foi.events.codes.LegacyResultCode.NOT_EXIST,
+                                                             LocalDate.of(2018, 3, 20), " "))
+                   .expectException(InvalidInput.class).expectNoEvents();
+            // and the other way round: a current answer is not corrected to an old law's result
+            fixture.given(receivedOn(LocalDate.of(2024, 12, 2)), new RequestDecided(REQUEST, AGENCY, DISCLOSED, LocalDate.of(2024, 12, 20), null))
+                   .when(new RequestCommands.CorrectDecision(REQUEST, null, cn.foi.events.codes.LegacyResultCode.AGREED,
+                                                             LocalDate.of(2024, 12, 20), "理由"))
+                   .expectException(RuleViolation.class).expectNoEvents();
+        }
+
+        @Test
+        void a_second_correction_starts_from_the_first() {
+            fixture.given(receivedOn(LocalDate.of(2018, 3, 1)), agreed,
+                          new cn.foi.events.request.LegacyDecisionCorrected(REQUEST, AGENCY, cn.foi.events.codes.LegacyResultCode.AGREED,
+                                                                            LocalDate.of(2018, 3, 20), cn.foi.events.codes.LegacyResultCode.NOT_EXIST,
+                                                                            LocalDate.of(2018, 3, 22), "误录", TODAY))
+                   .when(new RequestCommands.CorrectDecision(REQUEST, null, cn.foi.events.codes.LegacyResultCode.NOT_EXIST,
+                                                             LocalDate.of(2018, 3, 22), "理由"))
+                   .expectException(StateConflict.class).expectNoEvents();
+        }
+    }
+
+    @Nested
+    class CorrectingTheReceipt {
+
+        private final RequestDecided disclosed = new RequestDecided(REQUEST, AGENCY, DISCLOSED, LocalDate.of(2024, 12, 20), null);
+
+        private RequestCommands.CorrectReceipt correct(LocalDate receivedOn, cn.foi.events.codes.Channel channel,
+                                                       cn.foi.events.codes.ApplicantType applicantType, String subject, String reason) {
+            return new RequestCommands.CorrectReceipt(REQUEST, receivedOn, channel, applicantType, subject, reason);
+        }
+
+        @Test
+        void a_supervisor_corrects_the_receipt_with_a_reason_and_the_event_keeps_every_field_before_and_after() {
+            fixture.given(receivedOn(LocalDate.of(2024, 12, 2)), disclosed)
+                   .when(correct(LocalDate.of(2024, 11, 28), null, COMMERCIAL_ENTERPRISE, null, " 登记时误录 "))
+                   .expectEvents(new cn.foi.events.request.ReceiptCorrected(
+                           REQUEST, AGENCY, LocalDate.of(2024, 12, 2), ONLINE, NATURAL_PERSON, "拆迁补偿方案",
+                           LocalDate.of(2024, 11, 28), ONLINE, COMMERCIAL_ENTERPRISE, "拆迁补偿方案", "登记时误录", TODAY));
+        }
+
+        @Test
+        void into_another_year_and_in_a_closed_year_it_is_taken_and_the_request_then_counts_from_the_corrected_date() {
+            agencies.with(AGENCY, 2023, 2024);
+            fixture.given(receivedOn(LocalDate.of(2025, 1, 3)))
+                   .when(correct(LocalDate.of(2024, 12, 30), cn.foi.events.codes.Channel.LETTER, null, " 拆迁补偿方案（第二期） ", "信封邮戳为 2024-12-30"))
+                   .expectEvents(new cn.foi.events.request.ReceiptCorrected(
+                           REQUEST, AGENCY, LocalDate.of(2025, 1, 3), ONLINE, NATURAL_PERSON, "拆迁补偿方案",
+                           LocalDate.of(2024, 12, 30), cn.foi.events.codes.Channel.LETTER, NATURAL_PERSON, "拆迁补偿方案（第二期）",
+                           "信封邮戳为 2024-12-30", TODAY));
+            // the aggregate follows: an answer before the corrected (later) receipt is refused
+            fixture.given(receivedOn(LocalDate.of(2025, 1, 3)),
+                          new cn.foi.events.request.ReceiptCorrected(REQUEST, AGENCY, LocalDate.of(2025, 1, 3), ONLINE, NATURAL_PERSON,
+                                                                     "拆迁补偿方案", LocalDate.of(2025, 1, 6), ONLINE, NATURAL_PERSON,
+                                                                     "拆迁补偿方案", "误录", TODAY))
+                   .when(new DecideRequest(REQUEST, DISCLOSED, LocalDate.of(2025, 1, 4), null))
+                   .expectException(RuleViolation.class).expectNoEvents();
+        }
+
+        @Test
+        void the_answer_period_counts_from_the_corrected_date() {
+            // received on 2 Dec, so an extension on 20 Dec is within the period; received in fact on 1 Nov, the period ended
+            fixture.given(receivedOn(LocalDate.of(2024, 12, 2)),
+                          new cn.foi.events.request.ReceiptCorrected(REQUEST, AGENCY, LocalDate.of(2024, 12, 2), ONLINE, NATURAL_PERSON,
+                                                                     "拆迁补偿方案", LocalDate.of(2024, 11, 1), ONLINE, NATURAL_PERSON,
+                                                                     "拆迁补偿方案", "误录", TODAY))
+                   .when(new ExtendDeadline(REQUEST, LocalDate.of(2024, 12, 20), 10, "李主任", "需要调取档案"))
+                   .expectException(RuleViolation.class).expectNoEvents();
+        }
+
+        @Test
+        void without_a_reason_it_is_refused() {
+            fixture.given(receivedOn(LocalDate.of(2024, 12, 2)), disclosed)
+                   .when(correct(LocalDate.of(2024, 11, 28), null, null, null, "  "))
+                   .expectException(InvalidInput.class).expectExceptionMessage(org.hamcrest.Matchers.containsString("理由"))
+                   .expectNoEvents();
+        }
+
+        @Test
+        void changing_nothing_is_refused() {
+            fixture.given(receivedOn(LocalDate.of(2024, 12, 2)), disclosed)
+                   .when(correct(LocalDate.of(2024, 12, 2), ONLINE, NATURAL_PERSON, " 拆迁补偿方案 ", "理由"))
+                   .expectException(InvalidInput.class).expectNoEvents();
+            fixture.given(receivedOn(LocalDate.of(2024, 12, 2)), disclosed)
+                   .when(correct(null, null, null, null, "理由"))
+                   .expectException(InvalidInput.class).expectNoEvents();
+            fixture.given(receivedOn(LocalDate.of(2024, 12, 2)), disclosed)
+                   .when(correct(null, null, null, " ", "理由"))
+                   .expectException(InvalidInput.class).expectNoEvents();
+        }
+
+        @Test
+        void a_date_after_the_answer_or_after_an_earlier_step_is_refused() {
+            fixture.given(receivedOn(LocalDate.of(2024, 12, 2)), disclosed)
+                   .when(correct(LocalDate.of(2024, 12, 21), null, null, null, "理由"))
+                   .expectException(RuleViolation.class).expectExceptionMessage(org.hamcrest.Matchers.containsString("答复日期 2024-12-20"))
+                   .expectNoEvents();
+            fixture.given(receivedOn(LocalDate.of(2024, 12, 2)),
+                          new CorrectionRequested(REQUEST, AGENCY, LocalDate.of(2024, 12, 4), LocalDate.of(2024, 12, 20), List.of("申请内容不明确")),
+                          disclosed)
+                   .when(correct(LocalDate.of(2024, 12, 5), null, null, null, "理由"))
+                   .expectException(RuleViolation.class).expectExceptionMessage(org.hamcrest.Matchers.containsString("告知补正日期 2024-12-04"))
+                   .expectNoEvents();
+            // the answer as corrected is the one that counts
+            fixture.given(receivedOn(LocalDate.of(2024, 12, 2)), disclosed,
+                          new cn.foi.events.request.DecisionCorrected(REQUEST, AGENCY, DISCLOSED, LocalDate.of(2024, 12, 20), DISCLOSED,
+                                                                      LocalDate.of(2024, 12, 27), "误录", TODAY))
+                   .when(correct(LocalDate.of(2024, 12, 23), null, null, null, "理由"))
+                   .expectSuccessfulHandlerExecution();
+        }
+
+        @Test
+        void a_future_date_or_an_imported_request_s_date_in_the_year_it_was_carried_into_is_refused() {
+            fixture.given(receivedOn(LocalDate.of(2025, 3, 3)))
+                   .when(correct(TODAY.plusDays(1), null, null, null, "理由"))
+                   .expectException(RuleViolation.class).expectNoEvents();
+            fixture.given(new OpenRequestImported(REQUEST, AGENCY, LocalDate.of(2024, 11, 20), ONLINE, new Applicant(NATURAL_PERSON, "张三"),
+                                                  "拆迁补偿方案", 2025))
+                   .when(correct(LocalDate.of(2025, 1, 2), null, null, null, "理由"))
+                   .expectException(RuleViolation.class).expectNoEvents();
+        }
+    }
+
+    @Nested
     class Assignment {
 
         @Test

@@ -40,7 +40,8 @@ public final class EventTypes {
             cn.foi.events.casenumber.CaseNumberIssued.class, cn.foi.events.casenumber.CaseNumberPatternSet.class,
             cn.foi.events.request.RequestAssigned.class, cn.foi.events.request.AttachmentAdded.class,
             cn.foi.events.request.DecisionCorrected.class, cn.foi.events.request.ApplicantDetailsRecorded.class,
-            cn.foi.events.letter.LetterTemplateSet.class
+            cn.foi.events.letter.LetterTemplateSet.class,
+            cn.foi.events.request.ReceiptCorrected.class, cn.foi.events.request.LegacyDecisionCorrected.class
     ).stream().collect(Collectors.toUnmodifiableMap(Class::getSimpleName, Function.identity()));
 
     private EventTypes() {

@@ -236,21 +236,27 @@ public class EventStoreReader {
     /** agencyId → year → counts, from every event below {@code head} (the head the positions were compared with). */
     public Map<String, TreeMap<Integer, YearCounts>> countsByAgencyYear(long head) {
         Map<String, TreeMap<Integer, YearCounts>> counts = new HashMap<>();
+        // a corrected receipt moves a received request's year, never an imported one's: those few are remembered
+        java.util.Set<String> imported = new java.util.HashSet<>();
         try (var cursor = commits.find(Filters.lt(FIRST_INDEX, head)).iterator()) {
             while (cursor.hasNext()) {
                 Document commit = cursor.next();
                 List<Document> events = commit.getList(EVENTS, Document.class);
                 long first = commit.getLong(FIRST_INDEX);
                 for (int i = 0; i < events.size() && first + i < head; i++) {
-                    count(counts, events.get(i));
+                    count(counts, events.get(i), imported);
                 }
             }
         }
         return counts;
     }
 
-    private void count(Map<String, TreeMap<Integer, YearCounts>> counts, Document event) {
+    private void count(Map<String, TreeMap<Integer, YearCounts>> counts, Document event, java.util.Set<String> imported) {
         String type = simpleName(event.getString(PAYLOAD_TYPE));
+        if (type.equals("ReceiptCorrected") || type.equals("DecisionCorrected")) {
+            moved(counts, type, payload(event), imported);
+            return;
+        }
         YearCounts one = switch (type) {
             case "RequestReceived" -> new YearCounts(1, 0, 0);
             case "OpenRequestImported" -> new YearCounts(0, 1, 0);
@@ -261,9 +267,32 @@ public class EventStoreReader {
             return;
         }
         JsonNode payload = payload(event);
+        if ("OpenRequestImported".equals(type)) {
+            imported.add(text(payload, "requestId"));
+        }
         int year = "OpenRequestImported".equals(type) ? payload.path("carriedOverInto").asInt()
                                                       : LocalDate.parse(businessDate(type, payload)).getYear();
         counts.computeIfAbsent(text(payload, "agencyId"), a -> new TreeMap<>()).merge(year, one, YearCounts::plus);
+    }
+
+    /**
+     * A correction that moved a receipt or an answer into another year: counted in the corrected year, no longer in the
+     * earlier one (as the projection counts it).
+     */
+    private static void moved(Map<String, TreeMap<Integer, YearCounts>> counts, String type, JsonNode payload, java.util.Set<String> imported) {
+        boolean receipt = type.equals("ReceiptCorrected");
+        if (receipt && imported.contains(text(payload, "requestId"))) {
+            return; // counted in the year it was carried into, whatever its date of receipt
+        }
+        String field = receipt ? "receivedOn" : "decidedOn";
+        int before = LocalDate.parse(text(payload, "previous" + Character.toUpperCase(field.charAt(0)) + field.substring(1))).getYear();
+        int after = LocalDate.parse(text(payload, field)).getYear();
+        if (before == after) {
+            return;
+        }
+        var years = counts.computeIfAbsent(text(payload, "agencyId"), a -> new TreeMap<>());
+        years.merge(before, receipt ? new YearCounts(-1, 0, 0) : new YearCounts(0, 0, -1), YearCounts::plus);
+        years.merge(after, receipt ? new YearCounts(1, 0, 0) : new YearCounts(0, 0, 1), YearCounts::plus);
     }
 
     private JsonNode payload(Document event) {

@@ -59,6 +59,19 @@ final class RequestDocuments {
             }
             w.writer.writeEndArray();
         }
+        if (!view.earlierReceipts().isEmpty()) {
+            w.writer.writeStartArray("earlierReceipts");
+            for (RequestView.EarlierReceipt earlier : view.earlierReceipts()) {
+                w.writer.writeStartDocument();
+                w.date("receivedOn", earlier.receivedOn());
+                w.string("channel", earlier.channel().name());
+                w.string("applicantType", earlier.applicantType().name());
+                w.string("subject", earlier.subject());
+                w.instant("replacedAt", earlier.replacedAt());
+                w.writer.writeEndDocument();
+            }
+            w.writer.writeEndArray();
+        }
         if (view.applicantDetails() != null) {
             var d = view.applicantDetails();
             w.writer.writeStartDocument("applicantDetails");
@@ -261,7 +274,17 @@ final class RequestDocuments {
         List<HistoryEntry> history = history(doc);
         return new RequestView(doc.getString("_id"), doc.get("lastSeq", Number.class).longValue(), receipt, correction, consultations, fee,
                                extension, decision, history, doc.getString("caseNumber"), assignment(doc.get("assignment", Document.class)),
-                               earlierDecisions(doc), applicantDetails(doc.get("applicantDetails", Document.class)));
+                               earlierDecisions(doc), applicantDetails(doc.get("applicantDetails", Document.class)), earlierReceipts(doc));
+    }
+
+    private static List<RequestView.EarlierReceipt> earlierReceipts(Document doc) {
+        List<RequestView.EarlierReceipt> earlier = new ArrayList<>();
+        for (Document r : doc.getList("earlierReceipts", Document.class, List.of())) {
+            earlier.add(new RequestView.EarlierReceipt(StoredDates.date(r.get("receivedOn")), Channel.valueOf(r.getString("channel")),
+                                                       ApplicantType.valueOf(r.getString("applicantType")), r.getString("subject"),
+                                                       StoredDates.instant(r.get("replacedAt"))));
+        }
+        return earlier;
     }
 
     private static cn.foi.events.request.ApplicantDetails applicantDetails(Document d) {

@@ -17,24 +17,33 @@ import java.util.List;
 public record RequestFacts(String requestId, ApplicantType applicantType, LocalDate receivedOn, int firstYear,
                            boolean imported, ResultCode result, LocalDate decidedOn, int extensionWorkingDays,
                            LocalDate correctionReceivedOn, List<Pause> pauses, Stop stop,
-                           java.time.Instant recordedAt, java.time.Instant decisionRecordedAt, List<Answer> earlierAnswers) {
+                           java.time.Instant recordedAt, java.time.Instant decisionRecordedAt, List<Answer> earlierAnswers,
+                           List<Receipt> earlierReceipts) {
 
     public RequestFacts {
         pauses = List.copyOf(pauses);
         // null, not an empty list, for the many never corrected: these facts are kept in memory for every request
         earlierAnswers = earlierAnswers == null || earlierAnswers.isEmpty() ? null : List.copyOf(earlierAnswers);
+        earlierReceipts = earlierReceipts == null || earlierReceipts.isEmpty() ? null : List.copyOf(earlierReceipts);
     }
 
-    /** Facts of a request whose answer was never corrected. */
+    /** Facts of a request whose answer and receipt were never corrected. */
     public RequestFacts(String requestId, ApplicantType applicantType, LocalDate receivedOn, int firstYear, boolean imported,
                         ResultCode result, LocalDate decidedOn, int extensionWorkingDays, LocalDate correctionReceivedOn,
                         List<Pause> pauses, Stop stop, java.time.Instant recordedAt, java.time.Instant decisionRecordedAt) {
         this(requestId, applicantType, receivedOn, firstYear, imported, result, decidedOn, extensionWorkingDays, correctionReceivedOn,
-             pauses, stop, recordedAt, decisionRecordedAt, null);
+             pauses, stop, recordedAt, decisionRecordedAt, null, null);
     }
 
     /** An answer a correction replaced, and when it was recorded: what the tables counted before the correction. */
     public record Answer(ResultCode result, LocalDate decidedOn, java.time.Instant recordedAt) {
+    }
+
+    /**
+     * What the tables counted of a receipt until a correction replaced it at {@code replacedAt}: its applicant type,
+     * date and first year.
+     */
+    public record Receipt(ApplicantType applicantType, LocalDate receivedOn, int firstYear, java.time.Instant replacedAt) {
     }
 
     /** What a received request's view says for the tables, the worklist and the metrics. */
@@ -48,7 +57,10 @@ public record RequestFacts(String requestId, ApplicantType applicantType, LocalD
                                 view.extension() == null ? 0 : view.extension().workingDays(),
                                 correction == null ? null : correction.receivedOn(), pausesOf(view), stopOf(view),
                                 receipt.recordedAt(), decision == null ? null : decision.recordedAt(),
-                                view.earlierDecisions().stream().map(d -> new Answer(d.result(), d.decidedOn(), d.recordedAt())).toList());
+                                view.earlierDecisions().stream().map(d -> new Answer(d.result(), d.decidedOn(), d.recordedAt())).toList(),
+                                view.earlierReceipts().stream().map(r -> new Receipt(r.applicantType(), r.receivedOn(),
+                                                                                     receipt.imported() ? receipt.firstYear() : r.receivedOn().getYear(),
+                                                                                     r.replacedAt())).toList());
     }
 
     /** Finished pauses: answered consultations and paid fees; the clock did not run in between. */
@@ -103,6 +115,26 @@ public record RequestFacts(String requestId, ApplicantType applicantType, LocalD
         if (recordedAt != null && recordedAt.isAfter(moment)) {
             return null;
         }
+        return receiptAsOf(moment).answerAsOf(moment);
+    }
+
+    /** The receipt as it stood at {@code moment}: the first one replaced after it, if any (itself when none was). */
+    private RequestFacts receiptAsOf(java.time.Instant moment) {
+        if (earlierReceipts == null) {
+            return this;
+        }
+        for (int i = 0; i < earlierReceipts.size(); i++) {
+            Receipt stood = earlierReceipts.get(i);
+            if (stood.replacedAt() != null && stood.replacedAt().isAfter(moment)) {
+                return new RequestFacts(requestId, stood.applicantType(), stood.receivedOn(), stood.firstYear(), imported, result, decidedOn,
+                                        extensionWorkingDays, correctionReceivedOn, pauses, stop, recordedAt, decisionRecordedAt,
+                                        earlierAnswers, earlierReceipts.subList(0, i));
+            }
+        }
+        return this;
+    }
+
+    private RequestFacts answerAsOf(java.time.Instant moment) {
         if (decidedOn != null && decisionRecordedAt != null && decisionRecordedAt.isAfter(moment)) {
             // corrected since: the answer as it stood then, if there was one
             if (earlierAnswers != null) {
@@ -111,12 +143,12 @@ public record RequestFacts(String requestId, ApplicantType applicantType, LocalD
                     if (then.recordedAt() == null || !then.recordedAt().isAfter(moment)) {
                         return new RequestFacts(requestId, applicantType, receivedOn, firstYear, imported, then.result(), then.decidedOn(),
                                                 extensionWorkingDays, correctionReceivedOn, pauses, stop, recordedAt, then.recordedAt(),
-                                                earlierAnswers.subList(0, i));
+                                                earlierAnswers.subList(0, i), earlierReceipts);
                     }
                 }
             }
             return new RequestFacts(requestId, applicantType, receivedOn, firstYear, imported, null, null,
-                                    extensionWorkingDays, correctionReceivedOn, pauses, stop, recordedAt, null);
+                                    extensionWorkingDays, correctionReceivedOn, pauses, stop, recordedAt, null, null, earlierReceipts);
         }
         return this;
     }

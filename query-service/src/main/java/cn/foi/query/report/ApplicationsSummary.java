@@ -59,7 +59,7 @@ public record ApplicationsSummary(int received, int carriedOver, Map<Channel, In
                 switch (row) {
                     case NEW -> {
                         received++;
-                        byChannel.merge(view.receipt().channel(), 1, Integer::sum);
+                        byChannel.merge(view.receiptAsOf(moment).channel(), 1, Integer::sum); // as it stood then, if corrected since
                         byApplicant.merge(ApplicantColumn.of(request.applicantType()), 1, Integer::sum);
                     }
                     case CARRIED_OVER -> carriedOver++;

@@ -230,8 +230,10 @@ class AnnualTableController {
     }
 
     /** A request that moved between cells of table 三: the rows it counted in then and now, in its applicant's column. */
+    /** {@code fromColumn}: the column of its earlier rows, another one than {@code column} when its applicant type was corrected. */
     record Moved(String requestId, ApplicantColumn column, String columnLabel, java.util.Set<ApplicationRow> from,
-                 List<String> fromLabels, java.util.Set<ApplicationRow> to, List<String> toLabels) {
+                 List<String> fromLabels, java.util.Set<ApplicationRow> to, List<String> toLabels, ApplicantColumn fromColumn,
+                 String fromColumnLabel) {
     }
 
     record Diff(String agencyId, int year, String from, String to, List<Change> changes, List<Moved> requests) {
@@ -264,7 +266,8 @@ class AnnualTableController {
         List<Moved> requests = tables.changedBetween(agencyId, year, fromMoment, toMoment).stream()
                 .map(change -> new Moved(change.requestId(), change.column(), change.column().label(), change.before(),
                                          change.before().stream().map(ApplicationRow::label).toList(), change.after(),
-                                         change.after().stream().map(ApplicationRow::label).toList()))
+                                         change.after().stream().map(ApplicationRow::label).toList(), change.columnBefore(),
+                                         change.columnBefore().label()))
                 .toList();
         return new Diff(agencyId, year, fromMoment.toString(), toMoment == null ? "now" : toMoment.toString(), changes, requests);
     }

@@ -76,7 +76,9 @@ public class AnnualTables implements TableSnapshot {
             ApplicantColumn column = ApplicantColumn.of(current.applicantType());
             TableCells.rowsOf(current, year).forEach(row -> counts.get(row).merge(column, -1, Integer::sum));
             if (then != null) {
-                TableCells.rowsOf(then, year).forEach(row -> counts.get(row).merge(column, 1, Integer::sum));
+                // in the column of the applicant type as it stood then (a corrected receipt may have changed it)
+                ApplicantColumn columnThen = ApplicantColumn.of(then.applicantType());
+                TableCells.rowsOf(then, year).forEach(row -> counts.get(row).merge(columnThen, 1, Integer::sum));
             }
         }
         Map<String, Integer> reviews = new HashMap<>(now.get().reviews());
@@ -153,7 +155,7 @@ public class AnnualTables implements TableSnapshot {
     }
 
     /** A request whose cells of table 三 differ between two moments: the rows it counted in then, and now. */
-    public record RequestChange(String requestId, ApplicantColumn column, java.util.Set<ApplicationRow> before,
+    public record RequestChange(String requestId, ApplicantColumn columnBefore, ApplicantColumn column, java.util.Set<ApplicationRow> before,
                                 java.util.Set<ApplicationRow> after) {
     }
 
@@ -168,8 +170,11 @@ public class AnnualTables implements TableSnapshot {
             RequestFacts later = current.asOf(to);
             java.util.Set<ApplicationRow> before = then == null ? java.util.Set.of() : TableCells.rowsOf(then, year);
             java.util.Set<ApplicationRow> after = later == null ? java.util.Set.of() : TableCells.rowsOf(later, year);
-            if (!before.equals(after)) {
-                changes.add(new RequestChange(current.requestId(), ApplicantColumn.of(current.applicantType()), before, after));
+            // a corrected applicant type moves a request between columns in the same rows
+            ApplicantColumn columnBefore = ApplicantColumn.of((then == null ? current : then).applicantType());
+            ApplicantColumn columnAfter = ApplicantColumn.of((later == null ? current : later).applicantType());
+            if (!before.equals(after) || !before.isEmpty() && columnBefore != columnAfter) {
+                changes.add(new RequestChange(current.requestId(), columnBefore, columnAfter, before, after));
             }
         }
         changes.sort(Comparator.comparing(RequestChange::requestId));

@@ -162,11 +162,55 @@ public final class RequestFold {
                                         "原为“" + corrected.previousResult().label() + "”（" + corrected.previousDecidedOn() + "），更正为“"
                                         + corrected.result().label() + "”（" + corrected.decidedOn() + "）；理由：" + corrected.reason()));
         }
+        if (payload instanceof cn.foi.events.request.LegacyDecisionCorrected corrected) {
+            RequestView.Decision before = view.decision();
+            if (before == null) {
+                return view; // not possible for a stored correction: the aggregate refuses one without an answer
+            }
+            return view.withCorrectedDecision(new RequestView.Decision(null, corrected.decidedOn(), before.note(), recordedAt, corrected.result()))
+                       .withEntry(entry(event, recordedAt, "更正办理结果", corrected.correctedOn(),
+                                        "原为“" + corrected.previousResult().label() + "”（" + corrected.previousDecidedOn() + "），更正为“"
+                                        + corrected.result().label() + "”（" + corrected.decidedOn() + "）（2008 年《条例》）；理由："
+                                        + corrected.reason()));
+        }
+        if (payload instanceof cn.foi.events.request.ReceiptCorrected corrected) {
+            RequestView.Receipt before = view.receipt();
+            if (before == null) {
+                return view; // not possible for a stored correction: the aggregate has a receipt before anything else
+            }
+            // an imported request stays in the year it was carried into; a received one is on the books from its receipt
+            RequestView.Receipt after = new RequestView.Receipt(before.agencyId(), corrected.receivedOn(), corrected.channel(),
+                                                                corrected.applicantType(), before.applicantName(), corrected.subject(),
+                                                                before.imported() ? before.firstYear() : corrected.receivedOn().getYear(),
+                                                                before.imported(), before.recordedAt());
+            return view.withCorrectedReceipt(after, new RequestView.EarlierReceipt(before.receivedOn(), before.channel(), before.applicantType(),
+                                                                                   before.subject(), recordedAt))
+                       .withEntry(entry(event, recordedAt, "更正登记信息", corrected.correctedOn(), receiptCorrection(corrected)));
+        }
         if (payload instanceof RequestDecided decided) {
             return view.withDecision(new RequestView.Decision(decided.result(), decided.decidedOn(), decided.note(), recordedAt))
                        .withEntry(entry(event, recordedAt, "办理答复", decided.decidedOn(), decided.result().label()));
         }
         return view; // an event of the request that changes nothing shown (a later version may show it)
+    }
+
+    /** Each field that changed, as it was and as it is, by its Chinese name and its codes' official labels; then the reason. */
+    static String receiptCorrection(cn.foi.events.request.ReceiptCorrected c) {
+        java.util.List<String> parts = new java.util.ArrayList<>();
+        if (!c.receivedOn().equals(c.previousReceivedOn())) {
+            parts.add("收到日期由" + c.previousReceivedOn() + "更正为" + c.receivedOn());
+        }
+        if (c.channel() != c.previousChannel()) {
+            parts.add("申请方式由“" + c.previousChannel().label() + "”更正为“" + c.channel().label() + "”");
+        }
+        if (c.applicantType() != c.previousApplicantType()) {
+            parts.add("申请人类型由“" + c.previousApplicantType().label() + "”更正为“" + c.applicantType().label() + "”");
+        }
+        if (!c.subject().equals(c.previousSubject())) {
+            parts.add("申请内容由“" + c.previousSubject() + "”更正为“" + c.subject() + "”");
+        }
+        parts.add("理由：" + c.reason());
+        return String.join("；", parts);
     }
 
     private static RequestView once(RequestView view, PublishedEvent event, Instant recordedAt, String label, LocalDate businessDate,

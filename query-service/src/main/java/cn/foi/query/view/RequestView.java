@@ -24,12 +24,12 @@ import java.util.function.UnaryOperator;
 public record RequestView(String requestId, long lastSeq, Receipt receipt, Correction correction,
                           List<Consultation> consultations, Fee fee, Extension extension, Decision decision,
                           List<HistoryEntry> history, String caseNumber, Assignment assignment, List<Decision> earlierDecisions,
-                          cn.foi.events.request.ApplicantDetails applicantDetails) {
+                          cn.foi.events.request.ApplicantDetails applicantDetails, List<EarlierReceipt> earlierReceipts) {
 
     /** Without a case number (requests registered before they were numbered, or not yet). */
     public RequestView(String requestId, long lastSeq, Receipt receipt, Correction correction, List<Consultation> consultations,
                        Fee fee, Extension extension, Decision decision, List<HistoryEntry> history) {
-        this(requestId, lastSeq, receipt, correction, consultations, fee, extension, decision, history, null, null, List.of(), null);
+        this(requestId, lastSeq, receipt, correction, consultations, fee, extension, decision, history, null, null, List.of(), null, List.of());
     }
 
     /** Who handles it: given by a supervisor to an officer of the agency ({@code name} as shown then). */
@@ -38,6 +38,7 @@ public record RequestView(String requestId, long lastSeq, Receipt receipt, Corre
 
     public RequestView {
         earlierDecisions = earlierDecisions == null ? List.of() : List.copyOf(earlierDecisions);
+        earlierReceipts = earlierReceipts == null ? List.of() : List.copyOf(earlierReceipts);
         consultations = List.copyOf(consultations);
         history = List.copyOf(history);
     }
@@ -50,6 +51,28 @@ public record RequestView(String requestId, long lastSeq, Receipt receipt, Corre
     /** How it entered the books: received, or imported as still open from an earlier year. */
     public record Receipt(String agencyId, LocalDate receivedOn, Channel channel, ApplicantType applicantType,
                           String applicantName, String subject, int firstYear, boolean imported, Instant recordedAt) {
+    }
+
+    /**
+     * The receipt's details as they stood until a correction replaced them at {@code replacedAt} (when the correction was
+     * recorded): oldest first.
+     */
+    public record EarlierReceipt(LocalDate receivedOn, Channel channel, ApplicantType applicantType, String subject, Instant replacedAt) {
+    }
+
+    /** The receipt as it stood at {@code moment} (recorded time; null: now), corrections recorded since taken back. */
+    public Receipt receiptAsOf(Instant moment) {
+        if (moment == null || receipt == null) {
+            return receipt;
+        }
+        for (EarlierReceipt stood : earlierReceipts) {
+            if (stood.replacedAt() != null && stood.replacedAt().isAfter(moment)) {
+                return new Receipt(receipt.agencyId(), stood.receivedOn(), stood.channel(), stood.applicantType(), receipt.applicantName(),
+                                   stood.subject(), receipt.imported() ? receipt.firstYear() : stood.receivedOn().getYear(),
+                                   receipt.imported(), receipt.recordedAt());
+            }
+        }
+        return receipt;
     }
 
     /** Art. 30: the applicant was asked to correct the request; {@code receivedOn} once the correction arrived. */
@@ -104,36 +127,36 @@ public record RequestView(String requestId, long lastSeq, Receipt receipt, Corre
     }
 
     RequestView withLastSeq(long sequenceNumber) {
-        return new RequestView(requestId, sequenceNumber, receipt, correction, consultations, fee, extension, decision, history, caseNumber, assignment, earlierDecisions, applicantDetails);
+        return new RequestView(requestId, sequenceNumber, receipt, correction, consultations, fee, extension, decision, history, caseNumber, assignment, earlierDecisions, applicantDetails, earlierReceipts);
     }
 
     RequestView withReceipt(Receipt receipt) {
-        return new RequestView(requestId, lastSeq, receipt, correction, consultations, fee, extension, decision, history, caseNumber, assignment, earlierDecisions, applicantDetails);
+        return new RequestView(requestId, lastSeq, receipt, correction, consultations, fee, extension, decision, history, caseNumber, assignment, earlierDecisions, applicantDetails, earlierReceipts);
     }
 
     RequestView withCorrection(Correction correction) {
-        return new RequestView(requestId, lastSeq, receipt, correction, consultations, fee, extension, decision, history, caseNumber, assignment, earlierDecisions, applicantDetails);
+        return new RequestView(requestId, lastSeq, receipt, correction, consultations, fee, extension, decision, history, caseNumber, assignment, earlierDecisions, applicantDetails, earlierReceipts);
     }
 
     RequestView withConsultations(UnaryOperator<List<Consultation>> change) {
         return new RequestView(requestId, lastSeq, receipt, correction, change.apply(new ArrayList<>(consultations)), fee,
-                               extension, decision, history, caseNumber, assignment, earlierDecisions, applicantDetails);
+                               extension, decision, history, caseNumber, assignment, earlierDecisions, applicantDetails, earlierReceipts);
     }
 
     RequestView withFee(Fee fee) {
-        return new RequestView(requestId, lastSeq, receipt, correction, consultations, fee, extension, decision, history, caseNumber, assignment, earlierDecisions, applicantDetails);
+        return new RequestView(requestId, lastSeq, receipt, correction, consultations, fee, extension, decision, history, caseNumber, assignment, earlierDecisions, applicantDetails, earlierReceipts);
     }
 
     RequestView withExtension(Extension extension) {
-        return new RequestView(requestId, lastSeq, receipt, correction, consultations, fee, extension, decision, history, caseNumber, assignment, earlierDecisions, applicantDetails);
+        return new RequestView(requestId, lastSeq, receipt, correction, consultations, fee, extension, decision, history, caseNumber, assignment, earlierDecisions, applicantDetails, earlierReceipts);
     }
 
     RequestView withDecision(Decision decision) {
-        return new RequestView(requestId, lastSeq, receipt, correction, consultations, fee, extension, decision, history, caseNumber, assignment, earlierDecisions, applicantDetails);
+        return new RequestView(requestId, lastSeq, receipt, correction, consultations, fee, extension, decision, history, caseNumber, assignment, earlierDecisions, applicantDetails, earlierReceipts);
     }
 
     RequestView withCaseNumber(String caseNumber) {
-        return new RequestView(requestId, lastSeq, receipt, correction, consultations, fee, extension, decision, history, caseNumber, assignment, earlierDecisions, applicantDetails);
+        return new RequestView(requestId, lastSeq, receipt, correction, consultations, fee, extension, decision, history, caseNumber, assignment, earlierDecisions, applicantDetails, earlierReceipts);
     }
 
     /** The answer corrected: the one it replaces is kept, with when it was recorded. */
@@ -141,22 +164,30 @@ public record RequestView(String requestId, long lastSeq, Receipt receipt, Corre
         List<Decision> earlier = new ArrayList<>(earlierDecisions);
         earlier.add(decision);
         return new RequestView(requestId, lastSeq, receipt, correction, consultations, fee, extension, corrected, history, caseNumber,
-                               assignment, earlier, applicantDetails);
+                               assignment, earlier, applicantDetails, earlierReceipts);
+    }
+
+    /** The receipt corrected: the details it replaces are kept, with when they were replaced. */
+    RequestView withCorrectedReceipt(Receipt corrected, EarlierReceipt replaced) {
+        List<EarlierReceipt> earlier = new ArrayList<>(earlierReceipts);
+        earlier.add(replaced);
+        return new RequestView(requestId, lastSeq, corrected, correction, consultations, fee, extension, decision, history, caseNumber,
+                               assignment, earlierDecisions, applicantDetails, earlier);
     }
 
     RequestView withApplicantDetails(cn.foi.events.request.ApplicantDetails details) {
         return new RequestView(requestId, lastSeq, receipt, correction, consultations, fee, extension, decision, history, caseNumber,
-                               assignment, earlierDecisions, details);
+                               assignment, earlierDecisions, details, earlierReceipts);
     }
 
     RequestView withAssignment(Assignment assignment) {
-        return new RequestView(requestId, lastSeq, receipt, correction, consultations, fee, extension, decision, history, caseNumber, assignment, earlierDecisions, applicantDetails);
+        return new RequestView(requestId, lastSeq, receipt, correction, consultations, fee, extension, decision, history, caseNumber, assignment, earlierDecisions, applicantDetails, earlierReceipts);
     }
 
     RequestView withEntry(HistoryEntry entry) {
         List<HistoryEntry> longer = new ArrayList<>(history.size() + 1);
         longer.addAll(history);
         longer.add(entry);
-        return new RequestView(requestId, lastSeq, receipt, correction, consultations, fee, extension, decision, longer, caseNumber, assignment, earlierDecisions, applicantDetails);
+        return new RequestView(requestId, lastSeq, receipt, correction, consultations, fee, extension, decision, longer, caseNumber, assignment, earlierDecisions, applicantDetails, earlierReceipts);
     }
 }

@@ -64,6 +64,34 @@ class CorrectionTest extends EndToEndTest {
     }
 
     @Test
+    void an_answer_under_the_2008_regulations_is_corrected_to_another_of_that_law_s_results_and_the_year_s_form_follows() {
+        String agency = "correction-legacy";
+        api.registerAgency(agency, "某县国土资源局");
+        String request = api.logRequest(agency, "2018-03-01", "LETTER", "NATURAL_PERSON");
+        api.decide(request, "AGREED", "2018-03-12");
+        String form = services.queryUrl + "/api/agencies/" + agency + "/legacy-statistics/2018";
+        await().atMost(Duration.ofSeconds(30)).until(() -> services.get(form).json().path("items").path("AGREED").asInt() == 1);
+        long stored = services.eventStore().size();
+
+        // refused, nothing stored: a result of the current Regulations, a date from 2019, no reason
+        assertThat(correct(request, "DISCLOSED", "2018-03-12", "理由").status()).isEqualTo(422);
+        assertThat(correct(request, "NOT_EXIST", "2019-01-02", "理由").status()).isEqualTo(422);
+        assertThat(correct(request, "NOT_EXIST", "2018-03-12", null).status()).isEqualTo(400);
+        assertThat(services.eventStore().size()).isEqualTo(stored);
+
+        var corrected = correct(request, "NOT_EXIST", "2018-03-14", "复核发现所申请信息不存在");
+        assertThat(corrected.status()).as(corrected.body()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> services.get(form).json().path("items").path("NOT_EXIST").asInt() == 1);
+        assertThat(services.get(form).json().get("items").get("AGREED").asInt()).isZero();
+        JsonNode now = services.get(services.queryUrl + "/api/requests/" + request).json();
+        assertThat(now.get("result").asText()).isEqualTo("NOT_EXIST");
+        assertThat(now.get("decidedOn").asText()).isEqualTo("2018-03-14");
+        JsonNode history = services.get(services.queryUrl + "/api/requests/" + request + "/history").json();
+        assertThat(history.get("events").findValuesAsText("label")).containsSubsequence("办理答复", "更正办理结果");
+        assertThat(history.get("events").findValuesAsText("summary")).anyMatch(s -> s.endsWith("（2018-03-14）（2008 年《条例》）；理由：复核发现所申请信息不存在"));
+    }
+
+    @Test
     void a_correction_in_a_closed_year_is_taken_and_the_year_s_published_report_then_differs_from_the_log() {
         String agency = "correction-closed";
         api.registerAgency(agency, "某区审计局");

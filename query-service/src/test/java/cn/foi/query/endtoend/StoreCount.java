@@ -37,7 +37,15 @@ final class StoreCount {
             } else if (payload instanceof cn.foi.events.request.DecisionCorrected c) {
                 // the corrected answer replaces the recorded one
                 decided.put(c.requestId(), new RequestDecided(c.requestId(), c.agencyId(), c.result(), c.decidedOn(), null));
+            } else if (payload instanceof cn.foi.events.request.ReceiptCorrected c) {
+                // the corrected receipt replaces the recorded one (these agencies import nothing)
+                RequestReceived r = received.get(c.requestId());
+                received.put(c.requestId(), new RequestReceived(c.requestId(), c.agencyId(), c.receivedOn(), c.channel(),
+                                                                new cn.foi.events.request.Applicant(c.applicantType(), r == null ? null : r.applicant().name()),
+                                                                c.subject()));
             } else if (payload instanceof cn.foi.events.request.LegacyRequestDecided d) {
+                answeredUnder2008.put(d.requestId(), d.decidedOn());
+            } else if (payload instanceof cn.foi.events.request.LegacyDecisionCorrected d) {
                 answeredUnder2008.put(d.requestId(), d.decidedOn());
             } else if (EventTypes.isAdministrative(payload.getClass().getSimpleName())) {
                 // user administration: counted in no table

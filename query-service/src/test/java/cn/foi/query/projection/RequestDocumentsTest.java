@@ -116,6 +116,17 @@ class RequestDocumentsTest {
     }
 
     @Test
+    void the_receipts_a_correction_replaced_read_back_as_they_were_stored() {
+        RequestView corrected = new RequestView(EVERYTHING.requestId(), EVERYTHING.lastSeq(), EVERYTHING.receipt(), null, List.of(), null,
+                                                null, null, EVERYTHING.history(), null, null, List.of(), null,
+                                                List.of(new RequestView.EarlierReceipt(LocalDate.of(2024, 3, 6), Channel.LETTER,
+                                                                                       ApplicantType.COMMERCIAL_ENTERPRISE, "原事项",
+                                                                                       Instant.parse("2024-03-07T02:00:00.456Z"))));
+        assertThat(RequestDocuments.decode(stored(corrected))).isEqualTo(corrected);
+        assertThat(stored(EVERYTHING)).as("none: no field").doesNotContainKey("earlierReceipts");
+    }
+
+    @Test
     void an_answer_under_the_2008_regulations_reads_back_as_such() {
         RequestView answered = new RequestView(EVERYTHING.requestId(), EVERYTHING.lastSeq(), EVERYTHING.receipt(), null, List.of(), null,
                                                null, new RequestView.Decision(null, LocalDate.of(2018, 5, 2), null,

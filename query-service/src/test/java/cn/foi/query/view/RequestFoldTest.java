@@ -111,6 +111,81 @@ class RequestFoldTest {
     }
 
     @Test
+    void a_corrected_receipt_replaces_the_receipt_keeps_the_one_it_replaced_and_the_facts_see_each_as_of_its_time() {
+        var decided = new RequestDecided(REQUEST, AGENCY, ResultCode.DISCLOSED, LocalDate.of(2024, 3, 20), null);
+        var corrected = new cn.foi.events.request.ReceiptCorrected(REQUEST, AGENCY, MARCH_4, Channel.ONLINE, ApplicantType.NATURAL_PERSON,
+                                                                   "申请公开某路段拆迁补偿方案", LocalDate.of(2023, 12, 28), Channel.LETTER,
+                                                                   ApplicantType.COMMERCIAL_ENTERPRISE, "申请公开某路段拆迁补偿方案",
+                                                                   "信封邮戳为 2023-12-28", LocalDate.of(2024, 4, 1));
+        RequestView view = given(0, received()).given(1, decided).when(REQUEST, 2, corrected);
+
+        assertThat(view.receipt()).isEqualTo(new RequestView.Receipt(AGENCY, LocalDate.of(2023, 12, 28), Channel.LETTER,
+                                                                     ApplicantType.COMMERCIAL_ENTERPRISE, "张三", "申请公开某路段拆迁补偿方案",
+                                                                     2023, false, view.receipt().recordedAt()));
+        assertThat(view.earlierReceipts()).extracting(RequestView.EarlierReceipt::receivedOn, RequestView.EarlierReceipt::channel,
+                                                      RequestView.EarlierReceipt::applicantType)
+                                          .containsExactly(org.assertj.core.groups.Tuple.tuple(MARCH_4, Channel.ONLINE, ApplicantType.NATURAL_PERSON));
+        assertThat(view.history()).extracting(HistoryEntry::label).containsExactly("收到申请", "办理答复", "更正登记信息");
+        assertThat(view.history().get(2).summary())
+                .isEqualTo("收到日期由2024-03-04更正为2023-12-28；申请方式由“网络”更正为“信函”；申请人类型由“自然人”更正为“商业企业”；理由：信封邮戳为 2023-12-28");
+        assertThat(view.history().get(2).businessDate()).isEqualTo(LocalDate.of(2024, 4, 1));
+
+        // the facts count the corrected receipt; as of a moment before the correction, the receipt as it stood then
+        var facts = cn.foi.query.projection.RequestFacts.of(view);
+        assertThat(facts.receivedOn()).isEqualTo(LocalDate.of(2023, 12, 28));
+        assertThat(facts.firstYear()).isEqualTo(2023);
+        assertThat(facts.applicantType()).isEqualTo(ApplicantType.COMMERCIAL_ENTERPRISE);
+        Instant between = view.earlierReceipts().get(0).replacedAt().minusMillis(1);
+        var then = facts.asOf(between);
+        assertThat(then.receivedOn()).isEqualTo(MARCH_4);
+        assertThat(then.firstYear()).isEqualTo(2024);
+        assertThat(then.applicantType()).isEqualTo(ApplicantType.NATURAL_PERSON);
+        assertThat(then.result()).as("answered before the moment").isEqualTo(ResultCode.DISCLOSED);
+        assertThat(then.clockStartsOn()).isEqualTo(MARCH_4);
+        assertThat(facts.asOf(view.earlierReceipts().get(0).replacedAt())).as("from the moment it was recorded").isSameAs(facts);
+        assertThat(view.receiptAsOf(between).channel()).isEqualTo(Channel.ONLINE);
+        assertThat(view.receiptAsOf(null).channel()).isEqualTo(Channel.LETTER);
+
+        // redelivered, it changes nothing
+        assertThat(RequestFold.apply(view, envelope(REQUEST, 2, corrected), corrected)).isSameAs(view);
+    }
+
+    @Test
+    void an_imported_request_s_corrected_receipt_stays_in_the_year_it_was_carried_into() {
+        var imported = new OpenRequestImported(REQUEST, AGENCY, LocalDate.of(2023, 11, 20), Channel.LETTER,
+                                               new Applicant(ApplicantType.NATURAL_PERSON, "张三"), "上年未办结申请", 2024);
+        RequestView view = given(0, imported).when(REQUEST, 1, new cn.foi.events.request.ReceiptCorrected(
+                REQUEST, AGENCY, LocalDate.of(2023, 11, 20), Channel.LETTER, ApplicantType.NATURAL_PERSON, "上年未办结申请",
+                LocalDate.of(2022, 12, 1), Channel.LETTER, ApplicantType.NATURAL_PERSON, "上年未办结申请（补充）", "误录", LocalDate.of(2024, 2, 1)));
+        assertThat(view.receipt().firstYear()).isEqualTo(2024);
+        assertThat(view.receipt().imported()).isTrue();
+        assertThat(view.history().get(1).summary())
+                .isEqualTo("收到日期由2023-11-20更正为2022-12-01；申请内容由“上年未办结申请”更正为“上年未办结申请（补充）”；理由：误录");
+        assertThat(cn.foi.query.projection.RequestFacts.of(view).asOf(Instant.parse("2000-01-01T00:00:00Z"))).isNull();
+    }
+
+    @Test
+    void a_corrected_answer_under_the_2008_regulations_replaces_the_answer_and_keeps_the_one_it_replaced() {
+        var decided = new cn.foi.events.request.LegacyRequestDecided(REQUEST, AGENCY, cn.foi.events.codes.LegacyResultCode.AGREED,
+                                                                     LocalDate.of(2018, 3, 20), "已答复");
+        RequestView view = given(0, received()).given(1, decided)
+                .when(REQUEST, 2, new cn.foi.events.request.LegacyDecisionCorrected(REQUEST, AGENCY, cn.foi.events.codes.LegacyResultCode.AGREED,
+                                                                                    LocalDate.of(2018, 3, 20),
+                                                                                    cn.foi.events.codes.LegacyResultCode.NOT_EXIST,
+                                                                                    LocalDate.of(2018, 3, 22), "误录", LocalDate.of(2024, 4, 1)));
+        assertThat(view.decision().legacyResult()).isEqualTo(cn.foi.events.codes.LegacyResultCode.NOT_EXIST);
+        assertThat(view.decision().result()).isNull();
+        assertThat(view.decision().decidedOn()).isEqualTo(LocalDate.of(2018, 3, 22));
+        assertThat(view.decision().note()).isEqualTo("已答复");
+        assertThat(view.earlierDecisions()).extracting(RequestView.Decision::legacyResult).containsExactly(cn.foi.events.codes.LegacyResultCode.AGREED);
+        assertThat(view.history()).extracting(HistoryEntry::label).containsExactly("收到申请", "办理答复", "更正办理结果");
+        assertThat(view.history().get(2).summary()).startsWith("原为“" + cn.foi.events.codes.LegacyResultCode.AGREED.label() + "”（2018-03-20），更正为“")
+                                                   .endsWith("（2018-03-22）（2008 年《条例》）；理由：误录");
+        var facts = cn.foi.query.projection.RequestFacts.of(view);
+        assertThat(facts.asOf(view.earlierDecisions().get(0).recordedAt().plusMillis(1)).decidedOn()).isEqualTo(LocalDate.of(2018, 3, 20));
+    }
+
+    @Test
     void a_corrected_answer_replaces_the_answer_and_keeps_the_one_it_replaced() {
         var decided = new cn.foi.events.request.RequestDecided(REQUEST, AGENCY, cn.foi.events.codes.ResultCode.DISCLOSED,
                                                                LocalDate.of(2024, 3, 20), "已答复");
