@@ -90,7 +90,8 @@ public final class LetterFacts {
                 LetterKind wanted = kind;
                 available.stream().filter(a -> a.kind() == wanted).findFirst().ifPresent(a -> letters.put(entry.globalIndex(), a));
             } else if (type.equals(name(cn.foi.events.request.RequestDecided.class)) || type.equals(name(cn.foi.events.request.LegacyRequestDecided.class))
-                       || type.equals(name(cn.foi.events.request.DecisionCorrected.class))) {
+                       || type.equals(name(cn.foi.events.request.DecisionCorrected.class))
+                       || type.equals(name(cn.foi.events.request.LegacyDecisionCorrected.class))) {
                 answerEntry = entry.globalIndex();
             }
         }
