@@ -2,7 +2,7 @@
 // letter its steps call for, previewed on the page and downloaded as Word; and 文书模板, where a supervisor of the agency
 // (or an administrator) edits the agency's templates, previews a draft filled with a request, and saves it as a new
 // version. The server fills every letter from the request's events: the page never writes a letter's text itself.
-import { api, h, route, go, showError, formatDate, formatInstant, agencyName, currentAgency, agencyPicker, me, resultLabel } from '/js/core.js';
+import { api, h, route, go, showError, formatDate, formatInstant, agencyName, currentAgency, agencyPicker, me, resultLabel, labels } from '/js/core.js';
 
 /** A letter laid out as printed: title, case number, paragraphs, and the agency and date at the foot. */
 function paper(letter) {
@@ -12,33 +12,51 @@ function paper(letter) {
     letter.paragraphs.map((p, i) => h('p', { class: i === 0 && /[：:]$/.test(p) ? 'letter-salutation' : 'letter-paragraph',
       'data-test': 'letter-paragraph' }, p)),
     h('p', { class: 'letter-signature letter-signature-first' }, letter.agencyName),
-    h('p', { class: 'letter-signature' }, letter.date ? `${letter.date.substring(0, 4)}年${Number(letter.date.substring(5, 7))}月${Number(letter.date.substring(8, 10))}日` : ''));
+    h('p', { class: 'letter-signature' }, letter.writtenDate || ''));
 }
 
 /** The letters of a request, for the agency's own staff (a letter names the applicant). */
 export function lettersSection(state) {
   const letters = Array.isArray(state.letters) ? state.letters : [];
   const shown = h('div', { 'data-test': 'letter-preview' });
+  const withGround = (href, ground) => (ground ? `${href}${href.includes('?') ? '&' : '?'}ground=${encodeURIComponent(ground)}` : href);
   const list = h('ul', { class: 'plain letters', 'data-test': 'letters' }, letters.map((l) => {
+    let ground = null;
+    const download = h('a', { href: l.href, download: '', 'data-test': `letter-download-${l.kind}` }, '下载 Word');
     const preview = h('button', { type: 'button', class: 'link', 'data-test': `letter-preview-${l.kind}`,
       onclick: async () => {
         shown.replaceChildren(h('p', { class: 'muted' }, '正在生成…'));
         try {
-          shown.replaceChildren(paper(await api.query(`${l.href}${l.href.includes('?') ? '&' : '?'}format=json`)));
+          const href = withGround(l.href, ground);
+          shown.replaceChildren(paper(await api.query(`${href}${href.includes('?') ? '&' : '?'}format=json`)));
         } catch (err) {
           shown.replaceChildren();
           showError(shown, err, 'letter-error');
         }
       } }, '预览');
-    return h('li', { 'data-test': 'letter', 'data-kind': l.kind },
-      h('strong', null, l.label), h('span', { class: 'small muted' }, `　${formatDate(l.date)}　`),
-      preview, '　',
-      h('a', { href: l.href, download: '', 'data-test': `letter-download-${l.kind}` }, '下载 Word'));
+    const item = h('li', { 'data-test': 'letter', 'data-kind': l.kind },
+      h('strong', null, l.label), h('span', { class: 'small muted' }, `　${formatDate(l.date)}　`), preview, '　', download);
+    if (l.kind === 'REPLY') {
+      // a result that covers two items of Art. 36: the officer says which one the answer is
+      api.query(`/api/requests/${encodeURIComponent(state.requestId)}/letters`).then((answer) => {
+        const grounds = answer.grounds || [];
+        if (grounds.length < 2) return;
+        ground = grounds[0].ground;
+        const select = h('select', { 'data-test': 'letter-ground', 'aria-label': '答复情形',
+          onchange: () => { ground = select.value; download.href = withGround(l.href, ground); } },
+        grounds.map((g) => h('option', { value: g.ground }, g.label)));
+        download.href = withGround(l.href, ground);
+        item.append(h('div', { class: 'small' }, '答复情形：', select));
+      }).catch(() => {});
+    }
+    return item;
   }));
+  const editable = me.has('ADMIN') || me.has('SUPERVISOR');
   return h('section', { class: 'card', 'data-test': 'letters-section' }, h('h2', null, '文书'),
     letters.length === 0 ? h('p', { class: 'muted' }, '暂无文书。') : list,
     h('p', { class: 'small muted' }, '按本机关的文书模板，用办理记录中的日期、期限和事项生成；',
-      h('a', { href: `#/letter-templates/${encodeURIComponent(state.agencyId)}`, 'data-test': 'letters-templates-link' }, '修改文书模板')),
+      h('a', { href: `#/letter-templates/${encodeURIComponent(state.agencyId)}`, 'data-test': 'letters-templates-link' },
+        editable ? '修改文书模板' : '查看文书模板')),
     shown);
 }
 
@@ -72,9 +90,7 @@ route('/letter-templates/:agency', async (el, params) => {
     const requestId = h('input', { name: 'requestId', placeholder: '申请的系统标识（留空用示例申请）', 'data-test': 'template-request',
       'aria-label': '用于预览的申请' });
     const result = h('select', { name: 'result', 'data-test': 'template-result', 'aria-label': '示例申请的办理结果' },
-      ['DISCLOSED', 'PARTIALLY_DISCLOSED', 'NOT_DISCLOSED_THIRD_PARTY_RIGHTS', 'NOT_DISCLOSED_PROCESS_INFORMATION', 'UNABLE_NOT_HELD',
-        'UNABLE_NEEDS_CREATION', 'NOT_PROCESSED_PETITION_COMPLAINT', 'NOT_PROCESSED_DUPLICATE', 'OTHER_NO_CORRECTION', 'OTHER_FEE_UNPAID']
-        .map((code) => h('option', { value: code }, resultLabel(code))));
+      Object.keys(labels.result).map((code) => h('option', { value: code }, resultLabel(code))));
     const preview = h('div', { 'data-test': 'template-preview' });
     const status = h('div', { 'data-test': 'template-status' });
     const draft = () => ({ title: title.value, body: body.value, requestId: requestId.value.trim() || null,
@@ -113,19 +129,11 @@ route('/letter-templates/:agency', async (el, params) => {
         try {
           const saved = await api.command('PUT', `/api/agencies/${encodeURIComponent(agencyId)}/letter-templates/${t.kind}`,
             { title: title.value, body: body.value });
-          status.replaceChildren(h('div', { class: 'alert alert-success', role: 'status', 'data-test': 'template-saved' },
-            `已保存为第 ${saved.version} 版；此后生成的${t.label}使用这一版。`));
-          // the list comes from the query side: read again once it has the new version
-          for (let waited = 0; waited < 5000; waited += 250) {
-            const again = await api.query(`/api/agencies/${encodeURIComponent(agencyId)}/letter-templates`);
-            const fresh = again.templates.find((x) => x.kind === t.kind);
-            if (fresh.version >= saved.version) {
-              answer.templates = again.templates;
-              chosen = fresh;
-              break;
-            }
-            await new Promise((resolve) => setTimeout(resolve, 250));
-          }
+          // the saved text is the command's answer: shown at once, whatever the list below knows yet
+          const savedVersion = { kind: t.kind, version: saved.version, title: saved.title, body: saved.body, recordedAt: null, recordedBy: me.username };
+          chosen = { ...t, version: saved.version, title: saved.title, body: saved.body,
+            versions: t.versions.some((v) => v.version === saved.version) ? t.versions : [...t.versions, savedVersion] };
+          answer.templates = answer.templates.map((x) => (x.kind === t.kind ? chosen : x));
           drawTabs();
           drawEditor();
           editor.querySelector('[data-test="template-status"]').replaceChildren(h('div', { class: 'alert alert-success', role: 'status',

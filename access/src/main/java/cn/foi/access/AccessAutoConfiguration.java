@@ -129,7 +129,8 @@ public class AccessAutoConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/**").authenticated()
                         // comparisons posted to the query side change nothing (see @ReadsOnly)
                         .requestMatchers(HttpMethod.POST, "/api/agencies/*/annual-tables/*/published-check").authenticated()
-                        .requestMatchers(HttpMethod.POST, "/api/agencies/*/letter-templates/*/preview").hasAnyRole("OFFICER", "SUPERVISOR", "ADMIN")
+                        // a draft letter filled with a made-up request (or, for the agency's own staff, one of its requests)
+                        .requestMatchers(HttpMethod.POST, "/api/agencies/*/letter-templates/*/preview").hasAnyRole("OFFICER", "SUPERVISOR", "ADMIN", "AUDITOR")
                         .requestMatchers("/api/**").hasAnyRole(actors)
                         .anyRequest().authenticated())
                 .build();

@@ -411,13 +411,12 @@ public class Agency {
      * stores nothing and answers that version.
      */
     @CommandHandler
-    public int handle(AgencyCommands.SetLetterTemplate command, Clock clock) {
+    public AgencyCommands.SavedLetterTemplate handle(AgencyCommands.SetLetterTemplate command, Clock clock) {
         cn.foi.events.letter.LetterKind kind;
         try {
-            kind = cn.foi.events.letter.LetterKind.valueOf(command.kind());
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw new NotFound("没有“" + command.kind() + "”这种文书；可用的文书：" + java.util.Arrays.stream(cn.foi.events.letter.LetterKind.values())
-                    .map(k -> k.name() + "（" + k.label() + "）").toList() + " (unknown letter kind)");
+            kind = cn.foi.events.letter.LetterKind.parse(command.kind());
+        } catch (IllegalArgumentException e) {
+            throw new NotFound(e.getMessage());
         }
         cn.foi.events.letter.LetterTemplate template;
         try {
@@ -426,12 +425,13 @@ public class Agency {
             throw new InvalidInput(e.getMessage());
         }
         LetterTemplateVersion current = letterTemplates.get(kind);
-        if (current != null && current.template().equals(template)) {
-            return current.version();
-        }
         int version = current == null ? 1 : current.version() + 1;
-        apply(new cn.foi.events.letter.LetterTemplateSet(agencyId, kind, version, template.title(), template.body(), LocalDate.now(clock)));
-        return version;
+        if (current != null && current.template().equals(template)) {
+            version = current.version();
+        } else {
+            apply(new cn.foi.events.letter.LetterTemplateSet(agencyId, kind, version, template.title(), template.body(), LocalDate.now(clock)));
+        }
+        return new AgencyCommands.SavedLetterTemplate(version, template.title(), template.body());
     }
 
     private record LetterTemplateVersion(int version, cn.foi.events.letter.LetterTemplate template) {

@@ -23,6 +23,10 @@ public final class AgencyCommands {
     public record SetLetterTemplate(@TargetAggregateIdentifier String agencyId, String kind, String title, String body) {
     }
 
+    /** The version a template is saved as (an unchanged text: the version it already was), with its text as kept. */
+    public record SavedLetterTemplate(int version, String title, String body) {
+    }
+
     /** Moves an agency under another ({@code parentId}), or to the top of a tree (null). */
     public record PlaceAgency(@TargetAggregateIdentifier String agencyId, String parentId) {
     }

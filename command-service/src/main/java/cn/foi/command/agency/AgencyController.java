@@ -111,14 +111,13 @@ class AgencyController {
     Map<String, Object> letterTemplate(@PathVariable String agencyId, @PathVariable String kind, @RequestBody Map<String, String> body) {
         String title = body == null ? null : body.get("title");
         String text = body == null ? null : body.get("body");
-        int version;
+        AgencyCommands.SavedLetterTemplate saved;
         try {
-            version = commands.sendAndWait(new AgencyCommands.SetLetterTemplate(agencyId, kind, title, text));
+            saved = commands.sendAndWait(new AgencyCommands.SetLetterTemplate(agencyId, kind, title, text));
         } catch (AggregateNotFoundException e) {
             throw new NotFound("机构 " + agencyId + " 不存在 (unknown agency)");
         }
-        var saved = cn.foi.events.letter.LetterTemplate.checked(cn.foi.events.letter.LetterKind.valueOf(kind), title, text);
-        return Map.of("agencyId", agencyId, "kind", kind, "version", version, "title", saved.title(), "body", saved.body());
+        return Map.of("agencyId", agencyId, "kind", kind, "version", saved.version(), "title", saved.title(), "body", saved.body());
     }
 
     @PostMapping("/api/agencies/{agencyId}/years/{year}/close")

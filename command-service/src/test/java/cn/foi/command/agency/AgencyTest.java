@@ -225,19 +225,19 @@ class AgencyTest {
     @Test
     void each_saved_template_of_a_letter_is_a_new_version_and_the_same_text_again_stores_nothing() {
         var first = new cn.foi.events.letter.LetterTemplateSet(AGENCY, cn.foi.events.letter.LetterKind.RECEIPT, 1, "受理回执",
-                                                               "{{申请人}}：\n已收到。", TODAY);
+                                                               "{{申请人}}：\n{{收到日期}}收到，不晚于{{答复期限}}答复。", TODAY);
         fixture.given(REGISTERED)
-               .when(new AgencyCommands.SetLetterTemplate(AGENCY, "RECEIPT", " 受理回执 ", "{{申请人}}：\r\n已收到。"))
+               .when(new AgencyCommands.SetLetterTemplate(AGENCY, "RECEIPT", " 受理回执 ", "{{申请人}}：\r\n{{收到日期}}收到，不晚于{{答复期限}}答复。"))
                .expectEvents(first)
-               .expectResultMessagePayload(1);
+               .expectResultMessagePayload(new AgencyCommands.SavedLetterTemplate(1, "受理回执", "{{申请人}}：\n{{收到日期}}收到，不晚于{{答复期限}}答复。"));
         fixture.given(REGISTERED, first)
-               .when(new AgencyCommands.SetLetterTemplate(AGENCY, "RECEIPT", "受理回执", "{{申请人}}：\n已收到。"))
+               .when(new AgencyCommands.SetLetterTemplate(AGENCY, "RECEIPT", "受理回执", "{{申请人}}：\n{{收到日期}}收到，不晚于{{答复期限}}答复。"))
                .expectNoEvents()
-               .expectResultMessagePayload(1);
+               .expectResultMessagePayload(new AgencyCommands.SavedLetterTemplate(1, "受理回执", "{{申请人}}：\n{{收到日期}}收到，不晚于{{答复期限}}答复。"));
         fixture.given(REGISTERED, first)
-               .when(new AgencyCommands.SetLetterTemplate(AGENCY, "RECEIPT", "受理回执", "{{申请人}}：\n已收到，编号{{登记编号}}。"))
+               .when(new AgencyCommands.SetLetterTemplate(AGENCY, "RECEIPT", "受理回执", "{{申请人}}：\n{{收到日期}}收到，编号{{登记编号}}，不晚于{{答复期限}}答复。"))
                .expectEvents(new cn.foi.events.letter.LetterTemplateSet(AGENCY, cn.foi.events.letter.LetterKind.RECEIPT, 2, "受理回执",
-                                                                        "{{申请人}}：\n已收到，编号{{登记编号}}。", TODAY));
+                                                                        "{{申请人}}：\n{{收到日期}}收到，编号{{登记编号}}，不晚于{{答复期限}}答复。", TODAY));
     }
 
     @Test
@@ -246,6 +246,11 @@ class AgencyTest {
                .when(new AgencyCommands.SetLetterTemplate(AGENCY, "RECEIPT", "受理回执", "{{缴费期限}}"))
                .expectException(InvalidInput.class)
                .expectExceptionMessage(org.hamcrest.Matchers.containsString("不属于受理回执"))
+               .expectNoEvents();
+        fixture.given(REGISTERED)
+               .when(new AgencyCommands.SetLetterTemplate(AGENCY, "REPLY", "答复书", "{{申请人}}：\n{{答复意见}}"))
+               .expectException(InvalidInput.class)
+               .expectExceptionMessage(org.hamcrest.Matchers.containsString("{{救济途径}}"))
                .expectNoEvents();
         fixture.given(REGISTERED)
                .when(new AgencyCommands.SetLetterTemplate(AGENCY, "SUMMONS", "传票", "正文"))

@@ -33,4 +33,15 @@ public enum LetterKind {
     public String defaultTitle() {
         return defaultTitle;
     }
+
+    /** The kind named in a path; IllegalArgumentException naming the kinds there are otherwise. */
+    public static LetterKind parse(String name) {
+        for (LetterKind kind : values()) {
+            if (kind.name().equals(name)) {
+                return kind;
+            }
+        }
+        throw new IllegalArgumentException("没有“" + name + "”这种文书；可用的文书：" + java.util.Arrays.stream(values())
+                .map(k -> k.name() + "（" + k.label() + "）").toList() + " (unknown letter kind)");
+    }
 }

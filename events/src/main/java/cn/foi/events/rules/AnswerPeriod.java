@@ -15,9 +15,6 @@ public final class AnswerPeriod {
     /** Art. 30: a correction is asked for once, within 7 working days of receipt. */
     public static final int CORRECTION_NOTICE_WORKING_DAYS = 7;
 
-    /** Arts. 32, 34: a consulted third party or agency gives its opinion within 15 working days of the letter. */
-    public static final int CONSULTATION_WORKING_DAYS = 15;
-
     /** The current Regulations took effect on this day: a request received before it is timed by the 2008 Regulations. */
     public static final java.time.LocalDate CURRENT_REGULATIONS_IN_FORCE_FROM = java.time.LocalDate.of(2019, 5, 15);
 

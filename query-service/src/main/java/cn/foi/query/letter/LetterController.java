@@ -47,28 +47,26 @@ class LetterController {
         this.deadlines = deadlines;
     }
 
-    /** A letter of the request as made now. */
+    /** A letter of the request as made now ({@code writtenDate}: its date as the letter writes it). */
     record Letter(String requestId, LetterKind kind, String label, String caseNumber, String title, List<String> paragraphs,
-                  String agencyName, LocalDate date, int templateVersion) {
+                  String agencyName, LocalDate date, String writtenDate, int templateVersion) {
     }
 
-    /** The letters the request's steps call for, each with where it is made. */
-    record Listed(LetterKind kind, String label, LocalDate date, String consultationId, String href, int templateVersion) {
-    }
-
+    /**
+     * The letters the request's steps call for, each with where it is made; {@code grounds}: the ways its answer can be
+     * worded, when its result has more than one (the letter's {@code ground} parameter).
+     */
     @GetMapping("/api/requests/{requestId}/letters")
     Map<String, Object> letters(@PathVariable String requestId) {
         RequestView request = request(requestId);
-        AgencyView agency = agency(request.receipt().agencyId());
-        return Map.of("requestId", requestId, "letters", listed(request, agency));
-    }
-
-    /** The request's letters with the version of the template each is made with now. */
-    static List<Listed> listed(RequestView request, AgencyView agency) {
-        return LetterFacts.available(request).stream()
-                .map(a -> new Listed(a.kind(), a.label(), a.date(), a.consultationId(), a.href(request.requestId()),
-                                     agency == null ? 0 : agency.letterTemplate(a.kind()).version()))
-                .toList();
+        Map<String, Object> answer = new java.util.LinkedHashMap<>();
+        answer.put("requestId", requestId);
+        answer.put("letters", LetterFacts.available(request));
+        if (request.decision() != null && request.decision().result() != null) {
+            answer.put("grounds", cn.foi.events.letter.ReplyGrounds.of(request.decision().result()).stream()
+                    .map(g -> Map.of("ground", g.ground(), "label", g.label(), "article", g.article())).toList());
+        }
+        return answer;
     }
 
     /**
@@ -79,6 +77,7 @@ class LetterController {
     ResponseEntity<?> letter(@PathVariable String requestId, @PathVariable String kind,
                              @RequestParam(required = false) String consultationId,
                              @RequestParam(required = false) Integer templateVersion,
+                             @RequestParam(required = false) String ground,
                              @RequestParam(defaultValue = "docx") String format) {
         LetterKind letterKind = kind(kind);
         RequestView request = request(requestId);
@@ -89,7 +88,7 @@ class LetterController {
         AgencyView agency = agency(agencyId);
         AgencyView.LetterTemplateVersion template = templateVersion == null ? agency.letterTemplate(letterKind)
                                                                             : version(agency, letterKind, templateVersion);
-        LetterFacts.Facts facts = LetterFacts.of(letterKind, request, agency.name(), deadlines, consultationId);
+        LetterFacts.Facts facts = LetterFacts.of(letterKind, request, agency.name(), deadlines, consultationId, ground);
         return made(new Made(requestId, letterKind, request.caseNumber(), agency.name(), facts,
                              new LetterTemplate(template.title(), template.body()), template.version()), format);
     }
@@ -102,7 +101,8 @@ class LetterController {
         LetterTemplate.Filled filled = made.template().fill(made.facts().values());
         if ("json".equals(format)) {
             return ResponseEntity.ok(new Letter(made.requestId(), made.kind(), made.kind().label(), made.caseNumber(), filled.title(),
-                                                filled.paragraphs(), made.agencyName(), made.facts().date(), made.templateVersion()));
+                                                filled.paragraphs(), made.agencyName(), made.facts().date(),
+                                                LetterFacts.written(made.facts().date()), made.templateVersion()));
         }
         if (!"docx".equals(format)) {
             throw new QueryProblem(HttpStatus.BAD_REQUEST, "不支持的格式 " + format + "：可用 docx 或 json (unsupported format)");
@@ -162,7 +162,7 @@ class LetterController {
         } else {
             request = sample(agencyId, agency.caseNumberPattern(), draft.get("result"));
         }
-        LetterFacts.Facts facts = LetterFacts.of(letterKind, request, agency.name(), deadlines, null);
+        LetterFacts.Facts facts = LetterFacts.of(letterKind, request, agency.name(), deadlines, null, null);
         return made(new Made(request.requestId(), letterKind, request.caseNumber(), agency.name(), facts, template, -1), format);
     }
 
@@ -189,24 +189,19 @@ class LetterController {
                 new RequestView.Fee(consulted, new BigDecimal("300"), FeeBasis.BY_VOLUME, calendar.workingDaysAfter(consulted, 20).dueOn(), null),
                 new RequestView.Extension(extended, 20, "李某某", "需要征求第三方意见并调取档案"),
                 new RequestView.Decision(answer, answered, "", null),
-                List.of(), new cn.foi.events.casenumber.CaseNumberPattern(pattern).format(received.getYear(), 1), null, List.of(), null);
+                List.of(), new cn.foi.events.casenumber.CaseNumberPattern(pattern).format(received.getYear(), 1), null, List.of(), null, List.of());
     }
 
     private static AgencyView.LetterTemplateVersion version(AgencyView agency, LetterKind kind, int version) {
-        if (version == 0) {
-            LetterTemplate standard = LetterTemplate.DEFAULTS.get(kind);
-            return new AgencyView.LetterTemplateVersion(kind, 0, standard.title(), standard.body(), null, null, null);
-        }
-        return agency.letterTemplates().stream().filter(v -> v.kind() == kind && v.version() == version).findFirst()
-                .orElseThrow(() -> new QueryProblem(HttpStatus.NOT_FOUND, kind.label() + "模板没有第 " + version + " 版 (unknown template version)"));
+        return agency.letterTemplate(kind, version).orElseThrow(
+                () -> new QueryProblem(HttpStatus.NOT_FOUND, kind.label() + "模板没有第 " + version + " 版 (unknown template version)"));
     }
 
     private static LetterKind kind(String kind) {
         try {
-            return LetterKind.valueOf(kind);
+            return LetterKind.parse(kind);
         } catch (IllegalArgumentException e) {
-            throw new QueryProblem(HttpStatus.NOT_FOUND, "没有“" + kind + "”这种文书；可用的文书：" + Arrays.stream(LetterKind.values())
-                    .map(k -> k.name() + "（" + k.label() + "）").toList() + " (unknown letter kind)");
+            throw new QueryProblem(HttpStatus.NOT_FOUND, e.getMessage());
         }
     }
 

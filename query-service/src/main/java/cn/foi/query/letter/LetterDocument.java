@@ -40,6 +40,7 @@ public final class LetterDocument {
             defaults.setAscii("Times New Roman");
             defaults.setHAnsi("Times New Roman");
             document.createStyles().setDefaultFonts(defaults);
+            pageOfficialDocument(document);
             var properties = document.getProperties().getCoreProperties();
             properties.setTitle(letter.title());
             properties.setCreator(head.agencyName());
@@ -78,6 +79,24 @@ public final class LetterDocument {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A4, with GB/T 9704's margins: 37 mm top, 35 mm bottom, 28 mm left, 26 mm right (in twentieths of a point). */
+    private static void pageOfficialDocument(XWPFDocument document) {
+        var section = document.getDocument().getBody().isSetSectPr() ? document.getDocument().getBody().getSectPr()
+                                                                     : document.getDocument().getBody().addNewSectPr();
+        var size = section.isSetPgSz() ? section.getPgSz() : section.addNewPgSz();
+        size.setW(java.math.BigInteger.valueOf(11906));
+        size.setH(java.math.BigInteger.valueOf(16838));
+        var margins = section.isSetPgMar() ? section.getPgMar() : section.addNewPgMar();
+        margins.setTop(java.math.BigInteger.valueOf(twips(37)));
+        margins.setBottom(java.math.BigInteger.valueOf(twips(35)));
+        margins.setLeft(java.math.BigInteger.valueOf(twips(28)));
+        margins.setRight(java.math.BigInteger.valueOf(twips(26)));
+    }
+
+    private static long twips(int millimetres) {
+        return Math.round(millimetres / 25.4 * 1440);
     }
 
     private static XWPFParagraph body(XWPFDocument document) {

@@ -31,34 +31,36 @@ public final class LetterFacts {
     public record Facts(LetterKind kind, LocalDate date, String consultationId, Map<LetterField, String> values) {
     }
 
-    /** A letter the request has: one per step, one per consultation. */
-    public record Available(LetterKind kind, String label, LocalDate date, String consultationId) {
+    /** A letter the request has: one per step, one per consultation; {@code href} where it is made (a .docx). */
+    public record Available(LetterKind kind, String label, LocalDate date, String consultationId, String href) {
 
-        /** Where it is made, relative to the API's root. */
-        public String href(String requestId) {
-            return "/api/requests/" + requestId + "/letters/" + kind.name() + (consultationId == null ? "" : "?consultationId=" + consultationId);
+        Available(String requestId, LetterKind kind, String label, LocalDate date, String consultationId) {
+            this(kind, label, date, consultationId, "/api/requests/" + requestId + "/letters/" + kind.name()
+                                                    + (consultationId == null ? "" : "?consultationId=" + consultationId));
         }
     }
 
     /** Every letter the request's steps call for, in the order of the steps. */
     public static List<Available> available(RequestView request) {
+        String id = request.requestId();
         List<Available> letters = new ArrayList<>();
-        letters.add(new Available(LetterKind.RECEIPT, LetterKind.RECEIPT.label(), request.receipt().receivedOn(), null));
+        letters.add(new Available(id, LetterKind.RECEIPT, LetterKind.RECEIPT.label(), request.receipt().receivedOn(), null));
         if (request.correction() != null) {
-            letters.add(new Available(LetterKind.CORRECTION_NOTICE, LetterKind.CORRECTION_NOTICE.label(), request.correction().requestedOn(), null));
+            letters.add(new Available(id, LetterKind.CORRECTION_NOTICE, LetterKind.CORRECTION_NOTICE.label(), request.correction().requestedOn(), null));
         }
         for (RequestView.Consultation consultation : request.consultations()) {
-            letters.add(new Available(LetterKind.CONSULTATION_LETTER, LetterKind.CONSULTATION_LETTER.label() + "（" + consultation.party() + "）",
-                                      consultation.sentOn(), consultation.consultationId()));
+            String label = ("AGENCY".equals(consultation.kind()) ? "征求其他机关意见函" : LetterKind.CONSULTATION_LETTER.label())
+                           + "（" + consultation.party() + "）";
+            letters.add(new Available(id, LetterKind.CONSULTATION_LETTER, label, consultation.sentOn(), consultation.consultationId()));
         }
         if (request.fee() != null) {
-            letters.add(new Available(LetterKind.FEE_NOTICE, LetterKind.FEE_NOTICE.label(), request.fee().issuedOn(), null));
+            letters.add(new Available(id, LetterKind.FEE_NOTICE, LetterKind.FEE_NOTICE.label(), request.fee().issuedOn(), null));
         }
         if (request.extension() != null) {
-            letters.add(new Available(LetterKind.EXTENSION_NOTICE, LetterKind.EXTENSION_NOTICE.label(), request.extension().grantedOn(), null));
+            letters.add(new Available(id, LetterKind.EXTENSION_NOTICE, LetterKind.EXTENSION_NOTICE.label(), request.extension().grantedOn(), null));
         }
         if (request.decision() != null) {
-            letters.add(new Available(LetterKind.REPLY, LetterKind.REPLY.label(), request.decision().decidedOn(), null));
+            letters.add(new Available(id, LetterKind.REPLY, LetterKind.REPLY.label(), request.decision().decidedOn(), null));
         }
         return letters;
     }
@@ -107,15 +109,15 @@ public final class LetterFacts {
     }
 
     /** The facts of a letter of {@code kind} about {@code request}, written by {@code agencyName}. */
-    public static Facts of(LetterKind kind, RequestView request, String agencyName, Deadlines deadlines, String consultationId) {
+    public static Facts of(LetterKind kind, RequestView request, String agencyName, Deadlines deadlines, String consultationId,
+                           String ground) {
         RequestView.Receipt receipt = request.receipt();
         Map<LetterField, String> values = new EnumMap<>(LetterField.class);
         values.put(LetterField.AGENCY_NAME, agencyName);
-        values.put(LetterField.CASE_NUMBER, request.caseNumber() == null ? "无" : request.caseNumber());
+        values.put(LetterField.CASE_NUMBER, request.caseNumber() == null ? "未编号" : request.caseNumber());
         values.put(LetterField.APPLICANT, receipt.applicantName());
         values.put(LetterField.SUBJECT, receipt.subject());
         values.put(LetterField.RECEIVED_ON, written(receipt.receivedOn()));
-        WorkingDayCalendar calendar = deadlines.calendar();
         LocalDate date;
         String consultation = null;
         switch (kind) {
@@ -123,6 +125,7 @@ public final class LetterFacts {
                 date = receipt.receivedOn();
                 values.put(LetterField.CHANNEL, receipt.channel().label());
                 values.put(LetterField.DUE_ON, written(deadlines.originalDueOn(receipt.receivedOn(), receipt.receivedOn(), List.of())));
+                values.put(LetterField.PERIOD_DAYS, String.valueOf(AnswerPeriod.workingDaysFor(receipt.receivedOn())));
             }
             case CORRECTION_NOTICE -> {
                 RequestView.Correction correction = require(request.correction(), "这件申请没有告知补正，没有补正告知书 (no correction requested)");
@@ -134,10 +137,14 @@ public final class LetterFacts {
                 RequestView.Extension extension = require(request.extension(), "这件申请没有延期答复，没有延期答复告知书 (no extension)");
                 date = extension.grantedOn();
                 RequestFacts facts = RequestFacts.of(request);
-                // the due dates as they stood when the extension was granted: later pauses were not known then
-                List<WorkingDayCalendar.Pause> pauses = facts.pauses().stream().filter(p -> p.from().isBefore(extension.grantedOn()))
-                        .map(p -> p.until().isAfter(extension.grantedOn()) ? new WorkingDayCalendar.Pause(p.from(), extension.grantedOn(), p.reason()) : p)
-                        .toList();
+                // the due dates as they stood the day the extension was granted, whatever came later: pauses cut at
+                // that day, and a stop still running then (a fee or a consultation awaited) counted up to it
+                LocalDate granted = extension.grantedOn();
+                List<WorkingDayCalendar.Pause> pauses = new ArrayList<>(facts.pauses().stream().filter(p -> p.from().isBefore(granted))
+                        .map(p -> p.until().isAfter(granted) ? new WorkingDayCalendar.Pause(p.from(), granted, p.reason()) : p).toList());
+                if (facts.stop() != null && facts.stop().since().isBefore(granted)) {
+                    pauses.add(new WorkingDayCalendar.Pause(facts.stop().since(), granted, facts.stop().reason().label()));
+                }
                 values.put(LetterField.ORIGINAL_DUE_ON, written(deadlines.originalDueOn(facts.receivedOn(), facts.clockStartsOn(), pauses)));
                 values.put(LetterField.EXTENSION_DAYS, String.valueOf(extension.workingDays()));
                 values.put(LetterField.EXTENDED_DUE_ON, written(deadlines.of(facts.receivedOn(), facts.clockStartsOn(), extension.workingDays(),
@@ -160,7 +167,6 @@ public final class LetterFacts {
                 values.put(LetterField.CONSULTATION_ARTICLE, agency ? "第三十四条" : "第三十二条");
                 values.put(LetterField.CONSULTATION_CONSEQUENCE, agency ? "逾期未提出意见的，视为同意公开。"
                         : "逾期未提出意见的，由本机关依照《中华人民共和国政府信息公开条例》的规定决定是否公开。");
-                values.put(LetterField.OPINION_DUE_ON, written(calendar.workingDaysAfter(sent.sentOn(), AnswerPeriod.CONSULTATION_WORKING_DAYS).dueOn()));
             }
             case FEE_NOTICE -> {
                 RequestView.Fee fee = require(request.fee(), "这件申请没有收取信息处理费，没有收费通知书 (no fee notice)");
@@ -173,18 +179,33 @@ public final class LetterFacts {
             case REPLY -> {
                 RequestView.Decision decision = require(request.decision(), "这件申请尚未答复，没有答复书 (not answered yet)");
                 date = decision.decidedOn();
+                String note = decision.note() == null ? "" : decision.note().strip();
                 if (decision.result() != null) {
-                    ReplyGrounds.Ground ground = ReplyGrounds.of(decision.result());
+                    ReplyGrounds.Ground answer;
+                    try {
+                        answer = ReplyGrounds.of(decision.result(), ground);
+                    } catch (IllegalArgumentException e) {
+                        throw new QueryProblem(HttpStatus.BAD_REQUEST, e.getMessage());
+                    }
+                    StringBuilder wording = new StringBuilder(answer.wording());
+                    if (answer.explanation() != null) {
+                        // what the officer must add goes right after the wording: the note, or a place marked to write it
+                        wording.append('\n').append(note.isEmpty() ? "【请在此" + answer.explanation() + "】" : note);
+                        note = "";
+                    }
+                    if (answer.providesInformation()) {
+                        wording.append('\n').append(ReplyGrounds.CORRECTING_OWN_RECORDS);
+                    }
                     values.put(LetterField.RESULT, decision.result().label());
-                    values.put(LetterField.REPLY_WORDING, ground.wording());
-                    values.put(LetterField.ARTICLE, ground.article());
+                    values.put(LetterField.REPLY_WORDING, wording.toString());
+                    values.put(LetterField.ARTICLE, answer.article());
                 } else { // answered under the 2008 Regulations: their result, without the current articles
                     values.put(LetterField.RESULT, decision.legacyResult().label());
                     values.put(LetterField.REPLY_WORDING, "根据《中华人民共和国政府信息公开条例》（2008年施行）的规定，本机关对您的申请作出如下处理："
                                                           + decision.legacyResult().label() + "。");
                     values.put(LetterField.ARTICLE, "《中华人民共和国政府信息公开条例》（2008年施行）");
                 }
-                values.put(LetterField.REPLY_NOTE, decision.note() == null ? "" : decision.note());
+                values.put(LetterField.REPLY_NOTE, note);
                 values.put(LetterField.REMEDIES, ReplyGrounds.REMEDIES);
             }
             default -> throw new IllegalStateException(kind.name());

@@ -52,8 +52,7 @@ class RequestQueryController {
                 .map(review -> new RequestState.Review(review.reviewId(), review.block(), review.filedOn(), review.result(),
                                                        review.concludedOn()))
                 .toList();
-        RequestState state = stateOf(request).withReviews(reviews).withLetters(
-                cn.foi.query.letter.LetterFacts.available(request).stream().map(letter -> letter(request, letter)).toList());
+        RequestState state = stateOf(request).withReviews(reviews).withLetters(cn.foi.query.letter.LetterFacts.available(request));
         boolean seesPersonalData = cn.foi.access.Caller.current().filter(c -> c.seesPersonalDataOf(request.receipt().agencyId())).isPresent();
         return possibleRepeats && seesPersonalData ? state.withPossibleRepeats(possibleRepeats(request)) : state;
     }
@@ -286,11 +285,7 @@ class RequestQueryController {
         java.util.Map<Long, cn.foi.query.letter.LetterFacts.Available> letters = cn.foi.query.letter.LetterFacts.byHistoryEntry(view);
         return new RequestState.History(requestId, view.receipt().agencyId(), events.stream().map(e -> new RequestState.SealedEntry(
                 e, digests.get(e.globalIndex()), e.recordedBy() == null ? null : names.computeIfAbsent(e.recordedBy(), this::shownName),
-                letters.containsKey(e.globalIndex()) ? letter(view, letters.get(e.globalIndex())) : null)).toList());
-    }
-
-    private static RequestState.Letter letter(RequestView request, cn.foi.query.letter.LetterFacts.Available letter) {
-        return new RequestState.Letter(letter.kind(), letter.label(), letter.date(), letter.href(request.requestId()));
+                letters.get(e.globalIndex()))).toList());
     }
 
     /** The display name of whoever recorded an event (their login when they have none, or when the account is gone). */

@@ -22,11 +22,7 @@ record RequestState(String requestId, String caseNumber, RequestView.Assignment 
                     Integer workingDaysLeft, String answered, Boolean dueDateProvisional, String pausedBecause,
                     List<String> dueDateExplanation, @JsonInclude(JsonInclude.Include.NON_NULL) List<Review> reviews,
                     @JsonInclude(JsonInclude.Include.NON_NULL) List<PossibleRepeat> possibleRepeats,
-                    @JsonInclude(JsonInclude.Include.NON_NULL) List<Letter> letters) {
-
-    /** A letter the request's steps call for ({@code href}: where it is made, a .docx). */
-    record Letter(cn.foi.events.letter.LetterKind kind, String label, LocalDate date, String href) {
-    }
+                    @JsonInclude(JsonInclude.Include.NON_NULL) List<cn.foi.query.letter.LetterFacts.Available> letters) {
 
     /** The applicant's type, and name as the caller may see it (masked for those outside the agency). */
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -52,7 +48,7 @@ record RequestState(String requestId, String caseNumber, RequestView.Assignment 
 
     /** A history entry with the digest its event was stored with (LogDigest): what an auditor checks it against. */
     record SealedEntry(@com.fasterxml.jackson.annotation.JsonUnwrapped HistoryEntry entry, String digest, String recordedByName,
-                       @JsonInclude(JsonInclude.Include.NON_NULL) Letter letter) {
+                       @JsonInclude(JsonInclude.Include.NON_NULL) cn.foi.query.letter.LetterFacts.Available letter) {
     }
 
     RequestState withReviews(List<Review> reviews) {
@@ -61,7 +57,7 @@ record RequestState(String requestId, String caseNumber, RequestView.Assignment 
                                 dueDateProvisional, pausedBecause, dueDateExplanation, reviews, possibleRepeats, letters);
     }
 
-    RequestState withLetters(List<Letter> letters) {
+    RequestState withLetters(List<cn.foi.query.letter.LetterFacts.Available> letters) {
         return new RequestState(requestId, caseNumber, assignee, agencyId, status, receivedOn, channel, applicant, subject, carriedOverInto, result,
                                 decidedOn, correction, extension, consultations, fee, dueOn, workingDaysLeft, answered,
                                 dueDateProvisional, pausedBecause, dueDateExplanation, reviews, possibleRepeats, letters);

@@ -114,8 +114,16 @@ public record AgencyView(String agencyId, long lastSeq, String name, LocalDate r
                 return letterTemplates.get(i);
             }
         }
-        var template = cn.foi.events.letter.LetterTemplate.DEFAULTS.get(kind);
-        return new LetterTemplateVersion(kind, 0, template.title(), template.body(), null, null, null);
+        return letterTemplate(kind, 0).orElseThrow();
+    }
+
+    /** A version of a letter's template as saved, or the engine's default for version 0. */
+    public java.util.Optional<LetterTemplateVersion> letterTemplate(cn.foi.events.letter.LetterKind kind, int version) {
+        if (version == 0) {
+            var template = cn.foi.events.letter.LetterTemplate.DEFAULTS.get(kind);
+            return java.util.Optional.of(new LetterTemplateVersion(kind, 0, template.title(), template.body(), null, null, null));
+        }
+        return letterTemplates.stream().filter(v -> v.kind() == kind && v.version() == version).findFirst();
     }
 
     /** Where the agency stands in the tree of agencies since a moment: under {@code parentId} (null: at the top). */

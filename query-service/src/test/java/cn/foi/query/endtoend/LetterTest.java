@@ -51,6 +51,15 @@ class LetterTest extends EndToEndTest {
         return answer.json();
     }
 
+    private static int indexOf(List<String> paragraphs, String part) {
+        for (int i = 0; i < paragraphs.size(); i++) {
+            if (paragraphs.get(i).contains(part)) {
+                return i;
+            }
+        }
+        throw new AssertionError("no paragraph with " + part + " in " + paragraphs);
+    }
+
     private static String written(String isoDate) {
         var date = java.time.LocalDate.parse(isoDate);
         return date.getYear() + "年" + date.getMonthValue() + "月" + date.getDayOfMonth() + "日";
@@ -80,7 +89,7 @@ class LetterTest extends EndToEndTest {
 
         String receipt = letter(request, "RECEIPT");
         assertThat(receipt).contains("政府信息公开申请受理回执", caseNumber, "李四：", "2026年3月2日", "网络", "申请公开某路段拆迁补偿方案",
-                                     "2026年3月30日前", "第三十三条第二款", "某市自然资源局");
+                                     "不晚于2026年3月30日", "第三十三条第二款", "某市自然资源局");
 
         // steps a letter may not exist for yet: 409 with the reason
         for (String kind : List.of("CORRECTION_NOTICE", "EXTENSION_NOTICE", "CONSULTATION_LETTER", "FEE_NOTICE", "REPLY")) {
@@ -98,18 +107,35 @@ class LetterTest extends EndToEndTest {
         String consultationId = services.get(services.queryUrl + "/api/requests/" + request).json().get("consultations").get(0)
                                         .get("consultationId").asText();
         step(request, "/consultations/" + consultationId + "/reply", "{\"repliedOn\":\"2026-03-20\",\"consents\":false}");
+        // another agency consulted, still awaited when the extension is granted
+        step(request, "/consultations", "{\"party\":\"某区住房和城乡建设局\",\"kind\":\"AGENCY\",\"sentOn\":\"2026-03-23\"}");
+        awaitRequest(request, s -> s.path("consultations").size() == 2);
+        String agencyConsultation = services.get(services.queryUrl + "/api/requests/" + request).json().get("consultations").get(1)
+                                            .get("consultationId").asText();
         step(request, "/extension", "{\"grantedOn\":\"2026-03-25\",\"workingDays\":10,\"approvedBy\":\"王主任\",\"reason\":\"需要调取档案\"}");
-        JsonNode extended = awaitRequest(request, s -> s.path("extension").isObject());
+        awaitRequest(request, s -> s.path("extension").isObject());
+        String extensionWhenGranted = letter(request, "EXTENSION_NOTICE");
+        step(request, "/consultations/" + agencyConsultation + "/reply", "{\"repliedOn\":\"2026-04-02\",\"consents\":true}");
+        awaitRequest(request, s -> s.get("consultations").get(1).path("repliedOn").isTextual());
+        assertThat(letter(request, "EXTENSION_NOTICE")).as("the letter says what was known when the extension was granted")
+                                                      .isEqualTo(extensionWhenGranted);
+        assertThat(letter(request, "CONSULTATION_LETTER?consultationId=" + agencyConsultation))
+                .contains("某区住房和城乡建设局：", "第三十四条", "视为同意公开");
 
         String correction = letter(request, "CORRECTION_NOTICE");
-        assertThat(correction).contains("补正告知书", caseNumber, "1. 所需文件的名称或文号", "2. 所需信息的形成时间", "2026年3月13日前",
+        assertThat(correction).contains("补正告知书", caseNumber, "1. 所需文件的名称或文号", "2. 所需信息的形成时间", "不晚于2026年3月13日",
                                         "第三十条", "7个工作日内", "一次性告知", "重新计算", "2026年3月4日");
         String consultation = letter(request, "CONSULTATION_LETTER?consultationId=" + consultationId);
         // 15 working days from 10 March 2026: 31 March
-        assertThat(consultation).contains("某建设工程有限公司：", "第三十二条", "2026年3月31日前", caseNumber).doesNotContain("李四");
+        assertThat(consultation).contains("某建设工程有限公司：", "第三十二条", "自收到本函之日起15个工作日内", caseNumber).doesNotContain("李四");
         String extension = letter(request, "EXTENSION_NOTICE");
-        assertThat(extension).contains("延期答复告知书", "王主任", "延长10个工作日", "需要调取档案", written(extended.get("dueOn").asText()) + "前",
+        assertThat(extension).contains("延期答复告知书", "王主任", "延长10个工作日", "需要调取档案",
                                        "第三十三条第二款", "2026年3月25日");
+        var dates = java.util.regex.Pattern.compile("原答复期限（(\\d+)年(\\d+)月(\\d+)日）.*不晚于(\\d+)年(\\d+)月(\\d+)日作出答复").matcher(extension);
+        assertThat(dates.find()).as(extension).isTrue();
+        var original = java.time.LocalDate.of(Integer.parseInt(dates.group(1)), Integer.parseInt(dates.group(2)), Integer.parseInt(dates.group(3)));
+        var extendedDue = java.time.LocalDate.of(Integer.parseInt(dates.group(4)), Integer.parseInt(dates.group(5)), Integer.parseInt(dates.group(6)));
+        assertThat(extendedDue).as("ten working days later, at least two weeks").isAfterOrEqualTo(original.plusDays(14));
 
         api.decide(request, "NOT_DISCLOSED_THIRD_PARTY_RIGHTS", "2026-04-10");
         awaitRequest(request, s -> s.path("decidedOn").isTextual());
@@ -120,7 +146,9 @@ class LetterTest extends EndToEndTest {
         // the letters are listed on the request and beside their steps in its history
         JsonNode state = services.get(services.queryUrl + "/api/requests/" + request).json();
         assertThat(state.get("letters").findValuesAsText("kind"))
-                .containsExactly("RECEIPT", "CORRECTION_NOTICE", "CONSULTATION_LETTER", "EXTENSION_NOTICE", "REPLY");
+                .containsExactly("RECEIPT", "CORRECTION_NOTICE", "CONSULTATION_LETTER", "CONSULTATION_LETTER", "EXTENSION_NOTICE", "REPLY");
+        assertThat(state.get("letters").findValuesAsText("label")).contains("征求第三方意见函（某建设工程有限公司）",
+                                                                            "征求其他机关意见函（某区住房和城乡建设局）");
         JsonNode history = services.get(services.queryUrl + "/api/requests/" + request + "/history").json();
         Map<String, String> letterByStep = new java.util.HashMap<>();
         history.get("events").forEach(e -> {
@@ -169,12 +197,41 @@ class LetterTest extends EndToEndTest {
             }
         }
 
+        // two items of Art. 36 under one code: the officer chooses which the letter says
+        String notHeld = api.logRequest(agencyId, "2026-05-07", "LETTER", "NATURAL_PERSON", "钱八");
+        api.decide(notHeld, "UNABLE_NOT_HELD", "2026-05-21");
+        await().atMost(Duration.ofSeconds(30)).until(() -> supervisor.get(services.queryUrl + "/api/requests/" + notHeld
+                                                                             + "/letters/REPLY?format=json").status() == 200);
+        JsonNode listed = supervisor.get(services.queryUrl + "/api/requests/" + notHeld + "/letters").json();
+        assertThat(listed.get("letters").findValuesAsText("kind")).containsExactly("RECEIPT", "REPLY");
+        assertThat(listed.get("letters").findValuesAsText("href")).contains("/api/requests/" + notHeld + "/letters/REPLY");
+        assertThat(listed.get("grounds").findValuesAsText("ground")).containsExactly("NOT_EXIST", "OTHER_AGENCY");
+        assertThat(letter(notHeld, "REPLY?ground=OTHER_AGENCY")).contains("第三十六条第（五）项", "【请在此写明负责公开该政府信息的行政机关")
+                                                                .doesNotContain("第三十六条第（四）项");
+        var unknownGround = supervisor.get(services.queryUrl + "/api/requests/" + notHeld + "/letters/REPLY?ground=PUBLISHED");
+        assertThat(unknownGround.status()).isEqualTo(400);
+        assertThat(unknownGround.json().get("detail").asText()).contains("OTHER_AGENCY");
+
+        // a partial disclosure gives its reasons (the officer's note) right after the wording, then Art. 41
+        String partial = api.logRequest(agencyId, "2026-05-08", "ONLINE", "NATURAL_PERSON", "孙九");
+        var decided = services.post(services.commandUrl + "/api/requests/" + partial + "/decision",
+                "{\"result\":\"PARTIALLY_DISCLOSED\",\"decidedOn\":\"2026-05-22\",\"note\":\"合同中的报价部分属于商业秘密，不予公开\"}");
+        assertThat(decided.status()).as(decided.body()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> supervisor.get(services.queryUrl + "/api/requests/" + partial
+                                                                             + "/letters/REPLY?format=json").status() == 200);
+        List<String> paragraphs = java.util.stream.StreamSupport.stream(json(partial, "REPLY").get("paragraphs").spliterator(), false)
+                                                                .map(JsonNode::asText).toList();
+        int wording = indexOf(paragraphs, "理由如下");
+        assertThat(paragraphs.get(wording + 1)).isEqualTo("合同中的报价部分属于商业秘密，不予公开");
+        assertThat(paragraphs.get(wording + 2)).contains("第四十一条");
+        assertThat(paragraphs.get(wording + 3)).contains("六十日内");
+
         String unpaid = api.logRequest(agencyId, "2026-06-01", "ONLINE", "NATURAL_PERSON", "赵六");
         step(unpaid, "/fee-notice", "{\"issuedOn\":\"2026-06-03\",\"amountYuan\":700,\"basis\":\"BY_VOLUME\",\"dueOn\":\"2026-07-01\"}");
         await().atMost(Duration.ofSeconds(30)).until(() -> supervisor.get(services.queryUrl + "/api/requests/" + unpaid
                                                                              + "/letters/FEE_NOTICE?format=json").status() == 200);
         String fee = letter(unpaid, "FEE_NOTICE");
-        assertThat(fee).contains("收费通知书", "赵六：", "按量计收", "700元", "2026年7月1日前", "第四十二条", "国办函〔2020〕109号",
+        assertThat(fee).contains("收费通知书", "赵六：", "按量计收", "700元", "不晚于2026年7月1日", "第四十二条", "国办函〔2020〕109号",
                                  "31—100 页", "每页收费 10 元", "视为放弃申请");
         api.decide(unpaid, "OTHER_FEE_UNPAID", "2026-07-02");
         await().atMost(Duration.ofSeconds(30)).until(() -> supervisor.get(services.queryUrl + "/api/requests/" + unpaid
@@ -216,14 +273,16 @@ class LetterTest extends EndToEndTest {
         assertThat(preview.json().get("title").asText()).isEqualTo("受理回执（某区教育局）");
         assertThat(preview.json().get("paragraphs").get(1).asText()).contains("2026年9月1日", "〔2026〕1号");
         var made = supervisor.post(services.queryUrl + "/api/agencies/" + agencyId + "/letter-templates/REPLY/preview?format=json",
-                                   "{\"title\":\"答复书\",\"body\":\"{{答复意见}}\",\"result\":\"UNABLE_NEEDS_CREATION\"}");
+                                   "{\"title\":\"答复书\",\"body\":\"{{答复意见}}\\n{{救济途径}}\",\"result\":\"UNABLE_NEEDS_CREATION\"}");
         assertThat(made.status()).as(made.body()).isEqualTo(200);
         assertThat(made.json().get("paragraphs").get(0).asText()).contains("第三十八条");
         var badPreview = supervisor.post(services.queryUrl + "/api/agencies/" + agencyId + "/letter-templates/RECEIPT/preview",
                                          "{\"title\":\"回执\",\"body\":\"{{补正期限}}\"}");
         assertThat(badPreview.status()).isEqualTo(400);
-        assertThat(supervisor.download(services.queryUrl + "/api/agencies/" + agencyId + "/letter-templates/RECEIPT/preview").statusCode())
-                .isIn(400, 405);
+        var withoutRemedies = supervisor.post(services.queryUrl + "/api/agencies/" + agencyId + "/letter-templates/REPLY/preview",
+                                              "{\"title\":\"答复书\",\"body\":\"{{申请人}}：\\n{{答复意见}}\"}");
+        assertThat(withoutRemedies.status()).isEqualTo(400);
+        assertThat(withoutRemedies.json().get("detail").asText()).as("the remedies must be told").contains("{{救济途径}}");
         assertThat(services.eventStore().size()).as("a preview saves nothing").isEqualTo(stored);
 
         // saved: version 1; the same text again stores nothing; a change is version 2
@@ -232,11 +291,11 @@ class LetterTest extends EndToEndTest {
         assertThat(saved.json().get("version").asInt()).isEqualTo(1);
         assertThat(supervisor.put(url, draft + "}").json().get("version").asInt()).isEqualTo(1);
         assertThat(services.eventStore().size()).isEqualTo(stored + 1);
-        var second = supervisor.put(url, "{\"title\":\"受理通知\",\"body\":\"{{申请人}}：\\n已收到，编号{{登记编号}}。\"}");
+        var second = supervisor.put(url, "{\"title\":\"受理通知\",\"body\":\"{{申请人}}：\\n已于{{收到日期}}收到，编号{{登记编号}}，不晚于{{答复期限}}答复。\"}");
         assertThat(second.json().get("version").asInt()).isEqualTo(2);
 
         await().atMost(Duration.ofSeconds(30)).until(() -> json(request, "RECEIPT").get("templateVersion").asInt() == 2);
-        assertThat(letter(request, "RECEIPT")).contains("受理通知", "孙七：", "已收到，编号").doesNotContain("受理回执");
+        assertThat(letter(request, "RECEIPT")).contains("受理通知", "孙七：", "收到，编号").doesNotContain("受理回执");
         assertThat(letter(request, "RECEIPT?templateVersion=1")).contains("受理回执（某区教育局）", "请留意2026年");
         assertThat(letter(request, "RECEIPT?templateVersion=0")).contains("政府信息公开申请受理回执", "第三十三条第二款");
         assertThat(supervisor.get(services.queryUrl + "/api/requests/" + request + "/letters/RECEIPT?templateVersion=7").status()).isEqualTo(404);
@@ -252,7 +311,7 @@ class LetterTest extends EndToEndTest {
         assertThat(others.get("version").asInt()).as("the default until saved").isZero();
 
         // an administrator may edit an agency's templates too
-        var admin = services.as("admin", Services.ADMIN_PASSWORD).put(url, "{\"title\":\"受理通知\",\"body\":\"{{申请人}}：\\n已收到。\"}");
+        var admin = services.as("admin", Services.ADMIN_PASSWORD).put(url, "{\"title\":\"受理通知\",\"body\":\"{{申请人}}：\\n已于{{收到日期}}收到，不晚于{{答复期限}}答复。\"}");
         assertThat(admin.status()).as(admin.body()).isEqualTo(200);
         assertThat(admin.json().get("version").asInt()).isEqualTo(3);
     }
