@@ -73,7 +73,8 @@ final class StoreCount {
                                                     cn.foi.events.casenumber.CaseNumberPatternSet.class,
                                                     cn.foi.events.request.RequestAssigned.class,
                                                     cn.foi.events.request.AttachmentAdded.class,
-                                                    cn.foi.events.request.ApplicantDetailsRecorded.class);
+                                                    cn.foi.events.request.ApplicantDetailsRecorded.class,
+                                                    cn.foi.events.letter.LetterTemplateSet.class);
             }
         });
         Map<String, Map<Integer, Map<String, Integer>>> tables = new HashMap<>();

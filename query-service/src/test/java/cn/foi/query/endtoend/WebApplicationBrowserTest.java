@@ -224,6 +224,20 @@ class WebApplicationBrowserTest extends EndToEndTest {
             assertThat(services.as("browser-officer", PASSWORD).get(services.queryUrl + "/api/requests/" + wrong + "/letters/RECEIPT?format=json").json()
                                .get("title").asText()).isEqualTo("受理通知书");
 
+            // the supervisor corrects the receipt's details: a reason is required, both stay in the history
+            browser.visit("/#/requests/" + wrong);
+            browser.click("action-receipt-correction");
+            browser.set("receipt-correction-channel", "LETTER");
+            browser.click("receipt-correction-submit");
+            await().atMost(Duration.ofSeconds(10)).until(() -> browser.driver.getPageSource().contains("请填写更正理由"));
+            browser.type("receipt-correction-reason", "登记时误选了电子邮件，实为信函");
+            browser.click("receipt-correction-submit");
+            await().atMost(Duration.ofSeconds(20)).until(() -> "LETTER".equals(
+                    services.get(services.queryUrl + "/api/requests/" + wrong).json().path("channel").asText()));
+            await().atMost(Duration.ofSeconds(20)).until(() -> !browser.all("[data-type='ReceiptCorrected']").isEmpty());
+            assertThat(browser.find("request-channel").getText()).isEqualTo("信函");
+            browser.screenshot("04h-receipt-corrected");
+
             // the annual report page shows it, in the printed layout, and downloads the .xlsx
             browser.visit("/#/report/" + AGENCY + "/" + year);
             WebElement cell = browser.find("cell-DISCLOSED-NATURAL_PERSON");
