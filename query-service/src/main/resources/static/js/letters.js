@@ -6,13 +6,17 @@ import { api, h, route, go, showError, formatDate, formatInstant, agencyName, cu
 
 /** A letter laid out as printed: title, case number, paragraphs, and the agency and date at the foot. */
 function paper(letter) {
-  return h('div', { class: 'letter-paper', 'data-test': 'letter-paper' },
+  const warning = letter.provisional
+    ? h('div', { class: 'alert alert-warning small', 'data-test': 'letter-provisional' },
+      '文书中的期限落在节假日安排尚未发布的年度，暂按周一至周五计算；安排发布后请重新生成并核对。')
+    : null;
+  return h('div', null, warning, h('div', { class: 'letter-paper', 'data-test': 'letter-paper' },
     h('h3', { class: 'letter-title', 'data-test': 'letter-title' }, letter.title),
     letter.caseNumber ? h('p', { class: 'letter-number' }, letter.caseNumber) : null,
     letter.paragraphs.map((p, i) => h('p', { class: i === 0 && /[：:]$/.test(p) ? 'letter-salutation' : 'letter-paragraph',
       'data-test': 'letter-paragraph' }, p)),
     h('p', { class: 'letter-signature letter-signature-first' }, letter.agencyName),
-    h('p', { class: 'letter-signature' }, letter.writtenDate || ''));
+    h('p', { class: 'letter-signature' }, letter.writtenDate || '')));
 }
 
 /** The letters of a request, for the agency's own staff (a letter names the applicant). */

@@ -49,7 +49,7 @@ class LetterController {
 
     /** A letter of the request as made now ({@code writtenDate}: its date as the letter writes it). */
     record Letter(String requestId, LetterKind kind, String label, String caseNumber, String title, List<String> paragraphs,
-                  String agencyName, LocalDate date, String writtenDate, int templateVersion) {
+                  String agencyName, LocalDate date, String writtenDate, int templateVersion, boolean provisional) {
     }
 
     /**
@@ -102,7 +102,7 @@ class LetterController {
         if ("json".equals(format)) {
             return ResponseEntity.ok(new Letter(made.requestId(), made.kind(), made.kind().label(), made.caseNumber(), filled.title(),
                                                 filled.paragraphs(), made.agencyName(), made.facts().date(),
-                                                LetterFacts.written(made.facts().date()), made.templateVersion()));
+                                                LetterFacts.written(made.facts().date()), made.templateVersion(), made.facts().provisional()));
         }
         if (!"docx".equals(format)) {
             throw new QueryProblem(HttpStatus.BAD_REQUEST, "不支持的格式 " + format + "：可用 docx 或 json (unsupported format)");

@@ -27,8 +27,11 @@ public final class LetterFacts {
     private LetterFacts() {
     }
 
-    /** A letter's facts: its kind, the day of the step it tells about, and its fields. */
-    public record Facts(LetterKind kind, LocalDate date, String consultationId, Map<LetterField, String> values) {
+    /**
+     * A letter's facts: its kind, the day of the step it tells about, and its fields; {@code provisional} when a due
+     * date it prints falls in a year whose holiday arrangement is not published yet (counted Monday to Friday).
+     */
+    public record Facts(LetterKind kind, LocalDate date, String consultationId, Map<LetterField, String> values, boolean provisional) {
     }
 
     /** A letter the request has: one per step, one per consultation; {@code href} where it is made (a .docx). */
@@ -120,11 +123,14 @@ public final class LetterFacts {
         values.put(LetterField.RECEIVED_ON, written(receipt.receivedOn()));
         LocalDate date;
         String consultation = null;
+        boolean provisional = false;
         switch (kind) {
             case RECEIPT -> {
                 date = receipt.receivedOn();
                 values.put(LetterField.CHANNEL, receipt.channel().label());
-                values.put(LetterField.DUE_ON, written(deadlines.originalDueOn(receipt.receivedOn(), receipt.receivedOn(), List.of())));
+                WorkingDayCalendar.Deadline due = deadlines.of(receipt.receivedOn(), receipt.receivedOn(), 0, List.of());
+                provisional = due.provisional();
+                values.put(LetterField.DUE_ON, written(due.dueOn()));
                 values.put(LetterField.PERIOD_DAYS, String.valueOf(AnswerPeriod.workingDaysFor(receipt.receivedOn())));
             }
             case CORRECTION_NOTICE -> {
@@ -147,8 +153,9 @@ public final class LetterFacts {
                 }
                 values.put(LetterField.ORIGINAL_DUE_ON, written(deadlines.originalDueOn(facts.receivedOn(), facts.clockStartsOn(), pauses)));
                 values.put(LetterField.EXTENSION_DAYS, String.valueOf(extension.workingDays()));
-                values.put(LetterField.EXTENDED_DUE_ON, written(deadlines.of(facts.receivedOn(), facts.clockStartsOn(), extension.workingDays(),
-                                                                             pauses).dueOn()));
+                WorkingDayCalendar.Deadline extendedDue = deadlines.of(facts.receivedOn(), facts.clockStartsOn(), extension.workingDays(), pauses);
+                provisional = extendedDue.provisional();
+                values.put(LetterField.EXTENDED_DUE_ON, written(extendedDue.dueOn()));
                 values.put(LetterField.EXTENSION_REASON, extension.reason() == null || extension.reason().isBlank() ? "需要进一步检索、审查" : extension.reason());
                 values.put(LetterField.APPROVED_BY, extension.approvedBy());
             }
@@ -211,7 +218,7 @@ public final class LetterFacts {
             default -> throw new IllegalStateException(kind.name());
         }
         values.put(LetterField.LETTER_DATE, written(date));
-        return new Facts(kind, date, consultation, values);
+        return new Facts(kind, date, consultation, values, provisional);
     }
 
     private static <T> T require(T step, String detail) {

@@ -226,6 +226,13 @@ class LetterTest extends EndToEndTest {
         assertThat(paragraphs.get(wording + 2)).contains("第四十一条");
         assertThat(paragraphs.get(wording + 3)).contains("六十日内");
 
+        // a due date in a year whose holidays are not published yet is said to be provisional (the shipped calendar ends in 2026)
+        String lateInTheYear = api.logRequest(agencyId, "2026-12-04", "ONLINE", "NATURAL_PERSON", "周十");
+        await().atMost(Duration.ofSeconds(30)).until(() -> supervisor.get(services.queryUrl + "/api/requests/" + lateInTheYear
+                                                                             + "/letters/RECEIPT?format=json").status() == 200);
+        assertThat(json(lateInTheYear, "RECEIPT").get("provisional").asBoolean()).isTrue();
+        assertThat(json(notHeld, "RECEIPT").get("provisional").asBoolean()).isFalse();
+
         String unpaid = api.logRequest(agencyId, "2026-06-01", "ONLINE", "NATURAL_PERSON", "赵六");
         step(unpaid, "/fee-notice", "{\"issuedOn\":\"2026-06-03\",\"amountYuan\":700,\"basis\":\"BY_VOLUME\",\"dueOn\":\"2026-07-01\"}");
         await().atMost(Duration.ofSeconds(30)).until(() -> supervisor.get(services.queryUrl + "/api/requests/" + unpaid
