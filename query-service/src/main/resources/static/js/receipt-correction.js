@@ -4,7 +4,7 @@
 // page's own (officer.js passes it in), so the forms look and behave alike.
 import { h, labels, today } from '/js/core.js';
 
-const HELP = '原登记信息和更正都保留在办理记录中；申请编号不变。收到日期改变后，答复期限自更正后的日期重新计算；'
+const HELP = '原登记信息和更正都保留在办理记录中；登记编号不变。收到日期改变后，答复期限自更正后的日期重新计算；'
   + '更正涉及已关闭的年度的，该年度已发布的报告将显示与日志不一致。';
 
 /** The form's builder, as officer.js's actionPanel takes it: (pageEl, state, events, cancel) → form. */

@@ -54,6 +54,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 public class DisclosureRequest {
 
     private static final String ANSWERED = "答复日期";
+    private static final String CORRECTION_ASKED = "告知补正日期";
+    private static final String EXTENSION_GRANTED = "延期批准日期";
 
     @AggregateIdentifier
     private String requestId;
@@ -216,7 +218,7 @@ public class DisclosureRequest {
      * The case number stays as issued, even in another year: a number is never reissued or reused.
      */
     @CommandHandler
-    public void handle(RequestCommands.CorrectReceipt command, Clock clock) {
+    public void handle(RequestCommands.CorrectReceipt command, Clock clock, CalendarBook calendars, AgencyDirectory agencies) {
         if (command.reason() == null || command.reason().isBlank()) {
             throw new InvalidInput("更正登记信息须说明理由 reason (a reason is required)");
         }
@@ -228,14 +230,59 @@ public class DisclosureRequest {
         ApplicantType newApplicantType = command.applicantType() == null ? applicantType : command.applicantType();
         String newSubject = command.subject() == null ? subject : command.subject().strip();
         if (newReceivedOn.equals(receivedOn) && newChannel == channel && newApplicantType == applicantType && newSubject.equals(subject)) {
-            throw new InvalidInput("更正后的收到日期、申请方式、申请人类型和申请内容与现有记录相同，没有需要更正的内容 (nothing to correct)");
+            throw new StateConflict("更正后的收到日期、申请方式、申请人类型和申请内容与现有记录相同，没有需要更正的内容 (nothing to correct)");
         }
         if (!newReceivedOn.equals(receivedOn)) {
             requireCorrectedReceiptDate(newReceivedOn, clock);
+            requireStepsInTimeFrom(newReceivedOn, calendars.current());
+            requireNoLaterYearClosed(newReceivedOn, clock, agencies);
         }
         apply(new cn.foi.events.request.ReceiptCorrected(requestId, agencyId, receivedOn, channel, applicantType, subject,
                                                          newReceivedOn, newChannel, newApplicantType, newSubject,
                                                          command.reason().strip(), LocalDate.now(clock)));
+    }
+
+    /**
+     * The steps already taken stay lawful from the corrected date: a correction asked for within 7 working days of it
+     * (Art. 30), an extension granted before the original period counted from it ended (Art. 33). Otherwise the record
+     * would say the agency broke a rule it kept, or the other way round: refused, to be put right step by step.
+     */
+    private void requireStepsInTimeFrom(LocalDate corrected, WorkingDayCalendar calendar) {
+        LocalDate askedOn = stepDates.get(CORRECTION_ASKED);
+        if (askedOn != null) {
+            LocalDate lastDay = calendar.workingDaysAfter(corrected, AnswerPeriod.CORRECTION_NOTICE_WORKING_DAYS).dueOn();
+            if (askedOn.isAfter(lastDay)) {
+                throw new RuleViolation("补正已于 " + askedOn + " 告知，晚于自更正后的收到日期起 " + AnswerPeriod.CORRECTION_NOTICE_WORKING_DAYS
+                                        + " 个工作日（至 " + lastDay + "）(Art. 30: the correction would have been asked for too late)");
+            }
+        }
+        LocalDate grantedOn = stepDates.get(EXTENSION_GRANTED);
+        if (grantedOn != null) {
+            boolean correctionArrived = correctionRequested && !awaitingCorrection;
+            LocalDate clockStart = correctionArrived ? clockStartsOn : corrected;
+            LocalDate originalDue = calendar.workingDaysAfter(clockStart, AnswerPeriod.workingDaysFor(corrected), pauses).dueOn();
+            if (grantedOn.isAfter(originalDue)) {
+                throw new RuleViolation("延期已于 " + grantedOn + " 批准，晚于自更正后的收到日期计算的原答复期限 " + originalDue
+                                        + " (Art. 33: the extension would have been granted after the original period ended)");
+            }
+        }
+    }
+
+    /**
+     * A receipt moved into an earlier year that is still open while a later one is closed would leave that year's
+     * requests uncounted by any close, and block every later close (earlier years close first): refused.
+     */
+    private void requireNoLaterYearClosed(LocalDate corrected, Clock clock, AgencyDirectory agencies) {
+        int year = corrected.getYear();
+        if (imported || agencies.isClosed(agencyId, year)) {
+            return;
+        }
+        for (int later = year + 1; later <= LocalDate.now(clock).getYear(); later++) {
+            if (agencies.isClosed(agencyId, later)) {
+                throw new RuleViolation(year + " 年度尚未关闭，而其后的 " + later + " 年度已关闭：收到日期不能更正到 " + year
+                                        + " 年 (a later year is closed while " + year + " is open)");
+            }
+        }
     }
 
     private void requireCorrectedReceiptDate(LocalDate corrected, Clock clock) {
@@ -251,7 +298,7 @@ public class DisclosureRequest {
                                   .min(java.util.Map.Entry.comparingByValue());
         if (stepBefore.isPresent()) {
             throw new RuleViolation("收到申请日期 " + corrected + " 晚于" + stepBefore.get().getKey() + " " + stepBefore.get().getValue()
-                                    + "，收到申请应在其后各环节之前 (receivedOn would be after a later step of the request)");
+                                    + "：收到申请日期不能晚于其后各环节的日期 (receivedOn would be after a later step of the request)");
         }
         // an extension granted under the 2019 Regulations may exceed what a receipt before them allows (15 working days)
         if (extended && extensionDays > AnswerPeriod.maxExtensionWorkingDaysFor(corrected)) {
@@ -634,7 +681,7 @@ public class DisclosureRequest {
 
     @EventSourcingHandler
     void on(CorrectionRequested event) {
-        stepDates.merge("告知补正日期", event.requestedOn(), DisclosureRequest::earlier);
+        stepDates.merge(CORRECTION_ASKED, event.requestedOn(), DisclosureRequest::earlier);
         correctionRequested = true;
         awaitingCorrection = true;
         correctionRequestedOn = event.requestedOn();
@@ -649,7 +696,7 @@ public class DisclosureRequest {
 
     @EventSourcingHandler
     void on(DeadlineExtended event) {
-        stepDates.merge("延期批准日期", event.grantedOn(), DisclosureRequest::earlier);
+        stepDates.merge(EXTENSION_GRANTED, event.grantedOn(), DisclosureRequest::earlier);
         extended = true;
         extensionDays = event.workingDays();
     }

@@ -233,22 +233,22 @@ class RequestController {
     /** A supervisor's correction of the receipt's details (any of the four), with its reason (both stay in the history). */
     @PostMapping("/api/requests/{requestId}/receipt-correction")
     Map<String, Object> correctReceipt(@PathVariable String requestId, @RequestBody ReceiptCorrectionBody body) {
-        Channel channel = code(Channel.class, body.channel(), "申请方式 channel");
-        ApplicantType applicantType = code(ApplicantType.class, body.applicantType(), "申请人类型 applicantType");
+        Channel channel = code(Channel.class, body.channel(), "申请方式", "channel");
+        ApplicantType applicantType = code(ApplicantType.class, body.applicantType(), "申请人类型", "applicantType");
         commands.sendAndWait(new RequestCommands.CorrectReceipt(requestId, body.receivedOn(), channel, applicantType, body.subject(),
                                                                 body.reason()));
         return Map.of("requestId", requestId, "corrected", true);
     }
 
     /** A code of {@code /api/codes}; null when not given; an unknown one is a bad input (400), not a server error. */
-    private static <E extends Enum<E>> E code(Class<E> type, String code, String what) {
+    private static <E extends Enum<E>> E code(Class<E> type, String code, String what, String field) {
         if (code == null) {
             return null;
         }
         try {
             return Enum.valueOf(type, code);
         } catch (IllegalArgumentException e) {
-            throw new InvalidInput("未知的" + what + "代码 " + code + " (unknown code)");
+            throw new InvalidInput("未知的" + what + "代码 " + code + "（字段 " + field + "），可选代码见 GET /api/codes (unknown code)");
         }
     }
 

@@ -246,13 +246,48 @@ class DisclosureRequestTest {
         }
 
         @Test
+        void the_steps_already_taken_must_stay_in_time_from_the_corrected_date() {
+            // asked on 12-05, within 7 working days of 12-02, but not of 11-20 (the seventh is 11-29)
+            var asked = new cn.foi.events.request.CorrectionRequested(REQUEST, AGENCY, LocalDate.of(2024, 12, 5), LocalDate.of(2024, 12, 16),
+                                                                      java.util.List.of("文号"));
+            fixture.given(receivedOn(LocalDate.of(2024, 12, 2)), asked)
+                   .when(correct(LocalDate.of(2024, 11, 20), null, null, null, "理由"))
+                   .expectException(RuleViolation.class).expectExceptionMessage(org.hamcrest.Matchers.containsString("2024-11-29"))
+                   .expectNoEvents();
+            fixture.given(receivedOn(LocalDate.of(2024, 12, 2)), asked)
+                   .when(correct(LocalDate.of(2024, 11, 28), null, null, null, "理由"))
+                   .expectSuccessfulHandlerExecution();
+            // extended on 12-20, before the period from 12-02 ended (12-30), but after the one from 11-20 did (12-18)
+            var extended = new cn.foi.events.request.DeadlineExtended(REQUEST, AGENCY, LocalDate.of(2024, 12, 20), 10, "李主任", "档案调取");
+            fixture.given(receivedOn(LocalDate.of(2024, 12, 2)), extended)
+                   .when(correct(LocalDate.of(2024, 11, 20), null, null, null, "理由"))
+                   .expectException(RuleViolation.class).expectExceptionMessage(org.hamcrest.Matchers.containsString("2024-12-18"))
+                   .expectNoEvents();
+            fixture.given(receivedOn(LocalDate.of(2024, 12, 2)), extended)
+                   .when(correct(LocalDate.of(2024, 11, 25), null, null, null, "理由"))
+                   .expectSuccessfulHandlerExecution();
+        }
+
+        @Test
+        void a_receipt_is_not_moved_into_an_open_year_before_a_closed_one() {
+            agencies.with(AGENCY, 2024);
+            fixture.given(receivedOn(LocalDate.of(2025, 1, 6)))
+                   .when(correct(LocalDate.of(2023, 12, 28), null, null, null, "理由"))
+                   .expectException(RuleViolation.class).expectExceptionMessage(org.hamcrest.Matchers.containsString("2024 年度已关闭"))
+                   .expectNoEvents();
+            fixture.given(receivedOn(LocalDate.of(2025, 1, 6)))
+                   .when(correct(LocalDate.of(2024, 12, 30), null, null, null, "理由"))
+                   .expectSuccessfulHandlerExecution();
+        }
+
+        @Test
         void changing_nothing_is_refused() {
             fixture.given(receivedOn(LocalDate.of(2024, 12, 2)), disclosed)
                    .when(correct(LocalDate.of(2024, 12, 2), ONLINE, NATURAL_PERSON, " 拆迁补偿方案 ", "理由"))
-                   .expectException(InvalidInput.class).expectNoEvents();
+                   .expectException(StateConflict.class).expectNoEvents();
             fixture.given(receivedOn(LocalDate.of(2024, 12, 2)), disclosed)
                    .when(correct(null, null, null, null, "理由"))
-                   .expectException(InvalidInput.class).expectNoEvents();
+                   .expectException(StateConflict.class).expectNoEvents();
             fixture.given(receivedOn(LocalDate.of(2024, 12, 2)), disclosed)
                    .when(correct(null, null, null, " ", "理由"))
                    .expectException(InvalidInput.class).expectNoEvents();

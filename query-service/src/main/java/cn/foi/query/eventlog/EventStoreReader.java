@@ -238,7 +238,8 @@ public class EventStoreReader {
         Map<String, TreeMap<Integer, YearCounts>> counts = new HashMap<>();
         // a corrected receipt moves a received request's year, never an imported one's: those few are remembered
         java.util.Set<String> imported = new java.util.HashSet<>();
-        try (var cursor = commits.find(Filters.lt(FIRST_INDEX, head)).iterator()) {
+        // in the log's order: an import is seen before a correction of its receipt
+        try (var cursor = commits.find(Filters.lt(FIRST_INDEX, head)).sort(com.mongodb.client.model.Sorts.ascending(FIRST_INDEX)).iterator()) {
             while (cursor.hasNext()) {
                 Document commit = cursor.next();
                 List<Document> events = commit.getList(EVENTS, Document.class);

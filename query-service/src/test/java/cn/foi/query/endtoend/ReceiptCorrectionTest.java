@@ -58,8 +58,8 @@ class ReceiptCorrectionTest extends EndToEndTest {
         assertThat(noReason.json().get("detail").asText()).contains("理由");
         assertThat(correct(request, "\"receivedOn\":\"2026-10-09\"", null).status()).isEqualTo(400);
         assertThat(correct(request, "\"receivedOn\":\"2026-10-12\",\"channel\":\"ONLINE\",\"applicantType\":\"NATURAL_PERSON\"", "理由")
-                           .status()).isEqualTo(400);
-        assertThat(correct(request, "", "理由").status()).isEqualTo(400);
+                           .status()).as("nothing to correct").isEqualTo(409);
+        assertThat(correct(request, "", "理由").status()).isEqualTo(409);
         assertThat(correct(request, "\"channel\":\"PIGEON\"", "理由").status()).isEqualTo(400);
         assertThat(correct(request, "\"receivedOn\":\"2099-01-01\"", "理由").status()).isEqualTo(422);
         var afterTheAnswer = correct(answered, "\"receivedOn\":\"2026-10-21\"", "理由");

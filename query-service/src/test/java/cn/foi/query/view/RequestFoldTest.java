@@ -151,6 +151,33 @@ class RequestFoldTest {
     }
 
     @Test
+    void a_receipt_corrected_twice_is_seen_as_of_each_moment_as_it_stood_then() {
+        var first = new cn.foi.events.request.ReceiptCorrected(REQUEST, AGENCY, MARCH_4, Channel.ONLINE, ApplicantType.NATURAL_PERSON,
+                "申请公开某路段拆迁补偿方案", LocalDate.of(2024, 3, 1), Channel.ONLINE, ApplicantType.COMMERCIAL_ENTERPRISE,
+                "申请公开某路段拆迁补偿方案", "类型误录", LocalDate.of(2024, 3, 3));
+        var second = new cn.foi.events.request.ReceiptCorrected(REQUEST, AGENCY, LocalDate.of(2024, 3, 1), Channel.ONLINE,
+                ApplicantType.COMMERCIAL_ENTERPRISE, "申请公开某路段拆迁补偿方案", LocalDate.of(2023, 12, 28), Channel.LETTER,
+                ApplicantType.OTHER_ORGANIZATION, "申请公开某路段拆迁补偿方案", "邮戳", LocalDate.of(2024, 3, 4));
+        // recorded on 2 March, corrected on 3 and again on 4 March (the envelopes' timestamps)
+        RequestView view = given(0, received()).given(1, first).when(REQUEST, 2, second);
+        var facts = cn.foi.query.projection.RequestFacts.of(view);
+
+        var onTheSecond = facts.asOf(Instant.parse("2024-03-02T12:00:00Z"));
+        assertThat(onTheSecond.receivedOn()).isEqualTo(MARCH_4);
+        assertThat(onTheSecond.applicantType()).isEqualTo(ApplicantType.NATURAL_PERSON);
+        var onTheThird = facts.asOf(Instant.parse("2024-03-03T12:00:00Z"));
+        assertThat(onTheThird.receivedOn()).isEqualTo(LocalDate.of(2024, 3, 1));
+        assertThat(onTheThird.applicantType()).isEqualTo(ApplicantType.COMMERCIAL_ENTERPRISE);
+        assertThat(onTheThird.firstYear()).isEqualTo(2024);
+        var onTheFourth = facts.asOf(Instant.parse("2024-03-04T12:00:00Z"));
+        assertThat(onTheFourth.receivedOn()).isEqualTo(LocalDate.of(2023, 12, 28));
+        assertThat(onTheFourth.applicantType()).isEqualTo(ApplicantType.OTHER_ORGANIZATION);
+        assertThat(onTheFourth.firstYear()).isEqualTo(2023);
+        assertThat(view.receiptAsOf(Instant.parse("2024-03-03T12:00:00Z")).channel()).isEqualTo(Channel.ONLINE);
+        assertThat(view.receiptAsOf(Instant.parse("2024-03-04T12:00:00Z")).channel()).isEqualTo(Channel.LETTER);
+    }
+
+    @Test
     void an_imported_request_s_corrected_receipt_stays_in_the_year_it_was_carried_into() {
         var imported = new OpenRequestImported(REQUEST, AGENCY, LocalDate.of(2023, 11, 20), Channel.LETTER,
                                                new Applicant(ApplicantType.NATURAL_PERSON, "张三"), "上年未办结申请", 2024);
