@@ -314,9 +314,7 @@ public class DisclosureRequest {
         channel = event.channel();
         applicantType = event.applicantType();
         subject = event.subject();
-        if (!imported) {
-            firstYear = event.receivedOn().getYear();
-        }
+        firstYear = ReportingYear.firstYearOf(event.receivedOn(), imported, firstYear);
         boolean correctionArrived = correctionRequested && !awaitingCorrection;
         if (!correctionArrived) {
             clockStartsOn = event.receivedOn(); // once a correction arrived, the period counts from its arrival instead

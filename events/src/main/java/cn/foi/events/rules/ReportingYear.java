@@ -18,6 +18,14 @@ public final class ReportingYear {
     private ReportingYear() {
     }
 
+    /**
+     * The first year a request is on an agency's books: the year it was received, or for a request brought in as still
+     * open from earlier years, the year it was carried into (its receipt date, even corrected, does not move it).
+     */
+    public static int firstYearOf(LocalDate receivedOn, boolean imported, int carriedInto) {
+        return imported ? carriedInto : receivedOn.getYear();
+    }
+
     /** Whether {@code year} is reported in the statistics form of the 2008 Regulations. */
     public static boolean isUnder2008Regulations(int year) {
         return year >= FIRST && year <= LAST_UNDER_2008_REGULATIONS;

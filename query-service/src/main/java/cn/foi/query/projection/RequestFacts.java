@@ -59,7 +59,7 @@ public record RequestFacts(String requestId, ApplicantType applicantType, LocalD
                                 receipt.recordedAt(), decision == null ? null : decision.recordedAt(),
                                 view.earlierDecisions().stream().map(d -> new Answer(d.result(), d.decidedOn(), d.recordedAt())).toList(),
                                 view.earlierReceipts().stream().map(r -> new Receipt(r.applicantType(), r.receivedOn(),
-                                                                                     receipt.imported() ? receipt.firstYear() : r.receivedOn().getYear(),
+                                                                                     cn.foi.events.rules.ReportingYear.firstYearOf(r.receivedOn(), receipt.imported(), receipt.firstYear()),
                                                                                      r.replacedAt())).toList());
     }
 

@@ -181,7 +181,7 @@ public final class RequestFold {
             // an imported request stays in the year it was carried into; a received one is on the books from its receipt
             RequestView.Receipt after = new RequestView.Receipt(before.agencyId(), corrected.receivedOn(), corrected.channel(),
                                                                 corrected.applicantType(), before.applicantName(), corrected.subject(),
-                                                                before.imported() ? before.firstYear() : corrected.receivedOn().getYear(),
+                                                                cn.foi.events.rules.ReportingYear.firstYearOf(corrected.receivedOn(), before.imported(), before.firstYear()),
                                                                 before.imported(), before.recordedAt());
             return view.withCorrectedReceipt(after, new RequestView.EarlierReceipt(before.receivedOn(), before.channel(), before.applicantType(),
                                                                                    before.subject(), recordedAt))

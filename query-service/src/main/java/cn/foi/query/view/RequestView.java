@@ -68,7 +68,7 @@ public record RequestView(String requestId, long lastSeq, Receipt receipt, Corre
         for (EarlierReceipt stood : earlierReceipts) {
             if (stood.replacedAt() != null && stood.replacedAt().isAfter(moment)) {
                 return new Receipt(receipt.agencyId(), stood.receivedOn(), stood.channel(), stood.applicantType(), receipt.applicantName(),
-                                   stood.subject(), receipt.imported() ? receipt.firstYear() : stood.receivedOn().getYear(),
+                                   stood.subject(), cn.foi.events.rules.ReportingYear.firstYearOf(stood.receivedOn(), receipt.imported(), receipt.firstYear()),
                                    receipt.imported(), receipt.recordedAt());
             }
         }
