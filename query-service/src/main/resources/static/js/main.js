@@ -2,6 +2,7 @@
 // inline script).
 import { start } from './core.js';
 import './officer.js';
+import './request-page.js';
 import './report.js';
 import './annual-report.js';
 import './dashboard.js';
