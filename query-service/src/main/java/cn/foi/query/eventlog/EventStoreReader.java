@@ -254,14 +254,15 @@ public class EventStoreReader {
 
     private void count(Map<String, TreeMap<Integer, YearCounts>> counts, Document event, java.util.Set<String> imported) {
         String type = simpleName(event.getString(PAYLOAD_TYPE));
-        if (type.equals("ReceiptCorrected") || type.equals("DecisionCorrected")) {
+        if (type.equals("ReceiptCorrected") || type.equals("DecisionCorrected") || type.equals("LegacyDecisionCorrected")) {
             moved(counts, type, payload(event), imported);
             return;
         }
         YearCounts one = switch (type) {
             case "RequestReceived" -> new YearCounts(1, 0, 0);
             case "OpenRequestImported" -> new YearCounts(0, 1, 0);
-            case "RequestDecided" -> new YearCounts(0, 0, 1);
+            // an answer under the 2008 Regulations is an answer too: the projection counts it in its year
+            case "RequestDecided", "LegacyRequestDecided" -> new YearCounts(0, 0, 1);
             default -> null;
         };
         if (one == null) {
@@ -307,7 +308,7 @@ public class EventStoreReader {
     private static String businessDate(String type, JsonNode payload) {
         String field = switch (type) {
             case "RequestReceived", "OpenRequestImported" -> "receivedOn";
-            case "RequestDecided" -> "decidedOn";
+            case "RequestDecided", "LegacyRequestDecided" -> "decidedOn";
             default -> null;
         };
         return field == null ? null : text(payload, field);

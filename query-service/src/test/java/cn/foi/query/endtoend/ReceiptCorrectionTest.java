@@ -122,7 +122,8 @@ class ReceiptCorrectionTest extends EndToEndTest {
         assertThat(api.closeYear(agency, 2025)).isEqualTo(1);
     }
 
-    private static boolean agencyYearsEqual(String agency, int... years) {
+    /** Whether the completeness check finds the store and the tables agreeing on each of these years of the agency. */
+    static boolean agencyYearsEqual(String agency, int... years) {
         JsonNode report = services.as("admin", Services.ADMIN_PASSWORD).get(services.queryUrl + "/api/admin/completeness").json();
         List<Integer> equal = new ArrayList<>();
         for (JsonNode entry : report.get("agencyYears")) {
