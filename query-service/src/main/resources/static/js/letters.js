@@ -91,7 +91,7 @@ route('/letter-templates/:agency', async (el, params) => {
     const t = chosen;
     const title = h('input', { name: 'title', value: t.title, maxlength: '60', 'data-test': 'template-title', 'aria-label': '标题', disabled: !canEdit });
     const body = h('textarea', { name: 'body', rows: '14', 'data-test': 'template-body', 'aria-label': '正文', disabled: !canEdit }, t.body);
-    const requestId = h('input', { name: 'requestId', placeholder: '申请的系统标识（留空用示例申请）', 'data-test': 'template-request',
+    const requestId = h('input', { name: 'requestId', placeholder: '申请的登记编号（留空则用示例申请）', 'data-test': 'template-request',
       'aria-label': '用于预览的申请' });
     const result = h('select', { name: 'result', 'data-test': 'template-result', 'aria-label': '示例申请的办理结果' },
       Object.keys(labels.result).map((code) => h('option', { value: code }, resultLabel(code))));

@@ -326,7 +326,7 @@ route('/register', async (el) => {
         }
       }
       flashNextRequestPage(state
-        ? { kind: 'success', text: `已登记${state.caseNumber ? `，编号 ${state.caseNumber}` : ''}，办理期限：${formatDate(state.dueOn)}` }
+        ? { kind: 'success', text: `已登记${state.caseNumber ? `，编号 ${state.caseNumber}` : ''}，办理期限：${formatDate(state.dueOn)}${state.dueDateProvisional ? '（暂定）' : ''}` }
         : { kind: 'info', text: '已登记；查询端尚未更新，请稍后刷新本页。' });
       go(`/requests/${encodeURIComponent(id)}`);
     } catch (err) {

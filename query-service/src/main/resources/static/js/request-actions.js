@@ -41,7 +41,7 @@ async function perform(pageEl, state, events, send, form, submit, errorSlot) {
   if (!updated) {
     flash = { kind: 'info', text: '已保存；查询端尚未更新，办理期限稍后刷新可见。' };
   } else if (updated.dueOn && updated.status !== 'DECIDED') {
-    flash = { kind: 'success', text: `已保存，新的办理期限：${formatDate(updated.dueOn)}` };
+    flash = { kind: 'success', text: `已保存，新的办理期限：${formatDate(updated.dueOn)}${updated.dueDateProvisional ? '（暂定）' : ''}` };
   } else if (updated.status === 'DECIDED') {
     flash = { kind: 'success', text: `已保存，办理期限：${formatDate(updated.dueOn)}（已于 ${formatDate(updated.decidedOn)} 答复）` };
   } else {

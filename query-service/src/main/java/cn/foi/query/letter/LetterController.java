@@ -136,7 +136,8 @@ class LetterController {
     }
 
     /**
-     * A template before it is saved, filled with one of the agency's requests ({@code requestId}, for its own staff) or
+     * A template before it is saved, filled with one of the agency's requests ({@code requestId}: its id or case number;
+     * for its own staff) or
      * with a made-up one that has every step ({@code result}: the answer it was given). Checked as saving checks it.
      */
     @cn.foi.access.ReadsOnly
@@ -154,7 +155,7 @@ class LetterController {
         }
         RequestView request;
         if (draft.get("requestId") != null && !draft.get("requestId").isBlank()) {
-            request = request(draft.get("requestId").strip());
+            request = requestNamed(agencyId, draft.get("requestId").strip());
             if (!request.receipt().agencyId().equals(agencyId)
                 || cn.foi.access.Caller.current().filter(c -> c.seesPersonalDataOf(agencyId)).isEmpty()) {
                 throw new QueryProblem(HttpStatus.FORBIDDEN, "只能用本机关的申请预览文书，且须为本机关的办理人员 (not a request of this agency's staff)");
@@ -203,6 +204,15 @@ class LetterController {
         } catch (IllegalArgumentException e) {
             throw new QueryProblem(HttpStatus.NOT_FOUND, e.getMessage());
         }
+    }
+
+    /** A request of the agency by its id or, as an officer knows it, by its case number. */
+    private RequestView requestNamed(String agencyId, String idOrCaseNumber) {
+        return readModel.request(idOrCaseNumber).filter(RequestView::isReceived)
+                        .or(() -> readModel.requestsOf(agencyId, null, null).stream()
+                                           .filter(r -> idOrCaseNumber.equals(r.caseNumber())).findFirst())
+                        .orElseThrow(() -> new QueryProblem(HttpStatus.NOT_FOUND, "本机关没有登记编号或标识为 " + idOrCaseNumber
+                                                                                + " 的申请 (unknown request)"));
     }
 
     private RequestView request(String requestId) {

@@ -279,6 +279,10 @@ class LetterTest extends EndToEndTest {
         assertThat(preview.status()).as(preview.body()).isEqualTo(200);
         assertThat(preview.json().get("title").asText()).isEqualTo("受理回执（某区教育局）");
         assertThat(preview.json().get("paragraphs").get(1).asText()).contains("2026年9月1日", "〔2026〕1号");
+        String caseNumber = services.get(services.queryUrl + "/api/requests/" + request).json().get("caseNumber").asText();
+        var byCaseNumber = supervisor.post(services.queryUrl + "/api/agencies/" + agencyId + "/letter-templates/RECEIPT/preview?format=json",
+                                           draft + ",\"requestId\":\"" + caseNumber + "\"}");
+        assertThat(byCaseNumber.json().get("paragraphs").get(0).asText()).as("found by its case number").isEqualTo("孙七：");
         var made = supervisor.post(services.queryUrl + "/api/agencies/" + agencyId + "/letter-templates/REPLY/preview?format=json",
                                    "{\"title\":\"答复书\",\"body\":\"{{答复意见}}\\n{{救济途径}}\",\"result\":\"UNABLE_NEEDS_CREATION\"}");
         assertThat(made.status()).as(made.body()).isEqualTo(200);
