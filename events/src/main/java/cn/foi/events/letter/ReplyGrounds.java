@@ -99,7 +99,7 @@ public final class ReplyGrounds {
                     "本机关已向您发出信息处理费收费通知，您逾期未按通知要求缴纳费用。根据" + REGULATIONS
                     + "第四十二条和《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）的规定，视为您放弃申请，本机关不再处理该政府信息公开申请。",
                     null, false));
-            case OTHER_OTHER -> List.of(single("", "经办理，本机关对您的申请作如下处理：", "写明办理情况，如申请人撤回申请", false));
+            case OTHER_OTHER -> List.of(single("", "本机关对您的申请作如下处理：", "写明办理情况，如申请人撤回申请", false));
         };
     }
 
