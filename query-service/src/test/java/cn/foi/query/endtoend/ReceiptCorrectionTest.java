@@ -102,8 +102,17 @@ class ReceiptCorrectionTest extends EndToEndTest {
                                             + "/annual-tables/2026/cells/NEW/NATURAL_PERSON?asOf=" + beforeCorrection).json();
         assertThat(drilledThen.get("requests").findValuesAsText("requestId")).containsExactlyInAnyOrder(request, answered);
 
-        // into the year before: new there, carried over into 2026; the year's close carries it forward
+        // the diff between the two moments names the request and the column it left
         Instant beforeSecond = Instant.now();
+        JsonNode diff = services.get(services.queryUrl + "/api/agencies/" + agency + "/annual-tables/2026/diff?from=" + beforeCorrection
+                                     + "&to=" + beforeSecond).json();
+        JsonNode moved = java.util.stream.StreamSupport.stream(diff.get("requests").spliterator(), false)
+                                                       .filter(r -> r.get("requestId").asText().equals(request)).findFirst().orElseThrow();
+        assertThat(moved.get("fromColumn").asText()).isEqualTo("NATURAL_PERSON");
+        assertThat(moved.get("column").asText()).isEqualTo("COMMERCIAL_ENTERPRISE");
+        assertThat(diff.get("changes").findValuesAsText("cell")).contains("NEW/NATURAL_PERSON", "NEW/COMMERCIAL_ENTERPRISE");
+
+        // into the year before: new there, carried over into 2026; the year's close carries it forward
         var intoLastYear = correct(request, "\"receivedOn\":\"2025-12-30\"", "邮戳日期为2025年12月30日");
         assertThat(intoLastYear.status()).as(intoLastYear.body()).isEqualTo(200);
         JsonNode lastYear = api.awaitTable(agency, 2025, t -> cell(t, "NEW", "COMMERCIAL_ENTERPRISE") == 1);
