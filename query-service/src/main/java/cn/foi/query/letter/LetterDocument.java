@@ -1,12 +1,11 @@
 package cn.foi.query.letter;
 
 import cn.foi.events.letter.LetterTemplate;
+import cn.foi.query.report.WordText;
 import org.apache.poi.xwpf.usermodel.LineSpacingRule;
 import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
-import org.apache.poi.xwpf.usermodel.XWPFRun;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTFonts;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -35,11 +34,7 @@ public final class LetterDocument {
 
     public static byte[] docx(LetterTemplate.Filled letter, Letterhead head) {
         try (XWPFDocument document = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            CTFonts defaults = CTFonts.Factory.newInstance();
-            defaults.setEastAsia(BODY_FONT);
-            defaults.setAscii("Times New Roman");
-            defaults.setHAnsi("Times New Roman");
-            document.createStyles().setDefaultFonts(defaults);
+            WordText.defaultFonts(document, BODY_FONT);
             pageOfficialDocument(document);
             var properties = document.getProperties().getCoreProperties();
             properties.setTitle(letter.title());
@@ -50,11 +45,11 @@ public final class LetterDocument {
 
             XWPFParagraph title = document.createParagraph();
             title.setAlignment(ParagraphAlignment.CENTER);
-            run(title, letter.title(), TITLE_FONT, TITLE_POINTS, false);
+            WordText.run(title, letter.title(), TITLE_FONT, TITLE_POINTS, false);
             if (head.caseNumber() != null) {
                 XWPFParagraph number = document.createParagraph();
                 number.setAlignment(ParagraphAlignment.CENTER);
-                run(number, head.caseNumber(), BODY_FONT, BODY_POINTS, false);
+                WordText.run(number, head.caseNumber(), BODY_FONT, BODY_POINTS, false);
             }
             document.createParagraph();
             boolean first = true;
@@ -64,7 +59,7 @@ public final class LetterDocument {
                 if (!salutation) {
                     paragraph.setIndentationFirstLine(INDENT_TWIPS);
                 }
-                run(paragraph, text, BODY_FONT, BODY_POINTS, false);
+                WordText.run(paragraph, text, BODY_FONT, BODY_POINTS, false);
                 first = false;
             }
             document.createParagraph();
@@ -72,7 +67,7 @@ public final class LetterDocument {
                 XWPFParagraph signature = body(document);
                 signature.setAlignment(ParagraphAlignment.RIGHT);
                 signature.setIndentationRight(INDENT_TWIPS * 2);
-                run(signature, line, BODY_FONT, BODY_POINTS, false);
+                WordText.run(signature, line, BODY_FONT, BODY_POINTS, false);
             }
             document.write(out);
             return out.toByteArray();
@@ -104,15 +99,5 @@ public final class LetterDocument {
         paragraph.setSpacingBetween(28, LineSpacingRule.EXACT);
         paragraph.setAlignment(ParagraphAlignment.BOTH);
         return paragraph;
-    }
-
-    private static void run(XWPFParagraph paragraph, String text, String font, int points, boolean bold) {
-        XWPFRun run = paragraph.createRun();
-        run.setText(text);
-        run.setFontFamily(font, XWPFRun.FontCharRange.eastAsia);
-        run.setFontFamily("Times New Roman", XWPFRun.FontCharRange.ascii);
-        run.setFontFamily("Times New Roman", XWPFRun.FontCharRange.hAnsi);
-        run.setFontSize(points);
-        run.setBold(bold);
     }
 }

@@ -8,8 +8,6 @@ import org.apache.poi.wp.usermodel.HeaderFooterType;
 import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
-import org.apache.poi.xwpf.usermodel.XWPFRun;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTFonts;
 import org.springframework.web.util.HtmlUtils;
 
 import java.io.ByteArrayOutputStream;
@@ -37,16 +35,12 @@ public final class ReportFormats {
     /** {@code note}: a line for every page's header (a draft says so; a publication names itself), or null. */
     public static byte[] docx(FrozenReport report, String note) {
         try (XWPFDocument document = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            CTFonts defaults = CTFonts.Factory.newInstance();
-            defaults.setEastAsia(TABLE_FONT);
-            defaults.setAscii("Times New Roman");
-            defaults.setHAnsi("Times New Roman");
-            document.createStyles().setDefaultFonts(defaults);
+            WordText.defaultFonts(document, TABLE_FONT);
             pageNumbers(document);
             if (note != null) {
                 XWPFParagraph header = document.createHeader(HeaderFooterType.DEFAULT).createParagraph();
                 header.setAlignment(ParagraphAlignment.RIGHT);
-                run(header, note, BODY_FONT, 9, false);
+                WordText.run(header, note, BODY_FONT, 9, false);
             }
             for (Block block : report.blocks()) {
                 switch (block.kind()) {
@@ -54,25 +48,25 @@ public final class ReportFormats {
                         XWPFParagraph title = document.createParagraph();
                         title.setAlignment(ParagraphAlignment.CENTER);
                         title.setSpacingAfter(400);
-                        run(title, block.text(), TITLE_FONT, 22, true);
+                        WordText.run(title, block.text(), TITLE_FONT, 22, true);
                     }
                     case "HEADING" -> {
                         XWPFParagraph heading = document.createParagraph();
                         heading.setIndentationFirstLine(640);
                         heading.setSpacingBefore(200);
-                        run(heading, block.text(), HEADING_FONT, 16, false);
+                        WordText.run(heading, block.text(), HEADING_FONT, 16, false);
                     }
                     case "PARAGRAPH" -> {
                         XWPFParagraph paragraph = document.createParagraph();
                         paragraph.setIndentationFirstLine(640); // two characters of 三号
                         paragraph.setAlignment(ParagraphAlignment.BOTH);
-                        run(paragraph, block.text(), BODY_FONT, 16, false);
+                        WordText.run(paragraph, block.text(), BODY_FONT, 16, false);
                     }
                     case "TABLE" -> AnnualTableExports.writeGrid(document, PrintedGrid.of(block.rows(), block.merges()));
                     case ReportDraft.BASED_ON -> {
                         XWPFParagraph provenanceNote = document.createParagraph();
                         provenanceNote.setSpacingBefore(400);
-                        run(provenanceNote, block.text(), BODY_FONT, 9, false);
+                        WordText.run(provenanceNote, block.text(), BODY_FONT, 9, false);
                     }
                     default -> throw new IllegalStateException("unknown block " + block.kind());
                 }
@@ -82,16 +76,6 @@ public final class ReportFormats {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static void run(XWPFParagraph paragraph, String text, String font, int points, boolean bold) {
-        XWPFRun run = paragraph.createRun();
-        run.setText(text);
-        run.setFontFamily(font, XWPFRun.FontCharRange.eastAsia);
-        run.setFontFamily("Times New Roman", XWPFRun.FontCharRange.ascii);
-        run.setFontFamily("Times New Roman", XWPFRun.FontCharRange.hAnsi);
-        run.setFontSize(points);
-        run.setBold(bold);
     }
 
     /** "— n —" centred in every page's footer, a PAGE field Word fills in. */
