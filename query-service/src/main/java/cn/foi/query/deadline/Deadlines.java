@@ -73,6 +73,26 @@ public class Deadlines {
             || facts.awaitingCorrection() && !facts.stop().since().isAfter(day)) {
             return new ClockState(null, false, 0, RequestFacts.Reason.AWAITING_CORRECTION.label());
         }
+        PausesThen then = pausesAt(facts, day);
+        List<WorkingDayCalendar.Pause> pauses = then.pauses();
+        String pausedBecause = then.pausedBecause();
+        LocalDate dueOn = of(facts.receivedOn(), facts.clockStartsOn(), facts.extensionWorkingDays(), pauses).dueOn();
+        if (dueOn.isBefore(day)) {
+            return new ClockState(dueOn, true, calendar().workingDaysBetween(dueOn, day), null);
+        }
+        return pausedBecause != null ? new ClockState(null, false, 0, pausedBecause)
+                                     : new ClockState(dueOn, false, 0, null);
+    }
+
+    /** The pauses of a request's clock as they stood at the end of a day, and why it stood still then (null: it ran). */
+    public record PausesThen(List<WorkingDayCalendar.Pause> pauses, String pausedBecause) {
+    }
+
+    /**
+     * The pauses known at the end of {@code day}: those begun before it, cut at it, and a stop begun by then (a
+     * correction, a fee or a consultation awaited) counted up to it. Later pauses were not known that day.
+     */
+    public PausesThen pausesAt(RequestFacts facts, LocalDate day) {
         List<WorkingDayCalendar.Pause> pauses = new ArrayList<>();
         String pausedBecause = null;
         for (WorkingDayCalendar.Pause pause : facts.pauses()) {
@@ -89,12 +109,7 @@ public class Deadlines {
             pauses.add(new WorkingDayCalendar.Pause(facts.stop().since(), day, facts.stop().reason().label()));
             pausedBecause = facts.stop().reason().label();
         }
-        LocalDate dueOn = of(facts.receivedOn(), facts.clockStartsOn(), facts.extensionWorkingDays(), pauses).dueOn();
-        if (dueOn.isBefore(day)) {
-            return new ClockState(dueOn, true, calendar().workingDaysBetween(dueOn, day), null);
-        }
-        return pausedBecause != null ? new ClockState(null, false, 0, pausedBecause)
-                                     : new ClockState(dueOn, false, 0, null);
+        return new PausesThen(List.copyOf(pauses), pausedBecause);
     }
 
     /** Working days the clock ran from its start to the answer, paused days excluded. */

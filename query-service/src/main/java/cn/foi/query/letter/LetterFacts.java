@@ -143,14 +143,8 @@ public final class LetterFacts {
                 RequestView.Extension extension = require(request.extension(), "这件申请没有延期答复，没有延期答复告知书 (no extension)");
                 date = extension.grantedOn();
                 RequestFacts facts = RequestFacts.of(request);
-                // the due dates as they stood the day the extension was granted, whatever came later: pauses cut at
-                // that day, and a stop still running then (a fee or a consultation awaited) counted up to it
-                LocalDate granted = extension.grantedOn();
-                List<WorkingDayCalendar.Pause> pauses = new ArrayList<>(facts.pauses().stream().filter(p -> p.from().isBefore(granted))
-                        .map(p -> p.until().isAfter(granted) ? new WorkingDayCalendar.Pause(p.from(), granted, p.reason()) : p).toList());
-                if (facts.stop() != null && facts.stop().since().isBefore(granted)) {
-                    pauses.add(new WorkingDayCalendar.Pause(facts.stop().since(), granted, facts.stop().reason().label()));
-                }
+                // the due dates as they stood the day the extension was granted, whatever came later
+                List<WorkingDayCalendar.Pause> pauses = deadlines.pausesAt(facts, extension.grantedOn()).pauses();
                 values.put(LetterField.ORIGINAL_DUE_ON, written(deadlines.originalDueOn(facts.receivedOn(), facts.clockStartsOn(), pauses)));
                 values.put(LetterField.EXTENSION_DAYS, String.valueOf(extension.workingDays()));
                 WorkingDayCalendar.Deadline extendedDue = deadlines.of(facts.receivedOn(), facts.clockStartsOn(), extension.workingDays(), pauses);
