@@ -425,12 +425,11 @@ public class Agency {
             throw new InvalidInput(e.getMessage());
         }
         LetterTemplateVersion current = letterTemplates.get(kind);
-        int version = current == null ? 1 : current.version() + 1;
         if (current != null && current.template().equals(template)) {
-            version = current.version();
-        } else {
-            apply(new cn.foi.events.letter.LetterTemplateSet(agencyId, kind, version, template.title(), template.body(), LocalDate.now(clock)));
+            return new AgencyCommands.SavedLetterTemplate(current.version(), template.title(), template.body());
         }
+        int version = current == null ? 1 : current.version() + 1;
+        apply(new cn.foi.events.letter.LetterTemplateSet(agencyId, kind, version, template.title(), template.body(), LocalDate.now(clock)));
         return new AgencyCommands.SavedLetterTemplate(version, template.title(), template.body());
     }
 

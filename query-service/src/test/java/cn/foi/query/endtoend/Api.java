@@ -69,6 +69,20 @@ final class Api {
         return response.json().get("carriedForward").asInt();
     }
 
+    /**
+     * Publishes the report of a year already closed, once the query side knows it closed, and answers the address of
+     * the publication's check against today's records (which agree at first).
+     */
+    String publishClosedYear(String agencyId, int year) {
+        String report = services.queryUrl + "/api/agencies/" + agencyId + "/annual-reports/" + year;
+        await().atMost(Duration.ofSeconds(30)).until(() -> services.get(report).json().path("closed").asBoolean());
+        var published = services.post(services.commandUrl + "/api/agencies/" + agencyId + "/annual-reports/" + year + "/publication", "{}");
+        assertThat(published.status()).as(published.body()).isEqualTo(201);
+        String check = report + "/publications/" + published.json().get("publication").asInt() + "/check";
+        assertThat(services.get(check).json().get("matches").asBoolean()).isTrue();
+        return check;
+    }
+
     JsonNode table(String agencyId, int year) {
         var response = services.get(services.queryUrl + "/api/agencies/" + agencyId + "/annual-tables/" + year);
         assertThat(response.status()).as(response.body()).isEqualTo(200);

@@ -100,12 +100,7 @@ class CorrectionTest extends EndToEndTest {
         String request = api.logRequest(agency, "2025-03-03", "LETTER", "NATURAL_PERSON");
         api.decide(request, "DISCLOSED", "2025-03-20");
         assertThat(api.closeYear(agency, 2025)).isZero();
-        await().atMost(Duration.ofSeconds(30)).until(() -> services.get(services.queryUrl + "/api/agencies/" + agency
-                + "/annual-reports/2025").json().path("closed").asBoolean());
-        var published = services.post(services.commandUrl + "/api/agencies/" + agency + "/annual-reports/2025/publication", "{}");
-        assertThat(published.status()).as(published.body()).isEqualTo(201);
-        String check = services.queryUrl + "/api/agencies/" + agency + "/annual-reports/2025/publications/1/check";
-        assertThat(services.get(check).json().get("matches").asBoolean()).isTrue();
+        String check = api.publishClosedYear(agency, 2025);
 
         var corrected = correct(request, "NOT_DISCLOSED_THIRD_PARTY_RIGHTS", "2025-03-20", "复核发现涉及第三方商业秘密");
         assertThat(corrected.status()).as(corrected.body()).isEqualTo(200);
