@@ -250,7 +250,7 @@ public class DisclosureRequest {
     private void requireStepsInTimeFrom(LocalDate corrected, WorkingDayCalendar calendar) {
         LocalDate askedOn = stepDates.get(CORRECTION_ASKED);
         if (askedOn != null) {
-            LocalDate lastDay = calendar.workingDaysAfter(corrected, AnswerPeriod.CORRECTION_NOTICE_WORKING_DAYS).dueOn();
+            LocalDate lastDay = lastDayToAskForCorrection(calendar, corrected);
             if (askedOn.isAfter(lastDay)) {
                 throw new RuleViolation("补正已于 " + askedOn + " 告知，晚于自更正后的收到日期起 " + AnswerPeriod.CORRECTION_NOTICE_WORKING_DAYS
                                         + " 个工作日（至 " + lastDay + "）(Art. 30: the correction would have been asked for too late)");
@@ -260,7 +260,7 @@ public class DisclosureRequest {
         if (grantedOn != null) {
             boolean correctionArrived = correctionRequested && !awaitingCorrection;
             LocalDate clockStart = correctionArrived ? clockStartsOn : corrected;
-            LocalDate originalDue = calendar.workingDaysAfter(clockStart, AnswerPeriod.workingDaysFor(corrected), pauses).dueOn();
+            LocalDate originalDue = originalDueOn(calendar, corrected, clockStart);
             if (grantedOn.isAfter(originalDue)) {
                 throw new RuleViolation("延期已于 " + grantedOn + " 批准，晚于自更正后的收到日期计算的原答复期限 " + originalDue
                                         + " (Art. 33: the extension would have been granted after the original period ended)");
@@ -471,7 +471,7 @@ public class DisclosureRequest {
             throw new StateConflict("等待补正期间答复期限停止计算，不能延期 (the clock is stopped awaiting a correction)");
         }
         // while a consultation or a fee is open the clock is paused, so the original period has not ended
-        LocalDate originalDue = calendar.workingDaysAfter(clockStartsOn, AnswerPeriod.workingDaysFor(receivedOn), pauses).dueOn();
+        LocalDate originalDue = originalDueOn(calendar, receivedOn, clockStartsOn);
         if (!clockPaused() && command.grantedOn().isAfter(originalDue)) {
             throw new RuleViolation("原答复期限已于 " + originalDue + " 届满，不能再延期 (the original period ended on "
                                     + originalDue + ")");
@@ -497,7 +497,7 @@ public class DisclosureRequest {
             throw new RuleViolation("补正通知日期早于收到申请日期 (requestedOn is before receivedOn)");
         }
         requireNotInFuture(command.requestedOn(), clock, "补正通知日期 requestedOn");
-        LocalDate lastDay = calendar.workingDaysAfter(receivedOn, AnswerPeriod.CORRECTION_NOTICE_WORKING_DAYS).dueOn();
+        LocalDate lastDay = lastDayToAskForCorrection(calendar, receivedOn);
         if (command.requestedOn().isAfter(lastDay)) {
             throw new RuleViolation("应在收到申请之日起 " + AnswerPeriod.CORRECTION_NOTICE_WORKING_DAYS + " 个工作日内（至 " + lastDay
                                     + "）一次性告知补正 (Art. 30: within " + AnswerPeriod.CORRECTION_NOTICE_WORKING_DAYS + " working days)");
@@ -738,6 +738,16 @@ public class DisclosureRequest {
         legacyResult = event.result();
         decidedOn = event.decidedOn();
         stepDates.put(ANSWERED, event.decidedOn());
+    }
+
+    /** Art. 33: the end of the answer period before any extension, for a request received on {@code receivedOn}. */
+    private LocalDate originalDueOn(WorkingDayCalendar calendar, LocalDate receivedOn, LocalDate clockStart) {
+        return calendar.workingDaysAfter(clockStart, AnswerPeriod.workingDaysFor(receivedOn), pauses).dueOn();
+    }
+
+    /** Art. 30: the last day a correction may be asked for, once, after a receipt on {@code receivedOn}. */
+    private static LocalDate lastDayToAskForCorrection(WorkingDayCalendar calendar, LocalDate receivedOn) {
+        return calendar.workingDaysAfter(receivedOn, AnswerPeriod.CORRECTION_NOTICE_WORKING_DAYS).dueOn();
     }
 
     private static LocalDate earlier(LocalDate one, LocalDate other) {
